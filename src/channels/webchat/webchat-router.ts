@@ -1,0 +1,167 @@
+// A Direct Line 3.0 subset (polling, no streamUrl) as an express Router, mounted under `/v3/directline`.
+// channels.md §2.1 lists what directlinejs and Web Chat call; every body is checked by zod.
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import type { Request, Response, Router } from 'express';
+import type { Activity } from 'botbuilder';
+import { z } from 'zod';
+import type { WebchatStore } from '../../persistence/webchat-store.ts';
+import { bearerTokenOf, DirectlineToken } from './directline-token.ts';
+import type { TokenClaims } from './directline-token.ts';
+import { directlineErrorHandler, sendDirectlineError } from './directline-errors.ts';
+import { checkInboundActivity } from './inbound-activity.ts';
+import type { InboundActivity } from './inbound-activity.ts';
+import { TurnQueue } from './turn-queue.ts';
+import { WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL, WebchatAdapter } from './webchat-adapter.ts';
+import type { TurnLogic, WebchatLogger } from './webchat-adapter.ts';
+
+export interface WebchatRouterOptions {
+  store: WebchatStore;
+  /** The bot: called once per user message/event, one turn at a time per conversation. */
+  logic: TurnLogic;
+  /** HMAC secret for the HS256 tokens (at least 16 characters). */
+  tokenSecret: string;
+  logger?: WebchatLogger;
+  /** Share one adapter with proactive delivery; made from `store` when absent. */
+  adapter?: WebchatAdapter;
+  tokenLifetimeSeconds?: number;
+  /** How long after expiry `POST /tokens/refresh` still accepts a token, so a returning user resumes. */
+  resumeWindowSeconds?: number;
+}
+
+export type WebchatRouter = Router & {
+  adapter: WebchatAdapter;
+  /** Resolves when every queued turn has finished (tests, graceful shutdown). */
+  idle(): Promise<void>;
+};
+
+const DEFAULT_RESUME_WINDOW_SECONDS = 7 * 24 * 3600;
+const watermarkSchema = z.union([z.literal(''), z.string().regex(/^\d{1,15}$/)]).optional();
+const silentLogger: WebchatLogger = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** Builds the Direct Line router; `app.use('/v3/directline', createWebchatRouter(...))`. */
+export function createWebchatRouter(options: WebchatRouterOptions): WebchatRouter {
+  const { store, logic } = options;
+  const logger = options.logger ?? silentLogger;
+  const tokens = new DirectlineToken(options.tokenSecret, options.tokenLifetimeSeconds);
+  const adapter = options.adapter ?? new WebchatAdapter({ store, logger });
+  const resumeWindow = options.resumeWindowSeconds ?? DEFAULT_RESUME_WINDOW_SECONDS;
+  const queue = new TurnQueue((conversationId, error) =>
+    logger.error({ err: error, conversationId }, 'web chat turn could not be completed'),
+  );
+  const router = express.Router();
+  router.use(express.json({ limit: '100kb' }));
+  router.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+
+  const grant = (conversationId: string, userId: string) => ({
+    conversationId,
+    token: tokens.sign(conversationId, userId),
+    expires_in: tokens.lifetime,
+  });
+
+  /** Checks the bearer token (403) and, when a path id is given, that the conversation exists (404) and is the token's. */
+  async function authorize(req: Request, res: Response, pathId?: string, graceSeconds = 0): Promise<TokenClaims | undefined> {
+    const check = tokens.verify(bearerTokenOf(req.get('authorization')), graceSeconds);
+    if (!check.ok) {
+      const expired = check.reason === 'expired';
+      sendDirectlineError(res, 403, expired ? 'TokenExpired' : 'BadToken', expired ? 'token has expired' : `token is ${check.reason}`);
+      return undefined;
+    }
+    const id = pathId ?? check.claims.conversationId;
+    if (!(await store.findConversation(id))) {
+      sendDirectlineError(res, 404, 'NotFound', 'conversation not found');
+      return undefined;
+    }
+    if (id !== check.claims.conversationId) {
+      sendDirectlineError(res, 403, 'Forbidden', 'token is not valid for this conversation');
+      return undefined;
+    }
+    return check.claims;
+  }
+
+  router.post('/tokens/generate', async (_req, res) => {
+    const conversationId = randomUUID();
+    const userId = `web-${randomUUID()}`;
+    await store.createConversation(conversationId, userId);
+    logger.info({ conversationId }, 'web chat conversation created');
+    res.json(grant(conversationId, userId));
+  });
+
+  router.post('/tokens/refresh', async (req, res) => {
+    const claims = await authorize(req, res, undefined, resumeWindow);
+    if (claims) res.json(grant(claims.conversationId, claims.userId));
+  });
+
+  router.post('/conversations', async (req, res) => {
+    const claims = await authorize(req, res);
+    if (claims) res.status(201).json({ ...grant(claims.conversationId, claims.userId), token: bearerTokenOf(req.get('authorization')) });
+  });
+
+  router.get('/conversations/:id', async (req, res) => {
+    const claims = await authorize(req, res, req.params.id);
+    if (claims) res.json({ ...grant(claims.conversationId, claims.userId), token: bearerTokenOf(req.get('authorization')) });
+  });
+
+  router.get('/conversations/:id/activities', async (req, res) => {
+    const watermark = watermarkSchema.safeParse(req.query.watermark);
+    if (!watermark.success) {
+      sendDirectlineError(res, 400, 'BadArgument', 'watermark must be a number');
+      return;
+    }
+    const claims = await authorize(req, res, req.params.id);
+    if (!claims) return;
+    const page = await store.listActivities(claims.conversationId, Number(watermark.data || 0));
+    res.json({ activities: page.activities, watermark: String(page.watermark) });
+  });
+
+  router.post('/conversations/:id/activities', async (req, res) => {
+    const claims = await authorize(req, res, req.params.id);
+    if (!claims) return;
+    const check = checkInboundActivity(req.body);
+    if (!check.ok) {
+      logger.warn({ conversationId: claims.conversationId, code: check.code }, 'web chat activity refused');
+      sendDirectlineError(res, check.status, check.code, check.message);
+      return;
+    }
+    if (check.handling === 'ephemeral') {
+      res.json({ id: `${claims.conversationId}|${check.activity.type}` });
+      return;
+    }
+    const timestamp = new Date();
+    const from = { id: claims.userId, name: check.activity.from?.name ?? '', role: 'user' };
+    const conversation = { id: claims.conversationId, name: '', isGroup: false, conversationType: 'personal' };
+    const envelope = { from, recipient: adapter.bot, conversation, channelId: WEBCHAT_CHANNEL_ID, serviceUrl: WEBCHAT_SERVICE_URL };
+    const stored = await store.appendActivity(
+      claims.conversationId,
+      { ...check.activity, ...envelope, timestamp: timestamp.toISOString() },
+      check.clientActivityId,
+    );
+    res.json({ id: stored.activity.id });
+    if (stored.duplicate || check.handling !== 'bot') return;
+    const turn = toTurnActivity(check.activity, { ...envelope, id: stored.activity.id, timestamp });
+    void queue.run(claims.conversationId, () => adapter.processActivity(turn, logic));
+  });
+
+  router.use((_req, res) => sendDirectlineError(res, 404, 'NotFound', 'no such Direct Line endpoint'));
+  router.use(directlineErrorHandler(logger));
+  return Object.assign(router, { adapter, idle: () => queue.idle() });
+}
+
+/** The activity the bot sees: the validated client fields plus the server-decided envelope. */
+function toTurnActivity(inbound: InboundActivity, envelope: Partial<Activity>): Partial<Activity> {
+  return {
+    type: inbound.type,
+    text: inbound.text,
+    textFormat: inbound.textFormat,
+    locale: inbound.locale,
+    name: inbound.name,
+    value: inbound.value,
+    channelData: inbound.channelData,
+    entities: inbound.entities,
+    attachments: inbound.attachments,
+    ...envelope,
+  };
+}

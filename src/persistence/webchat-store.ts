@@ -1,0 +1,113 @@
+// The Direct Line activity stream of the self-hosted web chat, kept in WebchatConversation/WebchatActivity.
+// Returns plain objects; the row `seq` is the watermark and the activity id is derived from it.
+import { z } from 'zod';
+import type { Db } from './database.ts';
+
+/** A stored activity as JSON: whatever the channel put in, plus the id the store derives from `seq`. */
+export type StoredActivity = Record<string, unknown> & { id: string };
+
+export interface WebchatConversationRow {
+  id: string;
+  userId: string;
+  createdAt: Date;
+}
+
+export interface AppendResult {
+  seq: number;
+  activity: StoredActivity;
+  /** True when a row with the same clientActivityId already existed: nothing new was stored. */
+  duplicate: boolean;
+}
+
+export interface ActivityPage {
+  activities: StoredActivity[];
+  /** The last `seq` returned, or the watermark asked for when nothing is newer. */
+  watermark: number;
+}
+
+const activityJson = z.record(z.string(), z.unknown());
+
+/** Direct Line style activity id: `<conversationId>|<seq padded to 7>`, so ids sort like the stream. */
+export function activityIdOf(conversationId: string, seq: number): string {
+  return `${conversationId}|${String(seq).padStart(7, '0')}`;
+}
+
+export class WebchatStore {
+  constructor(private readonly prisma: Db) {}
+
+  async createConversation(id: string, userId: string): Promise<WebchatConversationRow> {
+    return this.prisma.webchatConversation.create({ data: { id, userId } });
+  }
+
+  async findConversation(id: string): Promise<WebchatConversationRow | null> {
+    return this.prisma.webchatConversation.findUnique({ where: { id } });
+  }
+
+  /**
+   * Appends one activity. With a clientActivityId, a second append of the same id (a client retry)
+   * stores nothing and returns the first row, guarded by the unique (conversationId, clientActivityId) index.
+   */
+  async appendActivity(
+    conversationId: string,
+    activity: Record<string, unknown>,
+    clientActivityId?: string,
+  ): Promise<AppendResult> {
+    if (clientActivityId !== undefined) {
+      const existing = await this.findByClientId(conversationId, clientActivityId);
+      if (existing) return { ...existing, duplicate: true };
+    }
+    const body = { ...activity };
+    delete body.id;
+    try {
+      const row = await this.prisma.webchatActivity.create({
+        data: { conversationId, clientActivityId: clientActivityId ?? null, activity: JSON.stringify(body) },
+      });
+      return { seq: row.seq, activity: toActivity(row), duplicate: false };
+    } catch (error) {
+      // Two retries racing past the lookup: the unique index lets one win; the loser returns the winner.
+      if (clientActivityId === undefined) throw error;
+      const winner = await this.findByClientId(conversationId, clientActivityId);
+      if (!winner) throw error;
+      return { ...winner, duplicate: true };
+    }
+  }
+
+  /** Activities after `watermark` (exclusive), oldest first, at most `limit`. */
+  async listActivities(conversationId: string, watermark: number, limit = 500): Promise<ActivityPage> {
+    const rows = await this.prisma.webchatActivity.findMany({
+      where: { conversationId, seq: { gt: watermark } },
+      orderBy: { seq: 'asc' },
+      take: limit,
+    });
+    const last = rows.at(-1);
+    return { activities: rows.map(toActivity), watermark: last ? last.seq : watermark };
+  }
+
+  async countActivities(conversationId: string): Promise<number> {
+    return this.prisma.webchatActivity.count({ where: { conversationId } });
+  }
+
+  private async findByClientId(
+    conversationId: string,
+    clientActivityId: string,
+  ): Promise<{ seq: number; activity: StoredActivity } | null> {
+    const row = await this.prisma.webchatActivity.findUnique({
+      where: { conversationId_clientActivityId: { conversationId, clientActivityId } },
+    });
+    return row ? { seq: row.seq, activity: toActivity(row) } : null;
+  }
+}
+
+function toActivity(row: { seq: number; conversationId: string; activity: string }): StoredActivity {
+  const parsed = activityJson.safeParse(safeJson(row.activity));
+  const body = parsed.success ? parsed.data : {};
+  return { ...body, id: activityIdOf(row.conversationId, row.seq) };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
