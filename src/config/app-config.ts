@@ -1,0 +1,46 @@
+// One zod schema for every environment variable. A bad value stops start-up with one line naming it.
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Each variable: its schema and the line the README's configuration table shows. */
+export const ENV_SCHEMA = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port of the service (web chat, caseworker API, health).'),
+  HOST: z.string().min(1).default('0.0.0.0').describe('Interface to listen on.'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file:, postgres:// or postgresql://')
+    .default('file:./data/jiuyebang.db')
+    .describe('SQLite file (embedded default) or a PostgreSQL URL.'),
+  REGION: z.string().regex(/^[a-z0-9-]+$/, 'must be a region pack code such as zhanjiang or wenzhou').default('zhanjiang').describe('Region whose policy pack (policy/regions) applies to new job seekers.'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level; ID and phone numbers are always redacted.'),
+  PII_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional()
+    .describe('Key that encrypts ID and phone numbers at rest. If unset, PII_KEY_FILE is used (created on first start).'),
+  PII_KEY_FILE: z.string().min(1).default('./data/pii.key').describe('File holding the PII key when PII_KEY is unset; back it up, data cannot be read without it.'),
+  DEMO_DATA: bool.default(false).describe('Load the demo caseworker on start (npm start sets it).'),
+  SCHEDULER_ENABLED: bool.default(true).describe('Run the outreach scheduler tick in this process.'),
+  SCHEDULER_CRON: z.string().min(9).default('*/5 * * * *').describe('node-cron expression for the outreach tick.'),
+  DIALOG_IDLE_HOURS: positiveInt(72).describe('A dialog left longer than this starts fresh (the user is told).'),
+  SESSION_HOURS: positiveInt(12).describe('Caseworker login session lifetime.'),
+  WEBCHAT_TOKEN_MINUTES: positiveInt(30).describe('Lifetime of a web chat (Direct Line) token.'),
+});
+
+export type AppConfig = z.infer<typeof ENV_SCHEMA>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = ENV_SCHEMA.safeParse(present);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = String(issue?.path[0] ?? 'environment');
+  const value = present[name];
+  const shown = name === 'PII_KEY' || value === undefined ? '' : ` (got "${String(value).slice(0, 40)}")`;
+  throw new ConfigError(`Configuration error: ${name} ${issue?.message ?? 'is invalid'}${shown}`);
+}

@@ -1,0 +1,21 @@
+// The named actions dialogs finish with; they reach persistence and policy only through ports.
+import type { Slots } from '../dialog-types.ts';
+import type { Locale } from '../locales.ts';
+import type { Reply } from '../reply.ts';
+import type { InboundTurn } from '../turn-types.ts';
+
+export interface ActionContext {
+  slots: Slots;
+  turn: InboundTurn;
+  conversationKey: string;
+  locale: Locale;
+  jobSeekerId: string | null;
+}
+
+export interface ActionResult {
+  replies: Reply[];
+  /** Set when the action created or found the person this conversation belongs to. */
+  jobSeekerId?: string;
+}
+
+export type DialogAction = (ctx: ActionContext) => Promise<ActionResult>;

@@ -1,0 +1,87 @@
+// The conversation engine: one turn in, replies out. Loads and saves state per conversation (guarded by a
+// version so two instances never both write), records every message, and audits what it decided.
+import type { DialogAction } from './actions/action-types.ts';
+import { parseDialogState, type DialogState } from './dialog-state.ts';
+import type { DialogDefinition, PromptHelpers, SlotValue } from './dialog-types.ts';
+import { normalizeInput } from './global-commands.ts';
+import type { Localizer } from './localizer.ts';
+import type { AuditLog, ConversationStore, HandoffDesk, TranscriptLog } from './ports.ts';
+import { renderReplies, resolveChoice } from './reply-renderer.ts';
+import { decideTurn, type DeciderDeps } from './turn-decider.ts';
+import { conversationKeyOf, type InboundTurn, type OutboundMessage } from './turn-types.ts';
+import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
+
+export interface EngineDeps {
+  store: ConversationStore;
+  transcript: TranscriptLog;
+  audit: AuditLog;
+  handoffs: HandoffDesk;
+  localizer: Localizer;
+  dialogs: Readonly<Record<string, DialogDefinition>>;
+  actions: Readonly<Record<string, DialogAction>>;
+  /** Today's date (YYYY-MM-DD) in the service's time zone. */
+  today(at: Date): string;
+  idleHours: number;
+  resumeReminderMinutes?: number;
+}
+
+export interface ConversationEngine {
+  handle(turn: InboundTurn): Promise<OutboundMessage[]>;
+}
+
+const MAX_ATTEMPTS = 3;
+
+export function createConversationEngine(deps: EngineDeps): ConversationEngine {
+  const decider: DeciderDeps = {
+    localizer: deps.localizer,
+    dialogs: deps.dialogs,
+    actions: deps.actions,
+    handoffs: deps.handoffs,
+    transcript: deps.transcript,
+    today: deps.today,
+    helpers: (state) => promptHelpers(deps.localizer, state),
+    idleMs: deps.idleHours * 3_600_000,
+    resumeReminderMs: (deps.resumeReminderMinutes ?? 60) * 60_000,
+  };
+
+  return {
+    async handle(turn) {
+      if (turn.kind === 'other') return [];
+      const key = conversationKeyOf(turn);
+      if (turn.kind === 'message') {
+        const fresh = await deps.transcript.append({ conversationKey: key, direction: 'in', activityId: turn.activityId, sender: turn.userKey, text: maskPersonalNumbers(turn.text) });
+        if (!fresh) return [];
+      }
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+        const stored = await deps.store.load(key);
+        const state = parseDialogState(stored?.state ?? null);
+        const mode = stored?.mode ?? 'bot';
+        const text = normalizeInput(resolveChoice(turn.value ?? turn.text, state.offered, () => []));
+        const decision = await decideTurn(decider, turn, text, state, mode, key);
+        const { messages, offered } = renderReplies(decision.replies, decision.state.locale, deps.localizer, turn.buttons);
+        const next: DialogState = { ...decision.state, offered };
+        const saved = await deps.store.save(key, stored?.version ?? -1, { mode: decision.mode, state: JSON.stringify(next), jobSeekerId: next.jobSeekerId });
+        if (!saved) continue;
+        for (const message of messages) {
+          await deps.transcript.append({ conversationKey: key, direction: 'out', sender: 'bot', text: maskPersonalNumbers(message.text) });
+        }
+        await deps.audit.record({
+          actor: 'bot',
+          action: 'turn',
+          subjectType: 'conversation',
+          subjectId: key,
+          details: { replies: decision.replies.map((r) => r.key), dialog: next.active?.dialog ?? null, step: next.active?.step ?? null, mode: decision.mode },
+        });
+        return messages;
+      }
+      return [{ text: deps.localizer.t('zh-CN', 'engine.busy'), choices: [] }];
+    },
+  };
+}
+
+function promptHelpers(localizer: Localizer, state: DialogState): PromptHelpers {
+  return {
+    mask: (_slot: string, value: SlotValue) => maskPersonalNumbers(String(value ?? '')),
+    label: (key: string) => localizer.t(state.locale, key),
+  };
+}

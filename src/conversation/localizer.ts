@@ -1,0 +1,44 @@
+// Turns locale keys into text with i18next; the words live in locales/*.json, never in code.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import i18next, { type i18n } from 'i18next';
+import { LOCALES, type Locale } from './locales.ts';
+import type { Params } from './dialog-types.ts';
+
+export type LocaleResources = Record<Locale, Record<string, unknown>>;
+
+export interface Localizer {
+  t(locale: Locale, key: string, params?: Params): string;
+  /** A list stored under a key (e.g. the words that mean "help"), for matching what people type. */
+  list(locale: Locale, key: string): string[];
+  has(locale: Locale, key: string): boolean;
+}
+
+export function readLocaleResources(dir = join(process.cwd(), 'locales')): LocaleResources {
+  const read = (locale: Locale): Record<string, unknown> => {
+    const parsed: unknown = JSON.parse(readFileSync(join(dir, `${locale}.json`), 'utf8'));
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`locales/${locale}.json must hold an object`);
+    return Object.fromEntries(Object.entries(parsed));
+  };
+  return { 'zh-CN': read('zh-CN'), en: read('en') };
+}
+
+export function createLocalizer(resources: LocaleResources): Localizer {
+  const instance: i18n = i18next.createInstance();
+  void instance.init({
+    initAsync: false,
+    resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: resources[l] }])),
+    lng: 'zh-CN',
+    fallbackLng: 'zh-CN',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return {
+    t: (locale, key, params) => instance.t(key, { lng: locale, ...params }),
+    list(locale, key) {
+      const value: unknown = instance.t(key, { lng: locale, returnObjects: true });
+      return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    },
+    has: (locale, key) => instance.exists(key, { lng: locale, fallbackLng: false }),
+  };
+}

@@ -1,0 +1,35 @@
+// The welcome menu and the free-text phrases that open a dialog ("登记", "我要登记", "register").
+import { LOCALES } from './locales.ts';
+import type { Localizer } from './localizer.ts';
+import { normalizeInput } from './global-commands.ts';
+import { reply, type Reply } from './reply.ts';
+import type { StepChoice } from './dialog-types.ts';
+
+/** Menu entries: the dialog each starts and its button label. */
+export const MENU_ENTRIES = [{ dialog: 'registration', label: 'menu.buttons.registration' }] as const;
+
+const MENU_CHOICES: readonly StepChoice[] = [
+  ...MENU_ENTRIES.map((e) => ({ value: `start:${e.dialog}`, label: e.label })),
+  { value: 'human', label: 'menu.buttons.human' },
+  { value: 'help', label: 'menu.buttons.help' },
+];
+
+export function welcomeMenu(key = 'menu.welcome'): Reply {
+  return reply(key, undefined, MENU_CHOICES);
+}
+
+/** The dialog a message asks for: a menu button value, or a phrase listed under `menu.intents.<dialog>`. */
+export function matchMenuIntent(text: string, localizer: Localizer): string | null {
+  const said = normalizeInput(text).toLowerCase();
+  if (said.startsWith('start:')) {
+    const dialog = said.slice('start:'.length);
+    return MENU_ENTRIES.some((e) => e.dialog === dialog) ? dialog : null;
+  }
+  for (const entry of MENU_ENTRIES) {
+    for (const locale of LOCALES) {
+      const phrases = localizer.list(locale, `menu.intents.${entry.dialog}`);
+      if (phrases.some((p) => said === p.toLowerCase() || (p.length >= 2 && said.includes(p.toLowerCase())))) return entry.dialog;
+    }
+  }
+  return null;
+}

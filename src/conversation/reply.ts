@@ -1,0 +1,12 @@
+// A reply before it has words: a locale key, its values and the choices to offer.
+import type { Params, StepChoice } from './dialog-types.ts';
+
+export interface Reply {
+  key: string;
+  params?: Params;
+  choices?: readonly StepChoice[];
+}
+
+export function reply(key: string, params?: Params, choices?: readonly StepChoice[]): Reply {
+  return { key, ...(params ? { params } : {}), ...(choices ? { choices } : {}) };
+}

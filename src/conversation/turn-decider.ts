@@ -1,0 +1,137 @@
+// Decides one turn: global commands first, then the active dialog step, else the menu. No I/O of its own
+// beyond the actions and the handoff desk it is given.
+import type { DialogAction } from './actions/action-types.ts';
+import type { DialogState } from './dialog-state.ts';
+import type { DialogDefinition, PromptHelpers } from './dialog-types.ts';
+import { answerStep, backStep, repeatStep, startDialog, type StepOutcome } from './dialog-runner.ts';
+import { detectGlobalCommand, localeOfCommand, type GlobalCommand } from './global-commands.ts';
+import type { Localizer } from './localizer.ts';
+import { matchMenuIntent, welcomeMenu } from './main-menu.ts';
+import type { HandoffDesk, TranscriptLog } from './ports.ts';
+import { reply, type Reply } from './reply.ts';
+import type { ConversationMode, InboundTurn } from './turn-types.ts';
+
+export interface DeciderDeps {
+  localizer: Localizer;
+  dialogs: Readonly<Record<string, DialogDefinition>>;
+  actions: Readonly<Record<string, DialogAction>>;
+  handoffs: HandoffDesk;
+  transcript: TranscriptLog;
+  today(at: Date): string;
+  helpers(state: DialogState): PromptHelpers;
+  /** A dialog untouched for longer than this starts fresh. */
+  idleMs: number;
+  /** A dialog paused for longer than this gets a "welcome back" before its question. */
+  resumeReminderMs: number;
+}
+
+export interface Decision {
+  state: DialogState;
+  mode: ConversationMode;
+  replies: Reply[];
+}
+
+const STUCK_CHOICES = [
+  { value: 'human', label: 'menu.buttons.human' },
+  { value: 'cancel', label: 'menu.buttons.cancel' },
+] as const;
+
+export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: string, state: DialogState, mode: ConversationMode, key: string): Promise<Decision> {
+  const now = turn.at.toISOString();
+  const keep = (replies: Reply[], next: DialogState = state, nextMode = mode): Decision => ({ state: { ...next, lastActiveAt: now }, mode: nextMode, replies });
+  const command = detectGlobalCommand(text, deps.localizer);
+
+  if (mode !== 'bot') {
+    if (command === 'cancel') {
+      await deps.handoffs.cancelOpen(key);
+      return keep([reply('handoff.cancelled'), ...resumeOrMenu(deps, state)], state, 'bot');
+    }
+    return keep(mode === 'awaiting_caseworker' ? [reply('handoff.waiting')] : [], state, mode);
+  }
+  if (turn.kind === 'join') return keep(state.active ? [welcomeBack(deps, state), ...resumeOrMenu(deps, state)] : [welcomeMenu()]);
+  if (command) return runCommand(deps, command, turn, state, key, keep);
+  if (!text) return keep([reply('engine.empty'), ...resumeOrMenu(deps, state)]);
+
+  const active = state.active;
+  if (active) {
+    const def = deps.dialogs[active.dialog];
+    const last = state.lastActiveAt ? Date.parse(state.lastActiveAt) : turn.at.getTime();
+    const paused = turn.at.getTime() - last;
+    if (!def || paused > deps.idleMs) return keep([reply('engine.idleReset'), welcomeMenu('menu.again')], { ...state, active: null });
+    if (paused > deps.resumeReminderMs) return keep([welcomeBack(deps, state), repeatStep(def, active, deps.helpers(state))]);
+    const outcome = answerStep(def, active, text, { today: deps.today(turn.at), slots: active.slots, locale: state.locale }, deps.helpers(state));
+    return applyOutcome(deps, def, outcome, turn, state, key, keep);
+  }
+  const dialog = matchMenuIntent(text, deps.localizer);
+  if (dialog) return begin(deps, dialog, turn, state, key, keep);
+  return keep([welcomeMenu('menu.unknown')]);
+}
+
+type Keep = (replies: Reply[], next?: DialogState, nextMode?: ConversationMode) => Decision;
+
+async function runCommand(deps: DeciderDeps, command: GlobalCommand, turn: InboundTurn, state: DialogState, key: string, keep: Keep): Promise<Decision> {
+  const locale = localeOfCommand(command);
+  if (locale) {
+    const next = { ...state, locale };
+    return keep([reply('engine.languageSwitched'), ...resumeOrMenu(deps, next)], next);
+  }
+  const active = state.active;
+  const def = active ? deps.dialogs[active.dialog] : undefined;
+  switch (command) {
+    case 'help':
+      return keep([reply('engine.help'), ...resumeOrMenu(deps, state)]);
+    case 'human': {
+      const excerpt = (await deps.transcript.recent(key, 10)).map((m) => `${m.direction === 'in' ? '>' : '<'} ${m.text}`);
+      const reason = active ? `dialog:${active.dialog}:${active.step}` : 'user_request';
+      await deps.handoffs.open({ conversationKey: key, jobSeekerId: state.jobSeekerId, reason, excerpt });
+      return keep([reply('handoff.opened')], state, 'awaiting_caseworker');
+    }
+    case 'back':
+      if (active && def) return applyOutcome(deps, def, backStep(def, active, deps.helpers(state)), turn, state, key, keep);
+      return keep([welcomeMenu()]);
+    case 'restart':
+      if (active && def) return begin(deps, def.id, turn, { ...state, active: null }, key, keep, 'engine.restarted');
+      return keep([welcomeMenu()]);
+    case 'cancel':
+    case 'menu':
+      return keep([...(active ? [reply('engine.cancelled')] : []), welcomeMenu('menu.again')], { ...state, active: null });
+    default:
+      return keep([welcomeMenu()]);
+  }
+}
+
+async function begin(deps: DeciderDeps, dialogId: string, turn: InboundTurn, state: DialogState, key: string, keep: Keep, intro?: string): Promise<Decision> {
+  const def = deps.dialogs[dialogId];
+  if (!def) return keep([welcomeMenu()]);
+  const outcome = startDialog(def, turn.at.toISOString(), deps.helpers(state));
+  const decision = await applyOutcome(deps, def, outcome, turn, state, key, keep);
+  return intro ? { ...decision, replies: [reply(intro), ...decision.replies] } : decision;
+}
+
+async function applyOutcome(deps: DeciderDeps, def: DialogDefinition, outcome: StepOutcome, turn: InboundTurn, state: DialogState, key: string, keep: Keep): Promise<Decision> {
+  switch (outcome.kind) {
+    case 'ask':
+      return keep(outcome.replies, { ...state, active: outcome.active });
+    case 'stuck':
+      return keep([...outcome.replies.slice(0, -1), reply('engine.tooManyTries', undefined, STUCK_CHOICES)], { ...state, active: outcome.active });
+    case 'end':
+      return keep([...outcome.replies, welcomeMenu('menu.again')], { ...state, active: null });
+    case 'finish': {
+      const action = deps.actions[def.finish];
+      if (!action) throw new Error(`dialog ${def.id} finishes with unknown action ${def.finish}`);
+      const result = await action({ slots: outcome.slots, turn, conversationKey: key, locale: state.locale, jobSeekerId: state.jobSeekerId });
+      return keep([...outcome.replies, ...result.replies], { ...state, active: null, jobSeekerId: result.jobSeekerId ?? state.jobSeekerId });
+    }
+  }
+}
+
+function resumeOrMenu(deps: DeciderDeps, state: DialogState): Reply[] {
+  const active = state.active;
+  const def = active ? deps.dialogs[active.dialog] : undefined;
+  return active && def ? [repeatStep(def, active, deps.helpers(state))] : [welcomeMenu('menu.again')];
+}
+
+function welcomeBack(deps: DeciderDeps, state: DialogState): Reply {
+  const def = state.active ? deps.dialogs[state.active.dialog] : undefined;
+  return reply('engine.welcomeBack', { title: def ? deps.localizer.t(state.locale, def.title) : '' });
+}
