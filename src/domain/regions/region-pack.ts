@@ -1,0 +1,93 @@
+// A region rule pack: every policy parameter of one region for one period, as validated data
+// (policy/regions/<code>.json). Each parameter carries the clause it comes from.
+import { z } from 'zod';
+import { clauseString } from '../clauses/clause-ref.ts';
+import { isValidPlainDate } from '../dates/plain-date.ts';
+import { deregistrationGroundSchema } from '../deregistration/deregistration-ground.ts';
+import { hardshipFlagField } from '../hardship/hardship-profile.ts';
+import { hardshipCategorySchema } from '../hardship/hardship-rule.ts';
+
+const plainDate = z.string().refine(isValidPlainDate, { message: 'expected a date YYYY-MM-DD' });
+const positiveInt = z.number().int().min(1);
+
+/** Where a parameter comes from: a seed clause, the SPEC (non-seed material), or a product default. */
+export const basisSchema = z.enum(['seed', 'spec', 'product_default']);
+
+/** Places where a person may register as unemployed (R1.1.3). */
+export const REGISTRATION_PLACES = ['HOUSEHOLD_REGISTRATION', 'HABITUAL_RESIDENCE', 'PLACE_OF_WORK', 'PLACE_OF_SOCIAL_INSURANCE'] as const;
+export type RegistrationPlace = (typeof REGISTRATION_PLACES)[number];
+const place = z.enum(REGISTRATION_PLACES);
+
+const registrationSchema = z.strictObject({
+  /** Working age starts at 16 full years; the upper end is the person's own statutory age (SPEC §2). */
+  minAgeYears: positiveInt,
+  /** The three conditions: working age, wish to work, no job (R1.1.1). */
+  conditionsSource: clauseString,
+  places: z.array(place).min(1),
+  placesSource: clauseString,
+  /** Extra places for migrant workers (失业农民工); empty where the region sets none. */
+  migrantPlaces: z.array(place),
+  migrantSource: clauseString.nullable(),
+  /** Job-seeker registration (求职登记) for those who do not qualify (R1.1.5). */
+  jobSeekerSource: clauseString,
+});
+
+const hardshipSchema = z.strictObject({
+  /** A valid unemployment registration is a precondition of recognition (W 一(二)). */
+  requiresRegistration: z.boolean(),
+  requiresRegistrationSource: clauseString.nullable(),
+  /** Unbroken registration time in the province adds up across changes of place (W 一(二)). */
+  mergeRegistrationInProvince: z.boolean(),
+  mergeSource: clauseString.nullable(),
+  categories: z.array(hardshipCategorySchema),
+  /** Where the categories live when the seed only refers to another document. */
+  categoriesSource: clauseString,
+  publicNotice: z.strictObject({ exemptIfAnyOf: z.array(hardshipFlagField), source: clauseString }),
+});
+
+const parameter = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject({ ...shape, source: clauseString, basis: basisSchema });
+
+const followUpSchema = z.strictObject({
+  firstContact: parameter({ workingDays: positiveInt }),
+  graduateFirstContact: parameter({ months: positiveInt }),
+  monthly: parameter({ everyMonths: positiveInt }),
+  /** Every N months from registration after a refusal of monthly follow-up; null where not allowed. */
+  refusal: parameter({ everyMonths: positiveInt }).nullable(),
+  refusalFallbackSource: clauseString,
+  hardshipInterval: parameter({ days: positiveInt }),
+  creditPromise: parameter({ workingDays: positiveInt }).nullable(),
+});
+
+const quotaSchema = z.strictObject({
+  policy: z.number().int().min(0),
+  guidance: z.number().int().min(0),
+  jobs: z.number().int().min(0),
+  training: z.number().int().min(0),
+  source: clauseString,
+  year: z.enum(['rolling', 'calendar']).default('rolling'),
+  yearSource: clauseString,
+});
+
+export const regionPackSchema = z.strictObject({
+  code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'expected kebab-case code' }),
+  name: z.string().min(1),
+  /** GB/T 2260 administrative code prefixes the pack covers; empty for the national fallback. */
+  regionCodes: z.array(z.string().regex(/^\d{2,6}$/, { message: 'expected 2-6 digit region code' })),
+  fallback: z.boolean().default(false),
+  effectiveFrom: plainDate,
+  effectiveTo: plainDate.nullable(),
+  needsConfirmation: z.boolean().default(false),
+  source: clauseString,
+  registration: registrationSchema,
+  hardship: hardshipSchema,
+  followUp: followUpSchema,
+  quota: quotaSchema.nullable(),
+  deregistration: z.strictObject({ grounds: z.array(deregistrationGroundSchema).min(1) }),
+  hotline: z.strictObject({ number: z.string().regex(/^\d{5}$/), source: clauseString }).nullable(),
+});
+
+/** A validated region rule pack. */
+export type RegionPack = z.infer<typeof regionPackSchema>;
+/** A pack as written in JSON (defaults not yet applied). */
+export type RegionPackInput = z.input<typeof regionPackSchema>;
