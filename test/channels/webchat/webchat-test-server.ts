@@ -1,0 +1,99 @@
+// A real express server on an ephemeral port over a temporary, migrated SQLite file, with a small echo bot.
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import express from 'express';
+import type { TurnContext } from 'botbuilder';
+import { openDatabase } from '../../../src/persistence/database.ts';
+import type { Database } from '../../../src/persistence/database.ts';
+import { applyMigrations } from '../../../src/persistence/migrations/apply-migrations.ts';
+import { WebchatStore } from '../../../src/persistence/webchat-store.ts';
+import { createWebchatRouter } from '../../../src/channels/webchat/webchat-router.ts';
+import type { WebchatRouter } from '../../../src/channels/webchat/webchat-router.ts';
+import type { TurnLogic, WebchatLogger } from '../../../src/channels/webchat/webchat-adapter.ts';
+import { createWebchatPage } from '../../../src/http/webchat-page.ts';
+
+export const TOKEN_SECRET = 'test-secret-0123456789abcdef';
+
+/** Echo bot: replies `你说：<text>` with two suggested actions; greets on webchat/join; throws on "boom". */
+export const echoLogic: TurnLogic = async (ctx: TurnContext) => {
+  const { activity } = ctx;
+  if (activity.type === 'event' && activity.name === 'webchat/join') {
+    await ctx.sendActivity('您好，我是就业帮。');
+    return;
+  }
+  if (activity.type !== 'message') return;
+  if (activity.text === 'boom') throw new Error('bot logic exploded');
+  await ctx.sendActivity({
+    type: 'message',
+    text: `你说：${activity.text ?? ''}`,
+    suggestedActions: {
+      to: [activity.from.id],
+      actions: [
+        { type: 'imBack', title: '找工作', value: '找工作' },
+        { type: 'imBack', title: '失业登记', value: '失业登记' },
+      ],
+    },
+  });
+};
+
+export interface LoggedLine {
+  level: 'info' | 'warn' | 'error';
+  obj: object;
+  msg?: string;
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  channel: WebchatRouter;
+  store: WebchatStore;
+  db: Database;
+  logs: LoggedLine[];
+  close(): Promise<void>;
+}
+
+export interface TestDatabase {
+  url: string;
+  remove(): void;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'webchat-test-'));
+  const url = `file:${join(dir, 'webchat.db')}`;
+  await applyMigrations(url);
+  return { url, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function startServer(databaseUrl: string, logic: TurnLogic = echoLogic): Promise<RunningServer> {
+  const db = openDatabase(databaseUrl);
+  const store = new WebchatStore(db.prisma);
+  const logs: LoggedLine[] = [];
+  const logger: WebchatLogger = {
+    info: (obj, msg) => logs.push({ level: 'info', obj, msg }),
+    warn: (obj, msg) => logs.push({ level: 'warn', obj, msg }),
+    error: (obj, msg) => logs.push({ level: 'error', obj, msg }),
+  };
+  const channel = createWebchatRouter({ store, logic, tokenSecret: TOKEN_SECRET, logger });
+  const app = express();
+  app.use('/v3/directline', channel);
+  app.use(createWebchatPage());
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    channel,
+    store,
+    db,
+    logs,
+    close: async () => {
+      await channel.idle();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
