@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { runPolicyCommand } from '../../src/cli/policy/policy-command.ts';
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runPolicyCommand(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } });
+  return { code, out, err };
+}
+
+describe('policy retirement', () => {
+  it.each([
+    ['MALE', '1965-01', 60 * 12 + 1, '2025-02'],
+    ['FEMALE_55', '1971-04', 55 * 12 + 4, '2026-08'],
+    ['FEMALE_50', '1984-11', 55 * 12, '2039-11'],
+  ])('%s born %s: new statutory age %i months, retires in %s (SPEC §2.4)', async (category, birth, ageMonths, retirementMonth) => {
+    const r = await run(['retirement', '--birth', birth, '--category', category]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ ageMonths, retirementMonth });
+    expect(JSON.parse(r.out).source).toContain('2024-09-13');
+  });
+
+  it.each([
+    ['missing --birth', ['retirement', '--category', 'MALE']],
+    ['missing --category', ['retirement', '--birth', '1965-01']],
+    ['an unknown category', ['retirement', '--birth', '1965-01', '--category', 'FEMALE']],
+    ['a full date instead of a month', ['retirement', '--birth', '1965-01-15', '--category', 'MALE']],
+    ['month 13', ['retirement', '--birth', '1965-13', '--category', 'MALE']],
+  ])('%s is a usage error: exit 2, one line on stderr', async (_rule, argv) => {
+    const r = await run(argv);
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+});
