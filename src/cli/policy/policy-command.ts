@@ -1,7 +1,9 @@
 // Dispatcher for `jiuyebang policy <command> [flags]`: looks the command up in a plain registry, prints one
 // JSON object on stdout (exit 0) or a one-line error on stderr (exit 2 for bad arguments, 1 otherwise).
 import { deadlineCommand } from './deadline-command.ts';
+import { hardshipCommand } from './hardship-command.ts';
 import { idCommand } from './id-command.ts';
+import { planCommand } from './plan-command.ts';
 import { UsageError, type PolicyIo, type PolicySubcommand } from './policy-subcommand.ts';
 import { retirementCommand } from './retirement-command.ts';
 
@@ -12,6 +14,8 @@ export const policyCommands: Record<string, PolicySubcommand> = {
   id: idCommand,
   retirement: retirementCommand,
   deadline: deadlineCommand,
+  hardship: hardshipCommand,
+  plan: planCommand,
 };
 
 function oneLine(s: string): string {

@@ -1,0 +1,55 @@
+// `jiuyebang policy hardship --region <pack> --as-of YYYY-MM-DD --profile <file.json>`: each hardship category
+// of the region as met / not_met / unknown with its clause, and whether public notice is waived (R1.8).
+import { readFileSync } from 'node:fs';
+import { describeIssue } from '../../config/load-region-packs.ts';
+import { isValidPlainDate } from '../../domain/dates/plain-date.ts';
+import { assessHardship } from '../../domain/hardship/assess-hardship.ts';
+import { hardshipProfileSchema, type HardshipProfile } from '../../domain/hardship/hardship-profile.ts';
+import { findRegionPack, loadRegionPacks } from '../../config/load-region-packs.ts';
+import type { RegionPack } from '../../domain/regions/region-pack.ts';
+import { parseFlags, printJson, requireFlag, UsageError, type PolicySubcommand } from './policy-subcommand.ts';
+
+/** The pack named by `code` (exact, or a unique `<code>-` prefix); a UsageError lists the known packs. */
+function regionPackFlag(code: string): RegionPack {
+  const packs = loadRegionPacks();
+  const pack = findRegionPack(packs, code);
+  if (pack === undefined) throw new UsageError(`unknown --region ${JSON.stringify(code)}: one of ${packs.map((p) => p.code).join(', ')}`);
+  return pack;
+}
+
+const usage = 'policy hardship --region <pack> --as-of YYYY-MM-DD --profile <file.json>';
+
+function readProfile(file: string): HardshipProfile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--profile ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = hardshipProfileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new UsageError(`--profile ${file}: ${first === undefined ? 'invalid profile' : describeIssue(first)}`);
+  }
+  return parsed.data;
+}
+
+/** Prints {region, categories: [{code, status, source}], publicNoticeExempt}. */
+export const hardshipCommand: PolicySubcommand = {
+  usage,
+  async run(args, io) {
+    const flags = parseFlags(args, { region: { type: 'string' }, 'as-of': { type: 'string' }, profile: { type: 'string' } });
+    const region = requireFlag(flags, 'region', usage);
+    const asOf = requireFlag(flags, 'as-of', usage);
+    if (!isValidPlainDate(asOf)) throw new UsageError(`--as-of must be a real date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
+    const profile = readProfile(requireFlag(flags, 'profile', usage));
+    const pack = regionPackFlag(region);
+    const result = assessHardship(pack, profile, asOf);
+    printJson(io, {
+      region: result.region,
+      categories: result.categories.map(({ code, status, source }) => ({ code, status, source })),
+      publicNoticeExempt: result.publicNoticeExempt,
+    });
+    return 0;
+  },
+};
