@@ -25,7 +25,9 @@ export async function createMigration(
   name: string,
   options: DiffOptions & { now?: Date } = {},
 ): Promise<CreatedMigration | null> {
-  const slug = MigrationName.parse(name);
+  const parsed = MigrationName.safeParse(name);
+  if (!parsed.success) throw new Error(`migration name "${name}": ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  const slug = parsed.data;
   const migrationsDir = options.migrationsDir ?? defaultSources(kind).migrationsDir;
   const sql = await diffSchemaFromMigrations(kind, { ...options, migrationsDir });
   if (sql === '') return null;

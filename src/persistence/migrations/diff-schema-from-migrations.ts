@@ -3,7 +3,13 @@
 import { readFileSync } from 'node:fs';
 import type { DatabaseKind } from '../database.ts';
 import { openSchemaEngine } from './schema-engine.ts';
-import { defaultSources, readMigrationList, NO_FILTER, type MigrationSources } from './migrations-folder.ts';
+import {
+  defaultSources,
+  normalizeScript,
+  readMigrationList,
+  NO_FILTER,
+  type MigrationSources,
+} from './migrations-folder.ts';
 
 export interface DiffOptions extends Partial<MigrationSources> {
   /**
@@ -31,9 +37,4 @@ export async function diffSchemaFromMigrations(kind: DatabaseKind, options: Diff
   } finally {
     await close();
   }
-}
-
-/** The engine writes a comment instead of nothing when there is nothing to do. */
-function normalizeScript(script: string): string {
-  return script.trim() === '-- This is an empty migration.' ? '' : script;
 }

@@ -76,3 +76,8 @@ export function migrationTimestamp(now: Date): string {
 }
 
 export const NO_FILTER = { externalTables: [], externalEnums: [] };
+
+/** The engine writes a comment instead of nothing when there is nothing to do. */
+export function normalizeScript(script: string): string {
+  return script.trim() === '-- This is an empty migration.' ? '' : script;
+}
