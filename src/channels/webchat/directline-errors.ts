@@ -13,6 +13,7 @@ export type DirectlineErrorCode =
   | 'BadToken'
   | 'Forbidden'
   | 'NotFound'
+  | 'TooManyRequests'
   | 'ServiceError';
 
 /** Sends a Direct Line shaped error: what directlinejs and a curl user both can read. */

@@ -3,6 +3,7 @@
 
 export class TurnQueue {
   private readonly tails = new Map<string, Promise<void>>();
+  private readonly pending = new Map<string, number>();
 
   constructor(private readonly onError: (key: string, error: unknown) => void) {}
 
@@ -11,10 +12,19 @@ export class TurnQueue {
     const previous = this.tails.get(key) ?? Promise.resolve();
     const next = previous.then(job).catch((error: unknown) => this.onError(key, error));
     this.tails.set(key, next);
+    this.pending.set(key, this.depth(key) + 1);
     void next.then(() => {
+      const left = this.depth(key) - 1;
+      if (left > 0) this.pending.set(key, left);
+      else this.pending.delete(key);
       if (this.tails.get(key) === next) this.tails.delete(key);
     });
     return next;
+  }
+
+  /** Jobs of `key` queued or running. */
+  depth(key: string): number {
+    return this.pending.get(key) ?? 0;
   }
 
   /** Resolves when every queued job (including ones queued while waiting) has finished. */

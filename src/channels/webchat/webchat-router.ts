@@ -27,6 +27,8 @@ export interface WebchatRouterOptions {
   tokenLifetimeSeconds?: number;
   /** How long after expiry `POST /tokens/refresh` still accepts a token, so a returning user resumes. */
   resumeWindowSeconds?: number;
+  /** Turns one conversation may have waiting before further posts get 429 (a stuck bot or a flood). */
+  maxQueuedTurns?: number;
 }
 
 export type WebchatRouter = Router & {
@@ -46,6 +48,7 @@ export function createWebchatRouter(options: WebchatRouterOptions): WebchatRoute
   const tokens = new DirectlineToken(options.tokenSecret, options.tokenLifetimeSeconds);
   const adapter = options.adapter ?? new WebchatAdapter({ store, logger });
   const resumeWindow = options.resumeWindowSeconds ?? DEFAULT_RESUME_WINDOW_SECONDS;
+  const maxQueued = options.maxQueuedTurns ?? 20;
   const queue = new TurnQueue((conversationId, error) =>
     logger.error({ err: error, conversationId }, 'web chat turn could not be completed'),
   );
@@ -124,6 +127,10 @@ export function createWebchatRouter(options: WebchatRouterOptions): WebchatRoute
     if (!check.ok) {
       logger.warn({ conversationId: claims.conversationId, code: check.code }, 'web chat activity refused');
       sendDirectlineError(res, check.status, check.code, check.message);
+      return;
+    }
+    if (check.handling === 'bot' && queue.depth(claims.conversationId) >= maxQueued) {
+      sendDirectlineError(res, 429, 'TooManyRequests', '消息太多，请稍等片刻再发。Too many messages are waiting.');
       return;
     }
     if (check.handling === 'ephemeral') {

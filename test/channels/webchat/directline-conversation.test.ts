@@ -42,7 +42,7 @@ describe('web chat over Direct Line (official directlinejs client)', () => {
     expect('text' in own && own.text).toBe('你好');
 
     const reply = await c.waitForBotReply((m) => m.text === '你说：你好');
-    expect(reply.replyToId).toBe(id);
+    expect(reply).toMatchObject({ replyToId: id, from: { role: 'bot' } });
     expect(c.suggestedActions()).toEqual(['找工作', '失业登记']);
   });
 
@@ -106,7 +106,7 @@ describe('web chat over Direct Line (official directlinejs client)', () => {
       await ctx.sendActivity({ type: 'message', text: '本月跟踪回访：您找到工作了吗？', suggestedActions: { to: [], actions: [{ type: 'imBack', title: '找到了', value: '找到了' }] } });
     });
     const followUp = await again.waitForBotReply((m) => m.text === '本月跟踪回访：您找到工作了吗？');
-    expect(followUp.recipient?.id).toBe(reference.user.id);
+    expect(followUp).toMatchObject({ recipient: { id: reference.user.id } });
     expect(again.suggestedActions()).toEqual(['找到了']);
   });
 });

@@ -182,4 +182,35 @@ describe('posting activities', () => {
     expect(activities.map((a) => a.text)).toEqual(['boom', '抱歉，系统刚才出了点问题，请稍后再试一次。', '还在吗', '你说：还在吗']);
     expect(server.logs.some((line) => line.level === 'error' && line.msg === 'web chat turn failed')).toBe(true);
   });
+
+  it('answers 429 when a stuck bot has too many turns waiting, and catches up afterwards', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = await startServer(database.url, async (ctx) => {
+      await gate;
+      await ctx.sendActivity(`收到：${ctx.activity.text ?? ''}`);
+    }, { maxQueuedTurns: 2 });
+    try {
+      const grant = await generateToken(slow.baseUrl);
+      const post = (text: string) =>
+        fetch(`${slow.baseUrl}/v3/directline/conversations/${grant.conversationId}/activities`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${grant.token}` },
+          body: JSON.stringify(message(text)),
+        });
+      expect((await post('一')).status).toBe(200);
+      expect((await post('二')).status).toBe(200);
+      const refused = await post('三');
+      expect(refused.status).toBe(429);
+      expect(await refused.json()).toMatchObject({ error: { code: 'TooManyRequests' } });
+      release();
+      await slow.channel.idle();
+      expect((await post('四')).status).toBe(200);
+      await slow.channel.idle();
+      const page = await slow.store.listActivities(grant.conversationId, 0);
+      expect(page.activities.map((a) => a.text)).toEqual(['一', '二', '收到：一', '收到：二', '四', '收到：四']);
+    } finally {
+      await slow.close();
+    }
+  });
 });

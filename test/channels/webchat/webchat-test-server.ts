@@ -11,7 +11,7 @@ import type { Database } from '../../../src/persistence/database.ts';
 import { applyMigrations } from '../../../src/persistence/migrations/apply-migrations.ts';
 import { WebchatStore } from '../../../src/persistence/webchat-store.ts';
 import { createWebchatRouter } from '../../../src/channels/webchat/webchat-router.ts';
-import type { WebchatRouter } from '../../../src/channels/webchat/webchat-router.ts';
+import type { WebchatRouter, WebchatRouterOptions } from '../../../src/channels/webchat/webchat-router.ts';
 import type { TurnLogic, WebchatLogger } from '../../../src/channels/webchat/webchat-adapter.ts';
 import { createWebchatPage } from '../../../src/http/webchat-page.ts';
 
@@ -66,7 +66,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return { url, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function startServer(databaseUrl: string, logic: TurnLogic = echoLogic): Promise<RunningServer> {
+export async function startServer(
+  databaseUrl: string,
+  logic: TurnLogic = echoLogic,
+  extra: Partial<WebchatRouterOptions> = {},
+): Promise<RunningServer> {
   const db = openDatabase(databaseUrl);
   const store = new WebchatStore(db.prisma);
   const logs: LoggedLine[] = [];
@@ -75,7 +79,7 @@ export async function startServer(databaseUrl: string, logic: TurnLogic = echoLo
     warn: (obj, msg) => logs.push({ level: 'warn', obj, msg }),
     error: (obj, msg) => logs.push({ level: 'error', obj, msg }),
   };
-  const channel = createWebchatRouter({ store, logic, tokenSecret: TOKEN_SECRET, logger });
+  const channel = createWebchatRouter({ store, logic, tokenSecret: TOKEN_SECRET, logger, ...extra });
   const app = express();
   app.use('/v3/directline', channel);
   app.use(createWebchatPage());
