@@ -13,7 +13,7 @@ export const ENV_SCHEMA = z.object({
     .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file:, postgres:// or postgresql://')
     .default('file:./data/jiuyebang.db')
     .describe('SQLite file (embedded default) or a PostgreSQL URL.'),
-  REGION: z.string().regex(/^[a-z0-9-]+$/, 'must be a region pack code such as zhanjiang or wenzhou').default('zhanjiang').describe('Region whose policy pack (policy/regions) applies to new job seekers.'),
+  REGION: z.string().regex(/^\d{6}$/, 'must be a 6-digit administrative code such as 440800 (Zhanjiang)').default('440800').describe('Administrative code (GB/T 2260) of the office; picks the policy pack in policy/regions and scopes new registrations.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level; ID and phone numbers are always redacted.'),
   PII_KEY: z
     .string()

@@ -24,10 +24,15 @@ export interface RegistrationIntake {
     userKey: string;
     reference: string;
     at: Date;
-  }): Promise<{ jobSeekerId: string; registrationId: string; firstContactBy: { date: string; provisional: boolean; source: string }; duplicate: boolean }>;
+  }): Promise<{ jobSeekerId: string; registrationId: string; registeredAt: Date; duplicate: boolean }>;
 }
 
-export function submitRegistration(intake: RegistrationIntake): DialogAction {
+/** The policy fact the result message needs: when the office must first contact the person. */
+export interface FirstContactPolicy {
+  firstContactBy(registeredAt: Date): { date: string; provisional: boolean; source: string };
+}
+
+export function submitRegistration(intake: RegistrationIntake, policy: FirstContactPolicy): DialogAction {
   return async (ctx) => {
     const parsed = RegistrationSubmissionSchema.safeParse(ctx.slots);
     if (!parsed.success) return { replies: [reply('registration.incomplete')] };
@@ -40,11 +45,12 @@ export function submitRegistration(intake: RegistrationIntake): DialogAction {
       reference: ctx.turn.reference,
       at: ctx.turn.at,
     });
+    const firstContactBy = policy.firstContactBy(result.registeredAt);
     const key = result.duplicate ? 'registration.alreadyRegistered' : 'registration.submitted';
-    const provisional = result.firstContactBy.provisional ? 'registration.provisionalDate' : 'registration.firmDate';
+    const provisional = firstContactBy.provisional ? 'registration.provisionalDate' : 'registration.firmDate';
     return {
       jobSeekerId: result.jobSeekerId,
-      replies: [reply(key, { date: result.firstContactBy.date, source: result.firstContactBy.source }), reply(provisional), reply('menu.after', undefined, MENU_AFTER)],
+      replies: [reply(key, { date: firstContactBy.date, source: firstContactBy.source }), reply(provisional), reply('menu.after', undefined, MENU_AFTER)],
     };
   };
 }

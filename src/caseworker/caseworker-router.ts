@@ -1,0 +1,72 @@
+// The caseworker API: login, then today's work, every query scoped to the caseworker's region.
+import express from 'express';
+import type { NextFunction, Request, Response, Router } from 'express';
+import { z } from 'zod';
+import { verifyPassword } from './password-hash.ts';
+import { isWithinRegion, regionPrefixOf } from './region-scope.ts';
+import type { CaseworkerRepository } from '../persistence/caseworker-repository.ts';
+import type { RegistrationListItem } from '../persistence/registration-repository.ts';
+import type { AuditLog } from '../conversation/ports.ts';
+
+export interface CaseworkerRouterDeps {
+  caseworkers: CaseworkerRepository;
+  registrations: { listForRegion(regionPrefix: string): Promise<RegistrationListItem[]> };
+  audit: AuditLog;
+  sessionHours: number;
+  now?: () => Date;
+}
+
+const LoginSchema = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
+const ListQuerySchema = z.object({ region: z.string().regex(/^\d{6}$/).optional(), status: z.string().max(32).optional() });
+
+type Session = { id: string; username: string; displayName: string; regionCode: string };
+
+export function createCaseworkerRouter(deps: CaseworkerRouterDeps): Router {
+  const now = deps.now ?? (() => new Date());
+  const router = express.Router();
+  router.use(express.json({ limit: '16kb' }));
+
+  router.post('/login', async (req, res) => {
+    const body = LoginSchema.safeParse(req.body);
+    if (!body.success) return void res.status(400).json({ error: 'bad_request', message: '请填写用户名和密码。' });
+    const worker = await deps.caseworkers.findByUsername(body.data.username);
+    const ok = worker ? await verifyPassword(body.data.password, worker.passwordHash) : await verifyPassword(body.data.password, DUMMY_HASH);
+    if (!worker || !ok) {
+      await deps.audit.record({ actor: `caseworker:${body.data.username}`, action: 'caseworker.login_failed', subjectType: 'caseworker' });
+      return void res.status(401).json({ error: 'invalid_credentials', message: '用户名或密码错误。' });
+    }
+    const session = await deps.caseworkers.openSession(worker.id, deps.sessionHours, now());
+    await deps.audit.record({ actor: `caseworker:${worker.username}`, action: 'caseworker.login', subjectType: 'caseworker', subjectId: worker.id });
+    res.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), caseworker: { username: worker.username, displayName: worker.displayName, regionCode: worker.regionCode } });
+  });
+
+  const requireSession = async (req: Request, res: Response, next: NextFunction) => {
+    const header = req.get('authorization') ?? '';
+    const token = /^Bearer (\S+)$/i.exec(header)?.[1];
+    const session = token ? await deps.caseworkers.findSession(token, now()) : null;
+    if (!session) return void res.status(401).json({ error: 'unauthorized', message: '请先登录。' });
+    res.locals.caseworker = session;
+    next();
+  };
+
+  router.get('/registrations', requireSession, async (req, res) => {
+    const worker = sessionOf(res);
+    const query = ListQuerySchema.safeParse(req.query);
+    if (!query.success) return void res.status(400).json({ error: 'bad_request', message: '查询参数不正确。' });
+    const region = query.data.region ?? worker.regionCode;
+    if (!isWithinRegion(worker.regionCode, region)) return void res.status(403).json({ error: 'forbidden_region', message: '无权查看其他地区的数据。' });
+    const rows = (await deps.registrations.listForRegion(regionPrefixOf(region))).filter((r) => (!query.data.status || r.status === query.data.status));
+    await deps.audit.record({ actor: `caseworker:${worker.username}`, action: 'registrations.listed', subjectType: 'registration', details: { region, count: rows.length } });
+    res.json({ region, registrations: rows });
+  });
+
+  return router;
+}
+
+function sessionOf(res: Response): Session {
+  const parsed = z.object({ id: z.string(), username: z.string(), displayName: z.string(), regionCode: z.string() }).parse(res.locals.caseworker);
+  return parsed;
+}
+
+/** Verifying against a fixed hash when the user does not exist keeps the response time the same. */
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

@@ -1,0 +1,46 @@
+// `jiuyebang <command>`: serve | db ... | policy ... | outreach tick [--now ISO]. Configuration errors
+// print one line naming the variable and exit 1; bad arguments exit 2.
+import { ConfigError, loadConfig, type AppConfig } from '../config/app-config.ts';
+import { runDbCommand } from './db-command.ts';
+import { runPolicyCommand } from './policy/policy-command.ts';
+import { runOutreachCommand } from './outreach-command.ts';
+import { runServeCommand } from './serve-command.ts';
+
+const USAGE = 'usage: jiuyebang serve [--demo] | db <migrate|status|diff|create> | policy <command> | outreach tick [--now ISO]';
+const io = { out: (s: string) => void process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err: (s: string) => void process.stderr.write(s.endsWith('\n') ? s : `${s}\n`) };
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'policy':
+      return runPolicyCommand(rest, io);
+    case 'db':
+      return runDbCommand(rest, io, { databaseUrl: config().DATABASE_URL });
+    case 'outreach':
+      return runOutreachCommand(rest, io, config());
+    case 'serve':
+      return runServeCommand(rest, config(rest.includes('--demo') ? { DEMO_DATA: 'true' } : {}));
+    default:
+      io.err(USAGE);
+      return 2;
+  }
+}
+
+function config(extra: Record<string, string> = {}): AppConfig {
+  return loadConfig({ ...process.env, ...extra });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== -1) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,42 @@
+// Caseworkers and their login sessions (only a SHA-256 of each bearer token is kept).
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Db } from './database.ts';
+
+export interface CaseworkerRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  regionCode: string;
+  passwordHash: string;
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+export function createCaseworkerRepository(db: Db) {
+  return {
+    async findByUsername(username: string): Promise<CaseworkerRecord | null> {
+      return db.caseworker.findUnique({ where: { username } });
+    },
+    /** Creates the caseworker unless the username exists; returns whether it was created. */
+    async ensure(input: { username: string; displayName: string; regionCode: string; passwordHash: string }): Promise<boolean> {
+      const existing = await db.caseworker.findUnique({ where: { username: input.username } });
+      if (existing) return false;
+      await db.caseworker.create({ data: { id: randomUUID(), ...input } });
+      return true;
+    },
+    async openSession(caseworkerId: string, ttlHours: number, now: Date): Promise<{ token: string; expiresAt: Date }> {
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);
+      await db.caseworkerSession.create({ data: { tokenHash: tokenHash(token), caseworkerId, expiresAt } });
+      return { token, expiresAt };
+    },
+    async findSession(token: string, now: Date): Promise<Omit<CaseworkerRecord, 'passwordHash'> | null> {
+      const session = await db.caseworkerSession.findUnique({ where: { tokenHash: tokenHash(token) }, include: { caseworker: true } });
+      if (!session || session.expiresAt <= now) return null;
+      const { id, username, displayName, regionCode } = session.caseworker;
+      return { id, username, displayName, regionCode };
+    },
+  };
+}
+
+export type CaseworkerRepository = ReturnType<typeof createCaseworkerRepository>;

@@ -1,0 +1,107 @@
+// Registrations and the people behind them. ID and phone numbers are stored encrypted, with a keyed hash
+// for finding a person again and masked copies for staff screens. Every change writes its history row.
+import { randomUUID } from 'node:crypto';
+import type { Db } from './database.ts';
+import type { PiiCipher } from './pii-cipher.ts';
+import { isUniqueViolation } from './prisma-errors.ts';
+import { maskIdNumber } from '../domain/identity/id-number.ts';
+import { maskMobileNumber } from '../domain/contact/mobile-number.ts';
+import type { RegistrationIntake } from '../conversation/actions/submit-registration.ts';
+
+export const REGISTRATION_STATUSES = ['pending_review', 'registered', 'rejected', 'withdrawn'] as const;
+
+export interface RegistrationListItem {
+  id: string;
+  status: string;
+  reason: string;
+  registeredAt: string;
+  regionCode: string;
+  name: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  birthDate: string | null;
+  sex: string | null;
+}
+
+export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCode: string): RegistrationIntake & {
+  listForRegion(regionPrefix: string): Promise<RegistrationListItem[]>;
+  listWithoutFirstContactTask(limit: number): Promise<{ id: string; jobSeekerId: string; registeredAt: Date; regionCode: string }[]>;
+} {
+  async function findOpen(hash: string) {
+    const person = await db.jobSeeker.findUnique({ where: { idNumberHash: hash }, include: { registrations: { where: { status: { in: ['pending_review', 'registered'] } } } } });
+    const open = person?.registrations[0];
+    return person && open ? { jobSeekerId: person.id, registrationId: open.id, registeredAt: open.registeredAt } : null;
+  }
+
+  const intake: RegistrationIntake = {
+    async submit(request) {
+      const { submission: s } = request;
+      const hash = cipher.lookupHash(s.idNumber);
+      const open = await findOpen(hash);
+      if (open) return { ...open, duplicate: true };
+      const registrationId = randomUUID();
+      try {
+        const jobSeekerId = await db.$transaction(async (tx) => {
+          const existing = await tx.jobSeeker.findUnique({ where: { idNumberHash: hash } });
+          const person = {
+            regionCode, name: s.name, idNumberEnc: cipher.encrypt(s.idNumber), idNumberMask: maskIdNumber(s.idNumber),
+            phoneEnc: cipher.encrypt(s.phone), phoneMask: maskMobileNumber(s.phone), birthDate: s.birthDate, sex: s.sex,
+            locale: request.locale, consentAt: request.at,
+          };
+          const id = existing?.id ?? randomUUID();
+          if (existing) await tx.jobSeeker.update({ where: { id }, data: person });
+          else await tx.jobSeeker.create({ data: { id, idNumberHash: hash, ...person } });
+          await tx.registration.create({ data: { id: registrationId, jobSeekerId: id, regionCode, status: 'pending_review', registeredAt: request.at, reason: s.reason } });
+          await tx.registrationEvent.create({ data: { id: randomUUID(), registrationId, fromStatus: null, toStatus: 'pending_review', actor: 'bot', note: 'submitted in chat' } });
+          await tx.channelAddress.upsert({
+            where: { channel_userKey: { channel: request.channel, userKey: request.userKey } },
+            create: { id: randomUUID(), channel: request.channel, userKey: request.userKey, conversationId: request.conversationKey, reference: request.reference, jobSeekerId: id },
+            update: { reference: request.reference, conversationId: request.conversationKey, jobSeekerId: id },
+          });
+          await tx.auditEvent.create({ data: { id: randomUUID(), actor: 'bot', action: 'registration.submitted', subjectType: 'registration', subjectId: registrationId, details: JSON.stringify({ jobSeekerId: id, reason: s.reason }) } });
+          return id;
+        });
+        return { jobSeekerId, registrationId, registeredAt: request.at, duplicate: false };
+      } catch (error) {
+        const raced = isUniqueViolation(error) ? await findOpen(hash) : null;
+        if (raced) return { ...raced, duplicate: true };
+        throw error;
+      }
+    },
+  };
+
+  return {
+    ...intake,
+    async listForRegion(regionPrefix) {
+      const rows = await db.registration.findMany({ where: { regionCode: { startsWith: regionPrefix } }, include: { jobSeeker: true }, orderBy: { registeredAt: 'desc' }, take: 500 });
+      return rows.map((r) => ({
+        id: r.id, status: r.status, reason: r.reason, registeredAt: r.registeredAt.toISOString(), regionCode: r.regionCode,
+        name: r.jobSeeker.name, idNumber: r.jobSeeker.idNumberMask, phone: r.jobSeeker.phoneMask, birthDate: r.jobSeeker.birthDate, sex: r.jobSeeker.sex,
+      }));
+    },
+    async listWithoutFirstContactTask(limit) {
+      const found: { id: string; jobSeekerId: string; registeredAt: Date; regionCode: string }[] = [];
+      let cursor: string | undefined;
+      while (found.length < limit) {
+        const page = await db.registration.findMany({
+          where: { status: { in: ['pending_review', 'registered'] } },
+          select: { id: true, jobSeekerId: true, registeredAt: true, regionCode: true },
+          orderBy: { id: 'asc' },
+          take: 500,
+          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+        });
+        if (page.length === 0) break;
+        const keys = page.map((r) => firstContactKey(r.id));
+        const planned = new Set((await db.outreachTask.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } })).map((t) => t.idempotencyKey));
+        found.push(...page.filter((r) => !planned.has(firstContactKey(r.id))));
+        cursor = page[page.length - 1]?.id;
+      }
+      return found.slice(0, limit);
+    },
+  };
+}
+
+/** Idempotency key of a registration's first-contact task: person + kind + period (the registration). */
+export function firstContactKey(registrationId: string): string {
+  return `first_contact:${registrationId}`;
+}

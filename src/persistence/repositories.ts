@@ -1,0 +1,29 @@
+// All repositories over one database handle, built once at start-up.
+import type { Db } from './database.ts';
+import type { PiiCipher } from './pii-cipher.ts';
+import { createAuditRepository } from './audit-repository.ts';
+import { createCaseworkerRepository } from './caseworker-repository.ts';
+import { createConversationRepository } from './conversation-repository.ts';
+import { createHandoffRepository } from './handoff-repository.ts';
+import { createOutreachRepository } from './outreach-repository.ts';
+import { createRegistrationRepository } from './registration-repository.ts';
+import { createTranscriptRepository } from './transcript-repository.ts';
+
+export function createRepositories(db: Db, cipher: PiiCipher, regionCode: string) {
+  return {
+    conversations: createConversationRepository(db, cipher),
+    transcript: createTranscriptRepository(db),
+    audit: createAuditRepository(db),
+    handoffs: createHandoffRepository(db, regionCode),
+    registrations: createRegistrationRepository(db, cipher, regionCode),
+    caseworkers: createCaseworkerRepository(db),
+    outreach: createOutreachRepository(db),
+    /** Liveness of the database for /healthz. */
+    async ping(): Promise<boolean> {
+      const rows = await db.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`;
+      return rows.length === 1;
+    },
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,25 @@
+// Every message in and out. Texts arrive already masked; an inbound activity id is recorded once.
+import { randomUUID } from 'node:crypto';
+import type { Db } from './database.ts';
+import { isUniqueViolation } from './prisma-errors.ts';
+import type { TranscriptLog } from '../conversation/ports.ts';
+
+export function createTranscriptRepository(db: Db): TranscriptLog {
+  return {
+    async append(entry) {
+      try {
+        await db.transcriptMessage.create({
+          data: { id: randomUUID(), conversationKey: entry.conversationKey, direction: entry.direction, activityId: entry.activityId ?? null, sender: entry.sender, text: entry.text },
+        });
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+    async recent(conversationKey, limit) {
+      const rows = await db.transcriptMessage.findMany({ where: { conversationKey }, orderBy: { at: 'desc' }, take: limit, select: { direction: true, text: true, at: true } });
+      return rows.reverse().map((r) => ({ direction: r.direction, text: r.text ?? '', at: r.at }));
+    },
+  };
+}
