@@ -1,6 +1,7 @@
 // The Direct Line activity stream of the self-hosted web chat, kept in WebchatConversation/WebchatActivity.
 // Returns plain objects; the row `seq` is the watermark and the activity id is derived from it.
 import { z } from 'zod';
+import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 import type { Db } from './database.ts';
 
 /** A stored activity as JSON: whatever the channel put in, plus the id the store derives from `seq`. */
@@ -58,6 +59,8 @@ export class WebchatStore {
     }
     const body = { ...activity };
     delete body.id;
+    // The stream is kept at rest: ID and phone numbers typed by the user are stored (and echoed) masked.
+    if (typeof body.text === 'string') body.text = maskPersonalNumbers(body.text);
     try {
       const row = await this.prisma.webchatActivity.create({
         data: { conversationId, clientActivityId: clientActivityId ?? null, activity: JSON.stringify(body) },
