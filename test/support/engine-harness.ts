@@ -1,0 +1,141 @@
+// A real conversation engine over a migrated temporary SQLite file, with a fake clock: tests say things and
+// read back the bot's messages, then look at what was stored. `restart()` builds a second engine on the same
+// database file and PII key, as a redeploy or a second instance would.
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadWorkCalendar } from '../../src/config/load-calendar-overrides.ts';
+import { loadRegionPacks } from '../../src/config/load-region-packs.ts';
+import { createEngine } from '../../src/conversation/create-engine.ts';
+import type { ConversationEngine } from '../../src/conversation/conversation-engine.ts';
+import { createLocalizer, readLocaleResources, type Localizer } from '../../src/conversation/localizer.ts';
+import type { Locale } from '../../src/conversation/locales.ts';
+import type { Params } from '../../src/conversation/dialog-types.ts';
+import type { ConversationMode, OutboundMessage } from '../../src/conversation/turn-types.ts';
+import { openDatabase, type Database, type Db } from '../../src/persistence/database.ts';
+import { applyMigrations } from '../../src/persistence/migrations/apply-migrations.ts';
+import { createPiiCipher, type PiiCipher } from '../../src/persistence/pii-cipher.ts';
+import { createRepositories, type Repositories } from '../../src/persistence/repositories.ts';
+import { createFirstContactPolicy } from '../../src/scheduler/first-contact-policy.ts';
+
+export const HARNESS_REGION = '440800';
+export const HARNESS_CHANNEL = 'test';
+/** Default start of the fake clock: Tuesday 2025-03-11 10:00 Beijing time. */
+export const HARNESS_START = new Date('2025-03-11T02:00:00.000Z');
+
+export interface SayOptions {
+  /** Whether the channel shows buttons (default true); without them choices come as numbered lines. */
+  buttons?: boolean;
+  /** The turn's time; default: one minute after the previous turn. */
+  at?: Date;
+  conversationId?: string;
+  activityId?: string;
+  /** A pressed button's value, sent alongside the text. */
+  value?: string;
+  kind?: 'message' | 'join';
+}
+
+export interface EngineHarness {
+  readonly url: string;
+  readonly key: Buffer;
+  readonly db: Db;
+  readonly repos: Repositories;
+  readonly cipher: PiiCipher;
+  readonly engine: ConversationEngine;
+  readonly localizer: Localizer;
+  /** The conversation a `say` without `conversationId` goes to. */
+  readonly conversationId: string;
+  /** Time of the last turn (the fake clock). */
+  now(): Date;
+  say(text: string, options?: SayOptions): Promise<OutboundMessage[]>;
+  /** Text of a locale key, to compare the bot's words with. */
+  t(locale: Locale, key: string, params?: Params): string;
+  conversationKey(conversationId?: string): string;
+  mode(conversationId?: string): Promise<ConversationMode | null>;
+  /** Decrypted dialog state of a conversation, parsed. */
+  state(conversationId?: string): Promise<unknown>;
+  /** A second engine over the same database file and key; this one stays usable but should be closed. */
+  restart(options?: { idleHours?: number }): Promise<EngineHarness>;
+  close(): Promise<void>;
+}
+
+let template: Promise<string> | null = null;
+
+/** Migrates one SQLite file per test process; each harness copies it (the schema engine is slow to start). */
+function migratedTemplate(): Promise<string> {
+  template ??= (async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'jyb-engine-tpl-')), 'template.db');
+    await applyMigrations(`file:${path}`);
+    return path;
+  })();
+  return template;
+}
+
+const packs = loadRegionPacks();
+const calendar = loadWorkCalendar();
+const sharedLocalizer = createLocalizer(readLocaleResources());
+
+export async function createEngineHarness(options: { idleHours?: number; conversationId?: string } = {}): Promise<EngineHarness> {
+  const path = join(mkdtempSync(join(tmpdir(), 'jyb-engine-')), 'engine.db');
+  copyFileSync(await migratedTemplate(), path);
+  return openHarness(`file:${path}`, randomBytes(32), { clock: HARNESS_START, idleHours: options.idleHours ?? 72, conversationId: options.conversationId ?? 'c1' });
+}
+
+function openHarness(url: string, key: Buffer, setup: { clock: Date; idleHours: number; conversationId: string }): EngineHarness {
+  const database: Database = openDatabase(url);
+  const cipher = createPiiCipher(key);
+  const repos = createRepositories(database.prisma, cipher, HARNESS_REGION);
+  const firstContact = createFirstContactPolicy(packs, calendar, HARNESS_REGION);
+  const engine = createEngine({ repos, firstContact, idleHours: setup.idleHours });
+  let clock = setup.clock;
+  let counter = 0;
+  const keyOf = (id?: string) => `${HARNESS_CHANNEL}:${id ?? setup.conversationId}`;
+
+  const harness: EngineHarness = {
+    url, key, db: database.prisma, repos, cipher, engine, localizer: sharedLocalizer,
+    conversationId: setup.conversationId,
+    now: () => clock,
+    async say(text, o = {}) {
+      clock = o.at ?? new Date(clock.getTime() + 60_000);
+      counter += 1;
+      const conversationId = o.conversationId ?? setup.conversationId;
+      return engine.handle({
+        channel: HARNESS_CHANNEL,
+        conversationId,
+        userKey: `user-${conversationId}`,
+        kind: o.kind ?? 'message',
+        text,
+        ...(o.value ? { value: o.value } : {}),
+        activityId: o.activityId ?? `${clock.getTime()}-${counter}-${randomBytes(4).toString('hex')}`,
+        reference: JSON.stringify({ conversation: { id: conversationId } }),
+        buttons: o.buttons ?? true,
+        at: clock,
+      });
+    },
+    t: (locale, k, params) => sharedLocalizer.t(locale, k, params),
+    conversationKey: keyOf,
+    async mode(id) {
+      return (await repos.conversations.load(keyOf(id)))?.mode ?? null;
+    },
+    async state(id) {
+      const stored = await repos.conversations.load(keyOf(id));
+      return stored ? JSON.parse(stored.state) : null;
+    },
+    async restart(o = {}) {
+      return openHarness(url, key, { clock, idleHours: o.idleHours ?? setup.idleHours, conversationId: setup.conversationId });
+    },
+    close: () => database.close(),
+  };
+  return harness;
+}
+
+/** All texts of one turn's messages, joined by newlines, for `toContain` checks. */
+export function textOf(messages: readonly OutboundMessage[]): string {
+  return messages.map((m) => m.text).join('\n');
+}
+
+/** Titles of the buttons offered in one turn. */
+export function buttonsOf(messages: readonly OutboundMessage[]): string[] {
+  return messages.flatMap((m) => m.choices.map((c) => c.title));
+}
