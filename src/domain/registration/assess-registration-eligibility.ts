@@ -24,16 +24,13 @@ export type RegistrationQuestion = 'birthDate' | 'sex' | 'retirementCategory' | 
 export interface RegistrationEligibility {
   outcome: RegistrationOutcome;
   reasons: { code: string; source: string }[];
-  /** What the dialog should ask next, in order. */
+  /** What the dialog should ask next, in order; `retirementCategory` = ask the last post type (SPEC §2.8). */
   missing: RegistrationQuestion[];
   /** Where the person may register (R1.1.3), each with its clause. */
   places: { place: RegistrationPlace; source: string }[];
   /** Job-seeker registration clause when that is the path offered. */
   jobSeekerSource: string | null;
 }
-
-/** Question code for women whose retirement track is unknown: ask the last post type (SPEC §2.8). */
-export const ASK_LAST_POST_TYPE = 'retirementCategory';
 
 type AgeCheck = { code: 'UNDER_16' | 'WORKING_AGE' | 'OVER_STATUTORY_AGE' } | { code: 'RETIREMENT_CATEGORY_NEEDED' } | { code: 'MISSING' };
 
