@@ -57,7 +57,7 @@ describe('registration in Chinese', () => {
     expect(person?.birthDate).toBe('1990-05-15');
     expect(person?.sex).toBe('M');
     expect(person?.idNumberMask).toBe('3303**********1235');
-    expect(person?.idNumberEnc.startsWith('v1:')).toBe(true);
+    expect(person?.idNumberEnc?.startsWith('v1:')).toBe(true);
     expect(h.cipher.decrypt(person?.idNumberEnc ?? '')).toBe(ID);
     expect(h.cipher.decrypt(person?.phoneEnc ?? '')).toBe(PHONE);
     expect(JSON.stringify(person)).not.toContain(ID);
@@ -98,7 +98,7 @@ describe('registration in English', () => {
     expect(person.locale).toBe('en');
     expect(person.registrations.map((r) => [r.status, r.reason])).toEqual([['pending_review', 'graduated']]);
     expect(person.idNumberEnc).not.toContain(ID);
-    expect(h.cipher.decrypt(person.idNumberEnc)).toBe(ID);
+    expect(h.cipher.decrypt(person.idNumberEnc ?? "")).toBe(ID);
   });
 });
 
@@ -110,7 +110,7 @@ describe('full-width digits', () => {
     expect(textOf(await h.say('其他'))).toContain('身份证：3303**********1235\n手机：138****5678');
     await h.say('确认提交');
     const person = await h.db.jobSeeker.findFirstOrThrow();
-    expect(h.cipher.decrypt(person.idNumberEnc)).toBe(ID);
+    expect(h.cipher.decrypt(person.idNumberEnc ?? "")).toBe(ID);
     expect(h.cipher.decrypt(person.phoneEnc ?? '')).toBe(PHONE);
   });
 
