@@ -1,0 +1,128 @@
+// Global commands at every step of the registration dialog, in both languages: help repeats the question,
+// back goes one step back, cancel stores nothing, restart starts over, a language switch re-asks in the other.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Locale } from '../../src/conversation/locales.ts';
+import { createEngineHarness, type EngineHarness } from '../support/engine-harness.ts';
+
+const ID = '330302199005151235';
+const STEPS = ['consent', 'name', 'idNumber', 'phone', 'reason', 'confirm'] as const;
+type Step = (typeof STEPS)[number];
+/** A good answer for each step, by step id, typed as the button value where the step has buttons. */
+const ANSWERS: Record<Exclude<Step, 'confirm'>, string> = { consent: 'agree', name: '张三', idNumber: ID, phone: '13812345678', reason: 'lost_job' };
+
+/** The words a person of each language types for each command. */
+const WORDS = {
+  'zh-CN': { help: '帮助', back: '返回', cancel: '取消', restart: '重新开始', switch: 'English', other: 'en' },
+  en: { help: 'help', back: 'back', cancel: 'cancel', restart: 'start over', switch: '中文', other: 'zh-CN' },
+} as const;
+
+let h: EngineHarness;
+beforeEach(async () => {
+  h = await createEngineHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+function question(locale: Locale, step: Step): string {
+  if (step === 'confirm') {
+    return h.t(locale, 'registration.confirm.ask', { name: '张三', idNumber: '3303**********1235', phone: '138****5678', reason: h.t(locale, 'reasons.lost_job') });
+  }
+  return h.t(locale, `registration.${step}.ask`);
+}
+
+async function activeStep(): Promise<unknown> {
+  const state = await h.state();
+  return state && typeof state === 'object' && 'active' in state && state.active && typeof state.active === 'object' && 'step' in state.active ? state.active.step : null;
+}
+
+/** Starts the dialog in `locale` and answers until `step` is being asked. */
+async function reach(step: Step, locale: Locale): Promise<void> {
+  if (locale === 'en') await h.say('English');
+  await h.say('登记');
+  for (const s of STEPS.slice(0, STEPS.indexOf(step))) {
+    expect(await activeStep()).toBe(s);
+    if (s !== 'confirm') await h.say(ANSWERS[s]);
+  }
+  expect(await activeStep()).toBe(step);
+}
+
+describe.each(['zh-CN', 'en'] as const)('interruptions in %s', (locale) => {
+  const words = WORDS[locale];
+
+  describe.each(STEPS)('at step %s', (step) => {
+    it(`"${words.help}" shows help, then the same question`, async () => {
+      await reach(step, locale);
+      const messages = await h.say(words.help);
+      expect(messages.map((m) => m.text)).toEqual([h.t(locale, 'engine.help'), question(locale, step)]);
+      expect(await activeStep()).toBe(step);
+    });
+
+    it(`"${words.back}" goes back one step`, async () => {
+      await reach(step, locale);
+      const messages = await h.say(words.back);
+      const index = STEPS.indexOf(step);
+      const previous = STEPS[index - 1];
+      if (previous === undefined) {
+        expect(messages.map((m) => m.text)).toEqual([h.t(locale, 'engine.nothingToUndo'), question(locale, step)]);
+        expect(await activeStep()).toBe(step);
+      } else {
+        expect(messages.map((m) => m.text)).toEqual([question(locale, previous)]);
+        expect(await activeStep()).toBe(previous);
+        expect(await h.state()).toMatchObject({ active: { slots: expect.not.objectContaining({ [previous]: expect.anything() }) } });
+      }
+    });
+
+    it(`"${words.cancel}" ends the dialog and stores nothing`, async () => {
+      await reach(step, locale);
+      const messages = await h.say(words.cancel);
+      expect(messages.map((m) => m.text)).toEqual([h.t(locale, 'engine.cancelled'), h.t(locale, 'menu.again')]);
+      expect(messages[1]?.choices.map((c) => c.value)).toEqual(['start:registration', 'human', 'help']);
+      expect(await h.state()).toMatchObject({ active: null });
+      expect(await h.db.jobSeeker.count()).toBe(0);
+      expect(await h.db.registration.count()).toBe(0);
+    });
+
+    it(`"${words.restart}" starts over from the first question`, async () => {
+      await reach(step, locale);
+      const messages = await h.say(words.restart);
+      expect(messages.map((m) => m.text)).toEqual([h.t(locale, 'engine.restarted'), question(locale, 'consent')]);
+      expect(await h.state()).toMatchObject({ active: { step: 'consent', slots: {}, history: [] } });
+    });
+
+    it(`"${words.switch}" switches language and repeats the question in it`, async () => {
+      await reach(step, locale);
+      const other = words.other;
+      const messages = await h.say(words.switch);
+      expect(messages.map((m) => m.text)).toEqual([h.t(other, 'engine.languageSwitched'), question(other, step)]);
+      expect(await h.state()).toMatchObject({ locale: other, active: { step } });
+      const backAgain = await h.say(WORDS[other].switch);
+      expect(backAgain.map((m) => m.text)).toEqual([h.t(locale, 'engine.languageSwitched'), question(locale, step)]);
+    });
+  });
+});
+
+describe('commands are recognised loosely', () => {
+  it.each(['帮助。', ' HELP ', '帮助!', '怎么用？'])('"%s" is help', async (text) => {
+    await reach('name', 'zh-CN');
+    const messages = await h.say(text);
+    expect(messages[0]?.text).toBe(h.t('zh-CN', 'engine.help'));
+  });
+
+  // BUG: detectGlobalCommand strips trailing punctuation [。.!！?？] before matching, so "?" and "？" (listed
+  // under commands.help in both locales) become the empty string and never mean help; at the name step
+  // "？" is judged as a name instead ("姓名里不能有数字或符号").
+  it.fails.each(['？', '?'])('"%s" alone is help', async (text) => {
+    await reach('name', 'zh-CN');
+    const messages = await h.say(text);
+    expect(messages[0]?.text).toBe(h.t('zh-CN', 'engine.help'));
+  });
+
+  it('"返回" twice walks back two steps and the answers can be given again', async () => {
+    await reach('phone', 'zh-CN');
+    await h.say('返回');
+    expect((await h.say('返回')).map((m) => m.text)).toEqual([question('zh-CN', 'name')]);
+    expect((await h.say('李四')).map((m) => m.text)).toEqual([question('zh-CN', 'idNumber')]);
+    expect(await h.state()).toMatchObject({ active: { step: 'idNumber', slots: { name: '李四' } } });
+  });
+});
