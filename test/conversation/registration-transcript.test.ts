@@ -152,6 +152,23 @@ describe('a channel without buttons', () => {
   });
 });
 
+describe('choices typed in other forms', () => {
+  // BUG: resolveChoice tests /^\d{1,2}$/ on the raw text before the NFKC fold (normalizeInput runs after it),
+  // so a full-width "１" — what a Chinese IME types by default — is not taken as the first numbered choice.
+  it.fails('a full-width "１" picks the first numbered choice', async () => {
+    await h.say('登记', { buttons: false });
+    expect(textOf(await h.say('１', { buttons: false }))).toBe(h.t('zh-CN', 'registration.name.ask'));
+  });
+
+  // BUG: resolveChoice documents "a button title (in either language) is its value", but the engine passes
+  // `() => []` as alternateTitles, so after switching to English the Chinese title "同意" is not understood.
+  it.fails('a button title in the other language is understood', async () => {
+    await h.say('English');
+    await h.say('register');
+    expect(textOf(await h.say('同意'))).toBe(h.t('en', 'registration.name.ask'));
+  });
+});
+
 describe('repeat and refusal', () => {
   it('registering the same ID twice says "already registered" and stores one registration', async () => {
     const register = async (conversationId: string) => {

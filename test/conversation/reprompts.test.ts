@@ -115,6 +115,20 @@ describe('three wrong answers to one question', () => {
     expect((await h.say('cancel')).map((m) => m.text)).toEqual([h.t('en', 'handoff.cancelled'), h.t('en', 'registration.phone.ask')]);
   });
 
+  it('on a channel without buttons the offer is numbered and "1" opens the handoff', async () => {
+    const plain = { buttons: false } as const;
+    await h.say('登记', plain);
+    await h.say('1', plain);
+    await h.say('张三', plain);
+    for (const bad of ['12345', '67890']) await h.say(bad, plain);
+    const stuck = await h.say('11111', plain);
+    expect(stuck.every((m) => m.choices.length === 0)).toBe(true);
+    expect(textOf(stuck)).toContain(`${h.t('zh-CN', 'engine.tooManyTries')}\n1. 转人工\n2. 取消\n请回复序号。`);
+    expect(textOf(await h.say('1', plain))).toBe(h.t('zh-CN', 'handoff.opened'));
+    expect(await h.mode()).toBe('awaiting_caseworker');
+    expect(await h.db.handoffCase.count({ where: { status: 'open' } })).toBe(1);
+  });
+
   it('the "取消" button of the offer ends the dialog with nothing stored', async () => {
     await reach('idNumber', 'zh-CN');
     for (const bad of ['1', '2', '3']) await h.say(bad);
