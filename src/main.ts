@@ -44,7 +44,8 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const database = openDatabase(config.DATABASE_URL);
   const repos = createRepositories(database.prisma, cipher, config.REGION);
   const firstContact = createFirstContactPolicy(packs, calendar, config.REGION);
-  const engine = createEngine({ repos, firstContact, idleHours: config.DIALOG_IDLE_HOURS });
+  const policy = (day: string) => ({ pack: selectRegionPack(packs, config.REGION, day), calendar });
+  const engine = createEngine({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS });
 
   const webchat = createWebchatRouter({
     store: new WebchatStore(database.prisma),

@@ -2,7 +2,7 @@
 // version so two instances never both write), records every message, and audits what it decided.
 import type { DialogAction } from './actions/action-types.ts';
 import { parseDialogState, type DialogState } from './dialog-state.ts';
-import type { DialogDefinition, PromptHelpers, SlotValue } from './dialog-types.ts';
+import type { DialogDefinition, DialogEnv, PolicyContext, SlotValue } from './dialog-types.ts';
 import { normalizeInput } from './global-commands.ts';
 import type { Localizer } from './localizer.ts';
 import type { AuditLog, ConversationStore, HandoffDesk, TranscriptLog } from './ports.ts';
@@ -21,6 +21,8 @@ export interface EngineDeps {
   actions: Readonly<Record<string, DialogAction>>;
   /** Today's date (YYYY-MM-DD) in the service's time zone. */
   today(at: Date): string;
+  /** The region pack and calendar that apply on a day. */
+  policy(today: string): PolicyContext;
   idleHours: number;
   resumeReminderMinutes?: number;
 }
@@ -38,8 +40,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
     actions: deps.actions,
     handoffs: deps.handoffs,
     transcript: deps.transcript,
-    today: deps.today,
-    helpers: (state) => promptHelpers(deps.localizer, state),
+    env: (state, at) => dialogEnv(deps, state, at),
     idleMs: deps.idleHours * 3_600_000,
     resumeReminderMs: (deps.resumeReminderMinutes ?? 60) * 60_000,
   };
@@ -79,9 +80,13 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
   };
 }
 
-function promptHelpers(localizer: Localizer, state: DialogState): PromptHelpers {
+function dialogEnv(deps: EngineDeps, state: DialogState, at: Date): DialogEnv {
+  const today = deps.today(at);
   return {
+    today,
+    locale: state.locale,
+    policy: deps.policy(today),
     mask: (_slot: string, value: SlotValue) => maskPersonalNumbers(String(value ?? '')),
-    label: (key: string) => localizer.t(state.locale, key),
+    label: (key: string) => deps.localizer.t(state.locale, key),
   };
 }

@@ -3,10 +3,23 @@ import { createConversationEngine, type ConversationEngine } from './conversatio
 import { createLocalizer, readLocaleResources } from './localizer.ts';
 import { submitRegistration, type FirstContactPolicy, type RegistrationIntake } from './actions/submit-registration.ts';
 import type { AuditLog, ConversationStore, HandoffDesk, TranscriptLog } from './ports.ts';
+import type { PolicyContext } from './dialog-types.ts';
 import { serviceDateOf } from '../config/service-time-zone.ts';
 import { DIALOGS } from '../../dialogs/index.ts';
+import { loadRegionPacks } from '../config/load-region-packs.ts';
+import { loadWorkCalendar } from '../config/load-calendar-overrides.ts';
+import { selectRegionPack } from '../domain/regions/select-region-pack.ts';
+
+function bundledPolicy(regionCode: string): (today: string) => PolicyContext {
+  const packs = loadRegionPacks();
+  const calendar = loadWorkCalendar();
+  return (today) => ({ pack: selectRegionPack(packs, regionCode, today), calendar });
+}
 
 export interface EngineWiring {
+  /** The region pack and calendar for a day; defaults to the bundled packs for `regionCode`. */
+  policy?: (today: string) => PolicyContext;
+  regionCode?: string;
   repos: { conversations: ConversationStore; transcript: TranscriptLog; audit: AuditLog; handoffs: HandoffDesk; registrations: RegistrationIntake };
   firstContact: FirstContactPolicy;
   idleHours: number;
@@ -23,6 +36,7 @@ export function createEngine(wiring: EngineWiring): ConversationEngine {
     dialogs: DIALOGS,
     actions: { 'registration.submit': submitRegistration(repos.registrations, wiring.firstContact) },
     today: serviceDateOf,
+    policy: wiring.policy ?? bundledPolicy(wiring.regionCode ?? '440800'),
     idleHours: wiring.idleHours,
   });
 }

@@ -1,6 +1,8 @@
 // The declarative shape of a dialog: steps that collect slots, locale keys for every word, parsers from
 // the domain for every answer, and a named action when the steps are done.
 import type { Locale } from './locales.ts';
+import type { RegionPack } from '../domain/regions/region-pack.ts';
+import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
 
 export type SlotValue = string | number | boolean | null;
 export type Slots = Record<string, SlotValue>;
@@ -10,11 +12,24 @@ export type ParseResult =
   | { ok: true; value: SlotValue; derived?: Slots }
   | { ok: false; error: string; params?: Params };
 
-export interface ParseContext {
+/** The policy a dialog may ask for facts: the person's region pack on the day, and the working-day calendar. */
+export interface PolicyContext {
+  pack: RegionPack;
+  calendar: WorkCalendar;
+}
+
+/** What every step callback may use: the day, the language, the policy, and safe ways to show slots. */
+export interface DialogEnv {
   /** Today in the service's time zone, YYYY-MM-DD. */
   today: string;
-  slots: Slots;
   locale: Locale;
+  policy: PolicyContext;
+  mask(slot: string, value: SlotValue): string;
+  label(key: string): string;
+}
+
+export interface ParseContext extends DialogEnv {
+  slots: Slots;
 }
 
 export interface StepChoice {
@@ -29,24 +44,22 @@ export interface DialogStep {
   /** Locale key of the question. */
   prompt: string;
   /** Values for the question's placeholders, computed from slots (e.g. a summary). */
-  promptParams?: (slots: Slots, helpers: PromptHelpers) => Params;
+  promptParams?: (slots: Slots, env: DialogEnv) => Params;
   choices?: readonly StepChoice[];
   /** Validates and converts the answer. Choice steps without a parser accept only their choices. */
   parse?: (input: string, ctx: ParseContext) => ParseResult;
   /** Skip the step unless this holds. */
-  when?: (slots: Slots) => boolean;
+  when?: (slots: Slots, env: DialogEnv) => boolean;
   /** After this step, go elsewhere than the next step: another step ("edit a field"), finish, or end with a message. */
-  next?: (slots: Slots) => StepJump | undefined;
+  next?: (slots: Slots, env: DialogEnv) => StepJump | undefined;
   /** Never echoed back: the summary shows it masked. */
   sensitive?: boolean;
 }
 
 export type StepJump = { goto: string } | { finish: true } | { end: string };
 
-export interface PromptHelpers {
-  mask(slot: string, value: SlotValue): string;
-  label(key: string): string;
-}
+/** @deprecated name kept for readability at call sites: prompt helpers are the dialog env. */
+export type PromptHelpers = DialogEnv;
 
 export interface DialogDefinition {
   id: string;

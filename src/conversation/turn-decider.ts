@@ -2,7 +2,7 @@
 // beyond the actions and the handoff desk it is given.
 import type { DialogAction } from './actions/action-types.ts';
 import type { DialogState } from './dialog-state.ts';
-import type { DialogDefinition, PromptHelpers } from './dialog-types.ts';
+import type { DialogDefinition, DialogEnv } from './dialog-types.ts';
 import { answerStep, backStep, repeatStep, startDialog, type StepOutcome } from './dialog-runner.ts';
 import { detectGlobalCommand, localeOfCommand, type GlobalCommand } from './global-commands.ts';
 import type { Localizer } from './localizer.ts';
@@ -17,8 +17,8 @@ export interface DeciderDeps {
   actions: Readonly<Record<string, DialogAction>>;
   handoffs: HandoffDesk;
   transcript: TranscriptLog;
-  today(at: Date): string;
-  helpers(state: DialogState): PromptHelpers;
+  /** The dialog environment of this turn: day, language, policy, display helpers. */
+  env(state: DialogState, at: Date): DialogEnv;
   /** A dialog untouched for longer than this starts fresh. */
   idleMs: number;
   /** A dialog paused for longer than this gets a "welcome back" before its question. */
@@ -44,13 +44,13 @@ export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: str
   if (mode !== 'bot') {
     if (command === 'cancel') {
       await deps.handoffs.cancelOpen(key);
-      return keep([reply('handoff.cancelled'), ...resumeOrMenu(deps, state)], state, 'bot');
+      return keep([reply('handoff.cancelled'), ...resumeOrMenu(deps, state, turn.at)], state, 'bot');
     }
     return keep(mode === 'awaiting_caseworker' ? [reply('handoff.waiting')] : [], state, mode);
   }
-  if (turn.kind === 'join') return keep(state.active ? [welcomeBack(deps, state), ...resumeOrMenu(deps, state)] : [welcomeMenu()]);
+  if (turn.kind === 'join') return keep(state.active ? [welcomeBack(deps, state), ...resumeOrMenu(deps, state, turn.at)] : [welcomeMenu()]);
   if (command) return runCommand(deps, command, turn, state, key, keep);
-  if (!text) return keep([reply('engine.empty'), ...resumeOrMenu(deps, state)]);
+  if (!text) return keep([reply('engine.empty'), ...resumeOrMenu(deps, state, turn.at)]);
 
   const active = state.active;
   if (active) {
@@ -58,8 +58,8 @@ export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: str
     const last = state.lastActiveAt ? Date.parse(state.lastActiveAt) : turn.at.getTime();
     const paused = turn.at.getTime() - last;
     if (!def || paused > deps.idleMs) return keep([reply('engine.idleReset'), welcomeMenu('menu.again')], { ...state, active: null });
-    if (paused > deps.resumeReminderMs) return keep([welcomeBack(deps, state), repeatStep(def, active, deps.helpers(state))]);
-    const outcome = answerStep(def, active, text, { today: deps.today(turn.at), slots: active.slots, locale: state.locale }, deps.helpers(state));
+    if (paused > deps.resumeReminderMs) return keep([welcomeBack(deps, state), repeatStep(def, active, deps.env(state, turn.at))]);
+    const outcome = answerStep(def, active, text, deps.env(state, turn.at));
     return applyOutcome(deps, def, outcome, turn, state, key, keep);
   }
   const dialog = matchMenuIntent(text, deps.localizer);
@@ -73,13 +73,13 @@ async function runCommand(deps: DeciderDeps, command: GlobalCommand, turn: Inbou
   const locale = localeOfCommand(command);
   if (locale) {
     const next = { ...state, locale };
-    return keep([reply('engine.languageSwitched'), ...resumeOrMenu(deps, next)], next);
+    return keep([reply('engine.languageSwitched'), ...resumeOrMenu(deps, next, turn.at)], next);
   }
   const active = state.active;
   const def = active ? deps.dialogs[active.dialog] : undefined;
   switch (command) {
     case 'help':
-      return keep([reply('engine.help'), ...resumeOrMenu(deps, state)]);
+      return keep([reply('engine.help'), ...resumeOrMenu(deps, state, turn.at)]);
     case 'human': {
       const excerpt = (await deps.transcript.recent(key, 10)).map((m) => `${m.direction === 'in' ? '>' : '<'} ${m.text}`);
       const reason = active ? `dialog:${active.dialog}:${active.step}` : 'user_request';
@@ -87,7 +87,7 @@ async function runCommand(deps: DeciderDeps, command: GlobalCommand, turn: Inbou
       return keep([reply('handoff.opened')], state, 'awaiting_caseworker');
     }
     case 'back':
-      if (active && def) return applyOutcome(deps, def, backStep(def, active, deps.helpers(state)), turn, state, key, keep);
+      if (active && def) return applyOutcome(deps, def, backStep(def, active, deps.env(state, turn.at)), turn, state, key, keep);
       return keep([welcomeMenu()]);
     case 'restart':
       if (active && def) return begin(deps, def.id, turn, { ...state, active: null }, key, keep, 'engine.restarted');
@@ -103,7 +103,7 @@ async function runCommand(deps: DeciderDeps, command: GlobalCommand, turn: Inbou
 async function begin(deps: DeciderDeps, dialogId: string, turn: InboundTurn, state: DialogState, key: string, keep: Keep, intro?: string): Promise<Decision> {
   const def = deps.dialogs[dialogId];
   if (!def) return keep([welcomeMenu()]);
-  const outcome = startDialog(def, turn.at.toISOString(), deps.helpers(state));
+  const outcome = startDialog(def, turn.at.toISOString(), deps.env(state, turn.at));
   const decision = await applyOutcome(deps, def, outcome, turn, state, key, keep);
   return intro ? { ...decision, replies: [reply(intro), ...decision.replies] } : decision;
 }
@@ -125,10 +125,10 @@ async function applyOutcome(deps: DeciderDeps, def: DialogDefinition, outcome: S
   }
 }
 
-function resumeOrMenu(deps: DeciderDeps, state: DialogState): Reply[] {
+function resumeOrMenu(deps: DeciderDeps, state: DialogState, at: Date): Reply[] {
   const active = state.active;
   const def = active ? deps.dialogs[active.dialog] : undefined;
-  return active && def ? [repeatStep(def, active, deps.helpers(state))] : [welcomeMenu('menu.again')];
+  return active && def ? [repeatStep(def, active, deps.env(state, at))] : [welcomeMenu('menu.again')];
 }
 
 function welcomeBack(deps: DeciderDeps, state: DialogState): Reply {
