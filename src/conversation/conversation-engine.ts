@@ -5,6 +5,7 @@ import { parseDialogState, type DialogState } from './dialog-state.ts';
 import type { DialogDefinition, DialogEnv, PolicyContext, SlotValue } from './dialog-types.ts';
 import { normalizeInput } from './global-commands.ts';
 import type { Localizer } from './localizer.ts';
+import { LOCALES } from './locales.ts';
 import type { AuditLog, ConversationStore, HandoffDesk, TranscriptLog } from './ports.ts';
 import { renderReplies, resolveChoice } from './reply-renderer.ts';
 import { decideTurn, type DeciderDeps } from './turn-decider.ts';
@@ -57,7 +58,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
         const stored = await deps.store.load(key);
         const state = parseDialogState(stored?.state ?? null);
         const mode = stored?.mode ?? 'bot';
-        const text = normalizeInput(resolveChoice(turn.value ?? turn.text, state.offered, () => []));
+        const text = normalizeInput(resolveChoice(turn.value ?? turn.text, state.offered, (choice) => (choice.label ? LOCALES.map((l) => deps.localizer.t(l, choice.label ?? '')) : [])));
         const decision = await decideTurn(decider, turn, text, state, mode, key);
         const { messages, offered } = renderReplies(decision.replies, decision.state.locale, deps.localizer, turn.buttons);
         const next: DialogState = { ...decision.state, offered };

@@ -17,7 +17,7 @@ export const DialogStateSchema = z.object({
   locale: z.enum(LOCALES).default('zh-CN'),
   active: ActiveDialogSchema.nullable().default(null),
   /** Choices last offered, so "2" on a channel without buttons means the second one. */
-  offered: z.array(z.object({ title: z.string(), value: z.string() })).default([]),
+  offered: z.array(z.object({ title: z.string(), value: z.string(), label: z.string().optional() })).default([]),
   lastActiveAt: z.string().nullable().default(null),
   jobSeekerId: z.string().nullable().default(null),
 });

@@ -12,11 +12,13 @@ export function normalizeInput(text: string): string {
 
 /** A command is recognised in either language, whatever the conversation's current language. */
 export function detectGlobalCommand(text: string, localizer: Localizer): GlobalCommand | null {
-  const said = normalizeInput(text).toLowerCase().replace(/[。.!！?？]+$/u, '');
-  if (!said) return null;
+  const raw = normalizeInput(text).toLowerCase();
+  const said = [raw, raw.replace(/[。.!！?？]+$/u, '')].filter((s) => s.length > 0);
+  if (said.length === 0) return null;
   for (const command of GLOBAL_COMMANDS) {
     for (const locale of LOCALES) {
-      if (localizer.list(locale, `commands.${command}`).some((word) => word.toLowerCase() === said)) return command;
+      const words = localizer.list(locale, `commands.${command}`).map((w) => w.normalize('NFKC').toLowerCase());
+      if (said.some((s) => words.includes(s))) return command;
     }
   }
   return null;

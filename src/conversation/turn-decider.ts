@@ -36,7 +36,10 @@ const STUCK_CHOICES = [
   { value: 'cancel', label: 'menu.buttons.cancel' },
 ] as const;
 
-export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: string, state: DialogState, mode: ConversationMode, key: string): Promise<Decision> {
+export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: string, loaded: DialogState, mode: ConversationMode, key: string): Promise<Decision> {
+  // Past the idle limit the answers are dropped whatever the person says first (they are told so).
+  const expired = mode === 'bot' && loaded.active !== null && isIdle(deps, loaded, turn.at);
+  const state: DialogState = expired ? { ...loaded, active: null } : loaded;
   const now = turn.at.toISOString();
   const keep = (replies: Reply[], next: DialogState = state, nextMode = mode): Decision => ({ state: { ...next, lastActiveAt: now }, mode: nextMode, replies });
   const command = detectGlobalCommand(text, deps.localizer);
@@ -44,9 +47,15 @@ export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: str
   if (mode !== 'bot') {
     if (command === 'cancel') {
       await deps.handoffs.cancelOpen(key);
-      return keep([reply('handoff.cancelled'), ...resumeOrMenu(deps, state, turn.at)], state, 'bot');
+      const back = state.active ? { ...state, active: { ...state.active, failures: 0 } } : state;
+      return keep([reply('handoff.cancelled'), ...resumeOrMenu(deps, back, turn.at)], back, 'bot');
     }
     return keep(mode === 'awaiting_caseworker' ? [reply('handoff.waiting')] : [], state, mode);
+  }
+  if (expired) {
+    if (!command && turn.kind !== 'join') return keep([reply('engine.idleReset'), welcomeMenu('menu.again')]);
+    const decision = command ? await runCommand(deps, command, turn, state, key, keep) : keep([welcomeMenu()]);
+    return { ...decision, replies: [reply('engine.idleReset'), ...decision.replies] };
   }
   if (turn.kind === 'join') return keep(state.active ? [welcomeBack(deps, state), ...resumeOrMenu(deps, state, turn.at)] : [welcomeMenu()]);
   if (command) return runCommand(deps, command, turn, state, key, keep);
@@ -55,16 +64,22 @@ export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: str
   const active = state.active;
   if (active) {
     const def = deps.dialogs[active.dialog];
-    const last = state.lastActiveAt ? Date.parse(state.lastActiveAt) : turn.at.getTime();
-    const paused = turn.at.getTime() - last;
-    if (!def || paused > deps.idleMs) return keep([reply('engine.idleReset'), welcomeMenu('menu.again')], { ...state, active: null });
-    if (paused > deps.resumeReminderMs) return keep([welcomeBack(deps, state), repeatStep(def, active, deps.env(state, turn.at))]);
+    if (!def) return keep([reply('engine.idleReset'), welcomeMenu('menu.again')], { ...state, active: null });
+    if (pausedMs(state, turn.at) > deps.resumeReminderMs) return keep([welcomeBack(deps, state), repeatStep(def, active, deps.env(state, turn.at))]);
     const outcome = answerStep(def, active, text, deps.env(state, turn.at));
     return applyOutcome(deps, def, outcome, turn, state, key, keep);
   }
   const dialog = matchMenuIntent(text, deps.localizer);
   if (dialog) return begin(deps, dialog, turn, state, key, keep);
   return keep([welcomeMenu('menu.unknown')]);
+}
+
+function pausedMs(state: DialogState, at: Date): number {
+  return state.lastActiveAt ? at.getTime() - Date.parse(state.lastActiveAt) : 0;
+}
+
+function isIdle(deps: DeciderDeps, state: DialogState, at: Date): boolean {
+  return pausedMs(state, at) > deps.idleMs;
 }
 
 type Keep = (replies: Reply[], next?: DialogState, nextMode?: ConversationMode) => Decision;

@@ -114,9 +114,8 @@ describe('full-width digits', () => {
     expect(h.cipher.decrypt(person.phoneEnc ?? '')).toBe(PHONE);
   });
 
-  // BUG: the transcript masks typed text with ASCII-only patterns (maskPersonalNumbers before any NFKC fold),
-  // so an ID typed in full-width digits is stored in the transcript (and handoff excerpts) unmasked.
-  it.fails('does not keep a full-width ID number in the transcript', async () => {
+  // Regression (found by these transcript tests, fixed in the engine).
+  it('does not keep a full-width ID number in the transcript', async () => {
     for (const text of ['登记', '同意', '王五', ID_FULL_WIDTH]) await h.say(text);
     const stored = (await h.db.transcriptMessage.findMany()).map((m) => m.text ?? '').join('\n');
     expect(stored).not.toContain(ID_FULL_WIDTH);
@@ -153,16 +152,14 @@ describe('a channel without buttons', () => {
 });
 
 describe('choices typed in other forms', () => {
-  // BUG: resolveChoice tests /^\d{1,2}$/ on the raw text before the NFKC fold (normalizeInput runs after it),
-  // so a full-width "１" — what a Chinese IME types by default — is not taken as the first numbered choice.
-  it.fails('a full-width "１" picks the first numbered choice', async () => {
+  // Regression (found by these transcript tests, fixed in the engine).
+  it('a full-width "１" picks the first numbered choice', async () => {
     await h.say('登记', { buttons: false });
     expect(textOf(await h.say('１', { buttons: false }))).toBe(h.t('zh-CN', 'registration.name.ask'));
   });
 
-  // BUG: resolveChoice documents "a button title (in either language) is its value", but the engine passes
-  // `() => []` as alternateTitles, so after switching to English the Chinese title "同意" is not understood.
-  it.fails('a button title in the other language is understood', async () => {
+  // Regression (found by these transcript tests, fixed in the engine).
+  it('a button title in the other language is understood', async () => {
     await h.say('English');
     await h.say('register');
     expect(textOf(await h.say('同意'))).toBe(h.t('en', 'registration.name.ask'));

@@ -138,10 +138,8 @@ describe('three wrong answers to one question', () => {
     expect(await h.db.handoffCase.count()).toBe(0);
   });
 
-  // BUG: the failure counter is not reset when the person comes back from a handoff ("取消" in
-  // awaiting_caseworker keeps active.failures = 3), so the very next wrong answer offers a person again
-  // instead of saying what is wrong and repeating the question.
-  it.fails('after coming back from a handoff, one wrong answer is an ordinary reprompt', async () => {
+  // Regression (found by these transcript tests, fixed in the engine).
+  it('after coming back from a handoff, one wrong answer is an ordinary reprompt', async () => {
     await reach('idNumber', 'zh-CN');
     for (const bad of ['1', '2', '3']) await h.say(bad);
     await h.say('人工');
