@@ -8,7 +8,7 @@ export function createHandoffRepository(db: Db, regionCode: string): HandoffDesk
 } {
   return {
     async open(request) {
-      const existing = await db.handoffCase.findFirst({ where: { conversationKey: request.conversationKey, status: 'open' } });
+      const existing = await db.handoffCase.findFirst({ where: { conversationKey: request.conversationKey, status: 'open', kind: 'handoff' } });
       if (existing) return { id: existing.id, created: false };
       const id = randomUUID();
       await db.handoffCase.create({
@@ -17,7 +17,7 @@ export function createHandoffRepository(db: Db, regionCode: string): HandoffDesk
       return { id, created: true };
     },
     async cancelOpen(conversationKey) {
-      await db.handoffCase.updateMany({ where: { conversationKey, status: 'open' }, data: { status: 'cancelled', closedAt: new Date() } });
+      await db.handoffCase.updateMany({ where: { conversationKey, status: 'open', kind: 'handoff' }, data: { status: 'cancelled', closedAt: new Date() } });
     },
     async listOpen(region) {
       const rows = await db.handoffCase.findMany({ where: { regionCode: region, status: 'open' }, orderBy: { createdAt: 'asc' } });
