@@ -1,7 +1,8 @@
 // Wires the engine to its dialogs, actions and ports.
 import { createConversationEngine, type ConversationEngine } from './conversation-engine.ts';
 import { createLocalizer, readLocaleResources } from './localizer.ts';
-import { submitRegistration, type FirstContactPolicy, type RegistrationIntake } from './actions/submit-registration.ts';
+import type { FirstContactPolicy, RegistrationIntake } from './actions/submit-registration.ts';
+import { createActions } from './actions/index.ts';
 import type { AuditLog, ConversationStore, HandoffDesk, TranscriptLog } from './ports.ts';
 import type { PolicyContext } from './dialog-types.ts';
 import { serviceDateOf } from '../config/service-time-zone.ts';
@@ -34,7 +35,7 @@ export function createEngine(wiring: EngineWiring): ConversationEngine {
     handoffs: repos.handoffs,
     localizer: createLocalizer(readLocaleResources()),
     dialogs: DIALOGS,
-    actions: { 'registration.submit': submitRegistration(repos.registrations, wiring.firstContact) },
+    actions: createActions(wiring),
     today: serviceDateOf,
     policy: wiring.policy ?? bundledPolicy(wiring.regionCode ?? '440800'),
     idleHours: wiring.idleHours,

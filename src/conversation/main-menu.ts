@@ -6,7 +6,12 @@ import { reply, type Reply } from './reply.ts';
 import type { StepChoice } from './dialog-types.ts';
 
 /** Menu entries: the dialog each starts and its button label. */
-export const MENU_ENTRIES = [{ dialog: 'registration', label: 'menu.buttons.registration' }] as const;
+export const MENU_ENTRIES = [
+  { dialog: 'registration', label: 'menu.buttons.registration' },
+  { dialog: 'hardship', label: 'menu.buttons.hardship' },
+  { dialog: 'status', label: 'menu.buttons.status' },
+  { dialog: 'followUp', label: 'menu.buttons.followUp' },
+] as const;
 
 const MENU_CHOICES: readonly StepChoice[] = [
   ...MENU_ENTRIES.map((e) => ({ value: `start:${e.dialog}`, label: e.label })),

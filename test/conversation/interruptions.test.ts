@@ -1,6 +1,9 @@
 // Global commands at every step of the registration dialog, in both languages: help repeats the question,
 // back goes one step back, cancel stores nothing, restart starts over, a language switch re-asks in the other.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MENU_ENTRIES } from '../../src/conversation/main-menu.ts';
+
+const MENU_VALUES = [...MENU_ENTRIES.map((e) => `start:${e.dialog}`), 'human', 'help'];
 import type { Locale } from '../../src/conversation/locales.ts';
 import { createEngineHarness, type EngineHarness } from '../support/engine-harness.ts';
 
@@ -77,7 +80,7 @@ describe.each(['zh-CN', 'en'] as const)('interruptions in %s', (locale) => {
       await reach(step, locale);
       const messages = await h.say(words.cancel);
       expect(messages.map((m) => m.text)).toEqual([h.t(locale, 'engine.cancelled'), h.t(locale, 'menu.again')]);
-      expect(messages[1]?.choices.map((c) => c.value)).toEqual(['start:registration', 'human', 'help']);
+      expect(messages[1]?.choices.map((c) => c.value)).toEqual(MENU_VALUES);
       expect(await h.state()).toMatchObject({ active: null });
       expect(await h.db.jobSeeker.count()).toBe(0);
       expect(await h.db.registration.count()).toBe(0);

@@ -22,7 +22,7 @@ describe('registration in Chinese', () => {
   it('walks consent → name → ID → phone → reason → confirm and stores a pending_review registration', async () => {
     const welcome = await h.say('你好');
     expect(textOf(welcome)).toContain('抱歉，我没听懂');
-    expect(buttonsOf(welcome)).toEqual(['失业登记', '转人工', '帮助']);
+    expect(buttonsOf(welcome)).toEqual(['失业登记', '困难人员预审', '我的进度', '报告近况', '转人工', '帮助']);
 
     const consent = await h.say('失业登记');
     expect(textOf(consent)).toBe(h.t('zh-CN', 'registration.consent.ask'));
@@ -81,7 +81,7 @@ describe('registration in English', () => {
     const switched = await h.say('English');
     expect(textOf(switched)).toContain('Switched to English.');
     expect(textOf(switched)).toContain('What else can I do for you?');
-    expect(buttonsOf(switched)).toEqual(['Register as unemployed', 'Talk to a person', 'Help']);
+    expect(buttonsOf(switched)).toEqual(['Register as unemployed', 'Hardship pre-screen', 'My status', 'Report news', 'Talk to a person', 'Help']);
 
     expect(textOf(await h.say('Register as unemployed'))).toBe(h.t('en', 'registration.consent.ask'));
     expect(textOf(await h.say('I agree'))).toBe('What is your name (as on your ID card)?');
@@ -187,7 +187,7 @@ describe('repeat and refusal', () => {
     await h.say('登记');
     const declined = await h.say('不同意');
     expect(textOf(declined)).toContain('好的，我们没有保存您的任何信息');
-    expect(buttonsOf(declined)).toEqual(['失业登记', '转人工', '帮助']);
+    expect(buttonsOf(declined)).toEqual(['失业登记', '困难人员预审', '我的进度', '报告近况', '转人工', '帮助']);
     expect(await h.db.jobSeeker.count()).toBe(0);
     expect(await h.db.registration.count()).toBe(0);
     expect(await h.state()).toMatchObject({ active: null });

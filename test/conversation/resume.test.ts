@@ -83,7 +83,7 @@ describe('coming back after a pause', () => {
     await h.say('张三');
     const reset = await h.say(ID, { at: later(73 * HOUR) });
     expect(reset.map((m) => m.text)).toEqual(['上次的办理已超时，为保护您的信息已清空，请重新开始。', h.t('zh-CN', 'menu.again')]);
-    expect(buttonsOf(reset)).toEqual(['失业登记', '转人工', '帮助']);
+    expect(buttonsOf(reset)).toEqual(['失业登记', '困难人员预审', '我的进度', '报告近况', '转人工', '帮助']);
     expect(await h.state()).toMatchObject({ active: null });
     expect(textOf(await h.say('失业登记'))).toBe(h.t('zh-CN', 'registration.consent.ask'));
     expect(await h.state()).toMatchObject({ active: { step: 'consent', slots: {} } });

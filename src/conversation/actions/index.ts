@@ -1,0 +1,10 @@
+// Every action a dialog can finish with, by name, bound to its ports.
+import type { DialogAction } from './action-types.ts';
+import { submitRegistration } from './submit-registration.ts';
+import type { EngineWiring } from '../create-engine.ts';
+
+export function createActions(wiring: EngineWiring): Readonly<Record<string, DialogAction>> {
+  return {
+    'registration.submit': submitRegistration(wiring.repos.registrations, wiring.firstContact),
+  };
+}
