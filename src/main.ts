@@ -42,6 +42,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
 
   const migrated = await applyMigrations(config.DATABASE_URL);
   const database = openDatabase(config.DATABASE_URL);
+  await database.ready;
   const repos = createRepositories(database.prisma, cipher, config.REGION);
   const firstContact = createFirstContactPolicy(packs, calendar, config.REGION);
   const policy = (day: string) => ({ pack: selectRegionPack(packs, config.REGION, day), calendar });

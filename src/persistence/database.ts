@@ -16,6 +16,8 @@ export interface Database {
   kind: DatabaseKind;
   url: string;
   prisma: Db;
+  /** Resolves once connection settings are applied (SQLite: WAL, synchronous=NORMAL). */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,10 +38,16 @@ export function openDatabase(url: string): Database {
     const path = sqlitePathOf(url);
     mkdirSync(dirname(path), { recursive: true });
     const prisma = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: `file:${path}`, timeout: 5000 }) });
-    return { kind, url, prisma, close: () => prisma.$disconnect() };
+    // WAL lets readers and a writer (and a second instance) work at once; NORMAL syncs at checkpoints, not
+    // at every commit, which is SQLite's recommended setting for WAL. Issued first, so it runs first.
+    const ready = prisma
+      .$queryRawUnsafe('PRAGMA journal_mode = WAL')
+      .then(() => prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL'))
+      .then(() => undefined);
+    return { kind, url, prisma, ready, close: () => prisma.$disconnect() };
   }
   const pg = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
-  return { kind, url, prisma: asSharedClient(pg), close: () => pg.$disconnect() };
+  return { kind, url, prisma: asSharedClient(pg), ready: Promise.resolve(), close: () => pg.$disconnect() };
 }
 
 /**

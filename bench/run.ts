@@ -1,0 +1,61 @@
+// `npm run bench`: each figure of the product next to a baseline measured in the same run on the same
+// machine, as a ratio (absolute times mislead on shared, noisy machines).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express from 'express';
+import { z } from 'zod';
+import { runLoad } from './load.ts';
+import { benchEngineTurns, benchRawSqliteTurns } from './turns.ts';
+import { benchOutreachPlanning, benchRawTaskInserts } from './outreach.ts';
+import { loadConfig } from '../src/config/app-config.ts';
+import { startService } from '../src/main.ts';
+import { createLogger } from '../src/logging/logger.ts';
+
+const rows: { figure: string; value: number; unit: string; baseline: string; baseValue: number }[] = [];
+const record = (figure: string, value: number, unit: string, baseline: string, baseValue: number) => {
+  rows.push({ figure, value, unit, baseline, baseValue });
+  console.log(`${figure}: ${value.toFixed(0)} ${unit}  |  ${baseline}: ${baseValue.toFixed(0)} ${unit}  |  ratio ${(value / baseValue).toFixed(3)}`);
+};
+
+async function httpFigures(): Promise<void> {
+  const raw = express();
+  raw.use(express.json());
+  raw.post('/echo', (req, res) => void res.json(req.body));
+  const rawServer = raw.listen(0, '127.0.0.1');
+  await new Promise((r) => rawServer.once('listening', r));
+  const address = rawServer.address();
+  const rawPort = typeof address === 'object' && address ? address.port : 0;
+  const baseline = await runLoad({ url: `http://127.0.0.1:${rawPort}`, total: 4000, concurrency: 20, maxSeconds: 20, body: () => ({ path: '/echo', payload: '{"text":"你好"}' }) });
+  rawServer.close();
+
+  const dir = mkdtempSync(join(tmpdir(), 'jyb-bench-'));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'b.db')}`, PII_KEY_FILE: join(dir, 'k'), SCHEDULER_ENABLED: 'false', LOG_LEVEL: 'silent' });
+  const service = await startService(config, { logger: createLogger('silent') });
+  const grant = z.object({ conversationId: z.string(), token: z.string() });
+  const conversations = await Promise.all(Array.from({ length: 40 }, async () => grant.parse(await (await fetch(`${service.url}/v3/directline/tokens/generate`, { method: 'POST' })).json())));
+  const product = await runLoad({
+    url: service.url.replace('localhost', '127.0.0.1'), total: 1200, concurrency: 20, maxSeconds: 30,
+    body: (i) => {
+      const c = conversations[i % conversations.length] ?? { conversationId: '', token: '' };
+      return { path: `/v3/directline/conversations/${c.conversationId}/activities`, headers: { authorization: `Bearer ${c.token}` }, payload: JSON.stringify({ type: 'message', text: '帮助', from: { id: 'u' }, channelData: { clientActivityID: `b-${i}` } }) };
+    },
+  });
+  await service.stop();
+  record('web chat POST activity (store + queue a bot turn), req/s', product.perSecond, 'req/s', 'raw express JSON echo', baseline.perSecond);
+  if (product.errors > 0) console.log(`  (${product.errors} web chat requests answered 4xx/5xx, e.g. 429 when a conversation's queue was full)`);
+}
+
+async function main(): Promise<void> {
+  console.log('就业帮 bench — figures with same-run baselines (2 cores, loopback)\n');
+  const rawTurns = await benchRawSqliteTurns(3000);
+  const engineTurns = await benchEngineTurns(400);
+  record('conversation engine turn (state, transcript, audit), turns/s', engineTurns, 'turns/s', 'raw better-sqlite3 4-statement turn', rawTurns);
+  const rawInserts = await benchRawTaskInserts(3000);
+  const planning = await benchOutreachPlanning(600);
+  record('outreach tick: first-contact tasks planned/s', planning, 'tasks/s', 'raw better-sqlite3 single-row inserts', rawInserts);
+  await httpFigures();
+  console.log(`\n${rows.length} figures measured.`);
+}
+
+await main();
