@@ -1,0 +1,28 @@
+// Requests for hardship recognition (就业困难人员认定) filed by the pre-screen: HandoffCase rows of kind
+// `hardship_recognition`. At most one open request per conversation (or person): filing again updates it.
+import { randomUUID } from 'node:crypto';
+import type { Db } from './database.ts';
+import type { HardshipRequestDesk } from '../conversation/actions/file-hardship-prescreen.ts';
+
+export const HARDSHIP_CASE_KIND = 'hardship_recognition';
+
+export function createHardshipRequestRepository(db: Db, regionCode: string): HardshipRequestDesk {
+  return {
+    async file(request) {
+      const details = JSON.stringify(request.prescreen);
+      const owners = [{ conversationKey: request.conversationKey }, ...(request.jobSeekerId ? [{ jobSeekerId: request.jobSeekerId }] : [])];
+      return db.$transaction(async (tx) => {
+        const open = await tx.handoffCase.findFirst({ where: { kind: HARDSHIP_CASE_KIND, status: 'open', OR: owners }, orderBy: { createdAt: 'desc' } });
+        if (open) {
+          await tx.handoffCase.update({ where: { id: open.id }, data: { reason: request.reason, details, jobSeekerId: open.jobSeekerId ?? request.jobSeekerId } });
+          return { id: open.id, created: false };
+        }
+        const id = randomUUID();
+        await tx.handoffCase.create({
+          data: { id, kind: HARDSHIP_CASE_KIND, status: 'open', conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode, reason: request.reason, details, createdAt: request.at },
+        });
+        return { id, created: true };
+      });
+    },
+  };
+}
