@@ -1,6 +1,6 @@
 // Moves one dialog forward by one answer: validate, store the slot, pick the next step, or re-ask.
 import type { ActiveDialog } from './dialog-state.ts';
-import type { DialogDefinition, DialogEnv, DialogStep, ParseContext, ParseResult, Slots } from './dialog-types.ts';
+import type { DialogDefinition, DialogEnv, DialogStep, ParseContext, ParseResult, Slots, StepJump } from './dialog-types.ts';
 import { reply, type Reply } from './reply.ts';
 
 /** After this many wrong answers to one question the bot offers a person instead of asking again. */
@@ -30,14 +30,33 @@ export function answerStep(def: DialogDefinition, active: ActiveDialog, input: s
     return { kind: 'ask', active: { ...active, failures }, replies: [error, prompt(step, active.slots, env)] };
   }
   const slots: Slots = { ...active.slots, ...(result.derived ?? {}), [step.id]: result.value };
+  const said = step.notice?.(slots, env);
+  const notices = said ? [reply(said.key, said.params)] : [];
   const jump = step.next?.(slots, env);
-  if (jump && 'end' in jump) return { kind: 'end', replies: [reply(jump.end)] };
-  if (jump && 'finish' in jump) return { kind: 'finish', slots, replies: [] };
-  const target = jump && 'goto' in jump ? stepOf(def, jump.goto) : nextApplicable(def, indexOf(def, step.id), slots, env);
-  if (!target) return { kind: 'finish', slots, replies: [] };
-  const cleared = jump && 'goto' in jump ? withoutSlot(slots, target.id) : slots;
-  const next: ActiveDialog = { ...active, step: target.id, slots: cleared, failures: 0, history: [...active.history, step.id] };
-  return { kind: 'ask', active: next, replies: [prompt(target, cleared, env)] };
+  if (jump && 'end' in jump) return { kind: 'end', replies: [...notices, reply(jump.end, jump.params)] };
+  if (jump && 'finish' in jump) return { kind: 'finish', slots, replies: notices };
+  const { target, returnTo } = nextTarget(def, step, jump, active.returnTo, slots, env);
+  if (!target) return { kind: 'finish', slots, replies: notices };
+  const cleared = jump && 'goto' in jump ? withoutSlot(slots, target.id) : target.id === active.returnTo ? withoutSlot(slots, target.id) : slots;
+  const next: ActiveDialog = { ...withoutReturn(active), step: target.id, slots: cleared, failures: 0, history: [...active.history, step.id], ...(returnTo ? { returnTo } : {}) };
+  return { kind: 'ask', active: next, replies: [...notices, prompt(target, cleared, env)] };
+}
+
+/**
+ * Where to go after an answer: an explicit jump; while editing (`returnTo` set), the next step that applies
+ * and is still unanswered before the return point, else the return point itself; otherwise the next step.
+ */
+function nextTarget(def: DialogDefinition, step: DialogStep, jump: StepJump | undefined, pending: string | undefined, slots: Slots, env: DialogEnv): { target: DialogStep | undefined; returnTo: string | undefined } {
+  if (jump && 'goto' in jump) return { target: stepOf(def, jump.goto), returnTo: jump.returnTo ?? pending };
+  if (pending === undefined) return { target: nextApplicable(def, indexOf(def, step.id), slots, env), returnTo: undefined };
+  const stop = indexOf(def, pending);
+  const needed = def.steps.slice(indexOf(def, step.id) + 1, stop).find((s) => !(s.id in slots) && (!s.when || s.when(slots, env)));
+  return needed ? { target: needed, returnTo: pending } : { target: stepOf(def, pending), returnTo: undefined };
+}
+
+function withoutReturn(active: ActiveDialog): ActiveDialog {
+  const { returnTo: _dropped, ...rest } = active;
+  return rest;
 }
 
 /** Goes back one answered step; at the first step there is nothing to undo and the question is repeated. */

@@ -11,6 +11,8 @@ export const ActiveDialogSchema = z.object({
   failures: z.number().int().min(0),
   history: z.array(z.string()),
   startedAt: z.string(),
+  /** Set while one field is being edited: the step to go back to (e.g. the summary) once it is answered. */
+  returnTo: z.string().optional(),
 });
 
 export const DialogStateSchema = z.object({
@@ -20,6 +22,8 @@ export const DialogStateSchema = z.object({
   offered: z.array(z.object({ title: z.string(), value: z.string(), label: z.string().optional() })).default([]),
   lastActiveAt: z.string().nullable().default(null),
   jobSeekerId: z.string().nullable().default(null),
+  /** Set while a person (转人工) has the conversation, so the bot says it is back when the case closes. */
+  handedOff: z.boolean().default(false),
 });
 
 export type ActiveDialog = z.infer<typeof ActiveDialogSchema>;

@@ -26,6 +26,8 @@ export interface DialogEnv {
   policy: PolicyContext;
   mask(slot: string, value: SlotValue): string;
   label(key: string): string;
+  /** A list of phrases under a locale key, in every language (what people may type to mean one thing). */
+  phrases?(key: string): string[];
 }
 
 export interface ParseContext extends DialogEnv {
@@ -54,9 +56,15 @@ export interface DialogStep {
   next?: (slots: Slots, env: DialogEnv) => StepJump | undefined;
   /** Never echoed back: the summary shows it masked. */
   sensitive?: boolean;
+  /** A message said once the answer is accepted, before the next question (e.g. what a refusal means). */
+  notice?: (slots: Slots, env: DialogEnv) => { key: string; params?: Params } | undefined;
 }
 
-export type StepJump = { goto: string } | { finish: true } | { end: string };
+/**
+ * `goto` with `returnTo`: ask that step (e.g. a field picked from the summary), then any step that has become
+ * needed and is still unanswered, then go straight back to `returnTo` instead of walking on.
+ */
+export type StepJump = { goto: string; returnTo?: string } | { finish: true } | { end: string; params?: Params };
 
 /** @deprecated name kept for readability at call sites: prompt helpers are the dialog env. */
 export type PromptHelpers = DialogEnv;
@@ -68,4 +76,6 @@ export interface DialogDefinition {
   steps: readonly DialogStep[];
   /** Name of the action (src/conversation/actions) that runs when the last step is answered. */
   finish: string;
+  /** Holds nothing private, so a late answer (to a monthly prompt days later) still counts, without "welcome back". */
+  idleSafe?: boolean;
 }

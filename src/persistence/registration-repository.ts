@@ -1,12 +1,13 @@
 // Registrations and the people behind them. ID and phone numbers are stored encrypted, with a keyed hash
 // for finding a person again and masked copies for staff screens. Every change writes its history row.
+// The rest of the form (places, wishes, credit promise) goes into Registration.details as validated JSON.
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database.ts';
 import type { PiiCipher } from './pii-cipher.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
 import { maskIdNumber } from '../domain/identity/id-number.ts';
 import { maskMobileNumber } from '../domain/contact/mobile-number.ts';
-import type { RegistrationIntake } from '../conversation/actions/submit-registration.ts';
+import { RegistrationSubmissionSchema, type RegistrationIntake } from '../conversation/actions/submit-registration.ts';
 
 export const REGISTRATION_STATUSES = ['pending_review', 'registered', 'rejected', 'withdrawn'] as const;
 
@@ -35,7 +36,7 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
 
   const intake: RegistrationIntake = {
     async submit(request) {
-      const { submission: s } = request;
+      const s = RegistrationSubmissionSchema.parse(request.submission);
       const hash = cipher.lookupHash(s.idNumber);
       const open = await findOpen(hash);
       if (open) return { ...open, duplicate: true };
@@ -51,14 +52,19 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
           const id = existing?.id ?? randomUUID();
           if (existing) await tx.jobSeeker.update({ where: { id }, data: person });
           else await tx.jobSeeker.create({ data: { id, idNumberHash: hash, ...person } });
-          await tx.registration.create({ data: { id: registrationId, jobSeekerId: id, regionCode, status: 'pending_review', registeredAt: request.at, reason: s.reason } });
+          await tx.registration.create({
+            data: {
+              id: registrationId, jobSeekerId: id, regionCode, kind: s.kind, status: 'pending_review', registeredAt: request.at, reason: s.reason,
+              followUpPreference: s.followUpPreference, details: JSON.stringify(s.details ?? {}),
+            },
+          });
           await tx.registrationEvent.create({ data: { id: randomUUID(), registrationId, fromStatus: null, toStatus: 'pending_review', actor: 'bot', note: 'submitted in chat' } });
           await tx.channelAddress.upsert({
             where: { channel_userKey: { channel: request.channel, userKey: request.userKey } },
             create: { id: randomUUID(), channel: request.channel, userKey: request.userKey, conversationId: request.conversationKey, reference: request.reference, jobSeekerId: id },
             update: { reference: request.reference, conversationId: request.conversationKey, jobSeekerId: id },
           });
-          await tx.auditEvent.create({ data: { id: randomUUID(), actor: 'bot', action: 'registration.submitted', subjectType: 'registration', subjectId: registrationId, details: JSON.stringify({ jobSeekerId: id, reason: s.reason }) } });
+          await tx.auditEvent.create({ data: { id: randomUUID(), actor: 'bot', action: 'registration.submitted', subjectType: 'registration', subjectId: registrationId, details: JSON.stringify({ jobSeekerId: id, kind: s.kind, reason: s.reason }) } });
           return id;
         });
         return { jobSeekerId, registrationId, registeredAt: request.at, duplicate: false };
@@ -84,7 +90,8 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
       let cursor: string | undefined;
       while (found.length < limit) {
         const page = await db.registration.findMany({
-          where: { status: { in: ['pending_review', 'registered'] } },
+          // First contact (R1.3.1) is owed to registered unemployed people, not to job-seeker registrations.
+          where: { status: { in: ['pending_review', 'registered'] }, kind: 'unemployment' },
           select: { id: true, jobSeekerId: true, registeredAt: true, regionCode: true },
           orderBy: { id: 'asc' },
           take: 500,
