@@ -1,12 +1,12 @@
 // The conversation engine: one turn in, replies out. Loads and saves state per conversation (guarded by a
 // version so two instances never both write), records every message, and audits what it decided.
 import type { DialogAction } from './actions/action-types.ts';
-import { parseDialogState, type DialogState } from './dialog-state.ts';
+import { freshDialogState, parseDialogState, type DialogState } from './dialog-state.ts';
 import type { DialogDefinition, DialogEnv, PolicyContext, SlotValue } from './dialog-types.ts';
 import { normalizeInput } from './global-commands.ts';
 import type { Localizer } from './localizer.ts';
 import { LOCALES } from './locales.ts';
-import type { AuditLog, ConversationStore, HandoffDesk, TranscriptLog } from './ports.ts';
+import type { AuditLog, ConversationStore, HandoffDesk, PeopleDirectory, TranscriptLog } from './ports.ts';
 import { renderReplies, resolveChoice } from './reply-renderer.ts';
 import { decideTurn, type DeciderDeps } from './turn-decider.ts';
 import { conversationKeyOf, type InboundTurn, type OutboundMessage } from './turn-types.ts';
@@ -17,6 +17,8 @@ export interface EngineDeps {
   transcript: TranscriptLog;
   audit: AuditLog;
   handoffs: HandoffDesk;
+  /** Who a channel address belongs to and their language: a new conversation starts with both. */
+  people?: PeopleDirectory;
   localizer: Localizer;
   dialogs: Readonly<Record<string, DialogDefinition>>;
   actions: Readonly<Record<string, DialogAction>>;
@@ -41,6 +43,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
     actions: deps.actions,
     handoffs: deps.handoffs,
     transcript: deps.transcript,
+    ...(deps.people ? { people: deps.people } : {}),
     env: (state, at) => dialogEnv(deps, state, at),
     idleMs: deps.idleHours * 3_600_000,
     resumeReminderMs: (deps.resumeReminderMinutes ?? 60) * 60_000,
@@ -56,7 +59,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
       }
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
         const stored = await deps.store.load(key);
-        const state = parseDialogState(stored?.state ?? null);
+        const state = stored ? parseDialogState(stored.state) : await firstState(deps, turn);
         const mode = stored?.mode ?? 'bot';
         const text = normalizeInput(resolveChoice(turn.value ?? turn.text, state.offered, (choice) => (choice.label ? LOCALES.map((l) => deps.localizer.t(l, choice.label ?? '')) : [])));
         const decision = await decideTurn(decider, turn, text, state, mode, key);
@@ -81,7 +84,15 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
   };
 }
 
-function dialogEnv(deps: EngineDeps, state: DialogState, at: Date): DialogEnv {
+/** A new conversation from an address already linked to a person starts as that person, in their language. */
+async function firstState(deps: EngineDeps, turn: InboundTurn): Promise<DialogState> {
+  const known = await deps.people?.findByAddress(turn.channel, turn.userKey);
+  const fresh = freshDialogState();
+  return known ? { ...fresh, jobSeekerId: known.jobSeekerId, locale: known.locale } : fresh;
+}
+
+/** The environment dialog steps and actions see: the day, the language, the policy, display helpers. */
+export function dialogEnv(deps: Pick<EngineDeps, 'today' | 'policy' | 'localizer'>, state: DialogState, at: Date): DialogEnv {
   const today = deps.today(at);
   return {
     today,
@@ -89,5 +100,6 @@ function dialogEnv(deps: EngineDeps, state: DialogState, at: Date): DialogEnv {
     policy: deps.policy(today),
     mask: (_slot: string, value: SlotValue) => maskPersonalNumbers(String(value ?? '')),
     label: (key: string) => deps.localizer.t(state.locale, key),
+    phrases: (key: string) => LOCALES.flatMap((l) => deps.localizer.list(l, key)),
   };
 }

@@ -3,7 +3,8 @@ import { createConversationEngine, type ConversationEngine } from './conversatio
 import { createLocalizer, readLocaleResources } from './localizer.ts';
 import type { FirstContactPolicy, RegistrationIntake } from './actions/submit-registration.ts';
 import { createActions } from './actions/index.ts';
-import type { AuditLog, ConversationStore, HandoffDesk, TranscriptLog } from './ports.ts';
+import type { AuditLog, CaseFiler, ContactLedger, ConversationStore, HandoffDesk, PeopleDirectory, StatusDirectory, TranscriptLog } from './ports.ts';
+import { createProactivePrompter, type ProactivePrompter } from './proactive-prompt.ts';
 import type { PolicyContext } from './dialog-types.ts';
 import { serviceDateOf } from '../config/service-time-zone.ts';
 import { DIALOGS } from '../../dialogs/index.ts';
@@ -21,7 +22,8 @@ export interface EngineWiring {
   /** The region pack and calendar for a day; defaults to the bundled packs for `regionCode`. */
   policy?: (today: string) => PolicyContext;
   regionCode?: string;
-  repos: { conversations: ConversationStore; transcript: TranscriptLog; audit: AuditLog; handoffs: HandoffDesk; registrations: RegistrationIntake };
+  repos: { conversations: ConversationStore; transcript: TranscriptLog; audit: AuditLog; handoffs: HandoffDesk & CaseFiler; registrations: RegistrationIntake;
+    people: PeopleDirectory; status: StatusDirectory; ledger: ContactLedger };
   firstContact: FirstContactPolicy;
   idleHours: number;
 }
@@ -33,11 +35,26 @@ export function createEngine(wiring: EngineWiring): ConversationEngine {
     transcript: repos.transcript,
     audit: repos.audit,
     handoffs: repos.handoffs,
+    people: repos.people,
     localizer: createLocalizer(readLocaleResources()),
     dialogs: DIALOGS,
     actions: createActions(wiring),
     today: serviceDateOf,
     policy: wiring.policy ?? bundledPolicy(wiring.regionCode ?? '440800'),
     idleHours: wiring.idleHours,
+  });
+}
+
+/** The proactive side of the same engine: the delivery worker's way to open a dialog (monthly follow-up). */
+export function createEnginePrompter(wiring: EngineWiring): ProactivePrompter {
+  const { repos } = wiring;
+  return createProactivePrompter({
+    store: repos.conversations,
+    transcript: repos.transcript,
+    audit: repos.audit,
+    localizer: createLocalizer(readLocaleResources()),
+    dialogs: DIALOGS,
+    today: serviceDateOf,
+    policy: wiring.policy ?? bundledPolicy(wiring.regionCode ?? '440800'),
   });
 }

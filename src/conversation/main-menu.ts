@@ -28,7 +28,7 @@ export function matchMenuIntent(text: string, localizer: Localizer): string | nu
   const said = normalizeInput(text).toLowerCase();
   if (said.startsWith('start:')) {
     const dialog = said.slice('start:'.length);
-    return MENU_ENTRIES.some((e) => e.dialog === dialog) ? dialog : null;
+    return MENU_ENTRIES.find((e) => e.dialog.toLowerCase() === dialog)?.dialog ?? null;
   }
   for (const entry of MENU_ENTRIES) {
     for (const locale of LOCALES) {

@@ -1,5 +1,6 @@
 // What the engine needs from the outside world, as interfaces; src/persistence implements them.
 import type { ConversationMode } from './turn-types.ts';
+import type { Locale } from './locales.ts';
 
 export interface StoredConversation {
   mode: ConversationMode;
@@ -36,4 +37,54 @@ export interface AuditLog {
 export interface HandoffDesk {
   open(request: { conversationKey: string; jobSeekerId: string | null; reason: string; excerpt: string[] }): Promise<{ id: string; created: boolean }>;
   cancelOpen(conversationKey: string): Promise<void>;
+}
+
+/** Opens a case for a caseworker that does not take the conversation over (a fact to review, not 转人工). */
+export interface CaseFiler {
+  fileCase(request: { conversationKey: string; jobSeekerId: string; kind: string; reason: string; details: Record<string, unknown> }): Promise<{ id: string }>;
+}
+
+/** People known by a channel address, and the language each prefers. */
+export interface PeopleDirectory {
+  findByAddress(channel: string, userKey: string): Promise<{ jobSeekerId: string; locale: Locale } | null>;
+  setLocale(jobSeekerId: string, locale: Locale): Promise<void>;
+}
+
+export interface RegistrationSnapshot {
+  id: string;
+  status: string;
+  registeredAt: Date;
+  followUpPreference: string;
+}
+
+/** What "my status" shows: the latest registration, the next planned contact, the open requests. */
+export interface PersonStatus {
+  registration: RegistrationSnapshot | null;
+  /** Next pending outreach task; `dueOn` is its Beijing date. */
+  nextContact: { dueOn: string; provisional: boolean; kind: string } | null;
+  openCases: { kind: string; reason: string; createdAt: Date }[];
+}
+
+export interface StatusDirectory {
+  statusOf(jobSeekerId: string): Promise<PersonStatus>;
+  /** R1.4.2: records whether the person accepts monthly follow-up; audited. Never touches the status. */
+  setFollowUpPreference(registrationId: string, preference: 'monthly' | 'refused', actor: string): Promise<void>;
+}
+
+export interface ContactEntry {
+  jobSeekerId: string;
+  registrationId: string | null;
+  kind: string;
+  channel: string;
+  outcome: string;
+  serviceKinds?: readonly string[];
+  notes?: string | null;
+  actor: string;
+  at: Date;
+}
+
+/** The follow-up ledger (服务台账, R1.4.7). */
+export interface ContactLedger {
+  record(entry: ContactEntry): Promise<{ id: string }>;
+  listForJobSeeker(jobSeekerId: string): Promise<{ id: string; kind: string; outcome: string; serviceKinds: string[]; at: Date }[]>;
 }

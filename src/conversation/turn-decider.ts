@@ -7,7 +7,7 @@ import { answerStep, backStep, repeatStep, startDialog, type StepOutcome } from 
 import { detectGlobalCommand, localeOfCommand, type GlobalCommand } from './global-commands.ts';
 import type { Localizer } from './localizer.ts';
 import { matchMenuIntent, welcomeMenu } from './main-menu.ts';
-import type { HandoffDesk, TranscriptLog } from './ports.ts';
+import type { HandoffDesk, PeopleDirectory, TranscriptLog } from './ports.ts';
 import { reply, type Reply } from './reply.ts';
 import type { ConversationMode, InboundTurn } from './turn-types.ts';
 
@@ -17,6 +17,8 @@ export interface DeciderDeps {
   actions: Readonly<Record<string, DialogAction>>;
   handoffs: HandoffDesk;
   transcript: TranscriptLog;
+  /** Remembers a person's language across conversations; optional so bare engines still run. */
+  people?: PeopleDirectory;
   /** The dialog environment of this turn: day, language, policy, display helpers. */
   env(state: DialogState, at: Date): DialogEnv;
   /** A dialog untouched for longer than this starts fresh. */
@@ -38,7 +40,7 @@ const STUCK_CHOICES = [
 
 export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: string, loaded: DialogState, mode: ConversationMode, key: string): Promise<Decision> {
   // Past the idle limit the answers are dropped whatever the person says first (they are told so).
-  const expired = mode === 'bot' && loaded.active !== null && isIdle(deps, loaded, turn.at);
+  const expired = mode === 'bot' && loaded.active !== null && !idleSafe(deps, loaded) && isIdle(deps, loaded, turn.at);
   const state: DialogState = expired ? { ...loaded, active: null } : loaded;
   const now = turn.at.toISOString();
   const keep = (replies: Reply[], next: DialogState = state, nextMode = mode): Decision => ({ state: { ...next, lastActiveAt: now }, mode: nextMode, replies });
@@ -47,10 +49,15 @@ export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: str
   if (mode !== 'bot') {
     if (command === 'cancel') {
       await deps.handoffs.cancelOpen(key);
-      const back = state.active ? { ...state, active: { ...state.active, failures: 0 } } : state;
+      const back = withFreshTries({ ...state, handedOff: false });
       return keep([reply('handoff.cancelled'), ...resumeOrMenu(deps, back, turn.at)], back, 'bot');
     }
     return keep(mode === 'awaiting_caseworker' ? [reply('handoff.waiting')] : [], state, mode);
+  }
+  if (loaded.handedOff) {
+    // The caseworker closed the case: say so and ask again what the person was asked before.
+    const back = withFreshTries({ ...state, handedOff: false });
+    return keep([reply('handoff.returned'), ...(expired ? [reply('engine.idleReset')] : []), ...resumeOrMenu(deps, back, turn.at)], back);
   }
   if (expired) {
     if (!command && turn.kind !== 'join') return keep([reply('engine.idleReset'), welcomeMenu('menu.again')]);
@@ -65,13 +72,24 @@ export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: str
   if (active) {
     const def = deps.dialogs[active.dialog];
     if (!def) return keep([reply('engine.idleReset'), welcomeMenu('menu.again')], { ...state, active: null });
-    if (pausedMs(state, turn.at) > deps.resumeReminderMs) return keep([welcomeBack(deps, state), repeatStep(def, active, deps.env(state, turn.at))]);
+    if (!def.idleSafe && pausedMs(state, turn.at) > deps.resumeReminderMs) return keep([welcomeBack(deps, state), repeatStep(def, active, deps.env(state, turn.at))]);
     const outcome = answerStep(def, active, text, deps.env(state, turn.at));
     return applyOutcome(deps, def, outcome, turn, state, key, keep);
   }
+  const direct = /^answer:([^:]+):(.+)$/u.exec(text);
+  if (direct?.[1] && direct[2]) return begin(deps, direct[1], turn, state, key, keep, undefined, direct[2]);
   const dialog = matchMenuIntent(text, deps.localizer);
-  if (dialog) return begin(deps, dialog, turn, state, key, keep);
+  // "找到工作了" both opens the follow-up dialog and answers its first question.
+  if (dialog) return begin(deps, dialog, turn, state, key, keep, undefined, text);
   return keep([welcomeMenu('menu.unknown')]);
+}
+
+function idleSafe(deps: DeciderDeps, state: DialogState): boolean {
+  return state.active ? deps.dialogs[state.active.dialog]?.idleSafe === true : false;
+}
+
+function withFreshTries(state: DialogState): DialogState {
+  return state.active ? { ...state, active: { ...state.active, failures: 0 } } : state;
 }
 
 function pausedMs(state: DialogState, at: Date): number {
@@ -88,6 +106,7 @@ async function runCommand(deps: DeciderDeps, command: GlobalCommand, turn: Inbou
   const locale = localeOfCommand(command);
   if (locale) {
     const next = { ...state, locale };
+    if (state.jobSeekerId) await deps.people?.setLocale(state.jobSeekerId, locale);
     return keep([reply('engine.languageSwitched'), ...resumeOrMenu(deps, next, turn.at)], next);
   }
   const active = state.active;
@@ -99,7 +118,7 @@ async function runCommand(deps: DeciderDeps, command: GlobalCommand, turn: Inbou
       const excerpt = (await deps.transcript.recent(key, 10)).map((m) => `${m.direction === 'in' ? '>' : '<'} ${m.text}`);
       const reason = active ? `dialog:${active.dialog}:${active.step}` : 'user_request';
       await deps.handoffs.open({ conversationKey: key, jobSeekerId: state.jobSeekerId, reason, excerpt });
-      return keep([reply('handoff.opened')], state, 'awaiting_caseworker');
+      return keep([reply('handoff.opened')], { ...state, handedOff: true }, 'awaiting_caseworker');
     }
     case 'back':
       if (active && def) return applyOutcome(deps, def, backStep(def, active, deps.env(state, turn.at)), turn, state, key, keep);
@@ -115,10 +134,19 @@ async function runCommand(deps: DeciderDeps, command: GlobalCommand, turn: Inbou
   }
 }
 
-async function begin(deps: DeciderDeps, dialogId: string, turn: InboundTurn, state: DialogState, key: string, keep: Keep, intro?: string): Promise<Decision> {
+/**
+ * Starts a dialog. `preset` is tried as the answer to a first question with choices (a button value such as
+ * `answer:followUp:resume_monthly`, or the words that opened the dialog); if the step rejects it, it is asked.
+ */
+async function begin(deps: DeciderDeps, dialogId: string, turn: InboundTurn, state: DialogState, key: string, keep: Keep, intro?: string, preset?: string): Promise<Decision> {
   const def = deps.dialogs[dialogId];
   if (!def) return keep([welcomeMenu()]);
-  const outcome = startDialog(def, turn.at.toISOString(), deps.env(state, turn.at));
+  const env = deps.env(state, turn.at);
+  const started = startDialog(def, turn.at.toISOString(), env);
+  const first = started.kind === 'ask' ? def.steps.find((s) => s.id === started.active.step) : undefined;
+  const answered = started.kind === 'ask' && preset !== undefined && first?.choices ? answerStep(def, started.active, preset, env) : null;
+  const accepted = answered && !(answered.kind === 'stuck' || (answered.kind === 'ask' && answered.active.failures > 0));
+  const outcome = answered && accepted ? answered : started;
   const decision = await applyOutcome(deps, def, outcome, turn, state, key, keep);
   return intro ? { ...decision, replies: [reply(intro), ...decision.replies] } : decision;
 }
@@ -134,7 +162,8 @@ async function applyOutcome(deps: DeciderDeps, def: DialogDefinition, outcome: S
     case 'finish': {
       const action = deps.actions[def.finish];
       if (!action) throw new Error(`dialog ${def.id} finishes with unknown action ${def.finish}`);
-      const result = await action({ slots: outcome.slots, turn, conversationKey: key, locale: state.locale, jobSeekerId: state.jobSeekerId });
+      const env = deps.env(state, turn.at);
+      const result = await action({ slots: outcome.slots, turn, conversationKey: key, locale: state.locale, jobSeekerId: state.jobSeekerId, env });
       return keep([...outcome.replies, ...result.replies], { ...state, active: null, jobSeekerId: result.jobSeekerId ?? state.jobSeekerId });
     }
   }

@@ -1,9 +1,15 @@
 // Requests for a person (转人工): at most one open case per conversation; the case holds a short excerpt.
+// A caseworker claims a 转人工 case (the conversation goes to 'caseworker' mode, the bot is silent) and
+// closes it (back to 'bot'). Other kinds (a fact to review) are filed without taking the conversation over.
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database.ts';
-import type { HandoffDesk } from '../conversation/ports.ts';
+import type { CaseFiler, ConversationStore, HandoffDesk } from '../conversation/ports.ts';
 
-export function createHandoffRepository(db: Db, regionCode: string): HandoffDesk & {
+export function createHandoffRepository(db: Db, regionCode: string, conversations?: Pick<ConversationStore, 'setMode'>): HandoffDesk & CaseFiler & {
+  /** A caseworker takes the case; a 转人工 conversation is then theirs. False when it is not open. */
+  claim(caseId: string, caseworkerId: string): Promise<boolean>;
+  /** Closes the case; a 转人工 conversation goes back to the bot at the step the person was on. */
+  closeCase(caseId: string, caseworkerId: string, note: string): Promise<boolean>;
   listOpen(region: string): Promise<{ id: string; conversationKey: string; reason: string; createdAt: Date; excerpt: string[] }[]>;
 } {
   return {
@@ -19,11 +25,41 @@ export function createHandoffRepository(db: Db, regionCode: string): HandoffDesk
     async cancelOpen(conversationKey) {
       await db.handoffCase.updateMany({ where: { conversationKey, status: 'open', kind: 'handoff' }, data: { status: 'cancelled', closedAt: new Date() } });
     },
+    async fileCase(request) {
+      const id = randomUUID();
+      await db.$transaction(async (tx) => {
+        await tx.handoffCase.create({
+          data: { id, conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode, kind: request.kind, reason: request.reason, details: JSON.stringify(request.details) },
+        });
+        await tx.auditEvent.create({ data: { id: randomUUID(), actor: 'bot', action: 'handoff.filed', subjectType: 'handoff_case', subjectId: id, details: JSON.stringify({ kind: request.kind, reason: request.reason }) } });
+      });
+      return { id };
+    },
+    async claim(caseId, caseworkerId) {
+      const found = await db.handoffCase.findFirst({ where: { id: caseId, status: 'open' } });
+      if (!found) return false;
+      await db.handoffCase.update({ where: { id: caseId }, data: { caseworkerId } });
+      await audit(db, caseworkerId, 'handoff.claimed', caseId, {});
+      if (found.kind === 'handoff') await conversations?.setMode(found.conversationKey, 'caseworker');
+      return true;
+    },
+    async closeCase(caseId, caseworkerId, note) {
+      const found = await db.handoffCase.findFirst({ where: { id: caseId, status: 'open' } });
+      if (!found) return false;
+      await db.handoffCase.update({ where: { id: caseId }, data: { status: 'closed', closedAt: new Date(), caseworkerId: found.caseworkerId ?? caseworkerId } });
+      await audit(db, caseworkerId, 'handoff.closed', caseId, { note });
+      if (found.kind === 'handoff') await conversations?.setMode(found.conversationKey, 'bot');
+      return true;
+    },
     async listOpen(region) {
       const rows = await db.handoffCase.findMany({ where: { regionCode: region, status: 'open' }, orderBy: { createdAt: 'asc' } });
       return rows.map((r) => ({ id: r.id, conversationKey: r.conversationKey, reason: r.reason, createdAt: r.createdAt, excerpt: parseExcerpt(r.excerpt) }));
     },
   };
+}
+
+async function audit(db: Db, actor: string, action: string, caseId: string, details: Record<string, unknown>): Promise<void> {
+  await db.auditEvent.create({ data: { id: randomUUID(), actor, action, subjectType: 'handoff_case', subjectId: caseId, details: JSON.stringify(details) } });
 }
 
 function parseExcerpt(json: string): string[] {

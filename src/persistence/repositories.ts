@@ -8,13 +8,20 @@ import { createHandoffRepository } from './handoff-repository.ts';
 import { createOutreachRepository } from './outreach-repository.ts';
 import { createRegistrationRepository } from './registration-repository.ts';
 import { createTranscriptRepository } from './transcript-repository.ts';
+import { createPeopleRepository } from './people-repository.ts';
+import { createStatusRepository } from './status-repository.ts';
+import { createContactLedgerRepository } from './contact-ledger-repository.ts';
 
 export function createRepositories(db: Db, cipher: PiiCipher, regionCode: string) {
+  const conversations = createConversationRepository(db, cipher);
   return {
-    conversations: createConversationRepository(db, cipher),
+    conversations,
     transcript: createTranscriptRepository(db),
     audit: createAuditRepository(db),
-    handoffs: createHandoffRepository(db, regionCode),
+    handoffs: createHandoffRepository(db, regionCode, conversations),
+    people: createPeopleRepository(db),
+    status: createStatusRepository(db),
+    ledger: createContactLedgerRepository(db),
     registrations: createRegistrationRepository(db, cipher, regionCode),
     caseworkers: createCaseworkerRepository(db),
     outreach: createOutreachRepository(db),

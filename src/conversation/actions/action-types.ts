@@ -1,5 +1,5 @@
 // The named actions dialogs finish with; they reach persistence and policy only through ports.
-import type { Slots } from '../dialog-types.ts';
+import type { DialogEnv, Slots } from '../dialog-types.ts';
 import type { Locale } from '../locales.ts';
 import type { Reply } from '../reply.ts';
 import type { InboundTurn } from '../turn-types.ts';
@@ -10,6 +10,8 @@ export interface ActionContext {
   conversationKey: string;
   locale: Locale;
   jobSeekerId: string | null;
+  /** The day, language and policy the dialog ran with; always set by the engine. */
+  env?: DialogEnv;
 }
 
 export interface ActionResult {

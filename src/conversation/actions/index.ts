@@ -2,9 +2,13 @@
 import type { DialogAction } from './action-types.ts';
 import { submitRegistration } from './submit-registration.ts';
 import type { EngineWiring } from '../create-engine.ts';
+import { showStatus } from './show-status.ts';
+import { recordFollowUp } from './record-follow-up.ts';
 
 export function createActions(wiring: EngineWiring): Readonly<Record<string, DialogAction>> {
   return {
     'registration.submit': submitRegistration(wiring.repos.registrations, wiring.firstContact),
+    'status.show': showStatus(wiring.repos),
+    'followUp.record': recordFollowUp({ ...wiring.repos, cases: wiring.repos.handoffs }),
   };
 }

@@ -1,0 +1,44 @@
+// The follow-up ledger (失业人员定期联系情况记录, R1.4.7): each contact, its outcome and the services it
+// delivered (serviceKinds, counted against the yearly quota R1.5). Append-only; every row is audited.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from './database.ts';
+import type { ContactLedger } from '../conversation/ports.ts';
+
+const serviceKindsSchema = z.array(z.string());
+
+export function createContactLedgerRepository(db: Db): ContactLedger {
+  return {
+    async record(entry) {
+      const id = randomUUID();
+      await db.$transaction(async (tx) => {
+        await tx.contactRecord.create({
+          data: {
+            id, jobSeekerId: entry.jobSeekerId, registrationId: entry.registrationId, kind: entry.kind, channel: entry.channel,
+            outcome: entry.outcome, serviceKinds: JSON.stringify(entry.serviceKinds ?? []), notes: entry.notes ?? null, actor: entry.actor, at: entry.at,
+          },
+        });
+        await tx.auditEvent.create({
+          data: {
+            id: randomUUID(), actor: entry.actor, action: 'contact.recorded', subjectType: 'contact_record', subjectId: id,
+            details: JSON.stringify({ jobSeekerId: entry.jobSeekerId, kind: entry.kind, outcome: entry.outcome, channel: entry.channel }),
+          },
+        });
+      });
+      return { id };
+    },
+    async listForJobSeeker(jobSeekerId) {
+      const rows = await db.contactRecord.findMany({ where: { jobSeekerId }, orderBy: { at: 'asc' } });
+      return rows.map((r) => ({ id: r.id, kind: r.kind, outcome: r.outcome, serviceKinds: parseKinds(r.serviceKinds), at: r.at }));
+    },
+  };
+}
+
+function parseKinds(json: string): string[] {
+  try {
+    const parsed = serviceKindsSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}

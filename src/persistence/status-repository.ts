@@ -1,0 +1,32 @@
+// What a person may see about themselves: the latest registration, the next planned contact and the open
+// requests to caseworkers; and their choice about monthly follow-up (R1.4.2), which never changes a status.
+import { randomUUID } from 'node:crypto';
+import type { Db } from './database.ts';
+import type { StatusDirectory } from '../conversation/ports.ts';
+import { serviceDateOf } from '../config/service-time-zone.ts';
+
+export function createStatusRepository(db: Db): StatusDirectory {
+  return {
+    async statusOf(jobSeekerId) {
+      const registration = await db.registration.findFirst({ where: { jobSeekerId }, orderBy: { registeredAt: 'desc' } });
+      const task = await db.outreachTask.findFirst({ where: { jobSeekerId, status: 'pending' }, orderBy: { dueAt: 'asc' } });
+      const cases = await db.handoffCase.findMany({ where: { jobSeekerId, status: 'open' }, orderBy: { createdAt: 'asc' } });
+      return {
+        registration: registration
+          ? { id: registration.id, status: registration.status, registeredAt: registration.registeredAt, followUpPreference: registration.followUpPreference }
+          : null,
+        // Due times are the end of a Beijing day (24:00), so the day is the one that instant closes.
+        nextContact: task ? { dueOn: serviceDateOf(new Date(task.dueAt.getTime() - 1)), provisional: task.provisional, kind: task.kind } : null,
+        openCases: cases.map((c) => ({ kind: c.kind, reason: c.reason, createdAt: c.createdAt })),
+      };
+    },
+    async setFollowUpPreference(registrationId, preference, actor) {
+      await db.$transaction(async (tx) => {
+        await tx.registration.update({ where: { id: registrationId }, data: { followUpPreference: preference } });
+        await tx.auditEvent.create({
+          data: { id: randomUUID(), actor, action: 'followUp.preference', subjectType: 'registration', subjectId: registrationId, details: JSON.stringify({ preference }) },
+        });
+      });
+    },
+  };
+}
