@@ -1,11 +1,13 @@
 // Every dialog the engine can run, by id.
 import type { DialogDefinition } from '../src/conversation/dialog-types.ts';
 import { registrationDialog } from './registration.dialog.ts';
+import { hardshipDialog } from './hardship.dialog.ts';
 import { statusDialog } from './status.dialog.ts';
 import { followUpDialog } from './follow-up.dialog.ts';
 
 export const DIALOGS: Readonly<Record<string, DialogDefinition>> = {
   [registrationDialog.id]: registrationDialog,
+  [hardshipDialog.id]: hardshipDialog,
   [statusDialog.id]: statusDialog,
   [followUpDialog.id]: followUpDialog,
 };

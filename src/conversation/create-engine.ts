@@ -3,6 +3,7 @@ import { createConversationEngine, type ConversationEngine } from './conversatio
 import { createLocalizer, readLocaleResources } from './localizer.ts';
 import type { FirstContactPolicy, RegistrationIntake } from './actions/submit-registration.ts';
 import { createActions } from './actions/index.ts';
+import type { HardshipRequestDesk } from './actions/file-hardship-prescreen.ts';
 import type { AuditLog, CaseFiler, ContactLedger, ConversationStore, HandoffDesk, PeopleDirectory, StatusDirectory, TranscriptLog } from './ports.ts';
 import { createProactivePrompter, type ProactivePrompter } from './proactive-prompt.ts';
 import type { PolicyContext } from './dialog-types.ts';
@@ -23,7 +24,7 @@ export interface EngineWiring {
   policy?: (today: string) => PolicyContext;
   regionCode?: string;
   repos: { conversations: ConversationStore; transcript: TranscriptLog; audit: AuditLog; handoffs: HandoffDesk & CaseFiler; registrations: RegistrationIntake;
-    people: PeopleDirectory; status: StatusDirectory; ledger: ContactLedger };
+    people: PeopleDirectory; status: StatusDirectory; ledger: ContactLedger; hardshipRequests: HardshipRequestDesk };
   firstContact: FirstContactPolicy;
   idleHours: number;
 }

@@ -8,6 +8,7 @@ import { createHandoffRepository } from './handoff-repository.ts';
 import { createOutreachRepository } from './outreach-repository.ts';
 import { createRegistrationRepository } from './registration-repository.ts';
 import { createTranscriptRepository } from './transcript-repository.ts';
+import { createHardshipRequestRepository } from './hardship-request-repository.ts';
 import { createPeopleRepository } from './people-repository.ts';
 import { createStatusRepository } from './status-repository.ts';
 import { createContactLedgerRepository } from './contact-ledger-repository.ts';
@@ -23,6 +24,7 @@ export function createRepositories(db: Db, cipher: PiiCipher, regionCode: string
     status: createStatusRepository(db),
     ledger: createContactLedgerRepository(db),
     registrations: createRegistrationRepository(db, cipher, regionCode),
+    hardshipRequests: createHardshipRequestRepository(db, regionCode),
     caseworkers: createCaseworkerRepository(db),
     outreach: createOutreachRepository(db),
     /** Liveness of the database for /healthz. */

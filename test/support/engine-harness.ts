@@ -76,18 +76,19 @@ const packs = loadRegionPacks();
 const calendar = loadWorkCalendar();
 const sharedLocalizer = createLocalizer(readLocaleResources());
 
-export async function createEngineHarness(options: { idleHours?: number; conversationId?: string } = {}): Promise<EngineHarness> {
+/** `regionCode`: the GB/T 2260 code whose region pack the engine uses (default HARNESS_REGION, Zhanjiang). */
+export async function createEngineHarness(options: { idleHours?: number; conversationId?: string; regionCode?: string } = {}): Promise<EngineHarness> {
   const path = join(mkdtempSync(join(tmpdir(), 'jyb-engine-')), 'engine.db');
   copyFileSync(await migratedTemplate(), path);
-  return openHarness(`file:${path}`, randomBytes(32), { clock: HARNESS_START, idleHours: options.idleHours ?? 72, conversationId: options.conversationId ?? 'c1' });
+  return openHarness(`file:${path}`, randomBytes(32), { clock: HARNESS_START, idleHours: options.idleHours ?? 72, conversationId: options.conversationId ?? 'c1', regionCode: options.regionCode ?? HARNESS_REGION });
 }
 
-function openHarness(url: string, key: Buffer, setup: { clock: Date; idleHours: number; conversationId: string }): EngineHarness {
+function openHarness(url: string, key: Buffer, setup: { clock: Date; idleHours: number; conversationId: string; regionCode: string }): EngineHarness {
   const database: Database = openDatabase(url);
   const cipher = createPiiCipher(key);
-  const repos = createRepositories(database.prisma, cipher, HARNESS_REGION);
-  const firstContact = createFirstContactPolicy(packs, calendar, HARNESS_REGION);
-  const engine = createEngine({ repos, firstContact, idleHours: setup.idleHours });
+  const repos = createRepositories(database.prisma, cipher, setup.regionCode);
+  const firstContact = createFirstContactPolicy(packs, calendar, setup.regionCode);
+  const engine = createEngine({ repos, firstContact, idleHours: setup.idleHours, regionCode: setup.regionCode });
   let clock = setup.clock;
   let counter = 0;
   const keyOf = (id?: string) => `${HARNESS_CHANNEL}:${id ?? setup.conversationId}`;
@@ -123,7 +124,7 @@ function openHarness(url: string, key: Buffer, setup: { clock: Date; idleHours: 
       return stored ? JSON.parse(stored.state) : null;
     },
     async restart(o = {}) {
-      return openHarness(url, key, { clock, idleHours: o.idleHours ?? setup.idleHours, conversationId: setup.conversationId });
+      return openHarness(url, key, { clock, idleHours: o.idleHours ?? setup.idleHours, conversationId: setup.conversationId, regionCode: setup.regionCode });
     },
     close: () => database.close(),
   };

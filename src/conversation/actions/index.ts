@@ -1,6 +1,7 @@
 // Every action a dialog can finish with, by name, bound to its ports.
 import type { DialogAction } from './action-types.ts';
 import { submitRegistration } from './submit-registration.ts';
+import { fileHardshipPrescreen } from './file-hardship-prescreen.ts';
 import type { EngineWiring } from '../create-engine.ts';
 import { showStatus } from './show-status.ts';
 import { recordFollowUp } from './record-follow-up.ts';
@@ -8,6 +9,7 @@ import { recordFollowUp } from './record-follow-up.ts';
 export function createActions(wiring: EngineWiring): Readonly<Record<string, DialogAction>> {
   return {
     'registration.submit': submitRegistration(wiring.repos.registrations, wiring.firstContact),
+    'hardship.file': fileHardshipPrescreen(wiring.repos.hardshipRequests, wiring.repos.audit),
     'status.show': showStatus(wiring.repos),
     'followUp.record': recordFollowUp({ ...wiring.repos, cases: wiring.repos.handoffs }),
   };

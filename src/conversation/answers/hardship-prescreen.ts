@@ -60,16 +60,29 @@ export function prescreenReasonCodes(prescreen: HardshipPrescreen): string[] {
   return [prescreen.categories.length === 0 ? 'NO_CATEGORIES_IN_PACK' : 'NONE_MET'];
 }
 
-/** The result the person reads before deciding to file: one line per category, then notice and caveats. */
+const STATUS_ORDER = ['met', 'unknown', 'not_met'] as const;
+
+/**
+ * The result the person reads before deciding to file: one line per category (met, then to check, then not
+ * met) with its clause (said once on top when all share one), then registration, public notice and caveats.
+ */
 export function hardshipResultParams(slots: Slots, env: DialogEnv): Params {
   const assessment = assessmentOf(slots, env);
   const say = (key: string, params: Params = {}) => fill(env.label(key), params);
-  const lines = assessment.categories.map((c) => say(`hardship.result.line.${c.status}`, { name: env.label(`hardship.categories.${c.code}`), source: c.source }));
+  const sources = new Set(assessment.categories.map((c) => c.source));
+  const [shared] = sources.size === 1 ? [...sources] : [];
+  const lines = shared === undefined ? [] : [say('hardship.result.allFrom', { source: shared })];
+  for (const status of STATUS_ORDER) {
+    for (const c of assessment.categories.filter((x) => x.status === status)) {
+      const source = shared === undefined ? say('hardship.result.source', { source: c.source }) : '';
+      lines.push(say(`hardship.result.line.${status}`, { name: env.label(`hardship.categories.${c.code}`), source }));
+    }
+  }
   const precondition = assessment.registrationPrecondition;
-  if (precondition) lines.push(say('hardship.result.needsRegistration', { source: precondition.source }));
+  if (precondition) lines.push(say(precondition.status === 'met' ? 'hardship.result.registered' : 'hardship.result.needsRegistration', { source: precondition.source }));
   const notice = assessment.publicNoticeExempt ? 'hardship.result.noticeExempt' : 'hardship.result.noticeRequired';
   lines.push(say(notice, { source: assessment.publicNoticeSource }));
-  if (assessment.needsConfirmation) lines.push(env.label('hardship.result.packUnconfirmed'));
+  if (assessment.needsConfirmation) lines.push(say('hardship.result.packUnconfirmed'));
   return { lines: lines.join('\n') };
 }
 
