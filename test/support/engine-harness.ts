@@ -34,6 +34,8 @@ export interface SayOptions {
   /** A pressed button's value, sent alongside the text. */
   value?: string;
   kind?: 'message' | 'join';
+  /** Who is talking (default `user-<conversationId>`); the same key in two conversations is the same person. */
+  userKey?: string;
 }
 
 export interface EngineHarness {
@@ -104,7 +106,7 @@ function openHarness(url: string, key: Buffer, setup: { clock: Date; idleHours: 
       return engine.handle({
         channel: HARNESS_CHANNEL,
         conversationId,
-        userKey: `user-${conversationId}`,
+        userKey: o.userKey ?? `user-${conversationId}`,
         kind: o.kind ?? 'message',
         text,
         ...(o.value ? { value: o.value } : {}),

@@ -1,0 +1,87 @@
+// 我的进度 in both languages: not registered (offers registration), pending with a planned contact, the yearly
+// quota after services are recorded (Zhanjiang), a region without a quota (Wenzhou), open requests.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Locale } from '../../src/conversation/locales.ts';
+import { endOfServiceDay } from '../../src/config/service-time-zone.ts';
+import { buttonsOf, createEngineHarness, type EngineHarness } from '../support/engine-harness.ts';
+import { beijing, seedPerson } from './follow-up-fixtures.ts';
+
+let h: EngineHarness;
+afterEach(async () => {
+  await h.close();
+});
+
+async function open(locale: Locale, options: { regionCode?: string } = {}): Promise<void> {
+  h = await createEngineHarness(options);
+  if (locale === 'en') await h.say('English');
+}
+
+describe.each(['zh-CN', 'en'] as const)('my status in %s', (locale) => {
+  const menuAfter = (): string => h.t(locale, 'menu.after');
+
+  it('says a person who is not registered is not, and offers registration', async () => {
+    await open(locale);
+    const messages = await h.say(locale === 'en' ? 'my status' : '我的进度');
+    expect(messages.map((m) => m.text)).toEqual([h.t(locale, 'status.notRegistered')]);
+    expect(buttonsOf(messages)).toEqual([h.t(locale, 'menu.buttons.registration'), h.t(locale, 'menu.buttons.menu')]);
+    await h.say('start:registration');
+    expect(await h.state()).toMatchObject({ active: { dialog: 'registration' } });
+  });
+
+  it('without buttons: numbered choices, "1" starts registration', async () => {
+    await open(locale);
+    const [message] = await h.say('start:status', { buttons: false });
+    expect(message?.text).toBe([h.t(locale, 'status.notRegistered'), `1. ${h.t(locale, 'menu.buttons.registration')}`, `2. ${h.t(locale, 'menu.buttons.menu')}`, h.t(locale, 'engine.replyWithNumber')].join('\n'));
+    await h.say('1', { buttons: false });
+    expect(await h.state()).toMatchObject({ active: { dialog: 'registration' } });
+  });
+
+  it('pending registration: status in plain words, the provisional next contact, quota at zero, open requests', async () => {
+    await open(locale);
+    const person = await seedPerson(h);
+    await h.repos.outreach.plan([
+      { jobSeekerId: person.jobSeekerId, registrationId: person.registrationId, kind: 'first_contact', dueAt: endOfServiceDay('2025-03-18'), provisional: true, idempotencyKey: 'fc:1' },
+    ]);
+    await h.repos.handoffs.fileCase({ conversationKey: h.conversationKey(), jobSeekerId: person.jobSeekerId, kind: 'deregistration_fact', reason: 'hired', details: {} });
+    const messages = await h.say('start:status');
+    const sep = h.t(locale, 'status.listSeparator');
+    const zero = ['policy', 'guidance', 'jobs', 'training'].map((k) => `${h.t(locale, `status.quotaKinds.${k}`)} 0/${k === 'policy' ? 2 : 3}`).join(sep);
+    expect(messages.map((m) => m.text)).toEqual([
+      h.t(locale, 'status.registration', { status: h.t(locale, 'status.statuses.pending_review'), date: '2025-03-11' }),
+      h.t(locale, 'status.nextContactProvisional', { date: '2025-03-18' }),
+      h.t(locale, 'status.quota', { from: '2025-03-11', to: '2026-03-10', items: zero, source: '002_5d9333e2ff362513.txt §四(三)' }),
+      h.t(locale, 'status.openCases', { list: h.t(locale, 'status.caseKinds.deregistration_fact') }),
+      menuAfter(),
+    ]);
+    if (locale === 'zh-CN') expect(messages[0]?.text).toBe('登记状态：待审核（2025-03-11 提交）');
+  });
+
+  it('counts services recorded in the ledger this quota year against the minimums, with the clause', async () => {
+    await open(locale);
+    const person = await seedPerson(h, { status: 'registered' });
+    const rows: [string, string[]][] = [
+      ['2025-03-01', ['policy', 'jobs']], // before registration: not this year
+      ['2025-04-02', ['policy']],
+      ['2025-05-06', ['jobs', 'training']],
+      ['2025-06-03', ['jobs', 'unknown']],
+    ];
+    for (const [date, serviceKinds] of rows) {
+      await h.repos.ledger.record({ jobSeekerId: person.jobSeekerId, registrationId: person.registrationId, kind: 'service', channel: 'phone', outcome: 'delivered', serviceKinds, actor: 'caseworker:1', at: beijing(date) });
+    }
+    const messages = await h.say('start:status', { at: beijing('2025-06-10') });
+    const quota = messages.map((m) => m.text).find((t) => t.includes('2026-03-10'));
+    if (locale === 'zh-CN') expect(quota).toBe('本年度服务（2025-03-11 至 2026-03-10）：政策对接 1/2，职业指导 0/3，岗位推荐 2/3，培训信息 1/3。依据：002_5d9333e2ff362513.txt §四(三)');
+    else expect(quota).toBe('Services this year (2025-03-11 to 2026-03-10): policy matching 1/2, career guidance 0/3, job recommendations 2/3, training notices 1/3. Rule: 002_5d9333e2ff362513.txt §四(三)');
+    expect(messages[0]?.text).toBe(h.t(locale, 'status.registration', { status: h.t(locale, 'status.statuses.registered'), date: '2025-03-11' }));
+    expect(messages.map((m) => m.text)).toContain(h.t(locale, 'status.noContactPlanned'));
+    expect(messages.map((m) => m.text)).toContain(h.t(locale, 'status.noOpenCases'));
+  });
+
+  it('in a region without a yearly quota (Wenzhou) says so', async () => {
+    await open(locale, { regionCode: '330302' });
+    await seedPerson(h, { regionCode: '330302' });
+    const texts = (await h.say('start:status')).map((m) => m.text);
+    expect(texts).toContain(h.t(locale, 'status.noQuota'));
+    expect(texts.some((t) => t.includes('0/'))).toBe(false);
+  });
+});
