@@ -1,5 +1,6 @@
 // Requests for hardship recognition (就业困难人员认定) filed by the pre-screen: HandoffCase rows of kind
 // `hardship_recognition`. At most one open request per conversation (or person): filing again updates it.
+// Each filing writes the audit event `hardship.prescreen_filed` in the same transaction.
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database.ts';
 import type { HardshipRequestDesk } from '../conversation/actions/file-hardship-prescreen.ts';
@@ -13,15 +14,17 @@ export function createHardshipRequestRepository(db: Db, regionCode: string): Har
       const owners = [{ conversationKey: request.conversationKey }, ...(request.jobSeekerId ? [{ jobSeekerId: request.jobSeekerId }] : [])];
       return db.$transaction(async (tx) => {
         const open = await tx.handoffCase.findFirst({ where: { kind: HARDSHIP_CASE_KIND, status: 'open', OR: owners }, orderBy: { createdAt: 'desc' } });
+        const id = open?.id ?? randomUUID();
         if (open) {
-          await tx.handoffCase.update({ where: { id: open.id }, data: { reason: request.reason, details, jobSeekerId: open.jobSeekerId ?? request.jobSeekerId } });
-          return { id: open.id, created: false };
+          await tx.handoffCase.update({ where: { id }, data: { reason: request.reason, details, jobSeekerId: open.jobSeekerId ?? request.jobSeekerId } });
+        } else {
+          await tx.handoffCase.create({
+            data: { id, kind: HARDSHIP_CASE_KIND, status: 'open', conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode, reason: request.reason, details, createdAt: request.at },
+          });
         }
-        const id = randomUUID();
-        await tx.handoffCase.create({
-          data: { id, kind: HARDSHIP_CASE_KIND, status: 'open', conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode, reason: request.reason, details, createdAt: request.at },
-        });
-        return { id, created: true };
+        const audit = { pack: request.prescreen.pack, reason: request.reason, created: !open, conversationKey: request.conversationKey };
+        await tx.auditEvent.create({ data: { id: randomUUID(), actor: 'bot', action: 'hardship.prescreen_filed', subjectType: 'handoff_case', subjectId: id, details: JSON.stringify(audit) } });
+        return { id, created: !open };
       });
     },
   };

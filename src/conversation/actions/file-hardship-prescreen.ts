@@ -1,11 +1,10 @@
 // Finishes the hardship pre-screen: files a request for recognition for a caseworker (one open request per
-// conversation), audits it, and tells the person a caseworker confirms. The conversation stays with the bot.
+// conversation; the desk audits it) and tells the person a caseworker confirms. The conversation stays with the bot.
 import type { DialogAction } from './action-types.ts';
 import { reply } from '../reply.ts';
-import type { AuditLog } from '../ports.ts';
 import { HardshipPrescreenSchema, prescreenReasonCodes, type HardshipPrescreen } from '../answers/hardship-prescreen.ts';
 
-/** Where pre-screens go: a `hardship_recognition` case, created, or updated while one is still open. */
+/** Where pre-screens go: a `hardship_recognition` case, created, or updated while one is open; audited with it. */
 export interface HardshipRequestDesk {
   file(request: { conversationKey: string; jobSeekerId: string | null; reason: string; prescreen: HardshipPrescreen; at: Date }): Promise<{ id: string; created: boolean }>;
 }
@@ -29,19 +28,12 @@ function parsePrescreen(json: unknown): HardshipPrescreen | null {
  * Files the pre-screen the person saw (slot `prescreen`, made by the dialog's last answer). The bot never
  * recognises anyone: a caseworker confirms (SPEC §6 item 10), so the case reason lists met then unknown codes.
  */
-export function fileHardshipPrescreen(desk: HardshipRequestDesk, audit: AuditLog): DialogAction {
+export function fileHardshipPrescreen(desk: HardshipRequestDesk): DialogAction {
   return async (ctx) => {
     const prescreen = parsePrescreen(ctx.slots.prescreen);
     if (!prescreen) return { replies: [reply('hardship.incomplete'), reply('menu.after', undefined, MENU_AFTER)] };
     const reason = prescreenReasonCodes(prescreen).join(',');
     const filed = await desk.file({ conversationKey: ctx.conversationKey, jobSeekerId: ctx.jobSeekerId, reason, prescreen, at: ctx.turn.at });
-    await audit.record({
-      actor: 'bot',
-      action: 'hardship.prescreen_filed',
-      subjectType: 'handoff_case',
-      subjectId: filed.id,
-      details: { pack: prescreen.pack, reason, created: filed.created, conversationKey: ctx.conversationKey },
-    });
     return { replies: [reply(filed.created ? 'hardship.filed' : 'hardship.filedAgain'), reply('menu.after', undefined, MENU_AFTER)] };
   };
 }

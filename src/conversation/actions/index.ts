@@ -9,7 +9,7 @@ import { recordFollowUp } from './record-follow-up.ts';
 export function createActions(wiring: EngineWiring): Readonly<Record<string, DialogAction>> {
   return {
     'registration.submit': submitRegistration(wiring.repos.registrations, wiring.firstContact),
-    'hardship.file': fileHardshipPrescreen(wiring.repos.hardshipRequests, wiring.repos.audit),
+    'hardship.file': fileHardshipPrescreen(wiring.repos.hardshipRequests),
     'status.show': showStatus(wiring.repos),
     'followUp.record': recordFollowUp({ ...wiring.repos, cases: wiring.repos.handoffs }),
   };
