@@ -1,4 +1,4 @@
-// Global commands at every step of the registration dialog, in both languages: help repeats the question,
+// Global commands at every step of the registration form (SPEC §1.12), in both languages: help repeats the question,
 // back goes one step back, cancel stores nothing, restart starts over, a language switch re-asks in the other.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MENU_ENTRIES } from '../../src/conversation/main-menu.ts';
@@ -6,12 +6,12 @@ import { MENU_ENTRIES } from '../../src/conversation/main-menu.ts';
 const MENU_VALUES = [...MENU_ENTRIES.map((e) => `start:${e.dialog}`), 'human', 'help'];
 import type { Locale } from '../../src/conversation/locales.ts';
 import { createEngineHarness, type EngineHarness } from '../support/engine-harness.ts';
+import { FORM, FORM_STEPS, summaryText, type FormStep } from './registration-form.ts';
 
-const ID = '330302199005151235';
-const STEPS = ['consent', 'name', 'idNumber', 'phone', 'reason', 'confirm'] as const;
-type Step = (typeof STEPS)[number];
+const STEPS = FORM_STEPS;
+type Step = FormStep;
 /** A good answer for each step, by step id, typed as the button value where the step has buttons. */
-const ANSWERS: Record<Exclude<Step, 'confirm'>, string> = { consent: 'agree', name: '张三', idNumber: ID, phone: '13812345678', reason: 'lost_job' };
+const ANSWERS: Record<string, string> = Object.fromEntries(FORM);
 
 /** The words a person of each language types for each command. */
 const WORDS = {
@@ -28,9 +28,7 @@ afterEach(async () => {
 });
 
 function question(locale: Locale, step: Step): string {
-  if (step === 'confirm') {
-    return h.t(locale, 'registration.confirm.ask', { name: '张三', idNumber: '3303**********1235', phone: '138****5678', reason: h.t(locale, 'reasons.lost_job') });
-  }
+  if (step === 'confirm') return summaryText(h, locale);
   return h.t(locale, `registration.${step}.ask`);
 }
 
@@ -45,7 +43,7 @@ async function reach(step: Step, locale: Locale): Promise<void> {
   await h.say('登记');
   for (const s of STEPS.slice(0, STEPS.indexOf(step))) {
     expect(await activeStep()).toBe(s);
-    if (s !== 'confirm') await h.say(ANSWERS[s]);
+    if (s !== 'confirm') await h.say(ANSWERS[s] ?? '');
   }
   expect(await activeStep()).toBe(step);
 }
@@ -120,7 +118,7 @@ describe('commands are recognised loosely', () => {
   });
 
   it('"返回" twice walks back two steps and the answers can be given again', async () => {
-    await reach('phone', 'zh-CN');
+    await reach('household', 'zh-CN');
     await h.say('返回');
     expect((await h.say('返回')).map((m) => m.text)).toEqual([question('zh-CN', 'name')]);
     expect((await h.say('李四')).map((m) => m.text)).toEqual([question('zh-CN', 'idNumber')]);

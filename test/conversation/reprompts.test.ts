@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../src/domain/identity/id-number.ts';
 import type { Locale } from '../../src/conversation/locales.ts';
 import { buttonsOf, createEngineHarness, textOf, type EngineHarness } from '../support/engine-harness.ts';
+import { fillForm, type FormStep } from './registration-form.ts';
 
 const ID = '330302199005151235';
 const withCheck = (first17: string) => first17 + checkCharacter(first17);
@@ -16,12 +17,9 @@ afterEach(async () => {
   await h.close();
 });
 
-async function reach(step: 'consent' | 'name' | 'idNumber' | 'phone' | 'reason' | 'confirm', locale: Locale): Promise<void> {
+async function reach(step: FormStep, locale: Locale): Promise<void> {
   if (locale === 'en') await h.say('English');
-  const answers = ['agree', '张三', ID, '13812345678', 'lost_job'];
-  const order = ['consent', 'name', 'idNumber', 'phone', 'reason', 'confirm'];
-  await h.say('登记');
-  for (const answer of answers.slice(0, order.indexOf(step))) await h.say(answer);
+  await fillForm(h, { until: step });
 }
 
 const BAD_ANSWERS = [
@@ -37,11 +35,18 @@ const BAD_ANSWERS = [
   { step: 'phone', input: '1234567', error: 'errors.phone.format' },
   { step: 'phone', input: '23812345678', error: 'errors.phone.format' },
   { step: 'consent', input: '也许吧', error: 'engine.pickAChoice' },
+  { step: 'household', input: '123', error: 'errors.place.format' },
+  { step: 'household', input: '湛'.repeat(61), error: 'errors.place.too_long' },
+  { step: 'residence', input: '!!', error: 'errors.place.format' },
+  { step: 'unemployedSince', input: '不记得了', error: 'errors.unemployedSince.format' },
   { step: 'reason', input: '不想说', error: 'engine.pickAChoice' },
+  { step: 'education', input: '小学', error: 'engine.pickAChoice' },
+  { step: 'skills', input: '字'.repeat(101), error: 'errors.text.too_long' },
+  { step: 'training', input: '看情况', error: 'engine.pickAChoice' },
+  { step: 'followUp', input: '随便', error: 'engine.pickAChoice' },
+  { step: 'papers', input: '有一些', error: 'engine.pickAChoice' },
   { step: 'confirm', input: '好的吧', error: 'engine.pickAChoice' },
 ] as const;
-
-const PROMPTS = { consent: 'registration.consent.ask', name: 'registration.name.ask', idNumber: 'registration.idNumber.ask', phone: 'registration.phone.ask', reason: 'registration.reason.ask', confirm: 'registration.confirm.ask' } as const;
 
 describe.each(['zh-CN', 'en'] as const)('reprompts (%s)', (locale) => {
   it.each(BAD_ANSWERS)('$step: "$input" → $error, then the same question', async ({ step, input, error }) => {
@@ -49,11 +54,11 @@ describe.each(['zh-CN', 'en'] as const)('reprompts (%s)', (locale) => {
     const before = await h.state();
     const messages = await h.say(input);
     expect(messages).toHaveLength(2);
-    expect(messages[0]?.text).toBe(h.t(locale, error));
+    expect(messages[0]?.text).toBe(h.t(locale, error, { max: 100 }));
     const question = messages[1]?.text ?? '';
     if (step === 'confirm') expect(question).toContain(locale === 'en' ? 'Submit?' : '确认提交吗？');
-    else expect(question).toBe(h.t(locale, PROMPTS[step]));
-    if (step === 'consent' || step === 'reason' || step === 'confirm') expect(messages[1]?.choices.length).toBeGreaterThan(1);
+    else expect(question).toBe(h.t(locale, `registration.${step}.ask`));
+    if (['consent', 'reason', 'education', 'training', 'followUp', 'papers', 'confirm'].includes(step)) expect(messages[1]?.choices.length).toBeGreaterThan(1);
     expect(await h.state()).toMatchObject({ active: { step, failures: 1 } });
     expect(before).toMatchObject({ active: { step, failures: 0 } });
   });
@@ -100,8 +105,8 @@ describe('three wrong answers to one question', () => {
     expect(back.map((m) => m.text)).toEqual([h.t('zh-CN', 'handoff.cancelled'), h.t('zh-CN', 'registration.idNumber.ask')]);
     expect(await h.mode()).toBe('bot');
     expect((await h.db.handoffCase.findFirstOrThrow()).status).toBe('cancelled');
-    expect(textOf(await h.say(ID))).toBe(h.t('zh-CN', 'registration.phone.ask'));
-    expect(await h.state()).toMatchObject({ active: { step: 'phone', slots: { name: '张三', idNumber: ID } } });
+    expect(textOf(await h.say(ID))).toBe(h.t('zh-CN', 'registration.household.ask'));
+    expect(await h.state()).toMatchObject({ active: { step: 'household', slots: { name: '张三', idNumber: ID } } });
   });
 
   it('in English, the "Talk to a person" button opens the handoff too', async () => {

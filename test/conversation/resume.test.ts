@@ -25,9 +25,8 @@ describe('restart of the service', () => {
     const second = await h.restart();
     extra.push(second);
     expect(second.engine).not.toBe(h.engine);
-    expect(textOf(await second.say(ID))).toBe(second.t('zh-CN', 'registration.phone.ask'));
-    await second.say('13812345678');
-    await second.say('其他');
+    expect(textOf(await second.say(ID))).toBe(second.t('zh-CN', 'registration.household.ask'));
+    for (const text of ['湛江市赤坎区', '与户籍地相同', '13812345678', '2025年3月1日', '其他', '大专', '无', '司机', '否', '否', '可以每月联系', '材料齐全']) await second.say(text);
     expect(textOf(await second.say('确认提交'))).toContain('已提交');
     const person = await second.db.jobSeeker.findFirstOrThrow({ include: { registrations: true } });
     expect(person.name).toBe('张三');
@@ -52,7 +51,7 @@ describe('coming back after a pause', () => {
     const back = await h.say(ID, { at: later(48 * HOUR) });
     expect(back.map((m) => m.text)).toEqual(['欢迎回来！您上次办理“失业登记”还没完成，我们接着来。', h.t('zh-CN', 'registration.idNumber.ask')]);
     expect(await h.state()).toMatchObject({ active: { step: 'idNumber', slots: { consent: 'agree', name: '张三' } } });
-    expect(textOf(await h.say(ID))).toBe(h.t('zh-CN', 'registration.phone.ask'));
+    expect(textOf(await h.say(ID))).toBe(h.t('zh-CN', 'registration.household.ask'));
   });
 
   it('in English the reminder names the dialog in English; after a restart too', async () => {

@@ -52,14 +52,22 @@ describe('registration over web chat', () => {
   });
 
   it('completes registration with buttons and a masked summary', async () => {
-    const phone = await ask(client, ID);
+    const household = await ask(client, ID);
+    expect(household.texts.join()).toContain('户籍地');
+    const residence = await ask(client, '湛江市赤坎区');
+    expect(residence.buttons).toEqual(['与户籍地相同']);
+    const phone = await ask(client, '与户籍地相同');
     expect(phone.texts.join()).toContain('手机号码');
-    const reason = await ask(client, '138 1234 5678');
+    const since = await ask(client, '138 1234 5678');
+    expect(since.texts.join()).toContain('开始没有工作');
+    const reason = await ask(client, '二〇二五年三月一日');
     expect(reason.buttons).toContain('离职/被辞退');
-    const confirm = await ask(client, '离职/被辞退');
+    for (const answer of ['离职/被辞退', '高中/中专', '电工证', '仓管', '是', '否', '可以每月联系']) await ask(client, answer);
+    const confirm = await ask(client, '材料齐全');
     const summary = confirm.texts.join();
     expect(summary).toContain('3303**********1235');
     expect(summary).toContain('138****5678');
+    expect(summary).toContain('失业日期：2025-03-01');
     expect(summary).not.toContain(ID);
     const done = await ask(client, '确认提交');
     expect(done.texts[0]).toMatch(/已提交.*\d{4}-\d{2}-\d{2} 前联系您/);
