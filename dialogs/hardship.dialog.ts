@@ -40,7 +40,7 @@ const fileChoices: readonly StepChoice[] = [
 const toNextQuestion = (slots: Slots, env: DialogEnv): StepJump => ({ goto: nextHardshipField(slots, env) ?? 'file' });
 const isNext = (field: string) => (slots: Slots, env: DialogEnv) => nextHardshipField(slots, env) === field;
 
-const question = (field: string, rest: Pick<DialogStep, 'parse' | 'choices' | 'sensitive'>): DialogStep => ({
+const question = (field: string, rest: Pick<DialogStep, 'parse' | 'choices' | 'sensitive' | 'freeText'>): DialogStep => ({
   id: field,
   prompt: `hardship.ask.${field}`,
   when: isNext(field),
@@ -71,9 +71,9 @@ export const hardshipDialog: DialogDefinition = {
       when: (_slots, env) => packHasCategories(env),
       next: (slots, env) => (slots.consent === 'decline' ? { end: 'hardship.consent.declined' } : toNextQuestion(slots, env)),
     },
-    question('idNumber', { parse: hardshipIdNumberAnswer, choices: [{ value: SKIP_ANSWER, label: 'hardship.answers.skip' }], sensitive: true }),
+    question('idNumber', { parse: hardshipIdNumberAnswer, choices: [{ value: SKIP_ANSWER, label: 'hardship.answers.skip' }], sensitive: true, freeText: true }),
     question('retirementCategory', { parse: retirementCategoryAnswer, choices: retirementChoices }),
-    ...HARDSHIP_DATE_FIELDS.map((field) => question(field, { parse: spellStartAnswer, choices: unknownChoice })),
+    ...HARDSHIP_DATE_FIELDS.map((field) => question(field, { parse: spellStartAnswer, choices: unknownChoice, freeText: true })),
     ...HARDSHIP_FLAG_FIELDS.map((field) => question(field, { parse: yesNoUnknownAnswer, choices: yesNoChoices })),
     {
       id: 'file',

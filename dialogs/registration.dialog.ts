@@ -95,7 +95,7 @@ const steps: readonly DialogStep[] = [
     next: (slots) => (slots.jobSeekerOffer === 'decline' ? { end: 'jobSeeker.declined' } : undefined),
   },
   { id: 'household', prompt: 'registration.household.ask', parse: placeAnswer },
-  { id: 'residence', prompt: 'registration.residence.ask', choices: [{ value: 'same', label: 'registration.residence.same' }], parse: residenceAnswer },
+  { id: 'residence', prompt: 'registration.residence.ask', choices: [{ value: 'same', label: 'registration.residence.same' }], parse: residenceAnswer, freeText: true },
   { id: 'phone', prompt: 'registration.phone.ask', parse: phoneAnswer, sensitive: true },
   { id: 'unemployedSince', prompt: 'registration.unemployedSince.ask', parse: unemployedSinceAnswer, when: unemployment },
   { id: 'reason', prompt: 'registration.reason.ask', choices: choices('reasons', JOB_LOSS_REASONS), when: unemployment },

@@ -74,7 +74,8 @@ export function repeatStep(def: DialogDefinition, active: ActiveDialog, env: Dia
 
 
 function prompt(step: DialogStep, slots: Slots, env: DialogEnv): Reply {
-  return reply(step.prompt, step.promptParams?.(slots, env), step.choices);
+  const question = reply(step.prompt, step.promptParams?.(slots, env), step.choices);
+  return step.freeText ? { ...question, acceptsText: true } : question;
 }
 
 function parseAnswer(step: DialogStep, input: string, ctx: ParseContext): ParseResult {

@@ -54,6 +54,8 @@ export interface DialogStep {
   when?: (slots: Slots, env: DialogEnv) => boolean;
   /** After this step, go elsewhere than the next step: another step ("edit a field"), finish, or end with a message. */
   next?: (slots: Slots, env: DialogEnv) => StepJump | undefined;
+  /** The choices are shortcuts beside a typed answer (a date, an ID, a place): said so on channels without buttons. */
+  freeText?: boolean;
   /** Never echoed back: the summary shows it masked. */
   sensitive?: boolean;
   /** A message said once the answer is accepted, before the next question (e.g. what a refusal means). */

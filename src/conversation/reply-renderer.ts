@@ -17,7 +17,7 @@ export function renderReplies(replies: readonly Reply[], locale: Locale, localiz
     if (choices.length > 0) offered = (r.choices ?? []).map((c, i) => ({ ...choices[i], title: choices[i]?.title ?? '', value: c.value, label: c.label }));
     if (buttons || choices.length === 0) return { text, choices };
     const lines = choices.map((c, i) => `${i + 1}. ${c.title}`);
-    return { text: [text, ...lines, localizer.t(locale, 'engine.replyWithNumber')].join('\n'), choices: [] };
+    return { text: [text, ...lines, localizer.t(locale, r.acceptsText ? 'engine.replyWithNumberOrText' : 'engine.replyWithNumber')].join('\n'), choices: [] };
   });
   return { messages, offered };
 }
@@ -35,7 +35,7 @@ export function resolveChoice(input: string, offered: readonly OfferedChoice[], 
   const lowered = trimmed.toLowerCase();
   for (const choice of offered) {
     if (choice.value.toLowerCase() === lowered) return choice.value;
-    if ([choice.title, ...alternateTitles(choice)].some((t) => t.toLowerCase() === lowered)) return choice.value;
+    if ([choice.title, ...alternateTitles(choice)].some((t) => t.normalize('NFKC').trim().toLowerCase() === lowered)) return choice.value;
   }
   return input;
 }

@@ -5,6 +5,8 @@ export interface Reply {
   key: string;
   params?: Params;
   choices?: readonly StepChoice[];
+  /** The question also takes a typed answer (a date, an ID number), so the choices are only shortcuts. */
+  acceptsText?: boolean;
 }
 
 export function reply(key: string, params?: Params, choices?: readonly StepChoice[]): Reply {

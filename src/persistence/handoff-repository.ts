@@ -26,6 +26,9 @@ export function createHandoffRepository(db: Db, regionCode: string, conversation
       await db.handoffCase.updateMany({ where: { conversationKey, status: 'open', kind: 'handoff' }, data: { status: 'cancelled', closedAt: new Date() } });
     },
     async fileCase(request) {
+      // The same fact reported twice (a double tap, a retry) stays one open case for the caseworker.
+      const open = await db.handoffCase.findFirst({ where: { jobSeekerId: request.jobSeekerId, conversationKey: request.conversationKey, kind: request.kind, reason: request.reason, status: 'open' } });
+      if (open) return { id: open.id };
       const id = randomUUID();
       await db.$transaction(async (tx) => {
         await tx.handoffCase.create({

@@ -76,7 +76,7 @@ describe('a channel without buttons', () => {
     const consent = await h.say('困难人员预审', plain);
     expect(consent.every((m) => m.choices.length === 0)).toBe(true);
     expect(textOf(consent)).toBe(`${h.t('zh-CN', 'hardship.consent.ask')}\n1. 同意\n2. 不同意\n请回复序号。`);
-    expect(textOf(await h.say('1', plain))).toBe(`${h.t('zh-CN', 'hardship.ask.idNumber')}\n1. 不方便提供\n请回复序号。`);
+    expect(textOf(await h.say('1', plain))).toBe(`${h.t('zh-CN', 'hardship.ask.idNumber')}\n1. 不方便提供\n${h.t('zh-CN', 'engine.replyWithNumberOrText')}`);
     expect(textOf(await h.say(HARBIN_MAN_30, plain))).toContain(h.t('zh-CN', 'hardship.ask.unemployedSince'));
     const allowance = textOf(await h.say('2024-12-01', plain));
     expect(allowance).toBe(`${h.t('zh-CN', 'hardship.ask.familyMinimumLivingAllowance')}\n1. 是\n2. 否\n3. 不清楚\n请回复序号。`);

@@ -178,7 +178,7 @@ describe('a channel without buttons', () => {
     expect(await say('1')).toBe(h.t('zh-CN', 'registration.name.ask'));
     await say('赵六');
     await say(ID);
-    expect(await say('湛江市赤坎区')).toBe(`${h.t('zh-CN', 'registration.residence.ask')}\n1. 与户籍地相同\n请回复序号。`);
+    expect(await say('湛江市赤坎区')).toBe(`${h.t('zh-CN', 'registration.residence.ask')}\n1. 与户籍地相同\n${h.t('zh-CN', 'engine.replyWithNumberOrText')}`);
     expect(await say('1')).toBe(h.t('zh-CN', 'registration.phone.ask'));
     await say(PHONE);
     expect(await say('3月1日')).toContain('1. 毕业未就业\n2. 离职/被辞退');
