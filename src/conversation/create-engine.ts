@@ -29,33 +29,31 @@ export interface EngineWiring {
   idleHours: number;
 }
 
-export function createEngine(wiring: EngineWiring): ConversationEngine {
+/** What the reactive engine and the proactive prompter share: ports, words, dialogs, clock and policy. */
+function sharedParts(wiring: EngineWiring) {
   const { repos } = wiring;
-  return createConversationEngine({
+  return {
     store: repos.conversations,
     transcript: repos.transcript,
     audit: repos.audit,
-    handoffs: repos.handoffs,
-    people: repos.people,
     localizer: createLocalizer(readLocaleResources()),
     dialogs: DIALOGS,
-    actions: createActions(wiring),
     today: serviceDateOf,
     policy: wiring.policy ?? bundledPolicy(wiring.regionCode ?? '440800'),
+  };
+}
+
+export function createEngine(wiring: EngineWiring): ConversationEngine {
+  return createConversationEngine({
+    ...sharedParts(wiring),
+    handoffs: wiring.repos.handoffs,
+    people: wiring.repos.people,
+    actions: createActions(wiring),
     idleHours: wiring.idleHours,
   });
 }
 
 /** The proactive side of the same engine: the delivery worker's way to open a dialog (monthly follow-up). */
 export function createEnginePrompter(wiring: EngineWiring): ProactivePrompter {
-  const { repos } = wiring;
-  return createProactivePrompter({
-    store: repos.conversations,
-    transcript: repos.transcript,
-    audit: repos.audit,
-    localizer: createLocalizer(readLocaleResources()),
-    dialogs: DIALOGS,
-    today: serviceDateOf,
-    policy: wiring.policy ?? bundledPolicy(wiring.regionCode ?? '440800'),
-  });
+  return createProactivePrompter(sharedParts(wiring));
 }

@@ -2,16 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { policyCommands, runPolicyCommand } from '../../src/cli/policy/policy-command.ts';
+import { policyCommands } from '../../src/cli/policy/policy-command.ts';
+import { runPolicy } from '../support/run-policy.ts';
+import { runPolicyCommand } from '../../src/cli/policy/policy-command.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runPolicyCommand(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
+const run = runPolicy;
 
 describe('policy command dispatcher', () => {
   it('the registry is a plain map with id, retirement and deadline', () => {

@@ -2,18 +2,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runPolicyCommand } from '../../src/cli/policy/policy-command.ts';
+import { runPolicy } from '../support/run-policy.ts';
 import { loadWorkCalendar } from '../../src/config/load-calendar-overrides.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'policy-deadline-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runPolicyCommand(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
+const run = runPolicy;
 
 describe('policy deadline', () => {
   it.each([

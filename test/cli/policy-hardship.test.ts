@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPolicyCommand } from '../../src/cli/policy/policy-command.ts';
+import { runPolicy } from '../support/run-policy.ts';
 import { idFor } from '../domain/regions/test-packs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -17,12 +17,7 @@ function profileFile(name: string, body: unknown): string {
   return file;
 }
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runPolicyCommand(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
+const run = runPolicy;
 
 const disabledWoman = profileFile('p1.json', { idNumber: idFor('1980-03-01', 'F'), registeredSince: '2025-01-01', disabilityCertified: true });
 

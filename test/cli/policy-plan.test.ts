@@ -3,17 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { policyCommands, runPolicyCommand } from '../../src/cli/policy/policy-command.ts';
+import { policyCommands } from '../../src/cli/policy/policy-command.ts';
+import { runPolicy } from '../support/run-policy.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const W = '000_aba3bb2308e92d1e.txt';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runPolicyCommand(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
+const run = runPolicy;
 
 describe('policy plan', () => {
   it('is registered beside hardship in the policy registry', () => {

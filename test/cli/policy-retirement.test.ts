@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runPolicyCommand } from '../../src/cli/policy/policy-command.ts';
+import { runPolicy } from '../support/run-policy.ts';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runPolicyCommand(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
+const run = runPolicy;
 
 describe('policy retirement', () => {
   it.each([
