@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { policyCommands } from '../../src/cli/policy/policy-command.ts';
 import { runPolicy } from '../support/run-policy.ts';
-import { runPolicyCommand } from '../../src/cli/policy/policy-command.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
