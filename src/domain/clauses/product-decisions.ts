@@ -51,6 +51,18 @@ export const PRODUCT_DECISIONS = {
     spec: 'SPEC §1.8',
     decision: 'Registrations in the same province join into one unbroken spell when the next starts no later than the day after the previous ends.',
   },
+  PRIORITY_FLAGS_ALL_REGIONS: {
+    spec: 'SPEC §R1.11.2',
+    decision: 'Anshan\'s priority flags (youth 16–24, graduate without a job, 脱贫人口, hardship person) are kept on every record in every region; they add attention, never remove a service.',
+  },
+  SERVICE_CATALOGUE_ALL_REGIONS: {
+    spec: 'SPEC §R1.6.3',
+    decision: 'Zhanjiang\'s services by level and type (basic / special / by wish) are the service catalogue in every region; local extras (R1.6.4, R1.6.5) are not listed.',
+  },
+  SUBSIDY_AGAIN_CASEWORKER_DECIDES: {
+    spec: 'SPEC §R1.10.1',
+    decision: 'Whether post and social insurance subsidies may be had again after re-recognition (allowed in W, unknown elsewhere, conflict 9) is not answered by the bot; a caseworker decides. A per-pack flag would be needed to automate it.',
+  },
 } as const;
 
 export type ProductDecisionId = keyof typeof PRODUCT_DECISIONS;
