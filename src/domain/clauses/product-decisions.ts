@@ -63,6 +63,10 @@ export const PRODUCT_DECISIONS = {
     spec: 'SPEC §R1.10.1',
     decision: 'Whether post and social insurance subsidies may be had again after re-recognition (allowed in W, unknown elsewhere, conflict 9) is not answered by the bot; a caseworker decides. A per-pack flag would be needed to automate it.',
   },
+  LEAP_DAY_BIRTHDAY: {
+    spec: 'SPEC §4.6',
+    decision: 'A 29 February birthday counts as reached on 28 February in a non-leap year (age in full years, 周岁).',
+  },
 } as const;
 
 export type ProductDecisionId = keyof typeof PRODUCT_DECISIONS;
