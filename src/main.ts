@@ -20,6 +20,8 @@ import { createFirstContactPolicy } from './scheduler/first-contact-policy.ts';
 import { runOutreachTick } from './scheduler/outreach-tick.ts';
 import { createBotLogic } from './channels/bot-bridge.ts';
 import { createWebchatRouter } from './channels/webchat/webchat-router.ts';
+import { WebchatAdapter } from './channels/webchat/webchat-adapter.ts';
+import { createLocalizer, readLocaleResources } from './conversation/localizer.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { loadDemoData } from './caseworker/demo-data.ts';
 
@@ -48,8 +50,11 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const policy = (day: string) => ({ pack: selectRegionPack(packs, config.REGION, day), calendar });
   const engine = createEngine({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS });
 
+  const store = new WebchatStore(database.prisma);
+  const apologyText = createLocalizer(readLocaleResources()).t('zh-CN', 'engine.error');
   const webchat = createWebchatRouter({
-    store: new WebchatStore(database.prisma),
+    store,
+    adapter: new WebchatAdapter({ store, logger, apologyText }),
     logic: createBotLogic(engine, { buttons: true }),
     tokenSecret: cipher.deriveSecret('webchat-token').toString('base64url'),
     tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60,
