@@ -67,9 +67,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
         const next: DialogState = { ...decision.state, offered };
         const saved = await deps.store.save(key, stored?.version ?? -1, { mode: decision.mode, state: JSON.stringify(next), jobSeekerId: next.jobSeekerId });
         if (!saved) continue;
-        for (const message of messages) {
-          await deps.transcript.append({ conversationKey: key, direction: 'out', sender: 'bot', text: maskPersonalNumbers(message.text) });
-        }
+        await deps.transcript.appendReplies(key, messages.map((m) => maskPersonalNumbers(m.text)));
         await deps.audit.record({
           actor: 'bot',
           action: 'turn',

@@ -27,6 +27,8 @@ export interface TranscriptEntry {
 export interface TranscriptLog {
   /** Appends; returns false if this inbound activity was already recorded (a retry or duplicate). */
   append(entry: TranscriptEntry): Promise<boolean>;
+  /** Appends the bot's replies of one turn in one statement. */
+  appendReplies(conversationKey: string, texts: readonly string[]): Promise<void>;
   recent(conversationKey: string, limit: number): Promise<{ direction: string; text: string; at: Date }[]>;
 }
 

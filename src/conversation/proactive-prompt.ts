@@ -57,9 +57,7 @@ export function createProactivePrompter(deps: ProactivePromptDeps): ProactivePro
         const next: DialogState = { ...state, active: outcome.active, offered, lastActiveAt: p.at.toISOString() };
         const saved = await deps.store.save(p.conversationKey, stored?.version ?? -1, { mode, state: JSON.stringify(next), jobSeekerId: next.jobSeekerId });
         if (!saved) continue;
-        for (const message of messages) {
-          await deps.transcript.append({ conversationKey: p.conversationKey, direction: 'out', sender: 'bot', text: maskPersonalNumbers(message.text) });
-        }
+        await deps.transcript.appendReplies(p.conversationKey, messages.map((m) => maskPersonalNumbers(m.text)));
         await deps.audit.record({ actor: 'bot', action: 'proactive.prompted', subjectType: 'conversation', subjectId: p.conversationKey, details: { dialog: def.id, step: outcome.active.step } });
         return messages;
       }

@@ -17,6 +17,12 @@ export function createTranscriptRepository(db: Db): TranscriptLog {
         throw error;
       }
     },
+    async appendReplies(conversationKey, texts) {
+      if (texts.length === 0) return;
+      // One statement; each reply a millisecond apart so the order survives "ORDER BY at".
+      const now = Date.now();
+      await db.transcriptMessage.createMany({ data: texts.map((text, i) => ({ id: randomUUID(), conversationKey, direction: 'out', sender: 'bot', text, at: new Date(now + i) })) });
+    },
     async recent(conversationKey, limit) {
       const rows = await db.transcriptMessage.findMany({ where: { conversationKey }, orderBy: { at: 'desc' }, take: limit, select: { direction: true, text: true, at: true } });
       return rows.reverse().map((r) => ({ direction: r.direction, text: r.text ?? '', at: r.at }));
