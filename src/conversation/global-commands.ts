@@ -15,13 +15,27 @@ export function detectGlobalCommand(text: string, localizer: Localizer): GlobalC
   const raw = normalizeInput(text).toLowerCase();
   const said = [raw, raw.replace(/[。.!！?？]+$/u, '')].filter((s) => s.length > 0);
   if (said.length === 0) return null;
+  const table = commandTableOf(localizer);
+  return said.map((s) => table.get(s)).find((c) => c !== undefined) ?? null;
+}
+
+const tables = new WeakMap<Localizer, Map<string, GlobalCommand>>();
+
+/** Every command word of both languages, normalised, built once per localizer (first listed command wins). */
+function commandTableOf(localizer: Localizer): Map<string, GlobalCommand> {
+  const known = tables.get(localizer);
+  if (known) return known;
+  const table = new Map<string, GlobalCommand>();
   for (const command of GLOBAL_COMMANDS) {
     for (const locale of LOCALES) {
-      const words = localizer.list(locale, `commands.${command}`).map((w) => w.normalize('NFKC').toLowerCase());
-      if (said.some((s) => words.includes(s))) return command;
+      for (const word of localizer.list(locale, `commands.${command}`)) {
+        const normalized = word.normalize('NFKC').toLowerCase();
+        if (!table.has(normalized)) table.set(normalized, command);
+      }
     }
   }
-  return null;
+  tables.set(localizer, table);
+  return table;
 }
 
 export function localeOfCommand(command: GlobalCommand): Locale | null {

@@ -33,11 +33,18 @@ export function createLocalizer(resources: LocaleResources): Localizer {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // Keyword lists are read on every turn (commands, intents); the resources never change, so read each once.
+  const lists = new Map<string, string[]>();
   return {
     t: (locale, key, params) => instance.t(key, { lng: locale, ...params }),
     list(locale, key) {
+      const cacheKey = `${locale}\u0000${key}`;
+      const cached = lists.get(cacheKey);
+      if (cached) return cached;
       const value: unknown = instance.t(key, { lng: locale, returnObjects: true });
-      return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+      const words = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+      lists.set(cacheKey, words);
+      return words;
     },
     has: (locale, key) => instance.exists(key, { lng: locale, fallbackLng: false }),
   };

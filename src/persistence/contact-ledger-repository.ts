@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from './database.ts';
+import { readJsonColumn } from './json-column.ts';
+import { auditRow } from './audit-repository.ts';
 import type { ContactLedger } from '../conversation/ports.ts';
 
 const serviceKindsSchema = z.array(z.string());
@@ -19,10 +21,10 @@ export function createContactLedgerRepository(db: Db): ContactLedger {
           },
         });
         await tx.auditEvent.create({
-          data: {
-            id: randomUUID(), actor: entry.actor, action: 'contact.recorded', subjectType: 'contact_record', subjectId: id,
-            details: JSON.stringify({ jobSeekerId: entry.jobSeekerId, kind: entry.kind, outcome: entry.outcome, channel: entry.channel }),
-          },
+          data: auditRow({
+            actor: entry.actor, action: 'contact.recorded', subjectType: 'contact_record', subjectId: id,
+            details: { jobSeekerId: entry.jobSeekerId, kind: entry.kind, outcome: entry.outcome, channel: entry.channel },
+          }),
         });
       });
       return { id };
@@ -35,10 +37,5 @@ export function createContactLedgerRepository(db: Db): ContactLedger {
 }
 
 function parseKinds(json: string): string[] {
-  try {
-    const parsed = serviceKindsSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
+  return readJsonColumn(serviceKindsSchema, json, []);
 }

@@ -2,7 +2,10 @@
 // A caseworker claims a 转人工 case (the conversation goes to 'caseworker' mode, the bot is silent) and
 // closes it (back to 'bot'). Other kinds (a fact to review) are filed without taking the conversation over.
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Db } from './database.ts';
+import { readJsonColumn } from './json-column.ts';
+import { auditRow } from './audit-repository.ts';
 import type { CaseFiler, ConversationStore, HandoffDesk } from '../conversation/ports.ts';
 
 export function createHandoffRepository(db: Db, regionCode: string, conversations?: Pick<ConversationStore, 'setMode'>): HandoffDesk & CaseFiler & {
@@ -34,7 +37,7 @@ export function createHandoffRepository(db: Db, regionCode: string, conversation
         await tx.handoffCase.create({
           data: { id, conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode, kind: request.kind, reason: request.reason, details: JSON.stringify(request.details) },
         });
-        await tx.auditEvent.create({ data: { id: randomUUID(), actor: 'bot', action: 'handoff.filed', subjectType: 'handoff_case', subjectId: id, details: JSON.stringify({ kind: request.kind, reason: request.reason }) } });
+        await tx.auditEvent.create({ data: auditRow({ actor: 'bot', action: 'handoff.filed', subjectType: 'handoff_case', subjectId: id, details: { kind: request.kind, reason: request.reason } }) });
       });
       return { id };
     },
@@ -62,14 +65,11 @@ export function createHandoffRepository(db: Db, regionCode: string, conversation
 }
 
 async function audit(db: Db, actor: string, action: string, caseId: string, details: Record<string, unknown>): Promise<void> {
-  await db.auditEvent.create({ data: { id: randomUUID(), actor, action, subjectType: 'handoff_case', subjectId: caseId, details: JSON.stringify(details) } });
+  await db.auditEvent.create({ data: auditRow({ actor, action, subjectType: 'handoff_case', subjectId: caseId, details }) });
 }
 
+const excerptSchema = z.array(z.unknown()).transform((lines) => lines.map(String));
+
 function parseExcerpt(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.map(String) : [];
-  } catch {
-    return [];
-  }
+  return readJsonColumn(excerptSchema, json, []);
 }

@@ -3,6 +3,7 @@
 // Each filing writes the audit event `hardship.prescreen_filed` in the same transaction.
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database.ts';
+import { auditRow } from './audit-repository.ts';
 import type { HardshipRequestDesk } from '../conversation/actions/file-hardship-prescreen.ts';
 
 export const HARDSHIP_CASE_KIND = 'hardship_recognition';
@@ -23,7 +24,7 @@ export function createHardshipRequestRepository(db: Db, regionCode: string): Har
           });
         }
         const audit = { pack: request.prescreen.pack, reason: request.reason, created: !open, conversationKey: request.conversationKey };
-        await tx.auditEvent.create({ data: { id: randomUUID(), actor: 'bot', action: 'hardship.prescreen_filed', subjectType: 'handoff_case', subjectId: id, details: JSON.stringify(audit) } });
+        await tx.auditEvent.create({ data: auditRow({ actor: 'bot', action: 'hardship.prescreen_filed', subjectType: 'handoff_case', subjectId: id, details: audit }) });
         return { id, created: !open };
       });
     },

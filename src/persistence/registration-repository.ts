@@ -3,6 +3,7 @@
 // The rest of the form (places, wishes, credit promise) goes into Registration.details as validated JSON.
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database.ts';
+import { auditRow } from './audit-repository.ts';
 import type { PiiCipher } from './pii-cipher.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
 import { maskIdNumber } from '../domain/identity/id-number.ts';
@@ -64,7 +65,7 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
             create: { id: randomUUID(), channel: request.channel, userKey: request.userKey, conversationId: request.conversationKey, reference: request.reference, jobSeekerId: id },
             update: { reference: request.reference, conversationId: request.conversationKey, jobSeekerId: id },
           });
-          await tx.auditEvent.create({ data: { id: randomUUID(), actor: 'bot', action: 'registration.submitted', subjectType: 'registration', subjectId: registrationId, details: JSON.stringify({ jobSeekerId: id, kind: s.kind, reason: s.reason }) } });
+          await tx.auditEvent.create({ data: auditRow({ actor: 'bot', action: 'registration.submitted', subjectType: 'registration', subjectId: registrationId, details: { jobSeekerId: id, kind: s.kind, reason: s.reason } }) });
           return id;
         });
         return { jobSeekerId, registrationId, registeredAt: request.at, duplicate: false };

@@ -1,7 +1,7 @@
 // What a person may see about themselves: the latest registration, the next planned contact and the open
 // requests to caseworkers; and their choice about monthly follow-up (R1.4.2), which never changes a status.
-import { randomUUID } from 'node:crypto';
 import type { Db } from './database.ts';
+import { auditRow } from './audit-repository.ts';
 import type { StatusDirectory } from '../conversation/ports.ts';
 import { serviceDateOf } from '../config/service-time-zone.ts';
 
@@ -23,9 +23,7 @@ export function createStatusRepository(db: Db): StatusDirectory {
     async setFollowUpPreference(registrationId, preference, actor) {
       await db.$transaction(async (tx) => {
         await tx.registration.update({ where: { id: registrationId }, data: { followUpPreference: preference } });
-        await tx.auditEvent.create({
-          data: { id: randomUUID(), actor, action: 'followUp.preference', subjectType: 'registration', subjectId: registrationId, details: JSON.stringify({ preference }) },
-        });
+        await tx.auditEvent.create({ data: auditRow({ actor, action: 'followUp.preference', subjectType: 'registration', subjectId: registrationId, details: { preference } }) });
       });
     },
   };

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 import type { Db } from './database.ts';
+import { readJsonColumn } from './json-column.ts';
 
 /** A stored activity as JSON: whatever the channel put in, plus the id the store derives from `seq`. */
 export type StoredActivity = Record<string, unknown> & { id: string };
@@ -102,15 +103,6 @@ export class WebchatStore {
 }
 
 function toActivity(row: { seq: number; conversationId: string; activity: string }): StoredActivity {
-  const parsed = activityJson.safeParse(safeJson(row.activity));
-  const body = parsed.success ? parsed.data : {};
+  const body = readJsonColumn(activityJson, row.activity, {});
   return { ...body, id: activityIdOf(row.conversationId, row.seq) };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

@@ -1,8 +1,9 @@
-// The first-contact deadline of a registration: the region pack's working days (R1.3.1) on the
-// working-day calendar, with the pack's clause. Shared by the chat reply and the scheduler tick.
+// The first-contact deadline of a registration, as the domain computes it (R1.3.1) for the region pack
+// in force on the registration day, with the pack's clause. Shared by the chat reply and the scheduler tick.
 import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
 import type { RegionPack } from '../domain/regions/region-pack.ts';
 import { selectRegionPack } from '../domain/regions/select-region-pack.ts';
+import { firstContactDeadline } from '../domain/follow-up/plan-follow-ups.ts';
 import { serviceDateOf } from '../config/service-time-zone.ts';
 import type { FirstContactPolicy } from '../conversation/actions/submit-registration.ts';
 
@@ -10,9 +11,8 @@ export function createFirstContactPolicy(packs: readonly RegionPack[], calendar:
   return {
     firstContactBy(registeredAt) {
       const registeredOn = serviceDateOf(registeredAt);
-      const rule = selectRegionPack(packs, regionCode, registeredOn).followUp.firstContact;
-      const deadline = calendar.addWorkingDays(registeredOn, rule.workingDays);
-      return { ...deadline, source: rule.source };
+      const due = firstContactDeadline(registeredOn, 'unemployed', selectRegionPack(packs, regionCode, registeredOn), calendar);
+      return { date: due.date, provisional: due.provisional, source: due.source };
     },
   };
 }

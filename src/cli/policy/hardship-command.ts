@@ -5,17 +5,7 @@ import { describeIssue } from '../../config/load-region-packs.ts';
 import { isValidPlainDate } from '../../domain/dates/plain-date.ts';
 import { assessHardship } from '../../domain/hardship/assess-hardship.ts';
 import { hardshipProfileSchema, type HardshipProfile } from '../../domain/hardship/hardship-profile.ts';
-import { findRegionPack, loadRegionPacks } from '../../config/load-region-packs.ts';
-import type { RegionPack } from '../../domain/regions/region-pack.ts';
-import { parseFlags, printJson, requireFlag, UsageError, type PolicySubcommand } from './policy-subcommand.ts';
-
-/** The pack named by `code` (exact, or a unique `<code>-` prefix); a UsageError lists the known packs. */
-function regionPackFlag(code: string): RegionPack {
-  const packs = loadRegionPacks();
-  const pack = findRegionPack(packs, code);
-  if (pack === undefined) throw new UsageError(`unknown --region ${JSON.stringify(code)}: one of ${packs.map((p) => p.code).join(', ')}`);
-  return pack;
-}
+import { parseFlags, printJson, regionPackFlag, requireFlag, UsageError, type PolicySubcommand } from './policy-subcommand.ts';
 
 const usage = 'policy hardship --region <pack> --as-of YYYY-MM-DD --profile <file.json>';
 

@@ -2,7 +2,7 @@
 import { isValidPlainDate } from '../../domain/dates/plain-date.ts';
 import { parseIdNumber } from '../../domain/identity/id-number.ts';
 import { parseFlags, printJson, requireFlag, UsageError, type PolicySubcommand } from './policy-subcommand.ts';
-import { todayInShanghai } from './today-in-shanghai.ts';
+import { serviceDateOf } from '../../config/service-time-zone.ts';
 
 const usage = 'policy id --number <id number> [--today YYYY-MM-DD]';
 
@@ -12,7 +12,7 @@ export const idCommand: PolicySubcommand = {
   async run(args, io) {
     const flags = parseFlags(args, { number: { type: 'string' }, today: { type: 'string' } });
     const number = requireFlag(flags, 'number', usage);
-    const today = flags.today ?? todayInShanghai();
+    const today = flags.today ?? serviceDateOf(new Date());
     if (!isValidPlainDate(today)) throw new UsageError(`--today must be a real date YYYY-MM-DD, got ${JSON.stringify(today)}`);
     const r = parseIdNumber(number, today);
     printJson(io, r.valid

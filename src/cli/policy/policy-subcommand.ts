@@ -1,5 +1,7 @@
 // Shared shape of a `jiuyebang policy <command>` subcommand and of the output sink it writes to.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { findRegionPack, loadRegionPacks } from '../../config/load-region-packs.ts';
+import type { RegionPack } from '../../domain/regions/region-pack.ts';
 
 /** Where a command writes: exactly one JSON object on `out`, one-line messages on `err`. */
 export interface PolicyIo { out(s: string): void; err(s: string): void }
@@ -39,4 +41,12 @@ export function requireFlag(flags: Record<string, string | undefined>, name: str
 /** Writes one JSON object as a single line. */
 export function printJson(io: PolicyIo, value: object): void {
   io.out(`${JSON.stringify(value)}\n`);
+}
+
+/** The pack named by `--region` (exact, or a unique `<code>-` prefix); a UsageError lists the known packs. */
+export function regionPackFlag(code: string): RegionPack {
+  const packs = loadRegionPacks();
+  const pack = findRegionPack(packs, code);
+  if (pack === undefined) throw new UsageError(`unknown --region ${JSON.stringify(code)}: one of ${packs.map((p) => p.code).join(', ')}`);
+  return pack;
 }

@@ -39,6 +39,20 @@ export interface FollowUpPlan {
 export const FOLLOW_UP_COUNT = 12;
 
 /**
+ * The first-contact deadline alone (R1.3.1 W 二(一)1: N working days after registration or recognition;
+ * R1.3.2 W 二(一)2: graduates within M months), for the scheduler and the chat reply.
+ * @productDecision GRADUATE_FIRST_CONTACT_START, FIRST_CONTACT_DEFAULT_FROM_WENZHOU
+ */
+export function firstContactDeadline(registeredOn: string, group: FollowUpGroup, pack: RegionPack, calendar: WorkCalendar): DueDate {
+  const f = pack.followUp;
+  const due =
+    group === 'graduate'
+      ? { ...calendar.addMonths(registeredOn, f.graduateFirstContact.months), source: f.graduateFirstContact.source, basis: f.graduateFirstContact.basis }
+      : { ...calendar.addWorkingDays(registeredOn, f.firstContact.workingDays), source: f.firstContact.source, basis: f.firstContact.basis };
+  return { date: due.date, provisional: due.provisional, kind: 'first_contact', source: due.source, basis: due.basis };
+}
+
+/**
  * R1.3.1 (W 二(一)1): first contact within 5 working days of registration or recognition; R1.3.2 (W 二(一)2):
  * graduates within 1 month. R1.4.1: monthly follow-up from registration. R1.4.2 (W 二(二)): after a refusal,
  * every 6 months from registration where the pack allows, else monthly with a refused flag. R1.4.3: hardship
@@ -51,13 +65,9 @@ export function planFollowUps(input: FollowUpPlanInput, pack: RegionPack, calend
   const refused = input.refusedMonthly === true;
   const decisions = new Set<ProductDecisionId>();
 
-  const first =
-    group === 'graduate'
-      ? { ...calendar.addMonths(registeredOn, f.graduateFirstContact.months), source: f.graduateFirstContact.source, basis: f.graduateFirstContact.basis }
-      : { ...calendar.addWorkingDays(registeredOn, f.firstContact.workingDays), source: f.firstContact.source, basis: f.firstContact.basis };
+  const firstContact = firstContactDeadline(registeredOn, group, pack, calendar);
   if (group === 'graduate') decisions.add('GRADUATE_FIRST_CONTACT_START');
-  if (first.basis === 'product_default') decisions.add('FIRST_CONTACT_DEFAULT_FROM_WENZHOU');
-  const firstContact: DueDate = { date: first.date, provisional: first.provisional, kind: 'first_contact', source: first.source, basis: first.basis };
+  if (firstContact.basis === 'product_default') decisions.add('FIRST_CONTACT_DEFAULT_FROM_WENZHOU');
 
   const steps = Array.from({ length: FOLLOW_UP_COUNT }, (_, i) => i + 1);
   let followUps: DueDate[];
