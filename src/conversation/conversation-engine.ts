@@ -9,6 +9,7 @@ import { LOCALES } from './locales.ts';
 import type { AuditLog, ConversationStore, HandoffDesk, PeopleDirectory, TranscriptLog } from './ports.ts';
 import { renderReplies, resolveChoice } from './reply-renderer.ts';
 import { decideTurn, type DeciderDeps } from './turn-decider.ts';
+import type { IntentClassifier } from './intent/intent-classifier.ts';
 import { conversationKeyOf, type InboundTurn, type OutboundMessage } from './turn-types.ts';
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 
@@ -28,6 +29,8 @@ export interface EngineDeps {
   policy(today: string): PolicyContext;
   idleHours: number;
   resumeReminderMinutes?: number;
+  /** The intent layer (optional: an engine without it understands exact words and buttons only). */
+  intents?: IntentClassifier;
 }
 
 export interface ConversationEngine {
@@ -47,6 +50,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
     env: (state, at) => dialogEnv(deps, state, at),
     idleMs: deps.idleHours * 3_600_000,
     resumeReminderMs: (deps.resumeReminderMinutes ?? 60) * 60_000,
+    ...(deps.intents ? { intents: deps.intents } : {}),
   };
 
   return {

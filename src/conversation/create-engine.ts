@@ -7,11 +7,13 @@ import type { HardshipRequestDesk } from './actions/file-hardship-prescreen.ts';
 import type { AuditLog, CaseFiler, ContactLedger, ConversationStore, HandoffDesk, PeopleDirectory, StatusDirectory, TranscriptLog } from './ports.ts';
 import { createProactivePrompter, type ProactivePrompter } from './proactive-prompt.ts';
 import type { PolicyContext } from './dialog-types.ts';
+import type { IntentClassifier } from './intent/intent-classifier.ts';
 import { serviceDateOf } from '../config/service-time-zone.ts';
 import { DIALOGS } from '../../dialogs/index.ts';
 import { loadRegionPacks } from '../config/load-region-packs.ts';
 import { loadWorkCalendar } from '../config/load-calendar-overrides.ts';
 import { selectRegionPack } from '../domain/regions/select-region-pack.ts';
+import { sharedIntentClassifier } from './intent/shared-intent-classifier.ts';
 
 function bundledPolicy(regionCode: string): (today: string) => PolicyContext {
   const packs = loadRegionPacks();
@@ -27,6 +29,8 @@ export interface EngineWiring {
     people: PeopleDirectory; status: StatusDirectory; ledger: ContactLedger; hardshipRequests: HardshipRequestDesk };
   firstContact: FirstContactPolicy;
   idleHours: number;
+  /** Defaults to the classifier trained once per process from locales/intents. */
+  intents?: IntentClassifier;
 }
 
 /** What the reactive engine and the proactive prompter share: ports, words, dialogs, clock and policy. */
@@ -50,6 +54,7 @@ export function createEngine(wiring: EngineWiring): ConversationEngine {
     people: wiring.repos.people,
     actions: createActions(wiring),
     idleHours: wiring.idleHours,
+    intents: wiring.intents ?? sharedIntentClassifier(),
   });
 }
 

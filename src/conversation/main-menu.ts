@@ -23,7 +23,10 @@ export function welcomeMenu(key = 'menu.welcome'): Reply {
   return reply(key, undefined, MENU_CHOICES);
 }
 
-/** The dialog a message asks for: a menu button value, or a phrase listed under `menu.intents.<dialog>`. */
+/**
+ * The dialog a message asks for: a menu button value, or exactly a phrase listed under `menu.intents.<dialog>`.
+ * Anything longer goes to the intent layer, so "我不想登记" or "找到工作了怎么注销登记" starts nothing.
+ */
 export function matchMenuIntent(text: string, localizer: Localizer): string | null {
   const said = normalizeInput(text).toLowerCase();
   if (said.startsWith('start:')) {
@@ -33,7 +36,7 @@ export function matchMenuIntent(text: string, localizer: Localizer): string | nu
   for (const entry of MENU_ENTRIES) {
     for (const locale of LOCALES) {
       const phrases = localizer.list(locale, `menu.intents.${entry.dialog}`);
-      if (phrases.some((p) => said === p.toLowerCase() || (p.length >= 2 && said.includes(p.toLowerCase())))) return entry.dialog;
+      if (phrases.some((p) => said === p.toLowerCase() || said === p.toLowerCase().replace(/[。.!！]+$/u, ''))) return entry.dialog;
     }
   }
   return null;

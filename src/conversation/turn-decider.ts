@@ -7,6 +7,9 @@ import { answerStep, backStep, repeatStep, startDialog, type StepOutcome } from 
 import { detectGlobalCommand, localeOfCommand, type GlobalCommand } from './global-commands.ts';
 import type { Localizer } from './localizer.ts';
 import { matchMenuIntent, welcomeMenu } from './main-menu.ts';
+import type { IntentClassifier } from './intent/intent-classifier.ts';
+import { answerIntent } from './intent/answer-intent.ts';
+import { understandMessage } from './intent/understand-message.ts';
 import type { HandoffDesk, PeopleDirectory, TranscriptLog } from './ports.ts';
 import { reply, type Reply } from './reply.ts';
 import type { ConversationMode, InboundTurn } from './turn-types.ts';
@@ -25,6 +28,8 @@ export interface DeciderDeps {
   idleMs: number;
   /** A dialog paused for longer than this gets a "welcome back" before its question. */
   resumeReminderMs: number;
+  /** The intent layer: reads what a message means when no exact command word or button matches. */
+  intents?: IntentClassifier;
 }
 
 export interface Decision {
@@ -44,7 +49,7 @@ export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: str
   const state: DialogState = expired ? { ...loaded, active: null } : loaded;
   const now = turn.at.toISOString();
   const keep = (replies: Reply[], next: DialogState = state, nextMode = mode): Decision => ({ state: { ...next, lastActiveAt: now }, mode: nextMode, replies });
-  const command = detectGlobalCommand(text, deps.localizer);
+  const command = detectGlobalCommand(text, deps.localizer) ?? (mode === 'bot' && text ? await commandAtFreeTextStep(deps, text, state) : null);
 
   if (mode !== 'bot') {
     if (command === 'cancel') {
@@ -74,14 +79,40 @@ export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: str
     if (!def) return keep([reply('engine.idleReset'), welcomeMenu('menu.again')], { ...state, active: null });
     if (!def.idleSafe && pausedMs(state, turn.at) > deps.resumeReminderMs) return keep([welcomeBack(deps, state), repeatStep(def, active, deps.env(state, turn.at))]);
     const outcome = answerStep(def, active, text, deps.env(state, turn.at));
+    if (refused(outcome, active)) {
+      // A choice step did not take it: it may be a command in other words ("我要找人工").
+      const understood = await understandMessage(deps.intents, text, true);
+      if (understood.kind === 'command') return runCommand(deps, understood.command, turn, state, key, keep);
+    }
     return applyOutcome(deps, def, outcome, turn, state, key, keep);
   }
   const direct = /^answer:([^:]+):(.+)$/u.exec(text);
   if (direct?.[1] && direct[2]) return begin(deps, direct[1], turn, state, key, keep, undefined, direct[2]);
-  const dialog = matchMenuIntent(text, deps.localizer);
+  const exact = matchMenuIntent(text, deps.localizer);
   // "找到工作了" both opens the follow-up dialog and answers its first question.
-  if (dialog) return begin(deps, dialog, turn, state, key, keep, undefined, text);
-  return keep([welcomeMenu('menu.unknown')]);
+  if (exact) return begin(deps, exact, turn, state, key, keep, undefined, text);
+  const understood = await understandMessage(deps.intents, text, false);
+  if (understood.kind === 'command') return runCommand(deps, understood.command, turn, state, key, keep);
+  if (understood.kind === 'dialog') return begin(deps, understood.dialog, turn, state, key, keep, undefined, text);
+  const answer = understood.kind === 'other' ? answerIntent(understood.intent) : null;
+  return keep(answer ?? [welcomeMenu('menu.unknown')]);
+}
+
+/**
+ * A command said in other words ("人工客服" at the name question) before a free-text step takes it as the
+ * answer. Choice steps read their own answers first (see `refused`); the menu reads intents last.
+ */
+async function commandAtFreeTextStep(deps: DeciderDeps, text: string, state: DialogState): Promise<GlobalCommand | null> {
+  const active = state.active;
+  const step = active ? deps.dialogs[active.dialog]?.steps.find((s) => s.id === active.step) : undefined;
+  if (!step || step.choices) return null;
+  const understood = await understandMessage(deps.intents, text, true);
+  return understood.kind === 'command' ? understood.command : null;
+}
+
+/** The step asked again (or gave up) instead of taking the answer. */
+function refused(outcome: StepOutcome, before: NonNullable<DialogState['active']>): boolean {
+  return outcome.kind === 'stuck' || (outcome.kind === 'ask' && outcome.active.step === before.step && outcome.active.failures > before.failures);
 }
 
 function idleSafe(deps: DeciderDeps, state: DialogState): boolean {

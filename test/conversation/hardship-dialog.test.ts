@@ -57,7 +57,7 @@ describe('filing', () => {
     expect(JSON.parse(rows[0]?.details ?? '{}').answers).toEqual({ idNumber: '2301**********1237', familyMinimumLivingAllowance: true });
     expect(await h.db.auditEvent.count({ where: { action: 'hardship.prescreen_filed' } })).toBe(2);
     expect(await h.mode()).toBe('bot');
-    expect(textOf(await h.say('你好'))).toContain('抱歉，我没听懂');
+    expect(textOf(await h.say('你好'))).toContain('您好！我是就业帮');
   });
 
   it('never keeps the plain ID number in the case, transcript, audit or conversation rows', async () => {

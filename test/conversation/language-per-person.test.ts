@@ -17,7 +17,7 @@ describe.each([
     h = await createEngineHarness();
     const person = await seedPerson(h, { locale: from, userKey: 'wx-user-1' });
     const first = await h.say('你好', { userKey: 'wx-user-1', buttons });
-    expect(first[0]?.text.split('\n')[0]).toBe(h.t(from, 'menu.unknown'));
+    expect(first[0]?.text.split('\n')[0]).toBe(h.t(from, 'intent.greeting'));
     expect(await h.state()).toMatchObject({ jobSeekerId: person.jobSeekerId, locale: from });
     await h.say(word, { userKey: 'wx-user-1', buttons });
     expect(await h.db.jobSeeker.findUnique({ where: { id: person.jobSeekerId } })).toMatchObject({ locale: to });

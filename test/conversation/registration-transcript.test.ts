@@ -27,7 +27,7 @@ async function expectAsked(text: string, key: string, buttons?: string[], locale
 describe('registration in Chinese', () => {
   it('walks the whole form and stores a pending_review registration with the form in details', async () => {
     const welcome = await h.say('你好');
-    expect(textOf(welcome)).toContain('抱歉，我没听懂');
+    expect(textOf(welcome)).toContain('您好！我是就业帮');
     expect(buttonsOf(welcome)).toEqual(['失业登记', '困难人员预审', '我的进度', '报告近况', '转人工', '帮助']);
 
     await expectAsked('失业登记', 'registration.consent.ask', ['同意', '不同意']);
