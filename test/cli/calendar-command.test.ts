@@ -142,6 +142,17 @@ describe('calendar status', () => {
   });
 });
 
+describe('a broken override table', () => {
+  it.each([['import', join(NOTICES, '2026.txt')], ['status']])('calendar %s says so, naming the file and field, and changes nothing', async (...argv) => {
+    const broken = JSON.stringify({ years: { 2030: { holidays: [], workdays: [] } } });
+    writeFileSync(table, broken);
+    const r = await run(argv);
+    expect(r).toMatchObject({ code: 1, out: '' });
+    expect(r.err.split('\n')[0]).toMatch(/^(未导入：)?节假日补充数据文件有误：invalid calendar overrides in .*years\.2030\.source/);
+    expect(readFileSync(table, 'utf8')).toBe(broken);
+  });
+});
+
 describe('jiuyebang calendar (the installed command)', () => {
   it('writes where CALENDAR_OVERRIDES_FILE points', () => {
     const r = spawnSync(process.execPath, ['bin/jiuyebang.mjs', 'calendar', 'import', join(NOTICES, '2026.txt')], {

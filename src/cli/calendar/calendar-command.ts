@@ -34,7 +34,7 @@ export async function runCalendarCommand(argv: string[], io: CalendarIo, context
       return runCalendarStatus({ json: values.json === true }, io, withFile);
     }
   } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(bilingual([['badTable', { detail: error instanceof Error ? error.message : String(error) }]]));
     return 1;
   }
   io.err(bilingual([['usage']]));
