@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import cron from 'node-cron';
 import type { AppConfig } from './config/app-config.ts';
 import { loadPiiKey } from './config/load-pii-key.ts';
-import { loadWorkCalendar } from './config/load-calendar-overrides.ts';
+import { loadWorkCalendar, resolveCalendarOverridesPath } from './config/load-calendar-overrides.ts';
 import { loadRegionPacks } from './config/load-region-packs.ts';
 import { serviceDateOf } from './config/service-time-zone.ts';
 import { selectRegionPack } from './domain/regions/select-region-pack.ts';
@@ -23,6 +23,7 @@ import { createWebchatRouter } from './channels/webchat/webchat-router.ts';
 import { WebchatAdapter } from './channels/webchat/webchat-adapter.ts';
 import { createLocalizer, readLocaleResources } from './conversation/localizer.ts';
 import { createHttpApp } from './http/create-http-app.ts';
+import { createCalendarHealth } from './http/calendar-health.ts';
 import { loadDemoData } from './caseworker/demo-data.ts';
 
 export interface RunningService {
@@ -34,11 +35,15 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-export async function startService(config: AppConfig, options: { logger?: Logger } = {}): Promise<RunningService> {
+/** `now` is the clock of health checks and start-up checks (tests set it); default the real one. */
+export async function startService(config: AppConfig, options: { logger?: Logger; now?: () => Date } = {}): Promise<RunningService> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const now = options.now ?? (() => new Date());
   const packs = loadRegionPacks();
-  const calendar = loadWorkCalendar();
-  const today = serviceDateOf(new Date());
+  const calendar = loadWorkCalendar(resolveCalendarOverridesPath(config.CALENDAR_OVERRIDES_FILE));
+  const calendarHealth = createCalendarHealth(packs, calendar, config.REGION, logger);
+  const today = serviceDateOf(now());
+  calendarHealth.warnIfShort(now());
   const pack = selectRegionPack(packs, config.REGION, today);
   const cipher = createPiiCipher(loadPiiKey(config));
 
@@ -60,7 +65,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60,
     logger,
   });
-  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger });
+  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, health: { calendar: calendarHealth.check, now } });
   if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
 
   const tick = (now: Date) => runOutreachTick({ registrations: repos.registrations, outreach: repos.outreach, firstContact, audit: repos.audit }, now);

@@ -1,12 +1,14 @@
-// `jiuyebang <command>`: serve | db ... | policy ... | outreach tick [--now ISO]. Configuration errors
+// `jiuyebang <command>`: serve | db ... | policy ... | outreach tick [--now ISO] | calendar import|status. Configuration errors
 // print one line naming the variable and exit 1; bad arguments exit 2.
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config.ts';
+import { resolveCalendarOverridesPath } from '../config/load-calendar-overrides.ts';
+import { runCalendarCommand } from './calendar/calendar-command.ts';
 import { runDbCommand } from './db-command.ts';
 import { runPolicyCommand } from './policy/policy-command.ts';
 import { runOutreachCommand } from './outreach-command.ts';
 import { runServeCommand } from './serve-command.ts';
 
-const USAGE = 'usage: jiuyebang serve [--demo] | db <migrate|status|diff|create> | policy <command> | outreach tick [--now ISO]';
+const USAGE = 'usage: jiuyebang serve [--demo] | db <migrate|status|diff|create> | policy <command> | outreach tick [--now ISO] | calendar <import <notice.txt>|status>';
 const io = { out: (s: string) => void process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err: (s: string) => void process.stderr.write(s.endsWith('\n') ? s : `${s}\n`) };
 
 async function main(argv: string[]): Promise<number> {
@@ -18,6 +20,10 @@ async function main(argv: string[]): Promise<number> {
       return runDbCommand(rest, io, { databaseUrl: config().DATABASE_URL });
     case 'outreach':
       return runOutreachCommand(rest, io, config());
+    case 'calendar': {
+      const { CALENDAR_OVERRIDES_FILE, REGION } = config();
+      return runCalendarCommand(rest, io, { overridesFile: resolveCalendarOverridesPath(CALENDAR_OVERRIDES_FILE), region: REGION, now: () => new Date() });
+    }
     case 'serve':
       return runServeCommand(rest, config(rest.includes('--demo') ? { DEMO_DATA: 'true' } : {}));
     default:

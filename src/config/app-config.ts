@@ -21,6 +21,7 @@ export const ENV_SCHEMA = z.object({
     .optional()
     .describe('Key that encrypts ID and phone numbers at rest. If unset, PII_KEY_FILE is used (created on first start).'),
   PII_KEY_FILE: z.string().min(1).default('./data/pii.key').describe('File holding the PII key when PII_KEY is unset; back it up, data cannot be read without it.'),
+  CALENDAR_OVERRIDES_FILE: z.string().min(1).default('policy/calendar-overrides.json').describe('Holiday data a bureau adds from the State Council notice (`jiuyebang calendar import`); relative to the installation directory.'),
   DEMO_DATA: bool.default(false).describe('Load the demo caseworker on start (npm start sets it).'),
   SCHEDULER_ENABLED: bool.default(true).describe('Run the outreach scheduler tick in this process.'),
   SCHEDULER_CRON: z.string().min(9).default('*/5 * * * *').describe('node-cron expression for the outreach tick.'),

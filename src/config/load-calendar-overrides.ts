@@ -2,7 +2,7 @@
 // policy/calendar-overrides.json, validates both with zod and builds the domain WorkCalendar.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { CalendarOverridesSchema, type CalendarOverrides } from '../domain/calendar/calendar-overrides.ts';
@@ -13,6 +13,12 @@ const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'
 
 /** Default location of the override table, relative to the project root. */
 export const DEFAULT_CALENDAR_OVERRIDES_PATH = resolve(PROJECT_ROOT, 'policy', 'calendar-overrides.json');
+
+/** A CALENDAR_OVERRIDES_FILE or --overrides value as a path: relative paths start at the installation directory. */
+export function resolveCalendarOverridesPath(path: string | undefined): string {
+  if (path === undefined) return DEFAULT_CALENDAR_OVERRIDES_PATH;
+  return isAbsolute(path) ? path : resolve(PROJECT_ROOT, path);
+}
 
 function describeIssues(error: z.ZodError): string {
   return error.issues

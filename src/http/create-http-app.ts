@@ -5,21 +5,21 @@ import type { Logger } from '../logging/logger.ts';
 import type { Repositories } from '../persistence/repositories.ts';
 import { createCaseworkerRouter } from '../caseworker/caseworker-router.ts';
 import { createWebchatPage } from './webchat-page.ts';
+import { createHealthHandler, type HealthChecks } from './health.ts';
 
 export interface HttpAppDeps {
   webchat: Router;
   repos: Repositories;
   sessionHours: number;
   logger: Logger;
+  /** /healthz beyond the database ping: calendar coverage and the clock. */
+  health: Omit<HealthChecks, 'ping'>;
 }
 
 export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', async (_req, res) => {
-    const ok = await deps.repos.ping().catch(() => false);
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable' });
-  });
+  app.get('/healthz', createHealthHandler({ ...deps.health, ping: () => deps.repos.ping() }));
   app.use('/v3/directline', deps.webchat);
   app.use('/api/caseworker', createCaseworkerRouter({ caseworkers: deps.repos.caseworkers, registrations: deps.repos.registrations, audit: deps.repos.audit, sessionHours: deps.sessionHours }));
   app.use(createWebchatPage());

@@ -15,11 +15,6 @@ function writeOverrides(name: string, content: string): string {
   return path;
 }
 
-/** Today's date in China, from the real clock (for the yearly reminder test only). */
-function todayInShanghai(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
 describe('loading the working-day calendar', () => {
   it('the shipped policy/calendar-overrides.json is valid', () => {
     expect(DEFAULT_CALENDAR_OVERRIDES_PATH).toBe(join(ROOT, 'policy', 'calendar-overrides.json'));
@@ -86,21 +81,5 @@ describe('time-zone independence (chinese-days date functions are TZ-dependent, 
       age: 26,
     });
     for (const o of outputs) expect(o.stdout, o.tz).toBe(first);
-  });
-});
-
-describe('yearly reminder (uses the real date)', () => {
-  it('calendar data covers next year (add the State Council notice to policy/calendar-overrides.json)', () => {
-    const today = todayInShanghai();
-    const year = Number(today.slice(0, 4));
-    const fromDecember = today.slice(5) >= '12-01';
-    const calendar = loadWorkCalendar();
-    expect(calendar.isCovered(year), `no holiday data for the current year ${year}`).toBe(true);
-    if (fromDecember) {
-      expect(
-        calendar.isCovered(year + 1),
-        `It is ${today} and there is no holiday data for ${year + 1}: transcribe 国务院办公厅关于${year + 1}年部分节假日安排的通知 into policy/calendar-overrides.json (or upgrade chinese-days).`,
-      ).toBe(true);
-    }
   });
 });

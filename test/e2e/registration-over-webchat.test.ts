@@ -127,6 +127,7 @@ describe('registration over web chat', () => {
   it('answers /healthz once migrations ran', async () => {
     const res = await fetch(`${service.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    // ok or degraded depends on today's date (holiday data ahead); test/http/health.test.ts fixes the clock.
+    expect(await res.json()).toMatchObject({ status: expect.stringMatching(/^(ok|degraded)$/), calendar: { coveredThrough: expect.any(String) } });
   });
 });

@@ -20,6 +20,6 @@ export function tempServiceConfig(overrides: Record<string, string> = {}): AppCo
   });
 }
 
-export function startTestService(config: AppConfig): Promise<RunningService> {
-  return startService(config, { logger: createLogger('silent') });
+export function startTestService(config: AppConfig, options: Parameters<typeof startService>[1] = {}): Promise<RunningService> {
+  return startService(config, { logger: createLogger('silent'), ...options });
 }

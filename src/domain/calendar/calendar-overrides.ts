@@ -8,9 +8,13 @@ const PlainDateSchema = z.string().refine(isValidPlainDate, { message: 'must be 
 /** One year as published in one notice: every holiday date and every make-up working day (调休上班日). */
 export const CalendarYearOverrideSchema = z.strictObject({
   source: z.string().trim().min(1, 'must cite the notice, e.g. 国办发明电〔2026〕N号'),
+  /** Date of issue printed under the notice's signature (YYYY-MM-DD); written by `calendar import`. */
+  sourceDate: PlainDateSchema.optional(),
   holidays: z.array(PlainDateSchema),
   workdays: z.array(PlainDateSchema),
 });
+
+export type CalendarYearOverride = z.infer<typeof CalendarYearOverrideSchema>;
 
 /**
  * The override table. Checks that every date lies in its year's key, that no date is both a holiday and a

@@ -12,6 +12,7 @@ describe('calendar override table schema', () => {
   it('accepts an empty table and a well-formed year', () => {
     expect(issuesOf({ years: {} })).toEqual([]);
     expect(issuesOf({ $comment: 'how to edit', years: { 2027: GOOD_YEAR } })).toEqual([]);
+    expect(issuesOf({ years: { 2027: { ...GOOD_YEAR, sourceDate: '2026-11-04' } } })).toEqual([]);
   });
 
   it.each([
@@ -21,6 +22,7 @@ describe('calendar override table schema', () => {
     ['a make-up working day on a weekday (Tue 2027-02-02)', { years: { 2027: { ...GOOD_YEAR, workdays: ['2027-02-02'] } } }, 'years.2027.workdays.0'],
     ['a date both holiday and working day', { years: { 2027: { ...GOOD_YEAR, holidays: ['2027-01-30'] } } }, 'years.2027.workdays.0'],
     ['a year key that is not four digits', { years: { '27': GOOD_YEAR } }, 'years.27'],
+    ['an impossible date of issue', { years: { 2027: { ...GOOD_YEAR, sourceDate: '2026-11-31' } } }, 'years.2027.sourceDate'],
     ['an unknown field (typo)', { years: { 2027: { ...GOOD_YEAR, holiday: [] } } }, 'years.2027'],
   ])('rejects %s, naming the field', (_rule, input, path) => {
     const issues = issuesOf(input);
