@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { runLoad } from './load.ts';
 import { benchEngineTurns, benchRawSqliteTurns } from './turns.ts';
 import { benchOutreachPlanning, benchRawTaskInserts } from './outreach.ts';
+import { benchIntentLayer } from './intents.ts';
 import { loadConfig } from '../src/config/app-config.ts';
 import { startService } from '../src/main.ts';
 import { createLogger } from '../src/logging/logger.ts';
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
   const rawInserts = await benchRawTaskInserts(3000);
   const planning = await benchOutreachPlanning(600);
   record('outreach tick: first-contact tasks planned/s', planning, 'tasks/s', 'raw better-sqlite3 single-row inserts', rawInserts);
+  const intents = await benchIntentLayer();
+  console.log(`intent layer, median per message over ${intents.sentences} sentences: ${intents.intentMicros.toFixed(0)} µs (goal < 1000 µs)  |  exact command-word lookup: ${intents.lookupMicros.toFixed(1)} µs  |  ratio ${(intents.intentMicros / Math.max(intents.lookupMicros, 0.001)).toFixed(1)}`);
   await httpFigures();
   console.log(`\n${rows.length} figures measured.`);
 }

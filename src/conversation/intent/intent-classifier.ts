@@ -21,13 +21,8 @@ const MODEL_LOCALE = 'en';
 
 async function trainModel(sentences: readonly (readonly [string, string])[]) {
   const container = await containerBootstrap();
-  container.use(Nlp);
   container.use(LangEn);
-  const nlp = container.get('nlp');
-  nlp.settings.autoSave = false;
-  nlp.settings.log = false;
-  nlp.settings.nlu = { log: false };
-  nlp.addLanguage(MODEL_LOCALE);
+  const nlp = new Nlp({ container, languages: [MODEL_LOCALE], autoSave: false, nlu: { log: false } });
   for (const [text, intent] of sentences) {
     const features = intentFeaturesOf(text);
     // nlp.js reads the intent 'None' as "nothing recognised".

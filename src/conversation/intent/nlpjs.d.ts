@@ -2,7 +2,6 @@
 declare module '@nlpjs/core' {
   export interface NlpContainer {
     use(plugin: unknown): void;
-    get(name: 'nlp'): import('@nlpjs/nlp').NlpInstance;
   }
   export function containerBootstrap(): Promise<NlpContainer>;
 }
@@ -12,14 +11,12 @@ declare module '@nlpjs/nlp' {
     intent: string;
     score: number;
   }
-  export interface NlpInstance {
-    settings: { autoSave: boolean; log: boolean; nlu?: { log: boolean } };
-    addLanguage(locale: string): void;
+  export class Nlp {
+    constructor(settings: { container: import('@nlpjs/core').NlpContainer; languages: string[]; autoSave: boolean; nlu: { log: boolean } });
     addDocument(locale: string, utterance: string, intent: string): void;
     train(): Promise<unknown>;
     process(locale: string, utterance: string): Promise<NlpResult>;
   }
-  export const Nlp: unknown;
 }
 
 declare module '@nlpjs/lang-en-min' {
