@@ -23,7 +23,10 @@ import { createWebchatRouter } from './channels/webchat/webchat-router.ts';
 import { WebchatAdapter } from './channels/webchat/webchat-adapter.ts';
 import { createLocalizer, readLocaleResources } from './conversation/localizer.ts';
 import { createHttpApp } from './http/create-http-app.ts';
-import { loadDemoData } from './caseworker/demo-data.ts';
+import { loadDemoData, removeDemoData } from './caseworker/demo-data.ts';
+import { openRateLimitStore } from './persistence/rate-limit-store.ts';
+import { createWebchatTokenRevocations } from './persistence/webchat-token-revocations.ts';
+import { createRateLimits, limitTextsOf, rateLimitSettingsOf } from './http/rate-limits.ts';
 
 export interface RunningService {
   url: string;
@@ -51,8 +54,12 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const engine = createEngine({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS });
 
   const store = new WebchatStore(database.prisma);
-  const apologyText = createLocalizer(readLocaleResources()).t('zh-CN', 'engine.error');
+  const localizer = createLocalizer(readLocaleResources());
+  const apologyText = localizer.t('zh-CN', 'engine.error');
+  const revocations = createWebchatTokenRevocations(database.prisma);
   const webchat = createWebchatRouter({
+    revocations,
+    resumeWindowSeconds: config.WEBCHAT_REFRESH_WINDOW_HOURS * 3600,
     store,
     adapter: new WebchatAdapter({ store, logger, apologyText }),
     logic: createBotLogic(engine, { buttons: true }),
@@ -60,8 +67,12 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60,
     logger,
   });
-  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger });
+  const limitStore = openRateLimitStore(config.DATABASE_URL);
+  const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
+  const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
+  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens });
   if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
+  else await removeDemoData(repos, logger);
 
   const tick = (now: Date) => runOutreachTick({ registrations: repos.registrations, outreach: repos.outreach, firstContact, audit: repos.audit }, now);
   const job = config.SCHEDULER_ENABLED
@@ -85,6 +96,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
       await webchat.idle();
       server.closeAllConnections();
       await closed;
+      await limitStore.close();
       await database.close();
       logger.info('stopped');
     })());
