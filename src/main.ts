@@ -85,7 +85,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const server = await listen(app, config.PORT, config.HOST);
   const port = portOf(server);
   const url = `http://localhost:${port}`;
-  logger.info({ port, region: config.REGION, pack: pack.code, migrationsApplied: migrated.applied.length, database: database.kind }, `就业帮 listening on ${url}`);
+  logger.info({ host: config.HOST, port, region: config.REGION, pack: pack.code, migrationsApplied: migrated.applied.length, database: database.kind }, `就业帮 listening on ${url}`);
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
