@@ -37,7 +37,13 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-export async function startService(config: AppConfig, options: { logger?: Logger } = {}): Promise<RunningService> {
+export interface StartOptions {
+  logger?: Logger;
+  /** One-off commands (outreach tick) leave the demo account as the serving process set it. */
+  leaveDemoAccount?: boolean;
+}
+
+export async function startService(config: AppConfig, options: StartOptions = {}): Promise<RunningService> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const packs = loadRegionPacks();
   const calendar = loadWorkCalendar();
@@ -72,7 +78,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
   const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens });
   if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
-  else await removeDemoData(repos, logger);
+  else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);
 
   const tick = (now: Date) => runOutreachTick({ registrations: repos.registrations, outreach: repos.outreach, firstContact, audit: repos.audit }, now);
   const job = config.SCHEDULER_ENABLED

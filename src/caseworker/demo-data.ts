@@ -21,5 +21,5 @@ export async function removeDemoData(repos: { caseworkers: CaseworkerRepository 
   const demo = await repos.caseworkers.findByUsername(DEMO_CASEWORKER.username);
   if (!demo || !(await verifyPassword(DEMO_CASEWORKER.password, demo.passwordHash))) return;
   await repos.caseworkers.remove(demo.id);
-  logger.warn({ username: DEMO_CASEWORKER.username }, 'demo caseworker removed: the service runs without --demo');
+  logger.info({ username: DEMO_CASEWORKER.username }, 'demo caseworker removed: the service runs without --demo');
 }
