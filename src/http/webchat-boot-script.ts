@@ -1,9 +1,20 @@
 // The chat page's start-up script, served as /static/webchat-boot.js (the CSP allows no inline script):
 // resume the saved conversation or start one, then render Web Chat. Reads the Direct Line path from its
-// own tag's data-directline-path.
+// own tag's data-directline-path, and the CSP nonce for Web Chat's run-time styles from its own nonce.
 export const BOOT_SCRIPT_PATH = '/static/webchat-boot.js';
 
 export const WEBCHAT_BOOT_SCRIPT = `(function () {
+  var nonce = (document.currentScript && document.currentScript.nonce) || undefined;
+  // One of Web Chat's style caches (the default @emotion/css instance) is made without the nonce prop:
+  // give every <style> element it creates the page's nonce, so style-src needs no 'unsafe-inline'.
+  if (nonce) {
+    var createElement = document.createElement.bind(document);
+    document.createElement = function (tag, options) {
+      var element = createElement(tag, options);
+      if (String(tag).toLowerCase() === 'style') element.setAttribute('nonce', nonce);
+      return element;
+    };
+  }
   var base = location.origin + (document.currentScript && document.currentScript.dataset.directlinePath || '/v3/directline');
   var KEY = 'jiuyebang.webchat';
   function saved() { try { return JSON.parse(localStorage.getItem(KEY) || 'null'); } catch (e) { return null; } }
@@ -37,7 +48,7 @@ export const WEBCHAT_BOOT_SCRIPT = `(function () {
       return next(action);
     }; }; });
     document.getElementById('chat').innerHTML = '';
-    WebChat.renderWebChat({ directLine: directLine, store: store, locale: 'zh-CN', styleOptions: { hideUploadButton: true, bubbleMaxWidth: 600 } },
+    WebChat.renderWebChat({ directLine: directLine, store: store, nonce: nonce, locale: 'zh-CN', styleOptions: { hideUploadButton: true, bubbleMaxWidth: 600 } },
       document.getElementById('chat'));
   }).catch(function (e) {
     document.getElementById('status').textContent = '暂时连不上，请稍后刷新页面重试。(' + e.message + ')';

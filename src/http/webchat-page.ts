@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import express from 'express';
 import type { Router } from 'express';
 import { BOOT_SCRIPT_PATH, WEBCHAT_BOOT_SCRIPT } from './webchat-boot-script.ts';
+import { cspNonceOf } from './security-headers.ts';
 
 export interface WebchatPageOptions {
   /** Where the Direct Line router is mounted, relative to the origin. */
@@ -31,13 +32,12 @@ export function createWebchatPage(options: WebchatPageOptions = {}): Router {
   const title = options.title ?? '就业帮';
   const bundle = webchatBundlePath();
   const scriptUrl = `/static/webchat.js?v=${encodeURIComponent(bundle.version)}`;
-  const html = renderPage({ title, scriptUrl, directlinePath });
   let gzipped: Buffer | undefined;
   const router = express.Router();
 
   router.get('/', (_req, res) => {
     res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
-    res.send(html);
+    res.send(renderPage({ title, scriptUrl, directlinePath, nonce: cspNonceOf(res) }));
   });
 
   // The page's own script is a file, not inline, so the CSP can forbid inline script altogether.
@@ -66,7 +66,8 @@ export function createWebchatPage(options: WebchatPageOptions = {}): Router {
   return router;
 }
 
-function renderPage(p: { title: string; scriptUrl: string; directlinePath: string }): string {
+function renderPage(p: { title: string; scriptUrl: string; directlinePath: string; nonce?: string }): string {
+  const nonce = p.nonce ? ` nonce="${escapeHtml(p.nonce)}"` : '';
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -74,7 +75,7 @@ function renderPage(p: { title: string; scriptUrl: string; directlinePath: strin
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
 <meta name="theme-color" content="#1677ff">
 <title>${escapeHtml(p.title)}</title>
-<style>
+<style${nonce}>
   html, body { height: 100%; margin: 0; }
   body { display: flex; flex-direction: column; font-family: system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
   header { background: #1677ff; color: #fff; padding: 10px 14px; font-size: 17px; }
@@ -86,7 +87,7 @@ function renderPage(p: { title: string; scriptUrl: string; directlinePath: strin
 <header>${escapeHtml(p.title)}</header>
 <div id="chat" role="main"><div id="status">正在连接…</div></div>
 <script src="${escapeHtml(p.scriptUrl)}"></script>
-<script src="${BOOT_SCRIPT_PATH}" data-directline-path="${escapeHtml(p.directlinePath)}"></script>
+<script src="${BOOT_SCRIPT_PATH}"${nonce} data-directline-path="${escapeHtml(p.directlinePath)}"></script>
 </body>
 </html>
 `;

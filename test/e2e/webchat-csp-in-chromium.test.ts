@@ -30,7 +30,7 @@ describe.skipIf(chromiumSkipReason !== undefined)('web chat under the CSP in Chr
     await page.addInitScript(() =>
       document.addEventListener('securitypolicyviolation', (e) => {
         const root = document.documentElement;
-        root.dataset.cspViolations = `${root.dataset.cspViolations ?? ''}${e.violatedDirective} ${e.blockedURI};`;
+        root.dataset.cspViolations = `${root.dataset.cspViolations ?? ''}${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample};`;
       }),
     );
     page.on('pageerror', (e) => console.push(`pageerror: ${e.message}`));

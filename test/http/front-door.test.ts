@@ -42,10 +42,16 @@ describe('the front door', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect(csp).toContain("object-src 'none'");
-    expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
+    expect(csp).not.toMatch(/unsafe-(inline|eval)/);
+    const nonce = /style-src 'self' 'nonce-([A-Za-z0-9+/=]{20,})'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    const next = (await fetch(`${origin}/`)).headers.get('content-security-policy') ?? '';
+    expect(next).not.toContain(String(nonce));
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(page.headers.get('x-frame-options')).toBe('DENY');
-    expect(await page.text()).not.toMatch(/<script>(?!<\/script>)/);
+    const html = await page.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).toContain(`<style nonce="${nonce}">`);
   });
 
   it('marks every API answer Cache-Control: no-store', async () => {
