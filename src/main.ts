@@ -24,7 +24,10 @@ import { WebchatAdapter } from './channels/webchat/webchat-adapter.ts';
 import { createLocalizer, readLocaleResources } from './conversation/localizer.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { createCalendarHealth } from './http/calendar-health.ts';
-import { loadDemoData } from './caseworker/demo-data.ts';
+import { loadDemoData, removeDemoData } from './caseworker/demo-data.ts';
+import { openRateLimitStore } from './persistence/rate-limit-store.ts';
+import { createWebchatTokenRevocations } from './persistence/webchat-token-revocations.ts';
+import { createRateLimits, limitTextsOf, rateLimitSettingsOf } from './http/rate-limits.ts';
 
 export interface RunningService {
   url: string;
@@ -35,8 +38,15 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-/** `now` is the clock of health checks and start-up checks (tests set it); default the real one. */
-export async function startService(config: AppConfig, options: { logger?: Logger; now?: () => Date } = {}): Promise<RunningService> {
+export interface StartOptions {
+  logger?: Logger;
+  /** The clock of health checks and start-up checks (tests set it); default the real one. */
+  now?: () => Date;
+  /** One-off commands (outreach tick) leave the demo account as the serving process set it. */
+  leaveDemoAccount?: boolean;
+}
+
+export async function startService(config: AppConfig, options: StartOptions = {}): Promise<RunningService> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const now = options.now ?? (() => new Date());
   const packs = loadRegionPacks();
@@ -56,8 +66,12 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const engine = createEngine({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS });
 
   const store = new WebchatStore(database.prisma);
-  const apologyText = createLocalizer(readLocaleResources()).t('zh-CN', 'engine.error');
+  const localizer = createLocalizer(readLocaleResources());
+  const apologyText = localizer.t('zh-CN', 'engine.error');
+  const revocations = createWebchatTokenRevocations(database.prisma);
   const webchat = createWebchatRouter({
+    revocations,
+    resumeWindowSeconds: config.WEBCHAT_REFRESH_WINDOW_HOURS * 3600,
     store,
     adapter: new WebchatAdapter({ store, logger, apologyText }),
     logic: createBotLogic(engine, { buttons: true }),
@@ -65,8 +79,12 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60,
     logger,
   });
-  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, health: { calendar: calendarHealth.check, now } });
+  const limitStore = openRateLimitStore(config.DATABASE_URL);
+  const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
+  const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
+  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now } });
   if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
+  else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);
 
   const tick = (now: Date) => runOutreachTick({ registrations: repos.registrations, outreach: repos.outreach, firstContact, audit: repos.audit }, now);
   const job = config.SCHEDULER_ENABLED
@@ -79,7 +97,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const server = await listen(app, config.PORT, config.HOST);
   const port = portOf(server);
   const url = `http://localhost:${port}`;
-  logger.info({ port, region: config.REGION, pack: pack.code, migrationsApplied: migrated.applied.length, database: database.kind }, `就业帮 listening on ${url}`);
+  logger.info({ host: config.HOST, port, region: config.REGION, pack: pack.code, migrationsApplied: migrated.applied.length, database: database.kind }, `就业帮 listening on ${url}`);
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
@@ -90,6 +108,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
       await webchat.idle();
       server.closeAllConnections();
       await closed;
+      await limitStore.close();
       await database.close();
       logger.info('stopped');
     })());

@@ -7,6 +7,9 @@ import { isWithinRegion, regionPrefixOf } from './region-scope.ts';
 import type { CaseworkerRepository } from '../persistence/caseworker-repository.ts';
 import type { RegistrationListItem } from '../persistence/registration-repository.ts';
 import type { AuditLog } from '../conversation/ports.ts';
+import type { LoginGuard } from '../http/login-guard.ts';
+import { refuseDeepJson } from '../http/json-depth.ts';
+import { refuse } from '../http/retry-after.ts';
 
 export interface CaseworkerRouterDeps {
   caseworkers: CaseworkerRepository;
@@ -14,6 +17,16 @@ export interface CaseworkerRouterDeps {
   audit: AuditLog;
   sessionHours: number;
   now?: () => Date;
+  /** Attempts per IP and lockout per account; absent means unthrottled (unit tests of other rules). */
+  loginGuard?: LoginGuard;
+  /** The web chat tokens of this service's region, which a caseworker of that region may revoke. */
+  webchatTokens?: WebchatTokenControl;
+}
+
+export interface WebchatTokenControl {
+  regionCode: string;
+  exists(conversationId: string): Promise<boolean>;
+  revoke(conversationId: string, at: Date): Promise<number>;
 }
 
 const LoginSchema = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
@@ -24,17 +37,29 @@ type Session = { id: string; username: string; displayName: string; regionCode: 
 export function createCaseworkerRouter(deps: CaseworkerRouterDeps): Router {
   const now = deps.now ?? (() => new Date());
   const router = express.Router();
-  router.use(express.json({ limit: '16kb' }));
+  router.use(express.json({ limit: '16kb', verify: refuseDeepJson }));
 
   router.post('/login', async (req, res) => {
     const body = LoginSchema.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ error: 'bad_request', message: '请填写用户名和密码。' });
+    const actor = `caseworker:${body.data.username}`;
+    const admission = await deps.loginGuard?.admit(req.ip ?? 'unknown', body.data.username);
+    if (admission && !admission.ok) {
+      if (admission.reason === 'locked') await deps.audit.record({ actor, action: 'caseworker.login_refused_locked', subjectType: 'caseworker', details: { retryAfterSeconds: admission.retryAfterSeconds } });
+      refuse(res, admission.retryAfterSeconds);
+      return void res.json({ error: 'too_many_requests', message: admission.message });
+    }
     const worker = await deps.caseworkers.findByUsername(body.data.username);
     const ok = worker ? await verifyPassword(body.data.password, worker.passwordHash) : await verifyPassword(body.data.password, DUMMY_HASH);
     if (!worker || !ok) {
-      await deps.audit.record({ actor: `caseworker:${body.data.username}`, action: 'caseworker.login_failed', subjectType: 'caseworker' });
-      return void res.status(401).json({ error: 'invalid_credentials', message: '用户名或密码错误。' });
+      await deps.audit.record({ actor, action: 'caseworker.login_failed', subjectType: 'caseworker' });
+      const lockout = await deps.loginGuard?.failed(body.data.username);
+      if (!lockout) return void res.status(401).json({ error: 'invalid_credentials', message: '用户名或密码错误。' });
+      await deps.audit.record({ actor, action: 'caseworker.login_locked', subjectType: 'caseworker', details: { lockedSeconds: lockout.seconds, lockoutNumber: lockout.lockoutNumber } });
+      refuse(res, lockout.seconds);
+      return void res.json({ error: 'too_many_requests', message: lockout.message });
     }
+    await deps.loginGuard?.succeeded(body.data.username);
     const session = await deps.caseworkers.openSession(worker.id, deps.sessionHours, now());
     await deps.audit.record({ actor: `caseworker:${worker.username}`, action: 'caseworker.login', subjectType: 'caseworker', subjectId: worker.id });
     res.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), caseworker: { username: worker.username, displayName: worker.displayName, regionCode: worker.regionCode } });
@@ -58,6 +83,17 @@ export function createCaseworkerRouter(deps: CaseworkerRouterDeps): Router {
     const rows = (await deps.registrations.listForRegion(regionPrefixOf(region))).filter((r) => (!query.data.status || r.status === query.data.status));
     await deps.audit.record({ actor: `caseworker:${worker.username}`, action: 'registrations.listed', subjectType: 'registration', details: { region, count: rows.length } });
     res.json({ region, registrations: rows });
+  });
+
+  router.post('/conversations/:id/revoke-webchat-token', requireSession, async (req, res) => {
+    const worker = sessionOf(res);
+    const id = z.string().min(1).max(100).safeParse(req.params.id);
+    const control = deps.webchatTokens;
+    const known = control && id.success && isWithinRegion(worker.regionCode, control.regionCode) && (await control.exists(id.data));
+    if (!control || !id.success || !known) return void res.status(404).json({ error: 'not_found', message: '找不到该会话。' });
+    const generation = await control.revoke(id.data, now());
+    await deps.audit.record({ actor: `caseworker:${worker.username}`, action: 'webchat.token_revoked', subjectType: 'webchat_conversation', subjectId: id.data, details: { generation } });
+    res.json({ conversationId: id.data, revoked: true });
   });
 
   return router;

@@ -1,5 +1,6 @@
-// Demo data for a first look: one caseworker in the service's region, printed at start-up.
-import { hashPassword } from './password-hash.ts';
+// Demo data for a first look (`serve --demo` only): one caseworker in the service's region, printed at
+// start-up; removed again when the service starts without --demo, since its password is public.
+import { hashPassword, verifyPassword } from './password-hash.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { CaseworkerRepository } from '../persistence/caseworker-repository.ts';
 
@@ -13,4 +14,12 @@ export async function loadDemoData(repos: { caseworkers: CaseworkerRepository },
     passwordHash: await hashPassword(DEMO_CASEWORKER.password),
   });
   logger.info({ created, region: regionCode }, `demo caseworker: username "${DEMO_CASEWORKER.username}", password "${DEMO_CASEWORKER.password}" (POST /api/caseworker/login)`);
+}
+
+/** Without --demo the public demo login must not work: drop the demo caseworker if it still has the demo password. */
+export async function removeDemoData(repos: { caseworkers: CaseworkerRepository }, logger: Logger): Promise<void> {
+  const demo = await repos.caseworkers.findByUsername(DEMO_CASEWORKER.username);
+  if (!demo || !(await verifyPassword(DEMO_CASEWORKER.password, demo.passwordHash))) return;
+  await repos.caseworkers.remove(demo.id);
+  logger.info({ username: DEMO_CASEWORKER.username }, 'demo caseworker removed: the service runs without --demo');
 }

@@ -25,15 +25,20 @@ async function main(argv: string[]): Promise<number> {
       return runCalendarCommand(rest, io, { overridesFile: resolveCalendarOverridesPath(CALENDAR_OVERRIDES_FILE), region: REGION, now: () => new Date() });
     }
     case 'serve':
-      return runServeCommand(rest, config(rest.includes('--demo') ? { DEMO_DATA: 'true' } : {}));
+      return runServeCommand(rest, rest.includes('--demo') ? demoConfig() : config());
     default:
       io.err(USAGE);
       return 2;
   }
 }
 
-function config(extra: Record<string, string> = {}): AppConfig {
-  return loadConfig({ ...process.env, ...extra });
+/** `serve --demo`: the demo caseworker, listening on loopback unless HOST says otherwise. */
+function demoConfig(): AppConfig {
+  return loadConfig({ HOST: '127.0.0.1', ...process.env, DEMO_DATA: 'true' });
+}
+
+function config(): AppConfig {
+  return loadConfig(process.env);
 }
 
 main(process.argv.slice(2)).then(

@@ -14,7 +14,7 @@ export async function runOutreachCommand(argv: string[], io: { out(s: string): v
     io.err(error instanceof Error ? error.message : String(error));
     return 2;
   }
-  const service = await startService({ ...config, PORT: 0, HOST: '127.0.0.1', SCHEDULER_ENABLED: false, LOG_LEVEL: 'error' });
+  const service = await startService({ ...config, PORT: 0, HOST: '127.0.0.1', SCHEDULER_ENABLED: false, LOG_LEVEL: 'error' }, { leaveDemoAccount: true });
   try {
     io.out(JSON.stringify(await service.tick(now)));
     return 0;

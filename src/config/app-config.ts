@@ -2,12 +2,18 @@
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+/** `false`, `true`, a hop count, or proxy addresses/subnets: what express's "trust proxy" setting accepts. */
+const trustProxy = z
+  .string()
+  .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*|loopback|linklocal|uniquelocal)$/, 'must be true, false, a hop count or comma-separated proxy addresses')
+  .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v));
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** Each variable: its schema and the line the README's configuration table shows. */
 export const ENV_SCHEMA = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port of the service (web chat, caseworker API, health).'),
-  HOST: z.string().min(1).default('0.0.0.0').describe('Interface to listen on.'),
+  HOST: z.string().min(1).default('0.0.0.0').describe('Interface to listen on (`serve --demo` defaults to 127.0.0.1).'),
+  TRUST_PROXY: trustProxy.default(false).describe('Express "trust proxy": false, true, a hop count or a comma-separated list of proxy addresses/subnets, so per-IP limits see the client behind the reverse proxy.'),
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file:, postgres:// or postgresql://')
@@ -22,12 +28,24 @@ export const ENV_SCHEMA = z.object({
     .describe('Key that encrypts ID and phone numbers at rest. If unset, PII_KEY_FILE is used (created on first start).'),
   PII_KEY_FILE: z.string().min(1).default('./data/pii.key').describe('File holding the PII key when PII_KEY is unset; back it up, data cannot be read without it.'),
   CALENDAR_OVERRIDES_FILE: z.string().min(1).default('policy/calendar-overrides.json').describe('Holiday data a bureau adds from the State Council notice (`jiuyebang calendar import`); relative to the installation directory.'),
-  DEMO_DATA: bool.default(false).describe('Load the demo caseworker on start (npm start sets it).'),
+  DEMO_DATA: bool.default(false).describe('Load the demo caseworker on start (`serve --demo` and npm start set it).'),
+  DEMO_ALLOW_PUBLIC: bool.default(false).describe('Allow the demo caseworker on a HOST other than loopback (its password is public: never in production).'),
   SCHEDULER_ENABLED: bool.default(true).describe('Run the outreach scheduler tick in this process.'),
   SCHEDULER_CRON: z.string().min(9).default('*/5 * * * *').describe('node-cron expression for the outreach tick.'),
   DIALOG_IDLE_HOURS: positiveInt(72).describe('A dialog left longer than this starts fresh (the user is told).'),
   SESSION_HOURS: positiveInt(12).describe('Caseworker login session lifetime.'),
   WEBCHAT_TOKEN_MINUTES: positiveInt(30).describe('Lifetime of a web chat (Direct Line) token.'),
+  WEBCHAT_REFRESH_WINDOW_HOURS: positiveInt(72).describe('How long after expiry a web chat token may still be refreshed (a returning user resumes); later, a new conversation starts.'),
+  LIMIT_WEBCHAT_TOKENS_PER_IP: positiveInt(60).describe('Web chat tokens (new conversations and refreshes) one IP address may get per minute.'),
+  LIMIT_WEBCHAT_TOKENS_PER_CONVERSATION: positiveInt(20).describe('Token refreshes one web chat conversation may make per minute.'),
+  LIMIT_WEBCHAT_POSTS_PER_IP: positiveInt(600).describe('Web chat messages one IP address may post per minute (many phones can share one address).'),
+  LIMIT_WEBCHAT_POSTS_PER_CONVERSATION: positiveInt(60).describe('Messages one web chat conversation may post per minute.'),
+  LIMIT_WEBCHAT_POLLS_PER_IP: positiveInt(6000).describe('Web chat polls (GET activities and other reads) one IP address may make per minute.'),
+  LIMIT_WEBCHAT_POLLS_PER_CONVERSATION: positiveInt(600).describe('Polls one web chat conversation may make per minute.'),
+  LIMIT_LOGINS_PER_IP: positiveInt(30).describe('Caseworker login attempts one IP address may make per minute.'),
+  LOGIN_LOCKOUT_FAILURES: positiveInt(5).describe('Failed logins in a row (per account, within an hour) that lock the account.'),
+  LOGIN_LOCKOUT_SECONDS: positiveInt(60).describe('First lockout of an account; each further lockout within a day doubles it.'),
+  LOGIN_LOCKOUT_MAX_SECONDS: positiveInt(86_400).describe('Longest lockout of an account.'),
 });
 
 export type AppConfig = z.infer<typeof ENV_SCHEMA>;
@@ -38,10 +56,22 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = ENV_SCHEMA.safeParse(present);
-  if (result.success) return result.data;
+  if (result.success) return refuseDemoInPublic(result.data);
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
   const value = present[name];
   const shown = name === 'PII_KEY' || value === undefined ? '' : ` (got "${String(value).slice(0, 40)}")`;
   throw new ConfigError(`Configuration error: ${name} ${issue?.message ?? 'is invalid'}${shown}`);
+}
+
+/** The demo caseworker's password is printed in the README: never let it listen on a public interface by accident. */
+function refuseDemoInPublic(config: AppConfig): AppConfig {
+  if (!config.DEMO_DATA || config.DEMO_ALLOW_PUBLIC || isLoopbackHost(config.HOST)) return config;
+  throw new ConfigError(
+    `Configuration error: DEMO_ALLOW_PUBLIC must be true to run the demo caseworker (--demo, public password) on HOST ${config.HOST}; use HOST=127.0.0.1 instead`,
+  );
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }

@@ -4,8 +4,12 @@ import type { ErrorRequestHandler, Express, Router } from 'express';
 import type { Logger } from '../logging/logger.ts';
 import type { Repositories } from '../persistence/repositories.ts';
 import { createCaseworkerRouter } from '../caseworker/caseworker-router.ts';
+import type { WebchatTokenControl } from '../caseworker/caseworker-router.ts';
 import { createWebchatPage } from './webchat-page.ts';
 import { createHealthHandler, type HealthChecks } from './health.ts';
+import { JSON_TOO_DEEP } from './json-depth.ts';
+import type { HttpRateLimits } from './rate-limits.ts';
+import { noStore, securityHeaders } from './security-headers.ts';
 
 export interface HttpAppDeps {
   webchat: Router;
@@ -14,14 +18,24 @@ export interface HttpAppDeps {
   logger: Logger;
   /** /healthz beyond the database ping: calendar coverage and the clock. */
   health: Omit<HealthChecks, 'ping'>;
+  /** Flood limits (429); absent means unlimited. */
+  limits?: HttpRateLimits;
+  /** Express "trust proxy" (TRUST_PROXY): which X-Forwarded-For hops name the client. */
+  trustProxy?: boolean | number | string;
+  webchatTokens?: WebchatTokenControl;
 }
 
 export function createHttpApp(deps: HttpAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? false);
+  app.use(securityHeaders());
+  app.use(['/v3/directline', '/api', '/healthz'], noStore);
   app.get('/healthz', createHealthHandler({ ...deps.health, ping: () => deps.repos.ping() }));
+  if (deps.limits) app.use('/v3/directline', deps.limits.directline);
   app.use('/v3/directline', deps.webchat);
-  app.use('/api/caseworker', createCaseworkerRouter({ caseworkers: deps.repos.caseworkers, registrations: deps.repos.registrations, audit: deps.repos.audit, sessionHours: deps.sessionHours }));
+  const { caseworkers, registrations, audit } = deps.repos;
+  app.use('/api/caseworker', createCaseworkerRouter({ caseworkers, registrations, audit, sessionHours: deps.sessionHours, loginGuard: deps.limits?.login, webchatTokens: deps.webchatTokens }));
   app.use(createWebchatPage());
   app.use((_req, res) => void res.status(404).json({ error: 'not_found', message: '找不到该地址。' }));
   app.use(jsonErrors(deps.logger));
@@ -31,7 +45,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
 /** Malformed bodies are the sender's fault (4xx); anything else is logged and answered without details. */
 function jsonErrors(logger: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
-    const status = typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
+    const tooDeep = typeof err === 'object' && err !== null && 'type' in err && err.type === JSON_TOO_DEEP;
+    const status = tooDeep ? 400 : typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
     if (status >= 500) logger.error({ err }, 'request failed');
     if (res.headersSent) return;
     res.status(status).json(status >= 500 ? { error: 'internal', message: '服务暂时不可用，请稍后再试。' } : { error: 'bad_request', message: '请求格式不正确。' });

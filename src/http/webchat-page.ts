@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import express from 'express';
 import type { Router } from 'express';
+import { BOOT_SCRIPT_PATH, WEBCHAT_BOOT_SCRIPT } from './webchat-boot-script.ts';
+import { cspNonceOf } from './security-headers.ts';
 
 export interface WebchatPageOptions {
   /** Where the Direct Line router is mounted, relative to the origin. */
@@ -30,13 +32,18 @@ export function createWebchatPage(options: WebchatPageOptions = {}): Router {
   const title = options.title ?? '就业帮';
   const bundle = webchatBundlePath();
   const scriptUrl = `/static/webchat.js?v=${encodeURIComponent(bundle.version)}`;
-  const html = renderPage({ title, scriptUrl, directlinePath });
   let gzipped: Buffer | undefined;
   const router = express.Router();
 
   router.get('/', (_req, res) => {
     res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
-    res.send(html);
+    res.send(renderPage({ title, scriptUrl, directlinePath, nonce: cspNonceOf(res) }));
+  });
+
+  // The page's own script is a file, not inline, so the CSP can forbid inline script altogether.
+  router.get(BOOT_SCRIPT_PATH, (_req, res) => {
+    res.set({ 'Content-Type': 'application/javascript; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+    res.send(WEBCHAT_BOOT_SCRIPT);
   });
 
   router.get('/static/webchat.js', (req, res) => {
@@ -59,8 +66,8 @@ export function createWebchatPage(options: WebchatPageOptions = {}): Router {
   return router;
 }
 
-function renderPage(p: { title: string; scriptUrl: string; directlinePath: string }): string {
-  const config = JSON.stringify({ directlinePath: p.directlinePath }).replace(/</g, '\\u003c');
+function renderPage(p: { title: string; scriptUrl: string; directlinePath: string; nonce?: string }): string {
+  const nonce = p.nonce ? ` nonce="${escapeHtml(p.nonce)}"` : '';
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -68,7 +75,7 @@ function renderPage(p: { title: string; scriptUrl: string; directlinePath: strin
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
 <meta name="theme-color" content="#1677ff">
 <title>${escapeHtml(p.title)}</title>
-<style>
+<style${nonce}>
   html, body { height: 100%; margin: 0; }
   body { display: flex; flex-direction: column; font-family: system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
   header { background: #1677ff; color: #fff; padding: 10px 14px; font-size: 17px; }
@@ -80,49 +87,7 @@ function renderPage(p: { title: string; scriptUrl: string; directlinePath: strin
 <header>${escapeHtml(p.title)}</header>
 <div id="chat" role="main"><div id="status">正在连接…</div></div>
 <script src="${escapeHtml(p.scriptUrl)}"></script>
-<script>
-(function () {
-  var config = ${config};
-  var base = location.origin + config.directlinePath;
-  var KEY = 'jiuyebang.webchat';
-  function saved() { try { return JSON.parse(localStorage.getItem(KEY) || 'null'); } catch (e) { return null; } }
-  function save(grant) { try { localStorage.setItem(KEY, JSON.stringify({ conversationId: grant.conversationId, token: grant.token })); } catch (e) {} }
-  function post(path, token) {
-    var headers = { 'Content-Type': 'application/json' };
-    if (token) headers.Authorization = 'Bearer ' + token;
-    return fetch(base + path, { method: 'POST', headers: headers, body: '{}' }).then(function (r) {
-      if (!r.ok) throw new Error('HTTP ' + r.status);
-      return r.json();
-    });
-  }
-  function start() {
-    var old = saved();
-    var resumed = old && old.token ? post('/tokens/refresh', old.token).then(function (g) { return { grant: g, fresh: false }; }) : Promise.reject(new Error('none'));
-    return resumed.catch(function () {
-      return post('/tokens/generate').then(function (g) { return { grant: g, fresh: true }; });
-    });
-  }
-  start().then(function (r) {
-    save(r.grant);
-    var directLine = WebChat.createDirectLine({
-      domain: base, token: r.grant.token, conversationId: r.grant.conversationId, webSocket: false, pollingInterval: 1000
-    });
-    var joined = false;
-    var store = WebChat.createStore({}, function (api) { return function (next) { return function (action) {
-      if (r.fresh && !joined && action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
-        joined = true;
-        setTimeout(function () { api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { locale: 'zh-CN' } } }); }, 0);
-      }
-      return next(action);
-    }; }; });
-    document.getElementById('chat').innerHTML = '';
-    WebChat.renderWebChat({ directLine: directLine, store: store, locale: 'zh-CN', styleOptions: { hideUploadButton: true, bubbleMaxWidth: 600 } },
-      document.getElementById('chat'));
-  }).catch(function (e) {
-    document.getElementById('status').textContent = '暂时连不上，请稍后刷新页面重试。(' + e.message + ')';
-  });
-})();
-</script>
+<script src="${BOOT_SCRIPT_PATH}"${nonce} data-directline-path="${escapeHtml(p.directlinePath)}"></script>
 </body>
 </html>
 `;

@@ -24,6 +24,10 @@ export function createCaseworkerRepository(db: Db) {
       await db.caseworker.create({ data: { id: randomUUID(), ...input } });
       return true;
     },
+    /** Deletes a caseworker and their sessions (the demo account when the service runs without --demo). */
+    async remove(caseworkerId: string): Promise<void> {
+      await db.$transaction([db.caseworkerSession.deleteMany({ where: { caseworkerId } }), db.caseworker.delete({ where: { id: caseworkerId } })]);
+    },
     async openSession(caseworkerId: string, ttlHours: number, now: Date): Promise<{ token: string; expiresAt: Date }> {
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);

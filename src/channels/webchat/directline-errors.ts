@@ -10,6 +10,7 @@ export type DirectlineErrorCode =
   | 'EmptyMessage'
   | 'MessageTooLong'
   | 'TokenExpired'
+  | 'TokenRevoked'
   | 'BadToken'
   | 'Forbidden'
   | 'NotFound'
@@ -38,6 +39,10 @@ export function directlineErrorHandler(logger: WebchatLogger): ErrorRequestHandl
     const status = known.success ? known.data.status : undefined;
     if (type === 'entity.parse.failed') {
       sendDirectlineError(res, 400, 'BadSyntax', 'request body is not valid JSON');
+      return;
+    }
+    if (type === 'entity.too.deep') {
+      sendDirectlineError(res, 400, 'BadSyntax', 'request body is nested too deeply');
       return;
     }
     if (type === 'entity.too.large') {

@@ -8,6 +8,8 @@ export const DEFAULT_TOKEN_LIFETIME_SECONDS = 30 * 60;
 export interface TokenClaims {
   conversationId: string;
   userId: string;
+  /** The conversation's token generation when minted; revoking a conversation's tokens raises it. */
+  generation: number;
   issuedAt: number;
   expiresAt: number;
 }
@@ -21,6 +23,7 @@ const headerSchema = z.object({ alg: z.literal('HS256'), typ: z.literal('JWT').o
 const payloadSchema = z.object({
   conv: z.string().min(1),
   user: z.string().min(1),
+  gen: z.number().int().nonnegative().default(0),
   iat: z.number().int(),
   exp: z.number().int(),
 });
@@ -38,10 +41,10 @@ export class DirectlineToken {
     return this.lifetimeSeconds;
   }
 
-  /** Mints a token for one conversation and user, valid for the configured lifetime. */
-  sign(conversationId: string, userId: string): string {
+  /** Mints a token for one conversation, user and token generation, valid for the configured lifetime. */
+  sign(conversationId: string, userId: string, generation = 0): string {
     const iat = this.nowSeconds();
-    const payload = { conv: conversationId, user: userId, iat, exp: iat + this.lifetimeSeconds };
+    const payload = { conv: conversationId, user: userId, gen: generation, iat, exp: iat + this.lifetimeSeconds };
     const unsigned = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
     return `${unsigned}.${this.mac(unsigned)}`;
   }
@@ -59,8 +62,8 @@ export class DirectlineToken {
     const parsedHead = headerSchema.safeParse(decodeJson(head));
     const parsedBody = payloadSchema.safeParse(decodeJson(body));
     if (!parsedHead.success || !parsedBody.success) return { ok: false, reason: 'malformed' };
-    const { conv, user, iat, exp } = parsedBody.data;
-    const claims = { conversationId: conv, userId: user, issuedAt: iat, expiresAt: exp };
+    const { conv, user, gen, iat, exp } = parsedBody.data;
+    const claims = { conversationId: conv, userId: user, generation: gen, issuedAt: iat, expiresAt: exp };
     if (this.nowSeconds() >= exp + graceSeconds) return { ok: false, reason: 'expired', claims };
     return { ok: true, claims };
   }

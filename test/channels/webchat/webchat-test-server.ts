@@ -10,6 +10,8 @@ import { openDatabase } from '../../../src/persistence/database.ts';
 import type { Database } from '../../../src/persistence/database.ts';
 import { applyMigrations } from '../../../src/persistence/migrations/apply-migrations.ts';
 import { WebchatStore } from '../../../src/persistence/webchat-store.ts';
+import { createWebchatTokenRevocations } from '../../../src/persistence/webchat-token-revocations.ts';
+import type { WebchatTokenRevocations } from '../../../src/persistence/webchat-token-revocations.ts';
 import { createWebchatRouter } from '../../../src/channels/webchat/webchat-router.ts';
 import type { WebchatRouter, WebchatRouterOptions } from '../../../src/channels/webchat/webchat-router.ts';
 import type { TurnLogic, WebchatLogger } from '../../../src/channels/webchat/webchat-adapter.ts';
@@ -49,6 +51,7 @@ export interface RunningServer {
   baseUrl: string;
   channel: WebchatRouter;
   store: WebchatStore;
+  revocations: WebchatTokenRevocations;
   db: Database;
   logs: LoggedLine[];
   close(): Promise<void>;
@@ -79,7 +82,8 @@ export async function startServer(
     warn: (obj, msg) => logs.push({ level: 'warn', obj, msg }),
     error: (obj, msg) => logs.push({ level: 'error', obj, msg }),
   };
-  const channel = createWebchatRouter({ store, logic, tokenSecret: TOKEN_SECRET, logger, ...extra });
+  const revocations = createWebchatTokenRevocations(db.prisma);
+  const channel = createWebchatRouter({ store, logic, tokenSecret: TOKEN_SECRET, logger, revocations, ...extra });
   const app = express();
   app.use('/v3/directline', channel);
   app.use(createWebchatPage());
@@ -91,6 +95,7 @@ export async function startServer(
     baseUrl: `http://127.0.0.1:${port}`,
     channel,
     store,
+    revocations,
     db,
     logs,
     close: async () => {

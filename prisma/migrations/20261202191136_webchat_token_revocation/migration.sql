@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "WebchatTokenRevocation" (
+    "conversationId" TEXT NOT NULL PRIMARY KEY,
+    "generation" INTEGER NOT NULL,
+    "revokedAt" DATETIME NOT NULL
+);
