@@ -20,10 +20,14 @@ import { createFirstContactPolicy } from './scheduler/first-contact-policy.ts';
 import { runOutreachTick } from './scheduler/outreach-tick.ts';
 import { createBotLogic } from './channels/bot-bridge.ts';
 import { createWebchatRouter } from './channels/webchat/webchat-router.ts';
-import { WebchatAdapter } from './channels/webchat/webchat-adapter.ts';
+import { WEBCHAT_CHANNEL_ID, WebchatAdapter } from './channels/webchat/webchat-adapter.ts';
 import { createLocalizer, readLocaleResources } from './conversation/localizer.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { loadDemoData } from './caseworker/demo-data.ts';
+import { createConsole } from './caseworker/create-console.ts';
+import { createCaseDueBy } from './caseworker/case-due-by.ts';
+import { createCaseDeskRepository } from './persistence/case-desk-repository.ts';
+import { createOutboundSender } from './channels/outbound-sender.ts';
 
 export interface RunningService {
   url: string;
@@ -51,16 +55,30 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const engine = createEngine({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS });
 
   const store = new WebchatStore(database.prisma);
-  const apologyText = createLocalizer(readLocaleResources()).t('zh-CN', 'engine.error');
+  const localizer = createLocalizer(readLocaleResources());
+  const apologyText = localizer.t('zh-CN', 'engine.error');
+  const webchatAdapter = new WebchatAdapter({ store, logger, apologyText });
   const webchat = createWebchatRouter({
     store,
-    adapter: new WebchatAdapter({ store, logger, apologyText }),
+    adapter: webchatAdapter,
     logic: createBotLogic(engine, { buttons: true }),
     tokenSecret: cipher.deriveSecret('webchat-token').toString('base64url'),
     tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60,
     logger,
   });
-  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger });
+  const caseworkerConsole = createConsole({
+    sessions: repos.caseworkers,
+    desk: createCaseDeskRepository(database.prisma),
+    sender: createOutboundSender({ [WEBCHAT_CHANNEL_ID]: webchatAdapter }),
+    conversations: repos.conversations,
+    transcript: repos.transcript,
+    audit: repos.audit,
+    localizer,
+    dueBy: createCaseDueBy(packs, calendar),
+    ticketSecret: cipher.deriveSecret('console-events'),
+    logger,
+  });
+  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page });
   if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
 
   const tick = (now: Date) => runOutreachTick({ registrations: repos.registrations, outreach: repos.outreach, firstContact, audit: repos.audit }, now);

@@ -11,6 +11,10 @@ export interface HttpAppDeps {
   repos: Repositories;
   sessionHours: number;
   logger: Logger;
+  /** The console's API routers (cases, events), mounted under /api/caseworker after login. */
+  consoleApi?: Router[];
+  /** The console page and its files (/console). */
+  consolePage?: Router;
 }
 
 export function createHttpApp(deps: HttpAppDeps): Express {
@@ -22,6 +26,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   });
   app.use('/v3/directline', deps.webchat);
   app.use('/api/caseworker', createCaseworkerRouter({ caseworkers: deps.repos.caseworkers, registrations: deps.repos.registrations, audit: deps.repos.audit, sessionHours: deps.sessionHours }));
+  for (const router of deps.consoleApi ?? []) app.use('/api/caseworker', router);
+  if (deps.consolePage) app.use(deps.consolePage);
   app.use(createWebchatPage());
   app.use((_req, res) => void res.status(404).json({ error: 'not_found', message: '找不到该地址。' }));
   app.use(jsonErrors(deps.logger));
