@@ -37,8 +37,10 @@ export function createCaseDeskRepository(db: Db, now: () => Date = () => new Dat
     const changed = await db.$transaction(async (tx) => {
       const row = await tx.handoffCase.findFirst({ where: { id: caseId, ...inRegion(regionPrefix) }, select: { kind: true, conversationKey: true } });
       if (!row) return false;
-      const updated = await tx.handoffCase.updateMany({ where: { id: caseId, ...inRegion(regionPrefix), status: { in: change.from }, OR: owners }, data: change.data });
-      if (updated.count !== 1) return false;
+      const where = { id: caseId, ...inRegion(regionPrefix), status: { in: change.from }, OR: owners };
+      // Prisma skips an update with no data (count 0), so a pure ownership check is a count.
+      const matched = Object.keys(change.data).length > 0 ? (await tx.handoffCase.updateMany({ where, data: change.data })).count : await tx.handoffCase.count({ where });
+      if (matched !== 1) return false;
       await write(tx, row);
       return true;
     });
