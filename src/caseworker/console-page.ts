@@ -7,6 +7,9 @@ import type { Router } from 'express';
 
 const asset = (name: string) => readFileSync(new URL(`./console-assets/${name}`, import.meta.url), 'utf8');
 
+/** The page needs nothing but its own files and API; the browser test runs under this policy. */
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
 export function createConsolePage(): Router {
   const script = asset('console.js');
   const style = asset('console.css');
@@ -16,7 +19,7 @@ export function createConsolePage(): Router {
   const common = { 'X-Content-Type-Options': 'nosniff' };
 
   router.get('/console', (_req, res) => {
-    res.set({ ...common, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }).send(html);
+    res.set({ ...common, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'Content-Security-Policy': CSP }).send(html);
   });
   router.get('/console/console.js', (_req, res) => {
     res.set({ ...common, 'Content-Type': 'application/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=86400' }).send(script);
