@@ -53,6 +53,8 @@ export interface CaseDetail extends CaseSummary {
   notes: CaseNote[];
   /** The serialized ConversationReference replies go to; null when the case cannot be answered in chat. */
   reference: string | null;
+  /** Why the caseworker closed it (null while open, or when the person cancelled). */
+  closeReason: string | null;
 }
 
 /** Why an action changed nothing: gone (or in another region), already closed, or someone else's case. */

@@ -61,11 +61,12 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     const found = await deps.desk.get(regionPrefixOf(worker.regionCode), params.data.id);
     if (!found) return sendRefusal(res, { ok: false, reason: 'not_found' });
     await deps.audit.record({ actor: actor(worker.username), action: 'handoff.viewed', subjectType: 'handoff_case', subjectId: found.id });
-    const { reference, excerpt, messages, notes } = found;
+    const { reference, excerpt, messages, notes, closeReason } = found;
     res.json({
       case: {
         ...view(found),
         canReply: reference !== null,
+        closeReason,
         excerpt,
         messages: messages.map((m) => ({ ...m, at: m.at.toISOString() })),
         notes: notes.map((n) => ({ ...n, at: n.at.toISOString() })),

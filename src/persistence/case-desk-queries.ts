@@ -83,20 +83,24 @@ export async function findSummary(db: Db, regionPrefix: string, caseId: string):
 const detailsSchema = z.object({ reference: z.string().optional() });
 const excerptSchema = z.array(z.unknown()).transform((lines) => lines.map(String));
 const noteSchema = z.object({ text: z.string() });
+const closeSchema = z.object({ reason: z.string() });
+const NOTICE_GRACE_MS = 30_000;
 
 export async function getCase(db: Db, regionPrefix: string, caseId: string): Promise<CaseDetail | null> {
   const row = await db.handoffCase.findFirst({ where: { id: caseId, ...inRegion(regionPrefix) }, include: { jobSeeker: personSelect } });
   if (!row) return null;
-  const until = row.closedAt ?? undefined;
-  const [names, transcript, notes] = await Promise.all([
+  // A closed case shows the conversation up to its close, and the notice the bot sent the person right after.
+  const closed = row.closedAt;
+  const window = closed
+    ? { OR: [{ at: { gte: row.createdAt, lte: closed } }, { at: { gt: closed, lte: new Date(closed.getTime() + NOTICE_GRACE_MS) }, direction: 'out', sender: 'bot' }] }
+    : { at: { gte: row.createdAt } };
+  const [names, transcript, events] = await Promise.all([
     namesOf(db, [row.caseworkerId]),
-    db.transcriptMessage.findMany({
-      where: { conversationKey: row.conversationKey, at: { gte: row.createdAt, ...(until ? { lte: until } : {}) } },
-      orderBy: { at: 'asc' },
-      take: 500,
-    }),
-    db.auditEvent.findMany({ where: { subjectType: 'handoff_case', subjectId: row.id, action: 'handoff.note' }, orderBy: { at: 'asc' } }),
+    db.transcriptMessage.findMany({ where: { conversationKey: row.conversationKey, ...window }, orderBy: { at: 'asc' }, take: 500 }),
+    db.auditEvent.findMany({ where: { subjectType: 'handoff_case', subjectId: row.id, action: { in: ['handoff.note', 'handoff.closed'] } }, orderBy: { at: 'asc' } }),
   ]);
+  const notes = events.filter((e) => e.action === 'handoff.note');
+  const closing = events.find((e) => e.action === 'handoff.closed');
   return {
     ...summaryOf(row, row.jobSeeker, names),
     excerpt: readJsonColumn(excerptSchema, row.excerpt, []),
@@ -108,6 +112,7 @@ export async function getCase(db: Db, regionPrefix: string, caseId: string): Pro
     })),
     notes: notes.map((n) => ({ author: n.actor, text: readJsonColumn(noteSchema, n.details, { text: '' }).text, at: n.at })),
     reference: readJsonColumn(detailsSchema, row.details, {}).reference ?? null,
+    closeReason: closing ? readJsonColumn(closeSchema, closing.details, { reason: '' }).reason : null,
   };
 }
 

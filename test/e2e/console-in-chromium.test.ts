@@ -67,6 +67,8 @@ describe.skipIf(chromiumSkipReason !== undefined)('caseworker console in Chromiu
     await item.click();
     await page.getByRole('button', { name: '认领' }).click();
     await page.getByRole('heading', { name: /处理中/ }).waitFor();
+    await page.getByRole('tab', { name: /处理中/, selected: true }).waitFor();
+    await page.locator('#case-list li.selected', { hasText: '演示工作人员' }).waitFor();
     await user.waitForBotReply((m) => m.text === t('zh-CN', 'handoff.claimed', { name: '演示工作人员' }));
 
     await user.say('我上个月被辞退了，失业金怎么申请？');
@@ -93,8 +95,10 @@ describe.skipIf(chromiumSkipReason !== undefined)('caseworker console in Chromiu
     expect(back.texts[0]).toBe(t('zh-CN', 'handoff.returned'));
     expect(back.buttons).toContain(t('zh-CN', 'menu.buttons.registration'));
 
-    await page.getByRole('tab', { name: /已结束/ }).click();
+    await page.getByRole('tab', { name: /已结束/, selected: true }).waitFor();
     await page.locator('#case-list li', { hasText: '转人工' }).waitFor();
+    await page.locator('#case-meta', { hasText: '已告知失业保险金的申请方法' }).waitFor();
+    await page.locator('#messages li', { hasText: t('zh-CN', 'handoff.closedByCaseworker') }).waitFor();
     await page.screenshot({ path: `${SHOTS}/console-5-closed.png` });
     expect(problems).toEqual([]);
     await context.close();

@@ -33,6 +33,11 @@
     if (!iso) return '';
     return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   }
+  /** The due time is the end of a Beijing day: show that day, not the next midnight. */
+  function dueText(iso) {
+    var day = new Date(Date.parse(iso) - 1).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' });
+    return '应于 ' + day + ' 当日处理';
+  }
   function reasonText(reason) {
     var m = /^dialog:([^:]+):(.+)$/.exec(reason || '');
     if (m) return '办理“' + (DIALOGS[m[1]] || m[1]) + '”时求助';
@@ -73,8 +78,7 @@
   }
   document.querySelectorAll('.tabs button').forEach(function (tab) {
     tab.addEventListener('click', function () {
-      state.status = tab.getAttribute('data-status');
-      document.querySelectorAll('.tabs button').forEach(function (t) { t.setAttribute('aria-selected', String(t === tab)); });
+      showTab(tab.getAttribute('data-status'));
       loadInbox();
     });
   });
@@ -94,7 +98,7 @@
         line1.appendChild(el('span', 'badge' + (c.overdue ? ' overdue' : ''), c.overdue ? '已超时' : STATUSES[c.status]));
         li.appendChild(line1);
         li.appendChild(el('div', 'line2', reasonText(c.reason)));
-        li.appendChild(el('div', 'line2', '提交 ' + time(c.openedAt) + ' · 应于 ' + time(c.dueBy) + ' 前处理' + (c.claimedBy ? ' · ' + c.claimedBy.displayName : '')));
+        li.appendChild(el('div', 'line2', '提交 ' + time(c.openedAt) + (c.status === 'closed' ? ' · 结束 ' + time(c.closedAt) : ' · ' + dueText(c.dueBy)) + (c.claimedBy ? ' · ' + c.claimedBy.displayName : '')));
         var open = function () { openCase(c.id); };
         li.addEventListener('click', open);
         li.addEventListener('keydown', function (e) { if (e.key === 'Enter') open(); });
@@ -121,7 +125,8 @@
     var me = session().caseworker;
     $('no-case').hidden = true; $('case-body').hidden = false;
     $('case-title').textContent = (KINDS[c.kind] || '其他') + ' · ' + STATUSES[c.status] + (c.overdue ? '（已超时）' : '');
-    $('case-meta').textContent = reasonText(c.reason) + ' · 提交 ' + time(c.openedAt) + ' · 应于 ' + time(c.dueBy) + ' 前处理' +
+    $('case-meta').textContent = reasonText(c.reason) + ' · 提交 ' + time(c.openedAt) +
+      (c.status === 'closed' ? ' · 结束 ' + time(c.closedAt) + (c.closeReason ? '（' + c.closeReason + '）' : '（当事人取消）') : ' · ' + dueText(c.dueBy)) +
       (c.claimedBy ? ' · 认领人：' + c.claimedBy.displayName : '');
     var p = c.person; var parts = [];
     if (p.name) parts.push('姓名 ' + p.name);
@@ -137,7 +142,12 @@
     $('reply-form').hidden = !(open && mine && c.canReply);
     $('close-form').hidden = !open;
     var list = $('messages'); list.textContent = '';
-    c.excerpt.forEach(function (line) { list.appendChild(el('li', (line.charAt(0) === '>' ? 'in' : 'out') + ' excerpt', line.slice(2))); });
+    c.excerpt.forEach(function (line) {
+      var li = el('li', (line.charAt(0) === '>' ? 'in' : 'out') + ' excerpt');
+      li.appendChild(el('span', 'who', (line.charAt(0) === '>' ? '当事人' : '就业帮') + ' · 转人工之前'));
+      li.appendChild(document.createTextNode(line.slice(2)));
+      list.appendChild(li);
+    });
     c.messages.forEach(function (m) {
       var staff = m.sender.indexOf('caseworker:') === 0;
       var li = el('li', m.direction + (staff ? ' staff' : ''));
@@ -154,7 +164,12 @@
     return api('POST', '/cases/' + state.caseId + '/' + path, body).then(function () { if (after) after(); loadInbox(); return loadCase(); },
       function (e) { $('case-error').textContent = e.message; loadInbox(); loadCase(); });
   }
-  $('claim').addEventListener('click', function () { act('claim', {}); });
+  function showTab(status) {
+    state.status = status;
+    document.querySelectorAll('.tabs button').forEach(function (t) { t.setAttribute('aria-selected', String(t.getAttribute('data-status') === status)); });
+  }
+  // A claimed case moves to "处理中": follow it there so it stays in view.
+  $('claim').addEventListener('click', function () { act('claim', {}, function () { showTab('claimed'); }); });
   $('waiting').addEventListener('click', function () { act('waiting', { waiting: !(state.current && state.current.status === 'waiting') }); });
   $('reply-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
@@ -166,7 +181,7 @@
     ev.preventDefault();
     var reason = $('close-reason').value.trim();
     if (!reason) { $('case-error').textContent = '请填写结束原因。'; return; }
-    act('close', { reason: reason }, function () { $('close-reason').value = ''; });
+    act('close', { reason: reason }, function () { $('close-reason').value = ''; showTab('closed'); });
   });
   $('note-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
