@@ -1,6 +1,6 @@
 // What a caseworker does to a case beyond the row: the person hears about it in their own channel and
 // language (claimed, the reply itself, closed), and every message sent is in the transcript.
-import type { CaseActionResult, CaseDesk, CaseWorkerRef } from './case-desk.ts';
+import { CASE_NOTICE_SENDER, type CaseActionResult, type CaseDesk, type CaseWorkerRef } from './case-desk.ts';
 import type { ActionRefusal } from './case-refusals.ts';
 import { parseDialogState } from '../conversation/dialog-state.ts';
 import type { Localizer } from '../conversation/localizer.ts';
@@ -27,7 +27,7 @@ export function createCaseActions(deps: CaseActionsDeps) {
     const text = deps.localizer.t(locale, key, params);
     try {
       await deps.sender.send(detail.reference, { text });
-      await deps.transcript.append({ conversationKey: detail.conversationKey, direction: 'out', sender: 'bot', text });
+      await deps.transcript.append({ conversationKey: detail.conversationKey, direction: 'out', sender: CASE_NOTICE_SENDER, text });
     } catch (err) {
       deps.logger.warn({ err, caseId }, 'case notice not delivered');
     }

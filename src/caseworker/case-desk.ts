@@ -4,6 +4,9 @@
 export const CASE_STATUSES = ['new', 'claimed', 'waiting', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** Transcript sender of the bot's notices about a case (claimed, closed), told apart from its own turns. */
+export const CASE_NOTICE_SENDER = 'bot:case_notice';
+
 export interface CaseWorkerRef {
   id: string;
   username: string;
@@ -72,6 +75,8 @@ export interface ConsoleChange {
 
 export interface CaseDesk {
   list(regionPrefix: string, status: CaseStatus): Promise<CaseSummary[]>;
+  /** How many open cases the region has in each open status. */
+  countOpen(regionPrefix: string): Promise<Record<'new' | 'claimed' | 'waiting', number>>;
   get(regionPrefix: string, caseId: string): Promise<CaseDetail | null>;
   /** Takes an unclaimed open case; exactly one of two simultaneous claims succeeds. */
   claim(regionPrefix: string, caseId: string, worker: CaseWorkerRef): Promise<CaseActionResult>;

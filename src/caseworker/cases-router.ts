@@ -49,9 +49,10 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     const worker = caseworkerOf(res);
     const query = ListQuery.safeParse(req.query);
     if (!query.success) return sendBadRequest(res, '状态只能是 new、claimed、waiting 或 closed。');
-    const cases = await deps.desk.list(regionPrefixOf(worker.regionCode), query.data.status);
+    const prefix = regionPrefixOf(worker.regionCode);
+    const [cases, counts] = await Promise.all([deps.desk.list(prefix, query.data.status), deps.desk.countOpen(prefix)]);
     await deps.audit.record({ actor: actor(worker.username), action: 'handoff.listed', subjectType: 'handoff_case', details: { status: query.data.status, count: cases.length } });
-    res.json({ cases: cases.map(view) });
+    res.json({ cases: cases.map(view), counts });
   });
 
   router.get('/cases/:id', async (req, res) => {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Db } from './database.ts';
 import { readJsonColumn } from './json-column.ts';
-import type { CaseDetail, CaseStatus, CaseSummary, ConsoleChange } from '../caseworker/case-desk.ts';
+import { CASE_NOTICE_SENDER, type CaseDetail, CaseStatus, CaseSummary, ConsoleChange } from '../caseworker/case-desk.ts';
 
 /** Stored statuses: `open` is new or claimed (by caseworkerId); `waiting` waits for the person. */
 export const OPEN_STATUSES = ['open', 'waiting'];
@@ -92,7 +92,7 @@ export async function getCase(db: Db, regionPrefix: string, caseId: string): Pro
   // A closed case shows the conversation up to its close, and the notice the bot sent the person right after.
   const closed = row.closedAt;
   const window = closed
-    ? { OR: [{ at: { gte: row.createdAt, lte: closed } }, { at: { gt: closed, lte: new Date(closed.getTime() + NOTICE_GRACE_MS) }, direction: 'out', sender: 'bot' }] }
+    ? { OR: [{ at: { gte: row.createdAt, lte: closed } }, { at: { gt: closed, lte: new Date(closed.getTime() + NOTICE_GRACE_MS) }, direction: 'out', sender: CASE_NOTICE_SENDER }] }
     : { at: { gte: row.createdAt } };
   const [names, transcript, events] = await Promise.all([
     namesOf(db, [row.caseworkerId]),
@@ -139,4 +139,15 @@ export async function changesSince(db: Db, regionPrefix: string, since: Date): P
     for (const c of open) if (c.conversationKey === m.conversationKey) changes.push({ id: `msg:${m.id}:${c.id}`, type: 'message', caseId: c.id, at: m.at });
   }
   return changes.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** Open cases of the region per console status, for the inbox tabs. */
+export async function countOpen(db: Db, regionPrefix: string): Promise<Record<'new' | 'claimed' | 'waiting', number>> {
+  const rows = await db.handoffCase.findMany({ where: { ...inRegion(regionPrefix), status: { in: OPEN_STATUSES } }, select: { status: true, caseworkerId: true } });
+  const counts = { new: 0, claimed: 0, waiting: 0 };
+  for (const row of rows) {
+    const status = statusOf(row);
+    if (status !== 'closed') counts[status] += 1;
+  }
+  return counts;
 }

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database.ts';
 import { auditRow } from './audit-repository.ts';
-import { changesSince, findSummary, getCase, inRegion, listCases, OPEN_STATUSES } from './case-desk-queries.ts';
+import { changesSince, countOpen, findSummary, getCase, inRegion, listCases, OPEN_STATUSES } from './case-desk-queries.ts';
 import type { CaseActionResult, CaseDesk, CaseRefusal, CaseWorkerRef } from '../caseworker/case-desk.ts';
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 
@@ -49,6 +49,7 @@ export function createCaseDeskRepository(db: Db, now: () => Date = () => new Dat
 
   return {
     list: (regionPrefix, status) => listCases(db, regionPrefix, status),
+    countOpen: (regionPrefix) => countOpen(db, regionPrefix),
     get: (regionPrefix, caseId) => getCase(db, regionPrefix, caseId),
     changesSince: (regionPrefix, since) => changesSince(db, regionPrefix, since),
 

@@ -133,6 +133,7 @@ describe('caseworker cases API', () => {
     expect(row?.caseworkerId).toBe(winnerRow?.id);
     expect(await db.prisma.auditEvent.count({ where: { action: 'handoff.claimed', subjectId: caseId } })).toBe(1);
     expect((await listCases(service.url, demo, 'claimed')).map((c: CaseJson) => [c.id, c.claimedBy?.displayName])).toEqual([[caseId, winner.name]]);
+    expect((await callApi(service.url, second, 'GET', '/cases?status=new')).body.counts).toEqual({ new: 0, claimed: 1, waiting: 0 });
     // The person is told who took over, and the bot stays quiet while the caseworker owns the conversation.
     const notice = await user.waitForBotReply((m) => m.text === t('zh-CN', 'handoff.claimed', { name: winner.name }));
     expect(notice.text).toContain(winner.name);

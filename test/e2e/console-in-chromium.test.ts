@@ -99,6 +99,9 @@ describe.skipIf(chromiumSkipReason !== undefined)('caseworker console in Chromiu
     await page.locator('#case-list li', { hasText: '转人工' }).waitFor();
     await page.locator('#case-meta', { hasText: '已告知失业保险金的申请方法' }).waitFor();
     await page.locator('#messages li', { hasText: t('zh-CN', 'handoff.closedByCaseworker') }).waitFor();
+    // Only the closing notice follows the close in the case view, not the bot's later turns.
+    await expect(page.locator('#messages li', { hasText: t('zh-CN', 'handoff.returned') }).count()).resolves.toBe(0);
+    await expect(page.locator('[data-count="claimed"]').innerText()).resolves.toBe('');
     await page.screenshot({ path: `${SHOTS}/console-5-closed.png` });
     expect(problems).toEqual([]);
     await context.close();

@@ -86,8 +86,10 @@
     return api('GET', '/cases?status=' + state.status).then(function (data) {
       var list = $('case-list'); list.textContent = '';
       $('empty').hidden = data.cases.length > 0;
-      var count = document.querySelector('[data-count="' + state.status + '"]');
-      if (count) count.textContent = data.cases.length ? String(data.cases.length) : '';
+      Object.keys(data.counts).forEach(function (status) {
+        var count = document.querySelector('[data-count="' + status + '"]');
+        if (count) count.textContent = data.counts[status] ? String(data.counts[status]) : '';
+      });
       data.cases.forEach(function (c) {
         var li = el('li'); li.setAttribute('data-case-id', c.id); li.tabIndex = 0;
         if (c.overdue) li.classList.add('overdue');
