@@ -44,9 +44,11 @@ export function createHandoffRepository(db: Db, regionCode: string, conversation
       return { id };
     },
     async claim(caseId, caseworkerId) {
-      const found = await db.handoffCase.findFirst({ where: { id: caseId, status: 'open' } });
+      const found = await db.handoffCase.findFirst({ where: { id: caseId, status: 'open', caseworkerId: null } });
       if (!found) return false;
-      await db.handoffCase.update({ where: { id: caseId }, data: { caseworkerId } });
+      // Conditional, so a second caseworker claiming at the same moment changes nothing.
+      const claimed = await db.handoffCase.updateMany({ where: { id: caseId, status: 'open', caseworkerId: null }, data: { caseworkerId } });
+      if (claimed.count !== 1) return false;
       await audit(db, caseworkerId, 'handoff.claimed', caseId, {});
       if (found.kind === 'handoff') await conversations?.setMode(found.conversationKey, 'caseworker');
       return true;
