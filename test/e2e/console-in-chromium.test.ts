@@ -8,6 +8,7 @@ import { chromiumSkipReason, launchChromium } from '../support/chromium.ts';
 import { connect, type DirectlineTestClient } from '../support/directline-client.ts';
 import { ask } from '../support/bot-conversation.ts';
 import { startTestService, tempServiceConfig } from '../support/test-service.ts';
+import { openDatabase } from '../../src/persistence/database.ts';
 import { createLocalizer, readLocaleResources } from '../../src/conversation/localizer.ts';
 import type { RunningService } from '../../src/main.ts';
 
@@ -20,7 +21,13 @@ let user: DirectlineTestClient | undefined;
 describe.skipIf(chromiumSkipReason !== undefined)('caseworker console in Chromium against the real service', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    service = await startTestService(tempServiceConfig());
+    const config = tempServiceConfig();
+    service = await startTestService(config);
+    // A case left from long ago (a 转人工 two years back), so the inbox has something overdue to highlight.
+    const db = openDatabase(config.DATABASE_URL);
+    await db.ready;
+    await db.prisma.handoffCase.create({ data: { id: '22222222-2222-4222-8222-222222222222', conversationKey: 'webchat:old', regionCode: '440800', reason: 'dialog:registration:idNumber', createdAt: new Date('2024-03-01T02:00:00Z') } });
+    await db.close();
     browser = await launchChromium();
   });
 
@@ -49,7 +56,9 @@ describe.skipIf(chromiumSkipReason !== undefined)('caseworker console in Chromiu
     await page.getByLabel('密码').fill('jiuyebang-demo');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByText('实时更新已开启').waitFor({ timeout: 15_000 });
-    await page.getByText('暂无事项。').waitFor();
+    const overdue = page.locator('#case-list li.overdue');
+    await overdue.waitFor();
+    await expect(overdue.innerText()).resolves.toMatch(/已超时[\s\S]*办理“失业登记”时求助[\s\S]*应于 3\/4 当日处理/);
     expect(await page.evaluate(() => typeof sessionStorage.getItem('jiuyebang.console'))).toBe('string');
     await page.evaluate(() => { Reflect.set(window, 'notReloaded', true); });
     await page.screenshot({ path: `${SHOTS}/console-1-inbox-empty.png` });
@@ -58,7 +67,7 @@ describe.skipIf(chromiumSkipReason !== undefined)('caseworker console in Chromiu
     await ask(user, '你好');
     expect((await ask(user, '人工')).texts).toEqual([t('zh-CN', 'handoff.opened')]);
 
-    const item = page.locator('#case-list li', { hasText: '转人工' });
+    const item = page.locator('#case-list li', { hasText: '主动要求人工服务' });
     await item.waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => Reflect.get(window, 'notReloaded'))).toBe(true);
     await expect(item.innerText()).resolves.toContain('主动要求人工服务');
@@ -96,7 +105,7 @@ describe.skipIf(chromiumSkipReason !== undefined)('caseworker console in Chromiu
     expect(back.buttons).toContain(t('zh-CN', 'menu.buttons.registration'));
 
     await page.getByRole('tab', { name: /已结束/, selected: true }).waitFor();
-    await page.locator('#case-list li', { hasText: '转人工' }).waitFor();
+    await page.locator('#case-list li', { hasText: '主动要求人工服务' }).waitFor();
     await page.locator('#case-meta', { hasText: '已告知失业保险金的申请方法' }).waitFor();
     await page.locator('#messages li', { hasText: t('zh-CN', 'handoff.closedByCaseworker') }).waitFor();
     // Only the closing notice follows the close in the case view, not the bot's later turns.
