@@ -141,7 +141,10 @@ describe('caseworker cases API', () => {
 
   it("keeps the person's messages on the case while the bot is silent", async () => {
     const before = user.botMessages().length;
-    await user.say('我的身份证丢了，失业登记怎么办？');
+    const stream = await sseUntil(`${service.url}/api/caseworker/events`, { authorization: `Bearer ${winner.token}` }, async () => {
+      await user.say('我的身份证丢了，失业登记怎么办？');
+    }, new RegExp(`event: message\ndata: \\{"caseId":"${caseId}"`));
+    expect(stream).toContain(`event: message\ndata: {"caseId":"${caseId}"`);
     const view = await waitUntil(
       () => callApi(service.url, winner.token, 'GET', `/cases/${caseId}`),
       (a) => JSON.stringify(a.body).includes('我的身份证丢了'),
