@@ -2,12 +2,14 @@
 // console routers; the caseworker signed in is kept in res.locals for the handler.
 import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import type { CaseworkerRepository } from '../persistence/caseworker-repository.ts';
 
 const sessionSchema = z.object({ id: z.string(), username: z.string(), displayName: z.string(), regionCode: z.string() });
 export type CaseworkerSession = z.infer<typeof sessionSchema>;
 
-export type SessionFinder = Pick<CaseworkerRepository, 'findSession'>;
+/** The port the console needs to know a session (the caseworker repository implements it). */
+export interface SessionFinder {
+  findSession(token: string, now: Date): Promise<CaseworkerSession | null>;
+}
 
 export function bearerTokenOf(header: string | undefined): string | null {
   return /^Bearer (\S+)$/i.exec(header ?? '')?.[1] ?? null;
