@@ -217,4 +217,24 @@ describe('caseworker cases API', () => {
     expect(JSON.stringify(view.body)).toContain('电话 138****5678 未接通');
     expect(user.activities.length).toBe(before);
   });
+
+  it('lets the person cancel while a caseworker owns the conversation: the case ends and a late reply is refused', async () => {
+    const other = await connect(service.url);
+    try {
+      await ask(other, '你好');
+      await ask(other, '人工');
+      const [opened] = await waitUntil(() => listCases(service.url, demo, 'new'), (cases) => cases.length === 1);
+      const id = opened?.id ?? '';
+      expect((await callApi(service.url, demo, 'POST', `/cases/${id}/claim`, {})).status).toBe(200);
+      const cancelled = await ask(other, '取消');
+      expect(cancelled.texts).toContain(t('zh-CN', 'handoff.cancelled'));
+      const late = await callApi(service.url, demo, 'POST', `/cases/${id}/reply`, { text: '还在吗？' });
+      expect(late.status).toBe(409);
+      expect(late.body.message).toContain('已经结束');
+      expect((await listCases(service.url, demo, 'closed')).map((c) => c.id)).toContain(id);
+      expect(other.activities.filter((a) => a.type === 'message' && a.text === '还在吗？')).toEqual([]);
+    } finally {
+      other.end();
+    }
+  });
 });
