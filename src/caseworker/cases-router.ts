@@ -31,7 +31,11 @@ const WaitingBody = z.object({ waiting: z.boolean() });
 export function createCasesRouter(deps: CasesRouterDeps): Router {
   const now = deps.now ?? (() => new Date());
   const router = express.Router();
-  router.use('/cases', express.json({ limit: '16kb' }), requireCaseworker(deps.sessions, now));
+  const noStore: express.RequestHandler = (_req, res, next) => {
+    res.set('Cache-Control', 'no-store'); // personal data: never kept by a browser or proxy cache
+    next();
+  };
+  router.use('/cases', noStore, express.json({ limit: '16kb' }), requireCaseworker(deps.sessions, now));
 
   const view = (c: CaseSummary) => {
     const due = deps.dueBy(c.regionCode, c.openedAt);

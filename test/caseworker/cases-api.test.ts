@@ -85,6 +85,8 @@ describe('caseworker cases API', () => {
     }, /event: case\ndata: \{"caseId":"[0-9a-f-]{36}"/);
     expect(stream).toMatch(/event: case\ndata: \{"caseId":"[0-9a-f-]{36}"/);
 
+    const raw = await fetch(`${service.url}/api/caseworker/cases?status=new`, { headers: { authorization: `Bearer ${demo}` } });
+    expect(raw.headers.get('cache-control')).toBe('no-store');
     const cases = await listCases(service.url, demo, 'new');
     expect(cases).toHaveLength(1);
     const [found] = cases;
