@@ -20,7 +20,7 @@ import { createFirstContactPolicy } from './scheduler/first-contact-policy.ts';
 import { runOutreachTick } from './scheduler/outreach-tick.ts';
 import { createBotLogic } from './channels/bot-bridge.ts';
 import { createWebchatRouter } from './channels/webchat/webchat-router.ts';
-import { WebchatAdapter } from './channels/webchat/webchat-adapter.ts';
+import { WEBCHAT_CHANNEL_ID, WebchatAdapter } from './channels/webchat/webchat-adapter.ts';
 import { createLocalizer, readLocaleResources } from './conversation/localizer.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { createCalendarHealth } from './http/calendar-health.ts';
@@ -28,6 +28,10 @@ import { loadDemoData, removeDemoData } from './caseworker/demo-data.ts';
 import { openRateLimitStore } from './persistence/rate-limit-store.ts';
 import { createWebchatTokenRevocations } from './persistence/webchat-token-revocations.ts';
 import { createRateLimits, limitTextsOf, rateLimitSettingsOf } from './http/rate-limits.ts';
+import { createConsole } from './caseworker/create-console.ts';
+import { createCaseDueBy } from './caseworker/case-due-by.ts';
+import { createCaseDeskRepository } from './persistence/case-desk-repository.ts';
+import { createOutboundSender } from './channels/outbound-sender.ts';
 
 export interface RunningService {
   url: string;
@@ -69,20 +73,33 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const localizer = createLocalizer(readLocaleResources());
   const apologyText = localizer.t('zh-CN', 'engine.error');
   const revocations = createWebchatTokenRevocations(database.prisma);
+  const webchatAdapter = new WebchatAdapter({ store, logger, apologyText });
   const webchat = createWebchatRouter({
     revocations,
     resumeWindowSeconds: config.WEBCHAT_REFRESH_WINDOW_HOURS * 3600,
     store,
-    adapter: new WebchatAdapter({ store, logger, apologyText }),
+    adapter: webchatAdapter,
     logic: createBotLogic(engine, { buttons: true }),
     tokenSecret: cipher.deriveSecret('webchat-token').toString('base64url'),
     tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60,
     logger,
   });
+  const caseworkerConsole = createConsole({
+    sessions: repos.caseworkers,
+    desk: createCaseDeskRepository(database.prisma),
+    sender: createOutboundSender({ [WEBCHAT_CHANNEL_ID]: webchatAdapter }),
+    conversations: repos.conversations,
+    transcript: repos.transcript,
+    audit: repos.audit,
+    localizer,
+    dueBy: createCaseDueBy(packs, calendar),
+    ticketSecret: cipher.deriveSecret('console-events'),
+    logger,
+  });
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
   const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
-  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now } });
+  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page });
   if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
   else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);
 

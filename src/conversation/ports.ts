@@ -37,7 +37,8 @@ export interface AuditLog {
 }
 
 export interface HandoffDesk {
-  open(request: { conversationKey: string; jobSeekerId: string | null; reason: string; excerpt: string[] }): Promise<{ id: string; created: boolean }>;
+  /** `reference` is the serialized ConversationReference a caseworker's replies are sent to. */
+  open(request: { conversationKey: string; jobSeekerId: string | null; reason: string; excerpt: string[]; reference?: string }): Promise<{ id: string; created: boolean }>;
   cancelOpen(conversationKey: string): Promise<void>;
 }
 
@@ -89,4 +90,10 @@ export interface ContactEntry {
 export interface ContactLedger {
   record(entry: ContactEntry): Promise<{ id: string }>;
   listForJobSeeker(jobSeekerId: string): Promise<{ id: string; kind: string; outcome: string; serviceKinds: string[]; at: Date }[]>;
+}
+
+/** A message sent to a person outside a turn (a caseworker's reply, a notice), through their own channel. */
+export interface OutboundSender {
+  /** `reference` is the stored ConversationReference; `from` names who speaks (a caseworker's display name). */
+  send(reference: string, message: { text: string; from?: { id: string; name: string } }): Promise<void>;
 }

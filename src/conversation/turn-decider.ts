@@ -148,7 +148,7 @@ async function runCommand(deps: DeciderDeps, command: GlobalCommand, turn: Inbou
     case 'human': {
       const excerpt = (await deps.transcript.recent(key, 10)).map((m) => `${m.direction === 'in' ? '>' : '<'} ${m.text}`);
       const reason = active ? `dialog:${active.dialog}:${active.step}` : 'user_request';
-      await deps.handoffs.open({ conversationKey: key, jobSeekerId: state.jobSeekerId, reason, excerpt });
+      await deps.handoffs.open({ conversationKey: key, jobSeekerId: state.jobSeekerId, reason, excerpt, reference: turn.reference });
       return keep([reply('handoff.opened')], { ...state, handedOff: true }, 'awaiting_caseworker');
     }
     case 'back':

@@ -23,6 +23,10 @@ export interface HttpAppDeps {
   /** Express "trust proxy" (TRUST_PROXY): which X-Forwarded-For hops name the client. */
   trustProxy?: boolean | number | string;
   webchatTokens?: WebchatTokenControl;
+  /** The console's API routers (cases, events), mounted under /api/caseworker after login. */
+  consoleApi?: Router[];
+  /** The console page and its files (/console). */
+  consolePage?: Router;
 }
 
 export function createHttpApp(deps: HttpAppDeps): Express {
@@ -36,6 +40,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use('/v3/directline', deps.webchat);
   const { caseworkers, registrations, audit } = deps.repos;
   app.use('/api/caseworker', createCaseworkerRouter({ caseworkers, registrations, audit, sessionHours: deps.sessionHours, loginGuard: deps.limits?.login, webchatTokens: deps.webchatTokens }));
+  for (const router of deps.consoleApi ?? []) app.use('/api/caseworker', router);
+  if (deps.consolePage) app.use(deps.consolePage);
   app.use(createWebchatPage());
   app.use((_req, res) => void res.status(404).json({ error: 'not_found', message: '找不到该地址。' }));
   app.use(jsonErrors(deps.logger));

@@ -17,16 +17,18 @@ export function createHandoffRepository(db: Db, regionCode: string, conversation
 } {
   return {
     async open(request) {
-      const existing = await db.handoffCase.findFirst({ where: { conversationKey: request.conversationKey, status: 'open', kind: 'handoff' } });
+      const existing = await db.handoffCase.findFirst({ where: { conversationKey: request.conversationKey, status: { in: ['open', 'waiting'] }, kind: 'handoff' } });
       if (existing) return { id: existing.id, created: false };
       const id = randomUUID();
+      // The reference is where a caseworker's replies go (the console sends them through the person's channel).
+      const details = JSON.stringify(request.reference ? { reference: request.reference } : {});
       await db.handoffCase.create({
-        data: { id, conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode, reason: request.reason, excerpt: JSON.stringify(request.excerpt) },
+        data: { id, conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode, reason: request.reason, excerpt: JSON.stringify(request.excerpt), details },
       });
       return { id, created: true };
     },
     async cancelOpen(conversationKey) {
-      await db.handoffCase.updateMany({ where: { conversationKey, status: 'open', kind: 'handoff' }, data: { status: 'cancelled', closedAt: new Date() } });
+      await db.handoffCase.updateMany({ where: { conversationKey, status: { in: ['open', 'waiting'] }, kind: 'handoff' }, data: { status: 'cancelled', closedAt: new Date() } });
     },
     async fileCase(request) {
       // The same fact reported twice (a double tap, a retry) stays one open case for the caseworker.
@@ -42,9 +44,11 @@ export function createHandoffRepository(db: Db, regionCode: string, conversation
       return { id };
     },
     async claim(caseId, caseworkerId) {
-      const found = await db.handoffCase.findFirst({ where: { id: caseId, status: 'open' } });
+      const found = await db.handoffCase.findFirst({ where: { id: caseId, status: 'open', caseworkerId: null } });
       if (!found) return false;
-      await db.handoffCase.update({ where: { id: caseId }, data: { caseworkerId } });
+      // Conditional, so a second caseworker claiming at the same moment changes nothing.
+      const claimed = await db.handoffCase.updateMany({ where: { id: caseId, status: 'open', caseworkerId: null }, data: { caseworkerId } });
+      if (claimed.count !== 1) return false;
       await audit(db, caseworkerId, 'handoff.claimed', caseId, {});
       if (found.kind === 'handoff') await conversations?.setMode(found.conversationKey, 'caseworker');
       return true;

@@ -10,7 +10,7 @@ export function createStatusRepository(db: Db): StatusDirectory {
     async statusOf(jobSeekerId) {
       const registration = await db.registration.findFirst({ where: { jobSeekerId }, orderBy: { registeredAt: 'desc' } });
       const task = await db.outreachTask.findFirst({ where: { jobSeekerId, status: 'pending' }, orderBy: { dueAt: 'asc' } });
-      const cases = await db.handoffCase.findMany({ where: { jobSeekerId, status: 'open' }, orderBy: { createdAt: 'asc' } });
+      const cases = await db.handoffCase.findMany({ where: { jobSeekerId, status: { in: ['open', 'waiting'] } }, orderBy: { createdAt: 'asc' } });
       return {
         registration: registration
           ? { id: registration.id, status: registration.status, registeredAt: registration.registeredAt, followUpPreference: registration.followUpPreference }

@@ -69,6 +69,17 @@ const quotaSchema = z.strictObject({
   yearSource: clauseString,
 });
 
+/**
+ * How soon a caseworker answers a 转人工 case, in working days after the day it was opened. Not a policy
+ * clause: each office sets it (a local setting), so packs may omit it and get one working day.
+ */
+const handoffSchema = z.strictObject({
+  slaWorkingDays: z.number().int().min(0).max(30),
+  basis: z.literal('local_setting'),
+});
+
+export const DEFAULT_HANDOFF_SETTINGS = { slaWorkingDays: 1, basis: 'local_setting' } as const;
+
 export const regionPackSchema = z.strictObject({
   code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'expected kebab-case code' }),
   name: z.string().min(1),
@@ -85,6 +96,7 @@ export const regionPackSchema = z.strictObject({
   quota: quotaSchema.nullable(),
   deregistration: z.strictObject({ grounds: z.array(deregistrationGroundSchema).min(1) }),
   hotline: z.strictObject({ number: z.string().regex(/^\d{5}$/), source: clauseString }).nullable(),
+  handoff: handoffSchema.default(DEFAULT_HANDOFF_SETTINGS),
 });
 
 /** A validated region rule pack. */

@@ -1,0 +1,67 @@
+// What a caseworker does to a case beyond the row: the person hears about it in their own channel and
+// language (claimed, the reply itself, closed), and every message sent is in the transcript.
+import { CASE_NOTICE_SENDER, type CaseActionResult, type CaseDesk, type CaseWorkerRef } from './case-desk.ts';
+import type { ActionRefusal } from './case-refusals.ts';
+import { parseDialogState } from '../conversation/dialog-state.ts';
+import type { Localizer } from '../conversation/localizer.ts';
+import type { ConversationStore, OutboundSender, TranscriptLog } from '../conversation/ports.ts';
+
+export interface CaseActionsDeps {
+  desk: CaseDesk;
+  sender: OutboundSender;
+  conversations: Pick<ConversationStore, 'load'>;
+  transcript: Pick<TranscriptLog, 'append'>;
+  localizer: Pick<Localizer, 't'>;
+  logger: { warn(obj: object, msg?: string): void };
+}
+
+export type ActionResult = CaseActionResult | ActionRefusal;
+
+export function createCaseActions(deps: CaseActionsDeps) {
+  /** A notice in the person's language; failing to deliver it is logged, the action itself stands. */
+  async function notify(regionPrefix: string, caseId: string, key: string, params: Record<string, string> = {}): Promise<void> {
+    const detail = await deps.desk.get(regionPrefix, caseId);
+    if (!detail?.reference || detail.kind !== 'handoff') return;
+    const stored = await deps.conversations.load(detail.conversationKey);
+    const locale = parseDialogState(stored?.state ?? null).locale;
+    const text = deps.localizer.t(locale, key, params);
+    try {
+      await deps.sender.send(detail.reference, { text });
+      await deps.transcript.append({ conversationKey: detail.conversationKey, direction: 'out', sender: CASE_NOTICE_SENDER, text });
+    } catch (err) {
+      deps.logger.warn({ err, caseId }, 'case notice not delivered');
+    }
+  }
+
+  return {
+    async claim(regionPrefix: string, caseId: string, worker: CaseWorkerRef): Promise<ActionResult> {
+      const result = await deps.desk.claim(regionPrefix, caseId, worker);
+      if (result.ok) await notify(regionPrefix, caseId, 'handoff.claimed', { name: worker.displayName });
+      return result;
+    },
+
+    async reply(regionPrefix: string, caseId: string, worker: CaseWorkerRef, text: string): Promise<ActionResult> {
+      const detail = await deps.desk.get(regionPrefix, caseId);
+      if (!detail) return { ok: false, reason: 'not_found' };
+      if (detail.status === 'closed') return { ok: false, reason: 'closed' };
+      if (!detail.claimedBy) return { ok: false, reason: 'not_claimed' };
+      if (detail.claimedBy.id !== worker.id) return { ok: false, reason: 'claimed_by_other', by: detail.claimedBy.displayName };
+      if (!detail.reference) return { ok: false, reason: 'unreachable' };
+      try {
+        await deps.sender.send(detail.reference, { text, from: { id: `caseworker:${worker.id}`, name: worker.displayName } });
+      } catch (err) {
+        deps.logger.warn({ err, caseId }, 'caseworker reply not delivered');
+        return { ok: false, reason: 'send_failed' };
+      }
+      return deps.desk.recordReply(regionPrefix, caseId, worker, text);
+    },
+
+    async close(regionPrefix: string, caseId: string, worker: CaseWorkerRef, reason: string): Promise<ActionResult> {
+      const result = await deps.desk.close(regionPrefix, caseId, worker, reason);
+      if (result.ok) await notify(regionPrefix, caseId, 'handoff.closedByCaseworker');
+      return result;
+    },
+  };
+}
+
+export type CaseActions = ReturnType<typeof createCaseActions>;

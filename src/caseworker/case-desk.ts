@@ -1,0 +1,92 @@
+// What the caseworker console needs from storage, as a port: cases of one region, claimed atomically,
+// closed once, with the person's messages. src/persistence implements it; every call carries the region.
+
+export const CASE_STATUSES = ['new', 'claimed', 'waiting', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Transcript sender of the bot's notices about a case (claimed, closed), told apart from its own turns. */
+export const CASE_NOTICE_SENDER = 'bot:case_notice';
+
+export interface CaseWorkerRef {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
+/** Who asked, as a caseworker may see it: ID and phone numbers masked. */
+export interface CasePerson {
+  jobSeekerId: string | null;
+  name: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  channel: string;
+}
+
+export interface CaseSummary {
+  id: string;
+  status: CaseStatus;
+  kind: string;
+  reason: string;
+  regionCode: string;
+  conversationKey: string;
+  openedAt: Date;
+  closedAt: Date | null;
+  claimedBy: { id: string; username: string; displayName: string } | null;
+  person: CasePerson;
+}
+
+export interface CaseMessage {
+  direction: 'in' | 'out';
+  /** `person`, `bot` or `caseworker:<username>`. */
+  sender: string;
+  text: string;
+  at: Date;
+}
+
+export interface CaseNote {
+  author: string;
+  text: string;
+  at: Date;
+}
+
+export interface CaseDetail extends CaseSummary {
+  excerpt: string[];
+  /** Everything said in the conversation since the case was opened, oldest first. */
+  messages: CaseMessage[];
+  notes: CaseNote[];
+  /** The serialized ConversationReference replies go to; null when the case cannot be answered in chat. */
+  reference: string | null;
+  /** Why the caseworker closed it (null while open, or when the person cancelled). */
+  closeReason: string | null;
+}
+
+/** Why an action changed nothing: gone (or in another region), already closed, or someone else's case. */
+export type CaseRefusal = { ok: false; reason: 'not_found' | 'closed' | 'claimed_by_other' | 'not_claimed'; by?: string };
+export type CaseActionResult = { ok: true; case: CaseSummary } | CaseRefusal;
+
+/** A change a console should show without reloading. */
+export interface ConsoleChange {
+  /** Unique per change, so a re-read of overlapping time does not repeat it. */
+  id: string;
+  type: 'case' | 'message';
+  caseId: string;
+  at: Date;
+}
+
+export interface CaseDesk {
+  list(regionPrefix: string, status: CaseStatus): Promise<CaseSummary[]>;
+  /** How many open cases the region has in each open status. */
+  countOpen(regionPrefix: string): Promise<Record<'new' | 'claimed' | 'waiting', number>>;
+  get(regionPrefix: string, caseId: string): Promise<CaseDetail | null>;
+  /** Takes an unclaimed open case; exactly one of two simultaneous claims succeeds. */
+  claim(regionPrefix: string, caseId: string, worker: CaseWorkerRef): Promise<CaseActionResult>;
+  /** Records a reply already sent to the person (transcript and audit); only the owner may reply. */
+  recordReply(regionPrefix: string, caseId: string, worker: CaseWorkerRef, text: string): Promise<CaseActionResult>;
+  /** The owner (or anyone, if unclaimed) closes; a 转人工 conversation goes back to the bot. */
+  close(regionPrefix: string, caseId: string, worker: CaseWorkerRef, reason: string): Promise<CaseActionResult>;
+  /** Marks the case as waiting for the person (true) or back to claimed (false); owner only. */
+  setWaiting(regionPrefix: string, caseId: string, worker: CaseWorkerRef, waiting: boolean): Promise<CaseActionResult>;
+  addNote(regionPrefix: string, caseId: string, worker: CaseWorkerRef, text: string): Promise<CaseActionResult>;
+  /** New cases, status changes and messages of the region since `since` (inclusive), oldest first. */
+  changesSince(regionPrefix: string, since: Date): Promise<ConsoleChange[]>;
+}

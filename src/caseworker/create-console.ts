@@ -1,0 +1,38 @@
+// Builds the caseworker console (case API, live events, page) from its ports; src/main.ts wires it in.
+import type { Router } from 'express';
+import { createCaseActions } from './case-actions.ts';
+import type { CaseDesk } from './case-desk.ts';
+import { createCasesRouter, type CaseDueBy } from './cases-router.ts';
+import { createConsoleEvents } from './console-events.ts';
+import { createConsolePage } from './console-page.ts';
+import { createEventTickets } from './event-ticket.ts';
+import type { SessionFinder } from './session-auth.ts';
+import type { Localizer } from '../conversation/localizer.ts';
+import type { AuditLog, ConversationStore, OutboundSender, TranscriptLog } from '../conversation/ports.ts';
+
+export interface ConsoleDeps {
+  sessions: SessionFinder;
+  desk: CaseDesk;
+  sender: OutboundSender;
+  conversations: Pick<ConversationStore, 'load'>;
+  transcript: Pick<TranscriptLog, 'append'>;
+  audit: AuditLog;
+  localizer: Pick<Localizer, 't'>;
+  dueBy: CaseDueBy;
+  /** Signs the EventSource tickets (derive it from the service's key). */
+  ticketSecret: Buffer;
+  logger: { warn(obj: object, msg?: string): void };
+  now?: () => Date;
+  pollMs?: number;
+}
+
+export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router } {
+  const now = deps.now ?? (() => new Date());
+  const actions = createCaseActions(deps);
+  const cases = createCasesRouter({ sessions: deps.sessions, desk: deps.desk, actions, audit: deps.audit, dueBy: deps.dueBy, now });
+  const events = createConsoleEvents({
+    sessions: deps.sessions, desk: deps.desk, tickets: createEventTickets(deps.ticketSecret), now, logger: deps.logger,
+    ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
+  });
+  return { api: [cases, events], page: createConsolePage() };
+}

@@ -1,0 +1,32 @@
+// A short-lived signed ticket for the console's EventSource, which cannot send an Authorization header:
+// the page trades its Bearer token for a ticket and puts only the ticket in the URL.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { CaseworkerSession } from './session-auth.ts';
+
+const payloadSchema = z.object({ cw: z.object({ id: z.string(), username: z.string(), displayName: z.string(), regionCode: z.string() }), exp: z.number() });
+
+export function createEventTickets(secret: Buffer, lifetimeSeconds = 60) {
+  const mac = (body: string) => createHmac('sha256', secret).update(body).digest('base64url');
+  return {
+    issue(worker: CaseworkerSession, now: Date): string {
+      const body = Buffer.from(JSON.stringify({ cw: worker, exp: now.getTime() + lifetimeSeconds * 1000 })).toString('base64url');
+      return `${body}.${mac(body)}`;
+    },
+    verify(ticket: string, now: Date): CaseworkerSession | null {
+      const [body, signature] = ticket.split('.');
+      if (!body || !signature) return null;
+      const expected = Buffer.from(mac(body));
+      const given = Buffer.from(signature);
+      if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+      try {
+        const parsed = payloadSchema.safeParse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
+        return parsed.success && parsed.data.exp > now.getTime() ? parsed.data.cw : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+export type EventTickets = ReturnType<typeof createEventTickets>;

@@ -1,0 +1,38 @@
+// Sends a message to a person outside a turn (a caseworker's reply, a notice) through the channel of their
+// stored ConversationReference. Implements the OutboundSender port; the console never sees a channel class.
+import type { Activity, BotAdapter } from 'botbuilder';
+import type { OutboundSender } from '../conversation/ports.ts';
+import { conversationReferenceSchema } from './webchat/webchat-adapter.ts';
+
+/** An adapter that can run a proactive turn (WebchatAdapter; later the WeChat and WeCom adapters). */
+type ProactiveAdapter = Pick<BotAdapter, 'continueConversationAsync'>;
+
+export class UnreachableChannelError extends Error {}
+
+export function createOutboundSender(adapters: Readonly<Record<string, ProactiveAdapter>>): OutboundSender {
+  return {
+    async send(referenceJson, message) {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(referenceJson);
+      } catch {
+        throw new UnreachableChannelError('stored conversation reference is not JSON');
+      }
+      const parsed = conversationReferenceSchema.safeParse(raw);
+      if (!parsed.success) throw new UnreachableChannelError('stored conversation reference is incomplete');
+      const reference = parsed.data;
+      const adapter = adapters[reference.channelId];
+      if (!adapter) throw new UnreachableChannelError(`no adapter for channel ${reference.channelId}`);
+      const activity: Partial<Activity> = { type: 'message', text: message.text, textFormat: 'plain' };
+      await adapter.continueConversationAsync('', reference, async (ctx) => {
+        const from = message.from;
+        // botbuilder stamps `from` with the bot's account; a caseworker's reply is shown under their own name.
+        if (from) ctx.onSendActivities(async (_ctx, activities, next) => {
+          for (const a of activities) a.from = { id: from.id, name: from.name, role: 'bot' };
+          return next();
+        });
+        await ctx.sendActivity(activity);
+      });
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// The console's CaseDesk on both databases: five caseworkers claim one case at the same moment and exactly one
+// wins; another region sees nothing and can change nothing; only the owner replies or closes; close hands the
+// conversation back to the bot.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { applyMigrations } from '../../src/persistence/migrations/apply-migrations.ts';
+import { openDatabase, type Database } from '../../src/persistence/database.ts';
+import { createPiiCipher } from '../../src/persistence/pii-cipher.ts';
+import { createRepositories } from '../../src/persistence/repositories.ts';
+import { createCaseDeskRepository } from '../../src/persistence/case-desk-repository.ts';
+import { createPgDatabase, tempDir } from './migrations/fixtures/temp-databases.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function sqliteUrl(): Promise<string> {
+  const dir = tempDir();
+  cleanups.push(async () => dir.remove());
+  return `file:${join(dir.path, 'desk.db')}`;
+}
+
+async function postgresUrl(): Promise<string> {
+  const database = await createPgDatabase();
+  cleanups.push(() => database.drop());
+  return database.url;
+}
+
+describe.each([
+  ['SQLite', sqliteUrl],
+  ['PostgreSQL', postgresUrl],
+] as const)('case desk on %s', (_name, makeUrl) => {
+  it('one claim of five wins, other regions are shut out, only the owner closes', async () => {
+    const url = await makeUrl();
+    await applyMigrations(url);
+    const db: Database = openDatabase(url);
+    cleanups.push(() => db.close());
+    await db.ready;
+    const repos = createRepositories(db.prisma, createPiiCipher(randomBytes(32)), '440802');
+    const desk = createCaseDeskRepository(db.prisma);
+    const workers = await Promise.all(['a', 'b', 'c', 'd', 'e'].map(async (name) => {
+      const id = randomUUID();
+      await db.prisma.caseworker.create({ data: { id, username: `zj-${name}`, displayName: `湛江${name}`, regionCode: '440800', passwordHash: 'x' } });
+      return { id, username: `zj-${name}`, displayName: `湛江${name}` };
+    }));
+    await repos.conversations.save('webchat:c1', -1, { mode: 'awaiting_caseworker', state: '{}', jobSeekerId: null });
+    const { id } = await repos.handoffs.open({ conversationKey: 'webchat:c1', jobSeekerId: null, reason: 'user_request', excerpt: ['> 人工'], reference: '{"channelId":"webchat"}' });
+
+    expect(await desk.get('3303', id)).toBeNull();
+    expect(await desk.claim('3303', id, workers[0]!)).toEqual({ ok: false, reason: 'not_found' });
+    expect(await desk.list('3303', 'new')).toEqual([]);
+    expect((await desk.list('4408', 'new')).map((c) => c.id)).toEqual([id]);
+
+    const results = await Promise.all(workers.map((w) => desk.claim('4408', id, w)));
+    const winners = results.filter((r) => r.ok);
+    expect(winners).toHaveLength(1);
+    const winner = workers[results.findIndex((r) => r.ok)]!;
+    for (const lost of results.filter((r) => !r.ok)) expect(lost).toEqual({ ok: false, reason: 'claimed_by_other', by: winner.displayName });
+    expect(await db.prisma.auditEvent.count({ where: { action: 'handoff.claimed', subjectId: id } })).toBe(1);
+    expect((await repos.conversations.load('webchat:c1'))?.mode).toBe('caseworker');
+
+    const other = workers.find((w) => w.id !== winner.id)!;
+    expect(await desk.recordReply('4408', id, other, '抢答')).toMatchObject({ ok: false, reason: 'claimed_by_other' });
+    expect(await desk.close('4408', id, other, '抢着结束')).toMatchObject({ ok: false, reason: 'claimed_by_other' });
+    expect(await desk.close('3303', id, winner, '别的地区')).toEqual({ ok: false, reason: 'not_found' });
+    expect(await desk.recordReply('4408', id, winner, '您好，手机 13812345678')).toMatchObject({ ok: true });
+    expect(await desk.close('4408', id, winner, '已答复')).toMatchObject({ ok: true, case: { status: 'closed' } });
+    expect(await desk.close('4408', id, winner, '再次')).toEqual({ ok: false, reason: 'closed' });
+    expect((await repos.conversations.load('webchat:c1'))?.mode).toBe('bot');
+
+    const detail = await desk.get('4408', id);
+    expect(detail).toMatchObject({ status: 'closed', closeReason: '已答复', excerpt: ['> 人工'], reference: '{"channelId":"webchat"}' });
+    expect(detail?.messages.map((m) => [m.sender, m.text])).toEqual([[`caseworker:${winner.username}`, '您好，手机 138****5678']]);
+  });
+});
