@@ -11,6 +11,7 @@ import { renderReplies, resolveChoice } from './reply-renderer.ts';
 import { decideTurn, type DeciderDeps } from './turn-decider.ts';
 import { conversationKeyOf, type InboundTurn, type OutboundMessage } from './turn-types.ts';
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
+import type { StepCheck } from './step-checks.ts';
 
 export interface EngineDeps {
   store: ConversationStore;
@@ -22,6 +23,7 @@ export interface EngineDeps {
   localizer: Localizer;
   dialogs: Readonly<Record<string, DialogDefinition>>;
   actions: Readonly<Record<string, DialogAction>>;
+  checks?: Readonly<Record<string, StepCheck>>;
   /** Today's date (YYYY-MM-DD) in the service's time zone. */
   today(at: Date): string;
   /** The region pack and calendar that apply on a day. */
@@ -41,6 +43,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
     localizer: deps.localizer,
     dialogs: deps.dialogs,
     actions: deps.actions,
+    ...(deps.checks ? { checks: deps.checks } : {}),
     handoffs: deps.handoffs,
     transcript: deps.transcript,
     ...(deps.people ? { people: deps.people } : {}),

@@ -58,6 +58,8 @@ export interface DialogStep {
   freeText?: boolean;
   /** Never echoed back: the summary shows it masked. */
   sensitive?: boolean;
+  /** Name of an asynchronous check (src/conversation/step-checks.ts) the parsed answer must pass first. */
+  check?: string;
   /** A message said once the answer is accepted, before the next question (e.g. what a refusal means). */
   notice?: (slots: Slots, env: DialogEnv) => { key: string; params?: Params } | undefined;
 }
