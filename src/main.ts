@@ -24,6 +24,7 @@ import { WebchatAdapter } from './channels/webchat/webchat-adapter.ts';
 import { createLocalizer, readLocaleResources } from './conversation/localizer.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { loadDemoData } from './caseworker/demo-data.ts';
+import { createSmsChannel, smsDriverFromSettings } from './channels/sms/sms-channel.ts';
 
 export interface RunningService {
   url: string;
@@ -48,7 +49,9 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const repos = createRepositories(database.prisma, cipher, config.REGION);
   const firstContact = createFirstContactPolicy(packs, calendar, config.REGION);
   const policy = (day: string) => ({ pack: selectRegionPack(packs, config.REGION, day), calendar });
-  const engine = createEngine({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS });
+  // One-time codes (and later outreach) go out by SMS; with SMS_PROVIDER=log the code is only logged, and it says so.
+  const sms = createSmsChannel(smsDriverFromSettings(config, logger));
+  const engine = createEngine({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS, sms });
 
   const store = new WebchatStore(database.prisma);
   const apologyText = createLocalizer(readLocaleResources()).t('zh-CN', 'engine.error');
@@ -74,7 +77,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const server = await listen(app, config.PORT, config.HOST);
   const port = portOf(server);
   const url = `http://localhost:${port}`;
-  logger.info({ port, region: config.REGION, pack: pack.code, migrationsApplied: migrated.applied.length, database: database.kind }, `就业帮 listening on ${url}`);
+  logger.info({ port, region: config.REGION, pack: pack.code, sms: sms.provider, migrationsApplied: migrated.applied.length, database: database.kind }, `就业帮 listening on ${url}`);
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
