@@ -12,6 +12,7 @@ export const identityLinkDialog: DialogDefinition = {
   id: 'identityLink',
   title: 'identity.title',
   finish: 'identity.link',
+  enteredFrom: 'registration.idNumber',
   steps: [
     {
       id: 'method',

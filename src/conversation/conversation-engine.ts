@@ -12,6 +12,7 @@ import { decideTurn, type DeciderDeps } from './turn-decider.ts';
 import { conversationKeyOf, type InboundTurn, type OutboundMessage } from './turn-types.ts';
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 import type { StepCheck } from './step-checks.ts';
+import { maskTypedCode } from '../domain/identity/one-time-code-policy.ts';
 
 export interface EngineDeps {
   store: ConversationStore;
@@ -57,7 +58,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
       if (turn.kind === 'other') return [];
       const key = conversationKeyOf(turn);
       if (turn.kind === 'message') {
-        const fresh = await deps.transcript.append({ conversationKey: key, direction: 'in', activityId: turn.activityId, sender: turn.userKey, text: maskPersonalNumbers(turn.text) });
+        const fresh = await deps.transcript.append({ conversationKey: key, direction: 'in', activityId: turn.activityId, sender: turn.userKey, text: maskPersonalNumbers(maskTypedCode(turn.text)) });
         if (!fresh) return [];
       }
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {

@@ -80,6 +80,8 @@ export interface DialogDefinition {
   steps: readonly DialogStep[];
   /** Name of the action (src/conversation/actions) that runs when the last step is answered. */
   finish: string;
+  /** Set when the dialog is never opened from the menu, only by another dialog's step check (which one). */
+  enteredFrom?: string;
   /** Holds nothing private, so a late answer (to a monthly prompt days later) still counts, without "welcome back". */
   idleSafe?: boolean;
 }

@@ -92,6 +92,8 @@ describe('the one-time code', () => {
     expect(stored.codeHash).not.toContain(code);
 
     const linked = await h.say(code, OTHER);
+    const typed = await h.db.transcriptMessage.findMany({ where: { conversationKey: `${HARNESS_CHANNEL}:x`, direction: 'in' }, orderBy: { at: 'asc' } });
+    expect(typed.at(-1)?.text).toBe('******');
     expect(textOf(linked)).toBe(h.t('zh-CN', 'identity.linked'));
     expect(buttonsOf(linked)).toEqual(['我的进度', '主菜单', '转人工']);
     const status = await h.say('start:status', OTHER);
@@ -173,6 +175,17 @@ describe('a caseworker confirms instead', () => {
   });
 });
 
+describe('on a channel without buttons', () => {
+  it('the offer comes as numbered lines; "1" sends the code, which then links', async () => {
+    const plain = { ...OTHER, buttons: false } as const;
+    for (const text of ['登记', '1', '李四']) await h.say(text, plain);
+    const offer = await h.say(ID, plain);
+    expect(textOf(offer)).toContain(`${h.t('zh-CN', 'identity.offer', { phone: MASKED })}\n1. 发送验证码到登记手机\n2. 请工作人员核实`);
+    expect(textOf(await h.say('1', plain))).toBe(h.t('zh-CN', 'identity.code.ask', { phone: MASKED, minutes: 10 }));
+    expect(textOf(await h.say(lastCode(), plain))).toContain(h.t('zh-CN', 'identity.linked'));
+  });
+});
+
 describe('in English', () => {
   it('offers, sends and links with English words', async () => {
     await h.say('English', OTHER);
@@ -183,5 +196,22 @@ describe('in English', () => {
     expect(h.outbox[0]?.message.text).toContain('Your code is');
     expect((await h.say(wrong(lastCode()), OTHER))[0]?.text).toBe('That code is not right. You can try 4 more times.');
     expect(textOf(await h.say(lastCode(), OTHER))).toBe(h.t('en', 'identity.linked'));
+  });
+});
+
+describe('the registration intake behind the dialog', () => {
+  it('an ID on file for someone this conversation is not linked to: nothing stored, nothing overwritten, even once their registration is closed', async () => {
+    const before = await owner();
+    await h.db.registration.updateMany({ data: { status: 'withdrawn' } });
+    const submission = { name: '冒名者', idNumber: ID, phone: '13900000000', birthDate: '1990-05-15', sex: 'M' as const, reason: 'lost_job' as const };
+    const request = { submission, locale: 'zh-CN', conversationKey: `${HARNESS_CHANNEL}:x`, channel: HARNESS_CHANNEL, userKey: 'user-x', reference: '{}', at: h.now() };
+    expect(await h.repos.registrations.submit({ ...request, linkedJobSeekerId: null })).toEqual({ unverified: true });
+    const after = await owner();
+    expect({ name: after.name, phone: after.phone, registrations: after.registrations.length, addresses: after.addresses.map((a) => a.userKey) })
+      .toEqual({ name: before.name, phone: PHONE, registrations: 1, addresses: ['user-owner'] });
+    expect(await h.db.auditEvent.count({ where: { action: 'registration.refusedUnverified' } })).toBe(1);
+    // The person themselves (linked) may register again; that is a new registration on the same person.
+    const own = await h.repos.registrations.submit({ ...request, linkedJobSeekerId: before.id });
+    expect(own).toMatchObject({ jobSeekerId: before.id, duplicate: false });
   });
 });

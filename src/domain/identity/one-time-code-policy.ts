@@ -46,3 +46,8 @@ export function parseOneTimeCode(raw: string): string | null {
   const digits = raw.normalize('NFKC').replace(/\s/g, '');
   return new RegExp(`^\\d{${ONE_TIME_CODE.digits}}$`).test(digits) ? digits : null;
 }
+
+/** A message that is only a code is kept as `******` wherever it is recorded (codes are never stored in clear). */
+export function maskTypedCode(text: string): string {
+  return parseOneTimeCode(text) ? '*'.repeat(ONE_TIME_CODE.digits) : text;
+}
