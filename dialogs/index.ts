@@ -4,10 +4,12 @@ import { registrationDialog } from './registration.dialog.ts';
 import { hardshipDialog } from './hardship.dialog.ts';
 import { statusDialog } from './status.dialog.ts';
 import { followUpDialog } from './follow-up.dialog.ts';
+import { identityLinkDialog } from './identity-link.dialog.ts';
 
 export const DIALOGS: Readonly<Record<string, DialogDefinition>> = {
   [registrationDialog.id]: registrationDialog,
   [hardshipDialog.id]: hardshipDialog,
   [statusDialog.id]: statusDialog,
   [followUpDialog.id]: followUpDialog,
+  [identityLinkDialog.id]: identityLinkDialog,
 };

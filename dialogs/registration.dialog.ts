@@ -75,7 +75,8 @@ const steps: readonly DialogStep[] = [
     next: (slots) => (slots.consent === 'decline' ? { end: 'registration.consent.declined' } : undefined),
   },
   { id: 'name', prompt: 'registration.name.ask', parse: nameAnswer },
-  { id: 'idNumber', prompt: 'registration.idNumber.ask', parse: idNumberAnswer, sensitive: true, next: underAge },
+  // An ID already on file for someone else stops here (not after the whole form): see identity-link.dialog.ts.
+  { id: 'idNumber', prompt: 'registration.idNumber.ask', parse: idNumberAnswer, check: 'identity.registered', sensitive: true, next: underAge },
   {
     id: 'jobType',
     prompt: 'registration.jobType.ask',

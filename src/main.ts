@@ -32,6 +32,7 @@ import { createConsole } from './caseworker/create-console.ts';
 import { createCaseDueBy } from './caseworker/case-due-by.ts';
 import { createCaseDeskRepository } from './persistence/case-desk-repository.ts';
 import { createOutboundSender } from './channels/outbound-sender.ts';
+import { createSmsChannel, smsDriverFromSettings } from './channels/sms/sms-channel.ts';
 
 export interface RunningService {
   url: string;
@@ -67,7 +68,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const repos = createRepositories(database.prisma, cipher, config.REGION);
   const firstContact = createFirstContactPolicy(packs, calendar, config.REGION);
   const policy = (day: string) => ({ pack: selectRegionPack(packs, config.REGION, day), calendar });
-  const engine = createEngine({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS });
+  // One-time codes (and later outreach) go out by SMS; with SMS_PROVIDER=log the code is only logged, and it says so.
+  const sms = createSmsChannel(smsDriverFromSettings(config, logger));
+  const engine = createEngine({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS, sms });
 
   const store = new WebchatStore(database.prisma);
   const localizer = createLocalizer(readLocaleResources());
@@ -114,7 +117,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const server = await listen(app, config.PORT, config.HOST);
   const port = portOf(server);
   const url = `http://localhost:${port}`;
-  logger.info({ host: config.HOST, port, region: config.REGION, pack: pack.code, migrationsApplied: migrated.applied.length, database: database.kind }, `就业帮 listening on ${url}`);
+  logger.info({ host: config.HOST, port, region: config.REGION, pack: pack.code, sms: sms.provider, migrationsApplied: migrated.applied.length, database: database.kind }, `就业帮 listening on ${url}`);
 
   let stopping: Promise<void> | null = null;
   const stop = () =>

@@ -9,6 +9,9 @@ const trustProxy = z
   .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v));
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** What a real SMS provider needs (the app id only for Tencent). */
+const SMS_SETTINGS: readonly ('SMS_SECRET_ID' | 'SMS_SECRET_KEY' | 'SMS_SIGN_NAME' | 'SMS_TEMPLATE_ID' | 'SMS_SDK_APP_ID')[] = ['SMS_SECRET_ID', 'SMS_SECRET_KEY', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_ID', 'SMS_SDK_APP_ID'];
+
 /** Each variable: its schema and the line the README's configuration table shows. */
 export const ENV_SCHEMA = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port of the service (web chat, caseworker API, health).'),
@@ -46,6 +49,20 @@ export const ENV_SCHEMA = z.object({
   LOGIN_LOCKOUT_FAILURES: positiveInt(5).describe('Failed logins in a row (per account, within an hour) that lock the account.'),
   LOGIN_LOCKOUT_SECONDS: positiveInt(60).describe('First lockout of an account; each further lockout within a day doubles it.'),
   LOGIN_LOCKOUT_MAX_SECONDS: positiveInt(86_400).describe('Longest lockout of an account.'),
+  SMS_PROVIDER: z.enum(['log', 'tencent', 'aliyun']).default('log').describe('Who sends SMS (one-time codes that prove who a person is): `tencent` (Tencent Cloud SMS), `aliyun` (Alibaba Cloud SMS), or `log` (demo: the code is written to the server log, nothing is sent).'),
+  SMS_SECRET_ID: z.string().min(1).optional().describe('Tencent Cloud SecretId, or Alibaba Cloud AccessKey ID (use a sub-account allowed only to send SMS).'),
+  SMS_SECRET_KEY: z.string().min(1).optional().describe('Tencent Cloud SecretKey, or Alibaba Cloud AccessKey secret. Never printed.'),
+  SMS_SDK_APP_ID: z.string().regex(/^\d+$/, 'must be the numeric SmsSdkAppId (e.g. 1400006666)').optional().describe('Tencent Cloud only: the SMS application id (SmsSdkAppId).'),
+  SMS_SIGN_NAME: z.string().min(1).optional().describe('Approved SMS signature (签名), e.g. the office name.'),
+  SMS_TEMPLATE_ID: z.string().min(1).optional().describe('Approved one-time-code template: Tencent template id with {1} = code and {2} = minutes; Alibaba TemplateCode (SMS_...) with ${code}.'),
+  SMS_REGION: z.string().regex(/^[a-z0-9-]+$/, 'must be a region id such as ap-guangzhou or cn-hangzhou').optional().describe('Provider region (default ap-guangzhou for Tencent, cn-hangzhou for Alibaba).'),
+  SMS_ENDPOINT: z.string().regex(/^(https?:\/\/)?[A-Za-z0-9.-]+(:\d+)?\/?$/, 'must be a host or http(s)://host[:port]').optional().describe('Provider API host or URL when not the public default (an intranet gateway); http:// only for tests.'),
+  SMS_TIMEOUT_SECONDS: positiveInt(5).describe('Give up on one SMS request after this many seconds (the person is told to try again later).'),
+}).superRefine((env, ctx) => {
+  if (env.SMS_PROVIDER === 'log') return;
+  for (const name of SMS_SETTINGS.filter((n) => n !== 'SMS_SDK_APP_ID' || env.SMS_PROVIDER === 'tencent')) {
+    if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: `is required when SMS_PROVIDER=${env.SMS_PROVIDER}` });
+  }
 });
 
 export type AppConfig = z.infer<typeof ENV_SCHEMA>;
@@ -60,7 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
   const value = present[name];
-  const shown = name === 'PII_KEY' || value === undefined ? '' : ` (got "${String(value).slice(0, 40)}")`;
+  const shown = name === 'PII_KEY' || name === 'SMS_SECRET_KEY' || value === undefined ? '' : ` (got "${String(value).slice(0, 40)}")`;
   throw new ConfigError(`Configuration error: ${name} ${issue?.message ?? 'is invalid'}${shown}`);
 }
 

@@ -12,6 +12,8 @@ import { decideTurn, type DeciderDeps } from './turn-decider.ts';
 import type { IntentClassifier } from './intent/intent-classifier.ts';
 import { conversationKeyOf, type InboundTurn, type OutboundMessage } from './turn-types.ts';
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
+import type { StepCheck } from './step-checks.ts';
+import { maskTypedCode } from '../domain/identity/one-time-code-policy.ts';
 
 export interface EngineDeps {
   store: ConversationStore;
@@ -23,6 +25,7 @@ export interface EngineDeps {
   localizer: Localizer;
   dialogs: Readonly<Record<string, DialogDefinition>>;
   actions: Readonly<Record<string, DialogAction>>;
+  checks?: Readonly<Record<string, StepCheck>>;
   /** Today's date (YYYY-MM-DD) in the service's time zone. */
   today(at: Date): string;
   /** The region pack and calendar that apply on a day. */
@@ -44,6 +47,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
     localizer: deps.localizer,
     dialogs: deps.dialogs,
     actions: deps.actions,
+    ...(deps.checks ? { checks: deps.checks } : {}),
     handoffs: deps.handoffs,
     transcript: deps.transcript,
     ...(deps.people ? { people: deps.people } : {}),
@@ -58,7 +62,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
       if (turn.kind === 'other') return [];
       const key = conversationKeyOf(turn);
       if (turn.kind === 'message') {
-        const fresh = await deps.transcript.append({ conversationKey: key, direction: 'in', activityId: turn.activityId, sender: turn.userKey, text: maskPersonalNumbers(turn.text) });
+        const fresh = await deps.transcript.append({ conversationKey: key, direction: 'in', activityId: turn.activityId, sender: turn.userKey, text: maskPersonalNumbers(maskTypedCode(turn.text)) });
         if (!fresh) return [];
       }
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {

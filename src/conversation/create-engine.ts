@@ -4,7 +4,8 @@ import { createLocalizer, readLocaleResources } from './localizer.ts';
 import type { FirstContactPolicy, RegistrationIntake } from './actions/submit-registration.ts';
 import { createActions } from './actions/index.ts';
 import type { HardshipRequestDesk } from './actions/file-hardship-prescreen.ts';
-import type { AuditLog, CaseFiler, ContactLedger, ConversationStore, HandoffDesk, PeopleDirectory, StatusDirectory, TranscriptLog } from './ports.ts';
+import type { AuditLog, CaseFiler, ContactLedger, ConversationStore, HandoffDesk, IdentityChallengeStore, OutboundChannel, PeopleDirectory, StatusDirectory, TranscriptLog } from './ports.ts';
+import { createIdentityChecks } from './identity/identity-checks.ts';
 import { createProactivePrompter, type ProactivePrompter } from './proactive-prompt.ts';
 import type { PolicyContext } from './dialog-types.ts';
 import type { IntentClassifier } from './intent/intent-classifier.ts';
@@ -26,8 +27,13 @@ export interface EngineWiring {
   policy?: (today: string) => PolicyContext;
   regionCode?: string;
   repos: { conversations: ConversationStore; transcript: TranscriptLog; audit: AuditLog; handoffs: HandoffDesk & CaseFiler; registrations: RegistrationIntake;
-    people: PeopleDirectory; status: StatusDirectory; ledger: ContactLedger; hardshipRequests: HardshipRequestDesk };
+    people: PeopleDirectory; status: StatusDirectory; ledger: ContactLedger; hardshipRequests: HardshipRequestDesk; identity: IdentityChallengeStore };
   firstContact: FirstContactPolicy;
+  /** Where one-time codes go: the SMS channel (its log driver when no provider is configured). Without it no
+   * code can be sent and people already on file are offered a caseworker only (bench and older tests). */
+  sms?: OutboundChannel;
+  /** Fixes the one-time code (tests only). */
+  newCode?: () => string;
   idleHours: number;
   /** Defaults to the classifier trained once per process from locales/intents. */
   intents?: IntentClassifier;
@@ -47,9 +53,14 @@ function sharedParts(wiring: EngineWiring) {
   };
 }
 
+const NO_SMS: OutboundChannel = { channel: 'none', send: async () => ({ ok: false, retryable: false, code: 'no_sms_channel' }) };
+
 export function createEngine(wiring: EngineWiring): ConversationEngine {
+  const shared = sharedParts(wiring);
+  const { identity, audit } = wiring.repos;
   return createConversationEngine({
-    ...sharedParts(wiring),
+    ...shared,
+    checks: createIdentityChecks({ identity, audit, sms: wiring.sms ?? NO_SMS, localizer: shared.localizer, ...(wiring.newCode ? { newCode: wiring.newCode } : {}) }),
     handoffs: wiring.repos.handoffs,
     people: wiring.repos.people,
     actions: createActions(wiring),

@@ -19,10 +19,11 @@ export function startDialog(def: DialogDefinition, startedAt: string, env: Dialo
   return { kind: 'ask', active, replies: [prompt(first, slots, env)] };
 }
 
-export function answerStep(def: DialogDefinition, active: ActiveDialog, input: string, env: DialogEnv): StepOutcome {
+/** `checked`: the answer as an asynchronous step check already accepted it (see step-checks.ts). */
+export function answerStep(def: DialogDefinition, active: ActiveDialog, input: string, env: DialogEnv, checked?: ParseResult): StepOutcome {
   const ctx: ParseContext = { ...env, slots: active.slots };
   const step = stepOf(def, active.step);
-  const result = parseAnswer(step, input, ctx);
+  const result = checked ?? parseAnswer(step, input, ctx);
   if (!result.ok) {
     const failures = active.failures + 1;
     const error = reply(result.error, result.params);

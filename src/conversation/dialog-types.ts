@@ -58,6 +58,8 @@ export interface DialogStep {
   freeText?: boolean;
   /** Never echoed back: the summary shows it masked. */
   sensitive?: boolean;
+  /** Name of an asynchronous check (src/conversation/step-checks.ts) the parsed answer must pass first. */
+  check?: string;
   /** A message said once the answer is accepted, before the next question (e.g. what a refusal means). */
   notice?: (slots: Slots, env: DialogEnv) => { key: string; params?: Params } | undefined;
 }
@@ -78,6 +80,8 @@ export interface DialogDefinition {
   steps: readonly DialogStep[];
   /** Name of the action (src/conversation/actions) that runs when the last step is answered. */
   finish: string;
+  /** Set when the dialog is never opened from the menu, only by another dialog's step check (which one). */
+  enteredFrom?: string;
   /** Holds nothing private, so a late answer (to a monthly prompt days later) still counts, without "welcome back". */
   idleSafe?: boolean;
 }

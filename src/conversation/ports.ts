@@ -97,3 +97,56 @@ export interface OutboundSender {
   /** `reference` is the stored ConversationReference; `from` names who speaks (a caseworker's display name). */
   send(reference: string, message: { text: string; from?: { id: string; name: string } }): Promise<void>;
 }
+
+/**
+ * A message to a person outside the conversation they are in (SMS now; WeChat templates and outreach later).
+ * `text` is already in the person's language; channels that only send registered templates (SMS in China)
+ * use `template` instead.
+ */
+export interface OutboundText {
+  text: string;
+  template?: { kind: 'one_time_code'; params: { code: string; minutes: string } };
+}
+
+/** `retryable`: the provider may accept the same message later (rate limit, outage); otherwise it never will. */
+export type SendOutcome = { ok: true; providerMessageId: string } | { ok: false; retryable: boolean; code: string };
+
+/** One outbound channel (web chat, SMS, ...): sends a message to an address of that channel. */
+export interface OutboundChannel {
+  readonly channel: string;
+  send(address: string, message: OutboundText): Promise<SendOutcome>;
+}
+
+/** A one-time code waiting to be typed back by one channel address. */
+export interface PendingChallenge {
+  id: string;
+  expiresAt: Date;
+  attempts: number;
+}
+
+/**
+ * Who an ID number belongs to, and the one-time codes that prove a conversation is that person.
+ * Codes are kept only as keyed hashes; every state change is conditional, so two instances agree.
+ */
+export interface IdentityChallengeStore {
+  /** The person on file with this ID number and the masked phone a code would go to. */
+  findByIdNumber(idNumber: string): Promise<{ jobSeekerId: string; phoneMask: string | null } | null>;
+  /** The phone number on file, decrypted, to send a code to. */
+  phoneOf(jobSeekerId: string): Promise<string | null>;
+  /** When codes were sent to this person since `since` (newest first), and the end of any cool-down. */
+  sendHistory(jobSeekerId: string, since: Date, now: Date): Promise<{ sentAt: Date[]; lockedUntil: Date | null }>;
+  /** Stores a new code for this address (earlier pending ones for it stop working). */
+  issue(challenge: { jobSeekerId: string; channel: string; userKey: string; code: string; sentAt: Date; expiresAt: Date }): Promise<{ id: string }>;
+  /** The address's latest pending code for this person, if any. */
+  pending(jobSeekerId: string, channel: string, userKey: string): Promise<PendingChallenge | null>;
+  /** Whether `code` is the one issued (constant-time comparison of hashes). */
+  matches(challengeId: string, code: string): Promise<boolean>;
+  /** Counts a wrong try (false if another instance counted it first); locks the person when `lockedUntil` is set. */
+  recordWrong(challengeId: string, attemptsBefore: number, lockedUntil: Date | null): Promise<boolean>;
+  /** Marks a pending code used or expired; false if it was no longer pending (used once only). */
+  close(challengeId: string, status: 'verified' | 'expired'): Promise<boolean>;
+  /** Whether this address proved this person with that code. */
+  wasVerified(challengeId: string, jobSeekerId: string, channel: string, userKey: string): Promise<boolean>;
+  /** Links the channel address to the person (after a verified code). */
+  linkAddress(link: { jobSeekerId: string; channel: string; userKey: string; conversationKey: string; reference: string }): Promise<void>;
+}

@@ -12,6 +12,7 @@ import { answerIntent } from './intent/answer-intent.ts';
 import { understandMessage } from './intent/understand-message.ts';
 import type { HandoffDesk, PeopleDirectory, TranscriptLog } from './ports.ts';
 import { reply, type Reply } from './reply.ts';
+import { answerCheckedStep, type StepCheck } from './step-checks.ts';
 import type { ConversationMode, InboundTurn } from './turn-types.ts';
 
 export interface DeciderDeps {
@@ -20,6 +21,8 @@ export interface DeciderDeps {
   actions: Readonly<Record<string, DialogAction>>;
   handoffs: HandoffDesk;
   transcript: TranscriptLog;
+  /** Asynchronous checks dialog steps name (an ID already on file, a one-time code). */
+  checks?: Readonly<Record<string, StepCheck>>;
   /** Remembers a person's language across conversations; optional so bare engines still run. */
   people?: PeopleDirectory;
   /** The dialog environment of this turn: day, language, policy, display helpers. */
@@ -78,7 +81,9 @@ export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: str
     const def = deps.dialogs[active.dialog];
     if (!def) return keep([reply('engine.idleReset'), welcomeMenu('menu.again')], { ...state, active: null });
     if (!def.idleSafe && pausedMs(state, turn.at) > deps.resumeReminderMs) return keep([welcomeBack(deps, state), repeatStep(def, active, deps.env(state, turn.at))]);
-    const outcome = answerStep(def, active, text, deps.env(state, turn.at));
+    const env = deps.env(state, turn.at);
+    const context = { turn, conversationKey: key, jobSeekerId: state.jobSeekerId, locale: state.locale };
+    const outcome = await answerCheckedStep({ def, active, input: text, env, checks: deps.checks ?? {}, dialogs: deps.dialogs, context });
     if (refused(outcome, active)) {
       // A choice step did not take it: it may be a command in other words ("我要找人工").
       const understood = await understandMessage(deps.intents, text, true);
@@ -175,7 +180,7 @@ async function begin(deps: DeciderDeps, dialogId: string, turn: InboundTurn, sta
   const env = deps.env(state, turn.at);
   const started = startDialog(def, turn.at.toISOString(), env);
   const first = started.kind === 'ask' ? def.steps.find((s) => s.id === started.active.step) : undefined;
-  const answered = started.kind === 'ask' && preset !== undefined && first?.choices ? answerStep(def, started.active, preset, env) : null;
+  const answered = started.kind === 'ask' && preset !== undefined && first?.choices && !first.check ? answerStep(def, started.active, preset, env) : null;
   const accepted = answered && !(answered.kind === 'stuck' || (answered.kind === 'ask' && answered.active.failures > 0));
   const outcome = answered && accepted ? answered : started;
   const decision = await applyOutcome(deps, def, outcome, turn, state, key, keep);

@@ -35,16 +35,27 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
     return person && open ? { jobSeekerId: person.id, registrationId: open.id, registeredAt: open.registeredAt } : null;
   }
 
+  /** Audited (the attempt is a fact a caseworker may need); the answer to the caller says nothing about the person. */
+  async function unverified(conversationKey: string, jobSeekerId: string): Promise<{ unverified: true }> {
+    await db.auditEvent.create({ data: auditRow({ actor: 'bot', action: 'registration.refusedUnverified', subjectType: 'job_seeker', subjectId: jobSeekerId, details: { conversationKey } }) });
+    return { unverified: true };
+  }
+
   const intake: RegistrationIntake = {
     async submit(request) {
       const s = RegistrationSubmissionSchema.parse(request.submission);
       const hash = cipher.lookupHash(s.idNumber);
+      // Knowing an ID number proves nothing: a person on file is only ever touched from a conversation linked
+      // to them (their own registration or a verified one-time code). Otherwise nothing is stored or linked.
+      const onFile = await db.jobSeeker.findUnique({ where: { idNumberHash: hash }, select: { id: true } });
+      if (onFile && onFile.id !== (request.linkedJobSeekerId ?? null)) return unverified(request.conversationKey, onFile.id);
       const open = await findOpen(hash);
       if (open) return { ...open, duplicate: true };
       const registrationId = randomUUID();
       try {
         const jobSeekerId = await db.$transaction(async (tx) => {
           const existing = await tx.jobSeeker.findUnique({ where: { idNumberHash: hash } });
+          if (existing && existing.id !== (request.linkedJobSeekerId ?? null)) throw new UnverifiedPerson(existing.id);
           const person = {
             regionCode, name: s.name, idNumberEnc: cipher.encrypt(s.idNumber), idNumberMask: maskIdNumber(s.idNumber),
             phoneEnc: cipher.encrypt(s.phone), phoneMask: maskMobileNumber(s.phone), birthDate: s.birthDate, sex: s.sex,
@@ -70,7 +81,9 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
         });
         return { jobSeekerId, registrationId, registeredAt: request.at, duplicate: false };
       } catch (error) {
+        if (error instanceof UnverifiedPerson) return unverified(request.conversationKey, error.jobSeekerId);
         const raced = isUniqueViolation(error) ? await findOpen(hash) : null;
+        if (raced && raced.jobSeekerId !== (request.linkedJobSeekerId ?? null)) return unverified(request.conversationKey, raced.jobSeekerId);
         if (raced) return { ...raced, duplicate: true };
         throw error;
       }
@@ -112,4 +125,11 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
 /** Idempotency key of a registration's first-contact task: person + kind + period (the registration). */
 export function firstContactKey(registrationId: string): string {
   return `first_contact:${registrationId}`;
+}
+
+/** Thrown inside the transaction when another instance stored the same ID number for someone else meanwhile. */
+class UnverifiedPerson extends Error {
+  constructor(readonly jobSeekerId: string) {
+    super('ID number on file for a person this conversation is not linked to');
+  }
 }

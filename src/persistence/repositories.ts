@@ -12,6 +12,7 @@ import { createHardshipRequestRepository } from './hardship-request-repository.t
 import { createPeopleRepository } from './people-repository.ts';
 import { createStatusRepository } from './status-repository.ts';
 import { createContactLedgerRepository } from './contact-ledger-repository.ts';
+import { createIdentityChallengeRepository } from './identity-challenge-repository.ts';
 
 export function createRepositories(db: Db, cipher: PiiCipher, regionCode: string) {
   const conversations = createConversationRepository(db, cipher);
@@ -26,6 +27,7 @@ export function createRepositories(db: Db, cipher: PiiCipher, regionCode: string
     registrations: createRegistrationRepository(db, cipher, regionCode),
     hardshipRequests: createHardshipRequestRepository(db, regionCode),
     caseworkers: createCaseworkerRepository(db),
+    identity: createIdentityChallengeRepository(db, cipher),
     outreach: createOutreachRepository(db),
     /** Liveness of the database for /healthz. */
     async ping(): Promise<boolean> {

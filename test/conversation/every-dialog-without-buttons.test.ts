@@ -50,13 +50,16 @@ function expectReadable(messages: OutboundMessage[]): void {
   }
 }
 
-const cases = Object.keys(DIALOGS).flatMap((dialog) =>
+/** Dialogs a person can open; the rest are entered only from another dialog's step (see identity-link tests). */
+const OPENABLE = Object.values(DIALOGS).filter((d) => !d.enteredFrom).map((d) => d.id);
+
+const cases = OPENABLE.flatMap((dialog) =>
   (['zh-CN', 'en'] as Locale[]).flatMap((locale) => ['440800', '330302', '230102'].map((region) => ({ dialog, locale, region }))),
 );
 
 describe('every dialog on a channel without buttons', () => {
   it('covers every dialog of the registry that the menu offers', () => {
-    expect(MENU_ENTRIES.map((e) => e.dialog).sort()).toEqual(Object.keys(DIALOGS).sort());
+    expect(MENU_ENTRIES.map((e) => e.dialog).sort()).toEqual([...OPENABLE].sort());
   });
 
   it.each(cases)('$dialog in $locale, region $region, runs to its end with numbered answers', async ({ dialog, locale, region }) => {

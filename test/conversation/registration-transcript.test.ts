@@ -234,12 +234,14 @@ describe('repeat and refusal', () => {
       return textOf(await h.say('确认提交', { conversationId }));
     };
     expect(await register('c1')).toContain('已提交');
-    const second = await register('c2');
-    expect(second).toContain('您已经提交过失业登记，正在等待审核，无需重复办理');
-    expect(second).toContain(`${FIRST_CONTACT_BY} 前联系您`);
+    const again = await register('c1');
+    expect(again).toContain('您已经提交过失业登记，正在等待审核，无需重复办理');
+    expect(again).toContain(`${FIRST_CONTACT_BY} 前联系您`);
     expect(await h.db.registration.count()).toBe(1);
     expect(await h.db.jobSeeker.count()).toBe(1);
-    expect(await register('c1')).toContain('您已经提交过失业登记');
+    // Another conversation giving the same ID is stopped right after the ID step (identity-link-transcript.test.ts).
+    for (const text of ['登记', '同意', '张三']) await h.say(text, { conversationId: 'c2' });
+    expect(textOf(await h.say(ID, { conversationId: 'c2' }))).toContain('这个身份证号已经登记过了');
     expect(await h.db.registration.count()).toBe(1);
   });
 

@@ -13,6 +13,7 @@ import { createLocalizer, readLocaleResources, type Localizer } from '../../src/
 import type { Locale } from '../../src/conversation/locales.ts';
 import type { Params } from '../../src/conversation/dialog-types.ts';
 import type { ConversationMode, OutboundMessage } from '../../src/conversation/turn-types.ts';
+import type { OutboundChannel, OutboundText } from '../../src/conversation/ports.ts';
 import { openDatabase, type Database, type Db } from '../../src/persistence/database.ts';
 import { applyMigrations } from '../../src/persistence/migrations/apply-migrations.ts';
 import { createPiiCipher, type PiiCipher } from '../../src/persistence/pii-cipher.ts';
@@ -48,6 +49,8 @@ export interface EngineHarness {
   readonly localizer: Localizer;
   /** The conversation a `say` without `conversationId` goes to. */
   readonly conversationId: string;
+  /** Text messages the engine sent outside the chat (one-time codes by SMS), oldest first. */
+  readonly outbox: { to: string; message: OutboundText }[];
   /** Time of the last turn (the fake clock). */
   now(): Date;
   say(text: string, options?: SayOptions): Promise<OutboundMessage[]>;
@@ -90,7 +93,15 @@ function openHarness(url: string, key: Buffer, setup: { clock: Date; idleHours: 
   const cipher = createPiiCipher(key);
   const repos = createRepositories(database.prisma, cipher, setup.regionCode);
   const firstContact = createFirstContactPolicy(packs, calendar, setup.regionCode);
-  const engine = createEngine({ repos, firstContact, idleHours: setup.idleHours, regionCode: setup.regionCode });
+  const outbox: { to: string; message: OutboundText }[] = [];
+  const sms: OutboundChannel = {
+    channel: 'sms',
+    async send(to, message) {
+      outbox.push({ to, message });
+      return { ok: true, providerMessageId: `test-${outbox.length}` };
+    },
+  };
+  const engine = createEngine({ repos, firstContact, idleHours: setup.idleHours, regionCode: setup.regionCode, sms });
   let clock = setup.clock;
   let counter = 0;
   const keyOf = (id?: string) => `${HARNESS_CHANNEL}:${id ?? setup.conversationId}`;
@@ -98,6 +109,7 @@ function openHarness(url: string, key: Buffer, setup: { clock: Date; idleHours: 
   const harness: EngineHarness = {
     url, key, db: database.prisma, repos, cipher, engine, localizer: sharedLocalizer,
     conversationId: setup.conversationId,
+    outbox,
     now: () => clock,
     async say(text, o = {}) {
       clock = o.at ?? new Date(clock.getTime() + 60_000);

@@ -5,6 +5,7 @@ import { fileHardshipPrescreen } from './file-hardship-prescreen.ts';
 import type { EngineWiring } from '../create-engine.ts';
 import { showStatus } from './show-status.ts';
 import { recordFollowUp } from './record-follow-up.ts';
+import { linkIdentity } from './link-identity.ts';
 
 export function createActions(wiring: EngineWiring): Readonly<Record<string, DialogAction>> {
   return {
@@ -12,5 +13,6 @@ export function createActions(wiring: EngineWiring): Readonly<Record<string, Dia
     'hardship.file': fileHardshipPrescreen(wiring.repos.hardshipRequests),
     'status.show': showStatus(wiring.repos),
     'followUp.record': recordFollowUp({ ...wiring.repos, cases: wiring.repos.handoffs }),
+    'identity.link': linkIdentity({ identity: wiring.repos.identity, cases: wiring.repos.handoffs, audit: wiring.repos.audit }),
   };
 }

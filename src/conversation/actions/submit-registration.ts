@@ -118,8 +118,16 @@ export interface RegistrationIntake {
     userKey: string;
     reference: string;
     at: Date;
-  }): Promise<{ jobSeekerId: string; registrationId: string; registeredAt: Date; duplicate: boolean }>;
+    /** The person this conversation is linked to (its own registration or a verified code); absent = none. */
+    linkedJobSeekerId?: string | null;
+  }): Promise<IntakeResult>;
 }
+
+/**
+ * `unverified`: the ID number is on file for a person this conversation is not linked to. Knowing an ID number
+ * proves nothing, so nothing was stored, changed or linked.
+ */
+export type IntakeResult = { jobSeekerId: string; registrationId: string; registeredAt: Date; duplicate: boolean } | { unverified: true };
 
 /** The policy fact the result message needs: when the office must first contact the person. */
 export interface FirstContactPolicy {
@@ -138,7 +146,9 @@ export function submitRegistration(intake: RegistrationIntake, policy: FirstCont
       userKey: ctx.turn.userKey,
       reference: ctx.turn.reference,
       at: ctx.turn.at,
+      linkedJobSeekerId: ctx.jobSeekerId,
     });
+    if ('unverified' in result) return { replies: [reply('identity.registeredElsewhere'), reply('menu.after', undefined, MENU_AFTER)] };
     return { jobSeekerId: result.jobSeekerId, replies: [...whatNext(submission, result, policy), reply('menu.after', undefined, MENU_AFTER)] };
   };
 }

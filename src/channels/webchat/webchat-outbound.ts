@@ -1,0 +1,23 @@
+// Web chat as an outbound channel (the same port SMS implements): a message for a person appended to their
+// Direct Line stream, which their browser picks up on its next poll. The address is the conversation id.
+import type { OutboundChannel } from '../../conversation/ports.ts';
+import type { WebchatStore } from '../../persistence/webchat-store.ts';
+import { WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL } from './webchat-adapter.ts';
+
+export function createWebchatOutbound(store: Pick<WebchatStore, 'appendActivity' | 'findConversation'>, bot = { id: 'jiuyebang', name: '就业帮' }): OutboundChannel {
+  return {
+    channel: WEBCHAT_CHANNEL_ID,
+    async send(conversationId, message) {
+      if (!(await store.findConversation(conversationId))) return { ok: false, retryable: false, code: 'unknown_conversation' };
+      try {
+        const stored = await store.appendActivity(conversationId, {
+          type: 'message', text: message.text, textFormat: 'plain', channelId: WEBCHAT_CHANNEL_ID, serviceUrl: WEBCHAT_SERVICE_URL,
+          from: { ...bot, role: 'bot' }, conversation: { id: conversationId }, timestamp: new Date().toISOString(),
+        });
+        return { ok: true, providerMessageId: stored.activity.id };
+      } catch {
+        return { ok: false, retryable: true, code: 'store_unavailable' };
+      }
+    },
+  };
+}
