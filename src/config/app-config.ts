@@ -27,6 +27,7 @@ export const ENV_SCHEMA = z.object({
   DIALOG_IDLE_HOURS: positiveInt(72).describe('A dialog left longer than this starts fresh (the user is told).'),
   SESSION_HOURS: positiveInt(12).describe('Caseworker login session lifetime.'),
   WEBCHAT_TOKEN_MINUTES: positiveInt(30).describe('Lifetime of a web chat (Direct Line) token.'),
+  WEBCHAT_TURN_LEASE_SECONDS: positiveInt(30).describe('How long an instance holds a web chat turn it runs; turns left by a crashed instance are run after this.'),
 });
 
 export type AppConfig = z.infer<typeof ENV_SCHEMA>;

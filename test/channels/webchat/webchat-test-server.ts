@@ -10,12 +10,16 @@ import { openDatabase } from '../../../src/persistence/database.ts';
 import type { Database } from '../../../src/persistence/database.ts';
 import { applyMigrations } from '../../../src/persistence/migrations/apply-migrations.ts';
 import { WebchatStore } from '../../../src/persistence/webchat-store.ts';
+import { createPendingTurnRepository } from '../../../src/persistence/pending-turn-repository.ts';
+import { createPiiCipher } from '../../../src/persistence/pii-cipher.ts';
 import { createWebchatRouter } from '../../../src/channels/webchat/webchat-router.ts';
 import type { WebchatRouter, WebchatRouterOptions } from '../../../src/channels/webchat/webchat-router.ts';
 import type { TurnLogic, WebchatLogger } from '../../../src/channels/webchat/webchat-adapter.ts';
 import { createWebchatPage } from '../../../src/http/webchat-page.ts';
 
 export const TOKEN_SECRET = 'test-secret-0123456789abcdef';
+/** The PII cipher the test servers seal pending turns with. */
+export const testCipher = createPiiCipher(Buffer.alloc(32, 7));
 
 /** Echo bot: replies `你说：<text>` with two suggested actions; greets on webchat/join; throws on "boom". */
 export const echoLogic: TurnLogic = async (ctx: TurnContext) => {
@@ -79,7 +83,8 @@ export async function startServer(
     warn: (obj, msg) => logs.push({ level: 'warn', obj, msg }),
     error: (obj, msg) => logs.push({ level: 'error', obj, msg }),
   };
-  const channel = createWebchatRouter({ store, logic, tokenSecret: TOKEN_SECRET, logger, ...extra });
+  const pendingTurns = createPendingTurnRepository(db.prisma, testCipher);
+  const channel = createWebchatRouter({ store, logic, tokenSecret: TOKEN_SECRET, logger, pendingTurns, ...extra });
   const app = express();
   app.use('/v3/directline', channel);
   app.use(createWebchatPage());
