@@ -56,7 +56,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const webchat = createWebchatRouter({
     store,
     adapter: new WebchatAdapter({ store, logger, apologyText }),
-    logic: createBotLogic(engine, { buttons: true }),
+    logic: createBotLogic(engine, { buttons: true, resumable: true }),
     tokenSecret: cipher.deriveSecret('webchat-token').toString('base64url'),
     tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60,
     pendingTurns: createPendingTurnRepository(database.prisma, cipher),
