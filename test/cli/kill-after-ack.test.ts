@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/persistence/database.ts';
 
-const ROUNDS = Number(process.env.KILL_ROUNDS_DEBUG ?? 20);
+const ROUNDS = 20;
 const CONVERSATIONS = 3;
 const dir = mkdtempSync(join(tmpdir(), 'jyb-kill-'));
 const databaseUrl = `file:${join(dir, 'db.sqlite')}`;

@@ -7,6 +7,7 @@ import { createPendingTurnRepository } from '../../../src/persistence/pending-tu
 import { openDatabase } from '../../../src/persistence/database.ts';
 import { WebchatStore } from '../../../src/persistence/webchat-store.ts';
 import { DirectlineToken } from '../../../src/channels/webchat/directline-token.ts';
+import { createWebchatRouter } from '../../../src/channels/webchat/webchat-router.ts';
 import { createTestDatabase, startServer, testCipher, TOKEN_SECRET } from './webchat-test-server.ts';
 import type { RunningServer, TestDatabase } from './webchat-test-server.ts';
 
@@ -141,13 +142,20 @@ describe('pending web chat turns', () => {
   });
 
   it('two instances sweeping the same crashed turns at once run each turn once', async () => {
-    const crashed = await Promise.all(Array.from({ length: 12 }, (_, i) => acknowledgedByCrashedInstance(`第${i}条`, `race-${i}`)));
+    const crashed = [];
+    for (let i = 0; i < 12; i += 1) crashed.push(await acknowledgedByCrashedInstance(`第${i}条`, `race-${i}`));
     const now = () => new Date(T0.getTime() + 60_000);
     const botA = countingBot();
     const botB = countingBot();
-    const [a, b] = await Promise.all([server(botA.logic, now, 'race-a'), server(botB.logic, now, 'race-b')]);
-    const [claimedA, claimedB] = await Promise.all([a.channel.turns.sweep(), b.channel.turns.sweep()]);
-    await Promise.all([a.channel.idle(), b.channel.idle()]);
+    const a = await server(botA.logic, now, 'race-a');
+    // The second instance shares the first one's connection: better-sqlite3 waits for a lock synchronously, so two
+    // connections in one process would stall each other (two processes do not; see test/cli/kill-after-ack).
+    const b = createWebchatRouter({
+      store: a.store, logic: botB.logic, tokenSecret: TOKEN_SECRET, clock: now, instanceId: 'race-b',
+      pendingTurns: createPendingTurnRepository(a.db.prisma, testCipher),
+    });
+    const [claimedA, claimedB] = await Promise.all([a.channel.turns.sweep(), b.turns.sweep()]);
+    await Promise.all([a.channel.idle(), b.idle()]);
     expect(claimedA + claimedB).toBe(12);
     const ran = [...botA.seen, ...botB.seen].map((t) => t.id).sort();
     expect(ran).toEqual(crashed.map((p) => p.activityId).sort());
