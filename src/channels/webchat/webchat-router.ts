@@ -62,13 +62,14 @@ export function createWebchatRouter(options: WebchatRouterOptions): WebchatRoute
   const queue = new TurnQueue((conversationId, error) =>
     logger.error({ err: error, conversationId }, 'web chat turn could not be completed'),
   );
+  const clock = options.clock ?? (() => new Date());
   const turns = new PendingTurnRunner({
     store: options.pendingTurns,
     adapter,
     logic,
     queue,
     owner: options.instanceId ?? `webchat-${randomUUID()}`,
-    clock: options.clock ?? (() => new Date()),
+    clock,
     leaseMs: (options.turnLeaseSeconds ?? DEFAULT_TURN_LEASE_SECONDS) * 1000,
     logger,
   });
@@ -157,7 +158,7 @@ export function createWebchatRouter(options: WebchatRouterOptions): WebchatRoute
       res.json({ id: `${claims.conversationId}|${check.activity.type}` });
       return;
     }
-    const timestamp = new Date();
+    const timestamp = clock();
     const from = { id: claims.userId, name: check.activity.from?.name ?? '', role: 'user' };
     const conversation = { id: claims.conversationId, name: '', isGroup: false, conversationType: 'personal' };
     const envelope = { from, recipient: adapter.bot, conversation, channelId: WEBCHAT_CHANNEL_ID, serviceUrl: WEBCHAT_SERVICE_URL };
