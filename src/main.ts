@@ -15,6 +15,7 @@ import { applyMigrations } from './persistence/migrations/apply-migrations.ts';
 import { createPiiCipher } from './persistence/pii-cipher.ts';
 import { createRepositories } from './persistence/repositories.ts';
 import { WebchatStore } from './persistence/webchat-store.ts';
+import { createPendingTurnRepository } from './persistence/pending-turn-repository.ts';
 import { createEngine } from './conversation/create-engine.ts';
 import { createFirstContactPolicy } from './scheduler/first-contact-policy.ts';
 import { runOutreachTick } from './scheduler/outreach-tick.ts';
@@ -82,11 +83,16 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     resumeWindowSeconds: config.WEBCHAT_REFRESH_WINDOW_HOURS * 3600,
     store,
     adapter: webchatAdapter,
-    logic: createBotLogic(engine, { buttons: true }),
+    logic: createBotLogic(engine, { buttons: true, resumable: true }),
     tokenSecret: cipher.deriveSecret('webchat-token').toString('base64url'),
     tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60,
+    pendingTurns: createPendingTurnRepository(database.prisma, cipher),
+    turnLeaseSeconds: config.WEBCHAT_TURN_LEASE_SECONDS,
     logger,
   });
+  // Messages acknowledged before a crash (here or on another instance) are answered: now, and whenever a lease lapses.
+  await webchat.turns.sweep();
+  const stopSweeping = webchat.turns.startSweeping(sweepIntervalMs(config.WEBCHAT_TURN_LEASE_SECONDS));
   const caseworkerConsole = createConsole({
     sessions: repos.caseworkers,
     desk: createCaseDeskRepository(database.prisma),
@@ -123,6 +129,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const stop = () =>
     (stopping ??= (async () => {
       await job?.stop();
+      stopSweeping();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await webchat.idle();
@@ -133,6 +140,11 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       logger.info('stopped');
     })());
   return { url, port, logger, tick, stop };
+}
+
+/** Half a lease, between a quarter of a second and ten seconds: a lapsed turn waits at most that much more. */
+function sweepIntervalMs(leaseSeconds: number): number {
+  return Math.min(10_000, Math.max(250, (leaseSeconds * 1000) / 2));
 }
 
 function listen(app: ReturnType<typeof createHttpApp>, port: number, host: string): Promise<Server> {

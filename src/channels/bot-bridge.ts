@@ -8,11 +8,13 @@ import type { InboundKind, InboundTurn, OutboundMessage } from '../conversation/
 export interface BridgeOptions {
   /** Whether this channel renders suggested actions as buttons (Web Chat does; plain text channels do not). */
   buttons: boolean;
+  /** Whether the channel re-runs a turn a crash interrupted (web chat's pending turns): see InboundTurn.resumable. */
+  resumable?: boolean;
 }
 
 export function createBotLogic(engine: ConversationEngine, options: BridgeOptions): (ctx: TurnContext) => Promise<void> {
   return async (ctx) => {
-    const turn = toInboundTurn(ctx.activity, options.buttons);
+    const turn = { ...toInboundTurn(ctx.activity, options.buttons), ...(options.resumable ? { resumable: true } : {}) };
     const replies = await engine.handle(turn);
     if (replies.length > 0) await ctx.sendActivities(replies.map((r) => toActivity(r)));
   };

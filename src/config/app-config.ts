@@ -49,6 +49,7 @@ export const ENV_SCHEMA = z.object({
   LOGIN_LOCKOUT_FAILURES: positiveInt(5).describe('Failed logins in a row (per account, within an hour) that lock the account.'),
   LOGIN_LOCKOUT_SECONDS: positiveInt(60).describe('First lockout of an account; each further lockout within a day doubles it.'),
   LOGIN_LOCKOUT_MAX_SECONDS: positiveInt(86_400).describe('Longest lockout of an account.'),
+  WEBCHAT_TURN_LEASE_SECONDS: positiveInt(30).describe('How long an instance holds a web chat turn it runs; turns left by a crashed instance are run after this.'),
   SMS_PROVIDER: z.enum(['log', 'tencent', 'aliyun']).default('log').describe('Who sends SMS (one-time codes that prove who a person is): `tencent` (Tencent Cloud SMS), `aliyun` (Alibaba Cloud SMS), or `log` (demo: the code is written to the server log, nothing is sent).'),
   SMS_SECRET_ID: z.string().min(1).optional().describe('Tencent Cloud SecretId, or Alibaba Cloud AccessKey ID (use a sub-account allowed only to send SMS).'),
   SMS_SECRET_KEY: z.string().min(1).optional().describe('Tencent Cloud SecretKey, or Alibaba Cloud AccessKey secret. Never printed.'),

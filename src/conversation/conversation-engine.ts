@@ -63,16 +63,19 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
       const key = conversationKeyOf(turn);
       if (turn.kind === 'message') {
         const fresh = await deps.transcript.append({ conversationKey: key, direction: 'in', activityId: turn.activityId, sender: turn.userKey, text: maskPersonalNumbers(maskTypedCode(turn.text)) });
-        if (!fresh) return [];
+        if (!fresh && !turn.resumable) return [];
       }
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
         const stored = await deps.store.load(key);
         const state = stored ? parseDialogState(stored.state) : await firstState(deps, turn);
+        // A resumable turn decided before a crash: its replies again, never a second decision.
+        if (turn.resumable && turn.activityId !== undefined && state.lastTurn?.activityId === turn.activityId) return state.lastTurn.replies;
         const mode = stored?.mode ?? 'bot';
         const text = normalizeInput(resolveChoice(turn.value ?? turn.text, state.offered, (choice) => (choice.label ? LOCALES.map((l) => deps.localizer.t(l, choice.label ?? '')) : [])));
         const decision = await decideTurn(decider, turn, text, state, mode, key);
         const { messages, offered } = renderReplies(decision.replies, decision.state.locale, deps.localizer, turn.buttons);
-        const next: DialogState = { ...decision.state, offered };
+        const lastTurn = turn.resumable && turn.activityId !== undefined ? { activityId: turn.activityId, replies: messages } : null;
+        const next: DialogState = { ...decision.state, offered, lastTurn };
         const saved = await deps.store.save(key, stored?.version ?? -1, { mode: decision.mode, state: JSON.stringify(next), jobSeekerId: next.jobSeekerId });
         if (!saved) continue;
         await deps.transcript.appendReplies(key, messages.map((m) => maskPersonalNumbers(m.text)));

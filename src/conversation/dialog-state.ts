@@ -24,6 +24,14 @@ export const DialogStateSchema = z.object({
   jobSeekerId: z.string().nullable().default(null),
   /** Set while a person (转人工) has the conversation, so the bot says it is back when the case closes. */
   handedOff: z.boolean().default(false),
+  /** The last resumable turn decided and its replies, saved with the state so a re-run after a crash repeats them. */
+  lastTurn: z
+    .object({
+      activityId: z.string(),
+      replies: z.array(z.object({ text: z.string(), choices: z.array(z.object({ title: z.string(), value: z.string() })) })),
+    })
+    .nullable()
+    .default(null),
 });
 
 export type ActiveDialog = z.infer<typeof ActiveDialogSchema>;

@@ -11,6 +11,11 @@ export interface InboundTurn {
   /** The value of a pressed button, when the channel tells buttons from typed text. */
   value?: string;
   activityId?: string;
+  /**
+   * The channel runs each activity's turn at most once to completion and runs it again after a crash (web chat):
+   * an activity already recorded is not a duplicate, and one already decided gets its saved replies again.
+   */
+  resumable?: boolean;
   /** Serialized ConversationReference, kept so the scheduler can reach the person later. */
   reference: string;
   /** Whether the channel can show suggested-action buttons; without them choices become numbered lines. */

@@ -58,10 +58,7 @@ export class WebchatStore {
       const existing = await this.findByClientId(conversationId, clientActivityId);
       if (existing) return { ...existing, duplicate: true };
     }
-    const body = { ...activity };
-    delete body.id;
-    // The stream is kept at rest: ID and phone numbers typed by the user are stored (and echoed) masked.
-    if (typeof body.text === 'string') body.text = maskPersonalNumbers(body.text);
+    const body = streamBodyOf(activity);
     try {
       const row = await this.prisma.webchatActivity.create({
         data: { conversationId, clientActivityId: clientActivityId ?? null, activity: JSON.stringify(body) },
@@ -102,7 +99,30 @@ export class WebchatStore {
   }
 }
 
-function toActivity(row: { seq: number; conversationId: string; activity: string }): StoredActivity {
+/** The stream copy of an activity: no id (the store derives it), ID and phone numbers in text and value masked. */
+export function streamBodyOf(activity: Record<string, unknown>): Record<string, unknown> {
+  const body = { ...activity };
+  delete body.id;
+  // The stream is kept at rest: ID and phone numbers typed by the user are stored (and echoed) masked.
+  if (typeof body.text === 'string') body.text = maskPersonalNumbers(body.text);
+  if (body.value !== undefined) body.value = maskStrings(body.value);
+  return body;
+}
+
+/** The seq inside an id made by `activityIdOf`; null for anything else. */
+export function seqOfActivityId(activityId: string): number | null {
+  const match = /\|(\d{1,15})$/.exec(activityId);
+  return match ? Number(match[1]) : null;
+}
+
+function maskStrings(value: unknown): unknown {
+  if (typeof value === 'string') return maskPersonalNumbers(value);
+  if (Array.isArray(value)) return value.map(maskStrings);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskStrings(v)]));
+  return value;
+}
+
+export function toActivity(row: { seq: number; conversationId: string; activity: string }): StoredActivity {
   const body = readJsonColumn(activityJson, row.activity, {});
   return { ...body, id: activityIdOf(row.conversationId, row.seq) };
 }

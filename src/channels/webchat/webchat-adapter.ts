@@ -30,6 +30,14 @@ export const WEBCHAT_CHANNEL_ID = 'webchat';
 export const WEBCHAT_SERVICE_URL = 'urn:jiuyebang:webchat';
 export const DEFAULT_APOLOGY_TEXT = '抱歉，系统刚才出了点问题，请稍后再试一次。';
 const MAX_DELAY_MS = 5000;
+/**
+ * Stores a turn's first batch of replies and marks the turn done, in one transaction; returns their ids, or
+ * null when this instance no longer holds the turn (its replies are then dropped, never shown twice).
+ */
+export type ReplyCommit = (replies: Record<string, unknown>[]) => Promise<string[] | null>;
+
+/** Thrown into the turn when its replies were dropped because another instance holds the turn. */
+export class TurnNoLongerHeldError extends Error {}
 
 const jsonObject = z.record(z.string(), z.unknown());
 const silentLogger: WebchatLogger = { info: () => {}, warn: () => {}, error: () => {} };
@@ -53,6 +61,8 @@ export class WebchatAdapter extends BotAdapter {
   readonly bot: { id: string; name: string; role: 'bot' };
   private readonly store: WebchatAdapterOptions['store'];
   private readonly logger: WebchatLogger;
+  /** The ReplyCommit of each durable turn still waiting for its first replies. */
+  private readonly commits = new WeakMap<TurnContext, ReplyCommit>();
 
   constructor(options: WebchatAdapterOptions) {
     super();
@@ -61,13 +71,20 @@ export class WebchatAdapter extends BotAdapter {
     this.bot = { ...(options.bot ?? { id: 'jiuyebang', name: '就业帮' }), role: 'bot' };
     const apology = options.apologyText ?? DEFAULT_APOLOGY_TEXT;
     this.onTurnError = async (ctx, error) => {
+      if (error instanceof TurnNoLongerHeldError) {
+        this.logger.warn({ conversationId: ctx.activity.conversation?.id }, 'web chat turn taken over by another instance; its replies were dropped');
+        return;
+      }
       this.logger.error({ err: error, conversationId: ctx.activity.conversation?.id }, 'web chat turn failed');
       await ctx.sendActivity({ type: 'message', text: apology });
     };
   }
 
-  /** Runs one inbound activity (already stored in the stream) through middleware and `logic`. */
-  async processActivity(activity: Partial<Activity>, logic: TurnLogic): Promise<void> {
+  /**
+   * Runs one inbound activity (already stored in the stream) through middleware and `logic`. With `commit`,
+   * the turn's first replies are stored by it (together with the turn's completion) instead of appended.
+   */
+  async processActivity(activity: Partial<Activity>, logic: TurnLogic, commit?: ReplyCommit): Promise<void> {
     const full: Partial<Activity> = {
       timestamp: new Date(),
       channelId: WEBCHAT_CHANNEL_ID,
@@ -75,11 +92,18 @@ export class WebchatAdapter extends BotAdapter {
       recipient: this.bot,
       ...activity,
     };
-    await this.runMiddleware(new TurnContext(this, full), logic);
+    const ctx = new TurnContext(this, full);
+    if (commit) this.commits.set(ctx, commit);
+    await this.runMiddleware(ctx, logic);
   }
 
   /** Appends each outgoing activity to the stream; typing and trace are not kept, delay waits. */
-  async sendActivities(_ctx: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+  async sendActivities(ctx: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const commit = this.commits.get(ctx);
+    if (commit) {
+      this.commits.delete(ctx);
+      return this.commitReplies(activities, commit);
+    }
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
       if (activity.type === 'delay') {
@@ -97,6 +121,15 @@ export class WebchatAdapter extends BotAdapter {
       responses.push({ id: stored.activity.id });
     }
     return responses;
+  }
+
+  /** The first batch of a durable turn: kept replies go through `commit` in one transaction, in order. */
+  private async commitReplies(activities: Partial<Activity>[], commit: ReplyCommit): Promise<ResourceResponse[]> {
+    const kept = activities.filter((a) => a.type !== 'delay' && a.type !== 'trace' && a.type !== 'typing');
+    const ids = await commit(kept.map(toStoredJson));
+    if (ids === null) throw new TurnNoLongerHeldError('web chat: the turn is held by another instance');
+    let next = 0;
+    return activities.map((a) => (kept.includes(a) ? { id: ids[next++] ?? '' } : { id: '' }));
   }
 
   async updateActivity(): Promise<void> {

@@ -3,16 +3,16 @@
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import type { Request, Response, Router } from 'express';
-import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { WebchatStore } from '../../persistence/webchat-store.ts';
 import { bearerTokenOf, DirectlineToken } from './directline-token.ts';
 import type { TokenClaims } from './directline-token.ts';
 import { directlineErrorHandler, sendDirectlineError } from './directline-errors.ts';
 import { checkInboundActivity } from './inbound-activity.ts';
-import type { InboundActivity } from './inbound-activity.ts';
 import { TurnQueue } from './turn-queue.ts';
 import { refuseDeepJson } from '../../http/json-depth.ts';
+import type { PendingTurnStore } from './pending-turn-port.ts';
+import { PendingTurnRunner } from './pending-turn-runner.ts';
 import { WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL, WebchatAdapter } from './webchat-adapter.ts';
 import type { TurnLogic, WebchatLogger } from './webchat-adapter.ts';
 
@@ -32,15 +32,25 @@ export interface WebchatRouterOptions {
   revocations?: { generationOf(conversationId: string): Promise<number> };
   /** Turns one conversation may have waiting before further posts get 429 (a stuck bot or a flood). */
   maxQueuedTurns?: number;
+  /** Where an acknowledged message waits (sealed) until its turn has run. */
+  pendingTurns: PendingTurnStore;
+  /** How long an instance holds a turn it runs without renewing; a crashed instance's turns wait this long. */
+  turnLeaseSeconds?: number;
+  /** This process's name in turn leases (random by default). */
+  instanceId?: string;
+  clock?: () => Date;
 }
 
 export type WebchatRouter = Router & {
   adapter: WebchatAdapter;
+  /** Runs acknowledged turns; `turns.sweep()` resumes those a crashed instance left (start-up, periodically). */
+  turns: PendingTurnRunner;
   /** Resolves when every queued turn has finished (tests, graceful shutdown). */
   idle(): Promise<void>;
 };
 
 const DEFAULT_RESUME_WINDOW_SECONDS = 7 * 24 * 3600;
+const DEFAULT_TURN_LEASE_SECONDS = 30;
 const watermarkSchema = z.union([z.literal(''), z.string().regex(/^\d{1,15}$/)]).optional();
 const silentLogger: WebchatLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -55,6 +65,17 @@ export function createWebchatRouter(options: WebchatRouterOptions): WebchatRoute
   const queue = new TurnQueue((conversationId, error) =>
     logger.error({ err: error, conversationId }, 'web chat turn could not be completed'),
   );
+  const clock = options.clock ?? (() => new Date());
+  const turns = new PendingTurnRunner({
+    store: options.pendingTurns,
+    adapter,
+    logic,
+    queue,
+    owner: options.instanceId ?? `webchat-${randomUUID()}`,
+    clock,
+    leaseMs: (options.turnLeaseSeconds ?? DEFAULT_TURN_LEASE_SECONDS) * 1000,
+    logger,
+  });
   const router = express.Router();
   router.use(express.json({ limit: '100kb', verify: refuseDeepJson }));
   router.use((_req, res, next) => {
@@ -145,39 +166,21 @@ export function createWebchatRouter(options: WebchatRouterOptions): WebchatRoute
       res.json({ id: `${claims.conversationId}|${check.activity.type}` });
       return;
     }
-    const timestamp = new Date();
+    const timestamp = clock();
     // The sender is who the token names; a client-chosen display name is never shown or stored.
     const from = { id: claims.userId, name: '', role: 'user' };
     const conversation = { id: claims.conversationId, name: '', isGroup: false, conversationType: 'personal' };
     const envelope = { from, recipient: adapter.bot, conversation, channelId: WEBCHAT_CHANNEL_ID, serviceUrl: WEBCHAT_SERVICE_URL };
-    const stored = await store.appendActivity(
-      claims.conversationId,
-      { ...check.activity, ...envelope, timestamp: timestamp.toISOString() },
-      check.clientActivityId,
-    );
+    const activity = { ...check.activity, ...envelope, timestamp: timestamp.toISOString() };
+    // A bot turn is acknowledged only once it is recorded as pending: a crash after the 200 loses nothing.
+    const stored =
+      check.handling === 'bot'
+        ? await turns.acknowledge(claims.conversationId, activity, check.clientActivityId)
+        : await store.appendActivity(claims.conversationId, activity, check.clientActivityId);
     res.json({ id: stored.activity.id });
-    if (stored.duplicate || check.handling !== 'bot') return;
-    const turn = toTurnActivity(check.activity, { ...envelope, id: stored.activity.id, timestamp });
-    void queue.run(claims.conversationId, () => adapter.processActivity(turn, logic));
   });
 
   router.use((_req, res) => sendDirectlineError(res, 404, 'NotFound', 'no such Direct Line endpoint'));
   router.use(directlineErrorHandler(logger));
-  return Object.assign(router, { adapter, idle: () => queue.idle() });
-}
-
-/** The activity the bot sees: the validated client fields plus the server-decided envelope. */
-function toTurnActivity(inbound: InboundActivity, envelope: Partial<Activity>): Partial<Activity> {
-  return {
-    type: inbound.type,
-    text: inbound.text,
-    textFormat: inbound.textFormat,
-    locale: inbound.locale,
-    name: inbound.name,
-    value: inbound.value,
-    channelData: inbound.channelData,
-    entities: inbound.entities,
-    attachments: inbound.attachments,
-    ...envelope,
-  };
+  return Object.assign(router, { adapter, turns, idle: () => queue.idle() });
 }

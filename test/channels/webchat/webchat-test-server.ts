@@ -12,12 +12,16 @@ import { applyMigrations } from '../../../src/persistence/migrations/apply-migra
 import { WebchatStore } from '../../../src/persistence/webchat-store.ts';
 import { createWebchatTokenRevocations } from '../../../src/persistence/webchat-token-revocations.ts';
 import type { WebchatTokenRevocations } from '../../../src/persistence/webchat-token-revocations.ts';
+import { createPendingTurnRepository } from '../../../src/persistence/pending-turn-repository.ts';
+import { createPiiCipher } from '../../../src/persistence/pii-cipher.ts';
 import { createWebchatRouter } from '../../../src/channels/webchat/webchat-router.ts';
 import type { WebchatRouter, WebchatRouterOptions } from '../../../src/channels/webchat/webchat-router.ts';
 import type { TurnLogic, WebchatLogger } from '../../../src/channels/webchat/webchat-adapter.ts';
 import { createWebchatPage } from '../../../src/http/webchat-page.ts';
 
 export const TOKEN_SECRET = 'test-secret-0123456789abcdef';
+/** The PII cipher the test servers seal pending turns with. */
+export const testCipher = createPiiCipher(Buffer.alloc(32, 7));
 
 /** Echo bot: replies `你说：<text>` with two suggested actions; greets on webchat/join; throws on "boom". */
 export const echoLogic: TurnLogic = async (ctx: TurnContext) => {
@@ -83,7 +87,8 @@ export async function startServer(
     error: (obj, msg) => logs.push({ level: 'error', obj, msg }),
   };
   const revocations = createWebchatTokenRevocations(db.prisma);
-  const channel = createWebchatRouter({ store, logic, tokenSecret: TOKEN_SECRET, logger, revocations, ...extra });
+  const pendingTurns = createPendingTurnRepository(db.prisma, testCipher);
+  const channel = createWebchatRouter({ store, logic, tokenSecret: TOKEN_SECRET, logger, revocations, pendingTurns, ...extra });
   const app = express();
   app.use('/v3/directline', channel);
   app.use(createWebchatPage());

@@ -1,0 +1,77 @@
+// The pending-turn repository on both providers, through two connections (two instances): racing claims
+// split the turns without overlap, only the holder of a turn can complete it, and the sealed text goes.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/persistence/database.ts';
+import { applyMigrations } from '../../src/persistence/migrations/apply-migrations.ts';
+import { createPendingTurnRepository } from '../../src/persistence/pending-turn-repository.ts';
+import { createPiiCipher } from '../../src/persistence/pii-cipher.ts';
+import { WebchatStore } from '../../src/persistence/webchat-store.ts';
+import { createPgDatabase } from './migrations/fixtures/temp-databases.ts';
+
+const cipher = createPiiCipher(Buffer.alloc(32, 9));
+const T0 = new Date('2026-05-01T00:00:00Z');
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function twoInstances(provider: 'sqlite' | 'postgres'): Promise<[Database, Database]> {
+  let url: string;
+  if (provider === 'sqlite') {
+    url = `file:${join(mkdtempSync(join(tmpdir(), 'jyb-pending-')), 'db.sqlite')}`;
+  } else {
+    const pg = await createPgDatabase();
+    cleanups.push(() => pg.drop());
+    url = pg.url;
+  }
+  await applyMigrations(url);
+  const handles: [Database, Database] = [openDatabase(url), openDatabase(url)];
+  await Promise.all(handles.map((h) => h.ready));
+  cleanups.push(async () => {
+    await Promise.all(handles.map((h) => h.close()));
+  });
+  return handles;
+}
+
+describe.each(['sqlite', 'postgres'] as const)('pending web chat turns on %s', (provider) => {
+  it('two instances racing to claim lapsed turns each get distinct turns, all of them, once', async () => {
+    const [one, two] = await twoInstances(provider);
+    const repoOne = createPendingTurnRepository(one.prisma, cipher);
+    const repoTwo = createPendingTurnRepository(two.prisma, cipher);
+    await new WebchatStore(one.prisma).createConversation('c', 'web-u');
+    const acked: string[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const ack = await repoOne.acknowledge({ conversationId: 'c', activity: { type: 'message', text: `电话13812345678 第${i}条` }, clientActivityId: `k${i}`, owner: 'dead', leaseUntil: at(30) });
+      acked.push(ack.activity.id);
+    }
+    const sealed = await one.prisma.webchatPendingTurn.findMany({ select: { sealed: true } });
+    expect(sealed.every((r) => r.sealed !== null && !r.sealed.includes('13812345678'))).toBe(true);
+
+    expect(await repoTwo.claimExpired('B', at(29), at(60), 50)).toEqual([]);
+    const [a, b] = await Promise.all([repoOne.claimExpired('A', at(31), at(61), 50), repoTwo.claimExpired('B', at(31), at(61), 50)]);
+    const claimed = [...a, ...b].map((t) => t.activityId);
+    expect(claimed.sort()).toEqual([...acked].sort());
+    expect(new Set(claimed).size).toBe(20);
+    expect([...a, ...b].every((t) => typeof t.activity.text === 'string' && t.activity.text.startsWith('电话13812345678'))).toBe(true);
+
+    const first = a[0] ?? b[0];
+    if (!first) throw new Error('nothing claimed');
+    const holder = a.includes(first) ? { repo: repoOne, owner: 'A' } : { repo: repoTwo, owner: 'B' };
+    const other = holder.owner === 'A' ? { repo: repoTwo, owner: 'B' } : { repo: repoOne, owner: 'A' };
+    expect(await other.repo.complete(first.activityId, other.owner, [{ type: 'message', text: '不该出现' }], at(32))).toBeNull();
+    expect(await holder.repo.complete(first.activityId, holder.owner, [{ type: 'message', text: '您好' }], at(32))).toHaveLength(1);
+    expect(await holder.repo.complete(first.activityId, holder.owner, [{ type: 'message', text: '又一次' }], at(33))).toBeNull();
+    const stream = await new WebchatStore(two.prisma).listActivities('c', 0);
+    expect(stream.activities.map((x) => x.text).filter((t) => t === '您好' || t === '不该出现' || t === '又一次')).toEqual(['您好']);
+    const row = await two.prisma.webchatPendingTurn.findFirstOrThrow({ where: { status: 'done' } });
+    expect(row.sealed).toBeNull();
+    // The same clientActivityId again is the same activity: nothing new is stored.
+    const again = await repoTwo.acknowledge({ conversationId: 'c', activity: { type: 'message', text: 'x' }, clientActivityId: 'k0', owner: 'B', leaseUntil: at(90) });
+    expect(again).toMatchObject({ duplicate: true, activity: { id: acked[0] } });
+    expect(await two.prisma.webchatPendingTurn.count()).toBe(20);
+  });
+});
