@@ -45,7 +45,7 @@ export const PRODUCT_DECISIONS = {
     decision: 'The most specific region code wins, then the latest effectiveFrom; national is the fallback.',
   },
   SERVICE_LOCATION_ALL_REGIONS: {
-    specRule: '1.2',
+    specRule: 'R1.2.3',
     decision: 'Wenzhou\'s service-location rules (registration place / recognition place / origin) are applied in every region.',
   },
   HARDSHIP_REGISTRATION_GAP: {
