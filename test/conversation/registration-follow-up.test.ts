@@ -8,8 +8,8 @@ import { selectRegionPack } from '../../src/domain/regions/select-region-pack.ts
 import { fillForm } from './registration-form.ts';
 
 const WENZHOU = '330302';
-const WENZHOU_REFUSAL = '000_aba3bb2308e92d1e.txt §二(二)';
-const ZHANJIANG_PROMISE = '002_5d9333e2ff362513.txt §五(一)';
+const WENZHOU_REFUSAL = 'wenzhou-2022#二(二)';
+const ZHANJIANG_PROMISE = 'zhanjiang-2021#五(一)';
 /** Tue 2025-03-11 + 7 working days (start day not counted). */
 const PROMISE_DUE = '2025-03-20';
 
@@ -62,7 +62,7 @@ describe('papers and the credit promise', () => {
     expect(summary).toContain('材料：暂时不全\n信用承诺：我承诺');
     const done = await h.say('确认提交');
     expect(done.map((m) => m.text)).toEqual([
-      h.t('zh-CN', 'registration.submitted', { date: '2025-03-18', source: '000_aba3bb2308e92d1e.txt §二(一)1' }),
+      h.t('zh-CN', 'registration.submitted', { date: '2025-03-18', source: 'wenzhou-2022#二(一)1' }),
       h.t('zh-CN', 'registration.creditPromise.due', { date: PROMISE_DUE, source: ZHANJIANG_PROMISE }),
       h.t('zh-CN', 'registration.firmDate'),
       h.t('zh-CN', 'menu.after'),

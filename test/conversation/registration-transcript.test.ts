@@ -7,7 +7,7 @@ import { fillForm, ID, PHONE, summaryText } from './registration-form.ts';
 const ID_FULL_WIDTH = '３３０３０２１９９００５１５１２３５';
 /** Registered Tue 2025-03-11 (harness clock); five working days later (R1.3.1, zhanjiang pack). */
 const FIRST_CONTACT_BY = '2025-03-18';
-const FIRST_CONTACT_SOURCE = '000_aba3bb2308e92d1e.txt §二(一)1';
+const FIRST_CONTACT_SOURCE = 'wenzhou-2022#二(一)1';
 
 let h: EngineHarness;
 beforeEach(async () => {
@@ -190,7 +190,7 @@ describe('a channel without buttons', () => {
     expect(await say('2')).toContain('1. 可以每月联系\n2. 不用每月联系');
     expect(await say('1')).toContain('1. 材料齐全\n2. 暂时不全');
     const promise = await say('2');
-    expect(promise).toContain(h.t('zh-CN', 'registration.creditPromise.ask', { date: '2025-03-20', source: '002_5d9333e2ff362513.txt §五(一)' }));
+    expect(promise).toContain(h.t('zh-CN', 'registration.creditPromise.ask', { date: '2025-03-20', source: 'zhanjiang-2021#五(一)' }));
     expect(promise).toContain('1. 我承诺\n2. 不承诺');
     const confirm = await say('1');
     expect(confirm).toContain('原因：离职/被辞退\n学历：初中及以下');

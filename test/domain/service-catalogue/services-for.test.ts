@@ -26,9 +26,9 @@ describe('servicesFor (R1.6.1–R1.6.3, Z §三)', () => {
   it('marks levels, the last-resort post and the conditional loan', () => {
     const r = servicesFor({ wishes: ['business'], eligibleForUnemploymentInsurance: false, hardship: 'recognised' });
     const by = new Map(r.services.map((s) => [s.code, s]));
-    expect(by.get('REGISTRATION')).toMatchObject({ level: 'basic', lastResort: false, source: '002_5d9333e2ff362513.txt §三(一)1(1)' });
-    expect(by.get('PUBLIC_WELFARE_POST')).toMatchObject({ level: 'special', lastResort: true, source: '002_5d9333e2ff362513.txt §三(一)2(2)' });
-    expect(by.get('STARTUP_GUARANTEED_LOAN')).toMatchObject({ level: 'by_type', conditional: true, source: '002_5d9333e2ff362513.txt §三(二)(3)' });
+    expect(by.get('REGISTRATION')).toMatchObject({ level: 'basic', lastResort: false, source: 'zhanjiang-2021#三(一)1(1)' });
+    expect(by.get('PUBLIC_WELFARE_POST')).toMatchObject({ level: 'special', lastResort: true, source: 'zhanjiang-2021#三(一)2(2)' });
+    expect(by.get('STARTUP_GUARANTEED_LOAN')).toMatchObject({ level: 'by_type', conditional: true, source: 'zhanjiang-2021#三(二)(3)' });
   });
 
   it.each([
