@@ -1,7 +1,7 @@
 // Turns a clause reference (wenzhou-2022#二(一)1, decision:ID@...) into what a person reads, in their language:
 // "温人社发〔2022〕37号 第二部分第（一）项第1点", or "本地设定，参照……，以经办机构确认为准" for a product decision.
 // The one place citations get words; chat (through the localizer) and the policy CLI both use it.
-import { parseClauseRef, splitSection, type SourceRef } from '../domain/clauses/clause-ref.ts';
+import { parseClauseRef, SOURCE_ID, splitSection, type SourceRef } from '../domain/clauses/clause-ref.ts';
 import type { PolicySources } from '../domain/clauses/policy-source.ts';
 import type { Params } from './dialog-types.ts';
 
@@ -42,7 +42,15 @@ export function citeClause(ref: string, sources: PolicySources, say: Say): strin
 /** A message value that holds a clause reference: `source` or `<name>Source`. */
 export const CITATION_PARAM = /^source$|Source$/u;
 
-/** The same values with every clause reference turned into its citation. */
+/** A value that is (or was meant to be) a reference, not words: an id, a file name, a spec number. */
+function isReference(value: string): boolean {
+  return parseClauseRef(value) !== null || SOURCE_ID.test(value) || /\.txt|SPEC|§|#|decision:/u.test(value);
+}
+
+/**
+ * The same values with every clause reference turned into its citation. A value that is already words (a
+ * citation put inside a sentence) is kept; anything reference-like that cannot be resolved reads "相关政策规定".
+ */
 export function citeParams(params: Params, cite: (ref: string) => string): Params {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && CITATION_PARAM.test(k) ? cite(v) : v]));
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && CITATION_PARAM.test(k) && isReference(v) ? cite(v) : v]));
 }

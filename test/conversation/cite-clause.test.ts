@@ -63,5 +63,14 @@ describe('citations', () => {
       .toBe('已提交！您的失业登记待工作人员审核。工作人员会在 2025-03-18 前联系您（依据：温人社发〔2022〕37号 第二部分第（一）项第1点）。');
   });
 
+  it('a value that is already a citation in words is kept; an unresolvable reference is never shown raw', () => {
+    const line = words.t('zh-CN', 'hardship.result.source', { source: 'harbin-2010#第三条(一)' });
+    expect(line).toBe('（依据：哈人社发〔2010〕230号 第三条第（一）项）');
+    expect(words.t('zh-CN', 'hardship.result.line.met', { name: '“4050”人员', source: line })).toBe('· “4050”人员：可能符合（依据：哈人社发〔2010〕230号 第三条第（一）项）');
+    for (const raw of ['000_aba3bb2308e92d1e.txt §二(一)1', 'SPEC §6 (conflict 8)', 'nowhere-2020#一', 'nowhere-2020'])
+      expect(words.t('zh-CN', 'registration.submitted', { date: '2025-03-18', source: raw })).toContain('（依据：相关政策规定）');
+    expect(words.t('zh-CN', 'hardship.result.line.met', { name: '残疾人', source: '' })).toBe('· 残疾人：可能符合');
+  });
+
   it.each([['三', 3], ['十', 10], ['十一', 11], ['二十', 20], ['六十三', 63], ['12', 12]])('numberOf(%s) = %i', (numeral, n) => expect(numberOf(numeral)).toBe(n));
 });

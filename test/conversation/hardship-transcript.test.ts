@@ -65,6 +65,8 @@ describe('Harbin (harbin-2010, 4050 and nine more categories)', () => {
     expect(asked).toEqual(domainQuestions(HARBIN, { idNumber: HARBIN_MAN_52 }));
     expect(last).toContain('预审结果（仅供参考）');
     expect(last).toContain(line('zh-CN', 'met', 'AGE_4050', 'harbin-2010#第三条(一)'));
+    expect(last).toContain('· “4050”人员：可能符合（依据：哈人社发〔2010〕230号 第三条第（一）项）');
+    expect(last).not.toMatch(/\.txt|SPEC|§|#|decision:/u);
     expect(last).toContain(line('zh-CN', 'unknown', 'DISABLED', 'harbin-2010#第三条(三)'));
     expect(last).toContain(h.t('zh-CN', 'hardship.result.noticeRequired', { source: 'harbin-2010#第四条(一)' }));
     expect(last).toContain('这只是预审，不是认定，最终由工作人员核实确认。');
