@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { policySourcesSchema, type PolicySources } from '../domain/clauses/policy-source.ts';
-import { describeIssue, RegionPackError } from './load-region-packs.ts';
+
+/** A bad policy/sources.json: the service does not start. */
+export class PolicySourcesError extends Error {}
 
 export const DEFAULT_POLICY_SOURCES_FILE = fileURLToPath(new URL('../../policy/sources.json', import.meta.url));
 
@@ -16,12 +18,14 @@ export function loadPolicySources(file: string = DEFAULT_POLICY_SOURCES_FILE): P
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new RegionPackError(`policy/sources.json: ${error instanceof Error ? error.message : String(error)}`);
+    throw new PolicySourcesError(`policy/sources.json: ${error instanceof Error ? error.message : String(error)}`);
   }
   const parsed = policySourcesSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new RegionPackError(`policy/sources.json: ${first === undefined ? 'invalid file' : describeIssue(first)}`);
+    const where = first === undefined ? '(root)' : first.path.map(String).join('.') || '(root)';
+    const what = first === undefined ? 'invalid file' : first.code === 'invalid_type' ? `expected ${first.expected}` : first.message;
+    throw new PolicySourcesError(`policy/sources.json: ${where}: ${what}`);
   }
   if (file === DEFAULT_POLICY_SOURCES_FILE) bundled = parsed.data;
   return parsed.data;
