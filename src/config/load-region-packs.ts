@@ -5,6 +5,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { regionPackSchema, type RegionPack } from '../domain/regions/region-pack.ts';
+import { packCitationIssues } from '../domain/clauses/pack-citations.ts';
+import { loadPolicySources } from './load-policy-sources.ts';
 
 /** The repository's policy/regions directory. */
 export const DEFAULT_REGION_PACK_DIR = fileURLToPath(new URL('../../policy/regions/', import.meta.url));
@@ -40,6 +42,8 @@ export function loadRegionPackFile(file: string): RegionPack {
   }
   const expected = file.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
   if (result.data.code !== expected) throw new RegionPackError(`${name}: code: expected "${expected}" (the file name)`);
+  const [citation] = packCitationIssues(result.data, loadPolicySources());
+  if (citation !== undefined) throw new RegionPackError(`${name}: ${citation}`);
   return result.data;
 }
 

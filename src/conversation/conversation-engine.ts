@@ -109,6 +109,7 @@ export function dialogEnv(deps: Pick<EngineDeps, 'today' | 'policy' | 'localizer
     policy: deps.policy(today),
     mask: (_slot: string, value: SlotValue) => maskPersonalNumbers(String(value ?? '')),
     label: (key: string) => deps.localizer.t(state.locale, key),
+    cite: (ref: string) => deps.localizer.cite(state.locale, ref),
     phrases: (key: string) => LOCALES.flatMap((l) => deps.localizer.list(l, key)),
   };
 }

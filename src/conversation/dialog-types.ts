@@ -26,6 +26,8 @@ export interface DialogEnv {
   policy: PolicyContext;
   mask(slot: string, value: SlotValue): string;
   label(key: string): string;
+  /** A clause reference (a pack's `source`) as the person reads it: document short name and section. */
+  cite(ref: string): string;
   /** A list of phrases under a locale key, in every language (what people may type to mean one thing). */
   phrases?(key: string): string[];
 }

@@ -1,9 +1,13 @@
-// Turns locale keys into text with i18next; the words live in locales/*.json, never in code.
+// Turns locale keys into text with i18next; the words live in locales/*.json, never in code. Values named
+// `source` / `<name>Source` are clause references and are shown as citations (cite-clause.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type i18n } from 'i18next';
 import { LOCALES, type Locale } from './locales.ts';
 import type { Params } from './dialog-types.ts';
+import { citeClause, citeParams } from './cite-clause.ts';
+import { loadPolicySources } from '../config/load-policy-sources.ts';
+import type { PolicySources } from '../domain/clauses/policy-source.ts';
 
 export type LocaleResources = Record<Locale, Record<string, unknown>>;
 
@@ -12,6 +16,8 @@ export interface Localizer {
   /** A list stored under a key (e.g. the words that mean "help"), for matching what people type. */
   list(locale: Locale, key: string): string[];
   has(locale: Locale, key: string): boolean;
+  /** A clause reference as a person reads it in this language (document short name and section). */
+  cite(locale: Locale, ref: string): string;
 }
 
 export function readLocaleResources(dir = join(process.cwd(), 'locales')): LocaleResources {
@@ -23,7 +29,8 @@ export function readLocaleResources(dir = join(process.cwd(), 'locales')): Local
   return { 'zh-CN': read('zh-CN'), en: read('en') };
 }
 
-export function createLocalizer(resources: LocaleResources): Localizer {
+/** `sources` are the documents citations name (default: the bundled policy/sources.json). */
+export function createLocalizer(resources: LocaleResources, sources: PolicySources = loadPolicySources()): Localizer {
   const instance: i18n = i18next.createInstance();
   void instance.init({
     initAsync: false,
@@ -35,8 +42,10 @@ export function createLocalizer(resources: LocaleResources): Localizer {
   });
   // Keyword lists are read on every turn (commands, intents); the resources never change, so read each once.
   const lists = new Map<string, string[]>();
+  const cite = (locale: Locale, ref: string): string => citeClause(ref, sources, (key, params) => instance.t(key, { lng: locale, ...params }));
   return {
-    t: (locale, key, params) => instance.t(key, { lng: locale, ...params }),
+    t: (locale, key, params) => instance.t(key, { lng: locale, ...(params ? citeParams(params, (ref) => cite(locale, ref)) : {}) }),
+    cite,
     list(locale, key) {
       const cacheKey = `${locale}\u0000${key}`;
       const cached = lists.get(cacheKey);

@@ -7,7 +7,7 @@ import { policyCommands } from '../../src/cli/policy/policy-command.ts';
 import { runPolicy } from '../support/run-policy.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const W = '000_aba3bb2308e92d1e.txt';
+const W = '温人社发〔2022〕37号';
 
 const run = runPolicy;
 
@@ -21,9 +21,9 @@ describe('policy plan', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json.region).toBe('wenzhou-2022');
-    expect(json.firstContact).toMatchObject({ date: '2026-02-26', provisional: false, source: `${W} §二(一)1` });
+    expect(json.firstContact).toMatchObject({ date: '2026-02-26', provisional: false, source: `${W} 第二部分第（一）项第1点` });
     expect(json.followUps).toHaveLength(12);
-    expect(json.followUps[0]).toMatchObject({ date: '2026-03-12', provisional: false, source: `${W} §二(二)` });
+    expect(json.followUps[0]).toMatchObject({ date: '2026-03-12', provisional: false, source: `${W} 第二部分第（二）项` });
     expect(json.followUps[11]).toMatchObject({ date: '2027-02-12', provisional: true });
   });
 
@@ -31,14 +31,26 @@ describe('policy plan', () => {
     const w = JSON.parse((await run(['plan', '--region', 'wenzhou-2022', '--registered', '2025-03-15', '--group', 'unemployed', '--refused-monthly'])).out);
     expect(w.followUps.slice(0, 2).map((d: { date: string }) => d.date)).toEqual(['2025-09-15', '2026-03-16']);
     expect(w.refusedFlag).toBe(false);
+    expect(w.followUps[0].source).toBe(`${W} 第二部分第（二）项`);
     const z = JSON.parse((await run(['plan', '--region', 'zhanjiang-2021', '--registered', '2025-03-15', '--group', 'unemployed', '--refused-monthly'])).out);
     expect(z.followUps[0].date).toBe('2025-04-15');
     expect(z.refusedFlag).toBe(true);
+    expect(z.followUps[0].source).toBe('本地设定，参照《关于建立湛江市失业人员就业服务制度的通知》 第四部分第（二）项，以经办机构确认为准');
+  });
+
+  it.each(['wenzhou-2022', 'zhanjiang-2021', 'anshan-2022', 'harbin-2010', 'zhejiang-2025', 'national'])('%s: no file name, spec number or reference id reaches the output', async (region) => {
+    for (const group of ['unemployed', 'hardship', 'graduate']) {
+      const r = await run(['plan', '--region', region, '--registered', '2025-03-15', '--group', group]);
+      expect(r.code).toBe(0);
+      expect(r.out).not.toMatch(/\.txt|SPEC|§|#|decision:|[0-9a-f]{16}/);
+    }
+    const z = JSON.parse((await run(['plan', '--region', region, '--registered', '2025-03-15', '--group', 'unemployed'])).out);
+    expect(z.firstContact.source).toMatch(region === 'wenzhou-2022' ? /^温人社发〔2022〕37号 第二部分/ : /^本地设定，参照温人社发〔2022〕37号 第二部分第（一）项第1点/);
   });
 
   it('graduate: first contact within 1 month (W 二(一)2)', async () => {
     const json = JSON.parse((await run(['plan', '--region', 'wenzhou-2022', '--registered', '2026-01-31', '--group', 'graduate'])).out);
-    expect(json.firstContact).toMatchObject({ date: '2026-02-28', source: `${W} §二(一)2` });
+    expect(json.firstContact).toMatchObject({ date: '2026-02-28', source: `${W} 第二部分第（一）项第2点` });
   });
 
   it.each([

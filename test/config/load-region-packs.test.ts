@@ -32,6 +32,15 @@ describe('loadRegionPacks', () => {
     expect(() => loadRegionPacks(tempDirWith({ 'y.json': rest }))).toThrow(/y\.json: hotline: expected object/);
   });
 
+  it('a clause in the old seed-file form, or citing a document the pack does not list, stops loading', () => {
+    const seedFile = { ...zhanjiang(), code: 's', quota: { ...(zhanjiang().quota as object), source: '002_5d9333e2ff362513.txt §四(三)' } };
+    expect(() => loadRegionPacks(tempDirWith({ 's.json': seedFile }))).toThrow(/s\.json: quota\.source: expected a clause reference/);
+    const undeclared = { ...zhanjiang(), code: 'u', sources: ['zhanjiang-2021', 'anshan-2022'] };
+    expect(() => loadRegionPacks(tempDirWith({ 'u.json': undeclared }))).toThrow(/u\.json: followUp\.firstContact\.source: cites "wenzhou-2022", which the pack's sources do not list/);
+    const ruleAsDefault = { ...zhanjiang(), code: 'r', followUp: { ...(zhanjiang().followUp as object), monthly: { everyMonths: 1, source: 'decision:MONTHLY_FOLLOW_UP_EVERYWHERE', basis: 'seed' } } };
+    expect(() => loadRegionPacks(tempDirWith({ 'r.json': ruleAsDefault }))).toThrow(/r\.json: followUp\.monthly\.basis: cites decision:MONTHLY_FOLLOW_UP_EVERYWHERE, so the basis is "product_default"/);
+  });
+
   it('bad JSON names the file', () => {
     expect(() => loadRegionPacks(tempDirWith({ 'z.json': '{ nope' }))).toThrow(/z\.json: /);
   });

@@ -55,7 +55,7 @@ describe.each(['zh-CN', 'en'] as const)('report news in %s', (locale) => {
       const details = detailsSchema.parse(JSON.parse(cases[0]?.details ?? '{}'));
       expect(details.facts).toEqual(fact.facts);
       expect(details.grounds.map((g) => g.code)).toEqual([fact.code]);
-      expect(details.grounds[0]?.source).toMatch(/^002_5d9333e2ff362513\.txt §二\(一\)/);
+      expect(details.grounds[0]?.source).toMatch(/^zhanjiang-2021#二\(一\)/);
     } else {
       expect(cases).toEqual([]);
     }
@@ -102,7 +102,7 @@ describe.each(['zh-CN', 'en'] as const)('report news in %s', (locale) => {
     await h.say('start:followUp');
     const messages = await h.say('stop_monthly');
     expect(messages.map((m) => m.text)).toEqual([
-      h.t(locale, 'followUp.stopped.everyN', { months: 6, next: '2025-09-11', source: '000_aba3bb2308e92d1e.txt §二(二)' }),
+      h.t(locale, 'followUp.stopped.everyN', { months: 6, next: '2025-09-11', source: 'wenzhou-2022#二(二)' }),
       h.t(locale, 'followUp.canResume'),
     ]);
     expect(buttonsOf(messages)[0]).toBe(h.t(locale, 'followUp.choices.resume_monthly'));
@@ -115,7 +115,7 @@ describe.each(['zh-CN', 'en'] as const)('report news in %s', (locale) => {
   it('Zhanjiang: typed "不要再发了" / "unsubscribe" records the wish, and says the office still contacts monthly', async () => {
     const person = await open(locale);
     const messages = await h.say(locale === 'en' ? 'unsubscribe' : '不要再发了');
-    expect(messages.map((m) => m.text)[0]).toBe(h.t(locale, 'followUp.stopped.stillMonthly', { source: 'SPEC §6 (conflict 8: no refusal cadence outside Wenzhou; monthly with a refused flag)' }));
+    expect(messages.map((m) => m.text)[0]).toBe(h.t(locale, 'followUp.stopped.stillMonthly', { source: 'decision:REFUSAL_MONTHLY_WITH_FLAG@zhanjiang-2021#四(二)' }));
     expect(await h.db.registration.findUnique({ where: { id: person.registrationId } })).toMatchObject({ followUpPreference: 'refused' });
     const status = (await h.say('start:status')).map((m) => m.text);
     expect(status).toContain(h.t(locale, 'status.monthlyOff'));

@@ -16,7 +16,7 @@ const HANGZHOU = '330100';
 const HARBIN_MAN_52 = '230102197205151236';
 const HARBIN_MAN_30 = '230102199505151237';
 const WENZHOU_WOMAN_52 = '330302197301101225';
-const WENZHOU_SOURCE = '000_aba3bb2308e92d1e.txt §一(二)';
+const WENZHOU_SOURCE = 'wenzhou-2022#一(二)';
 
 let h: EngineHarness;
 afterEach(async () => {
@@ -64,9 +64,11 @@ describe('Harbin (harbin-2010, 4050 and nine more categories)', () => {
     expect(asked).toEqual(['idNumber']);
     expect(asked).toEqual(domainQuestions(HARBIN, { idNumber: HARBIN_MAN_52 }));
     expect(last).toContain('预审结果（仅供参考）');
-    expect(last).toContain(line('zh-CN', 'met', 'AGE_4050', '001_41832e43d0a99baf.txt §第三条(一)'));
-    expect(last).toContain(line('zh-CN', 'unknown', 'DISABLED', '001_41832e43d0a99baf.txt §第三条(三)'));
-    expect(last).toContain(h.t('zh-CN', 'hardship.result.noticeRequired', { source: '001_41832e43d0a99baf.txt §第四条(一)' }));
+    expect(last).toContain(line('zh-CN', 'met', 'AGE_4050', 'harbin-2010#第三条(一)'));
+    expect(last).toContain('· “4050”人员：可能符合（依据：哈人社发〔2010〕230号 第三条第（一）项）');
+    expect(last).not.toMatch(/\.txt|SPEC|§|#|decision:/u);
+    expect(last).toContain(line('zh-CN', 'unknown', 'DISABLED', 'harbin-2010#第三条(三)'));
+    expect(last).toContain(h.t('zh-CN', 'hardship.result.noticeRequired', { source: 'harbin-2010#第四条(一)' }));
     expect(last).toContain('这只是预审，不是认定，最终由工作人员核实确认。');
     expect(last).not.toContain(h.t('zh-CN', 'hardship.result.packUnconfirmed'));
 
@@ -80,7 +82,7 @@ describe('Harbin (harbin-2010, 4050 and nine more categories)', () => {
     expect(request?.reason).toContain('MINIMUM_LIVING_ALLOWANCE');
     const details = JSON.parse(request?.details ?? '{}');
     expect(details).toMatchObject({ pack: 'harbin-2010', asOf: TODAY, publicNoticeExempt: false, needsConfirmation: false, answers: { idNumber: '2301**********1236' } });
-    expect(details.categories[0]).toEqual({ code: 'AGE_4050', status: 'met', source: '001_41832e43d0a99baf.txt §第三条(一)', reasons: ['AGE_REACHED'] });
+    expect(details.categories[0]).toEqual({ code: 'AGE_4050', status: 'met', source: 'harbin-2010#第三条(一)', reasons: ['AGE_REACHED'] });
     expect(request?.details).not.toContain(HARBIN_MAN_52);
     expect(await h.mode()).toBe('bot');
     expect(await h.db.auditEvent.count({ where: { action: 'hardship.prescreen_filed', subjectId: request?.id ?? '' } })).toBe(1);
@@ -96,8 +98,8 @@ describe('Harbin (harbin-2010, 4050 and nine more categories)', () => {
     expect(asked).toEqual(expected);
     expect(asked).toHaveLength(10);
     expect(last).toContain('Pre-screen result (for reference only):');
-    expect(last).toContain(line('en', 'not_met', 'AGE_4050', '001_41832e43d0a99baf.txt §第三条(一)'));
-    expect(last).toContain(line('en', 'not_met', 'LONG_TERM_UNEMPLOYED', '001_41832e43d0a99baf.txt §第三条(五)'));
+    expect(last).toContain(line('en', 'not_met', 'AGE_4050', 'harbin-2010#第三条(一)'));
+    expect(last).toContain(line('en', 'not_met', 'LONG_TERM_UNEMPLOYED', 'harbin-2010#第三条(五)'));
     expect(last).not.toContain('likely met');
     expect(last).toContain('This is a pre-screen, not a decision: a caseworker checks and confirms.');
     expect(buttonsOf(await h.say('Not now'))).toContain('Talk to a person');
@@ -110,7 +112,7 @@ describe('Harbin (harbin-2010, 4050 and nine more categories)', () => {
     await h.say('hardship');
     const { asked, last } = await answerAll('en', ['I agree', 'Rather not say', 'Not sure', ...Array.from({ length: 8 }, () => 'Not sure')]);
     expect(asked).toEqual(domainQuestions(HARBIN, {}));
-    expect(last).toContain(line('en', 'unknown', 'AGE_4050', '001_41832e43d0a99baf.txt §第三条(一)'));
+    expect(last).toContain(line('en', 'unknown', 'AGE_4050', 'harbin-2010#第三条(一)'));
     expect(last).not.toContain('not met');
     await h.say('Send to a caseworker');
     const request = await h.db.handoffCase.findFirstOrThrow();
@@ -173,13 +175,13 @@ describe('other packs', () => {
     const { asked, last } = await answerAll('zh-CN', ['同意', '不清楚', '不方便提供', '不清楚', '否', '否', '否', '否']);
     expect(asked).toEqual(domainQuestions(HANGZHOU, {}));
     expect(last).toContain(h.t('zh-CN', 'hardship.result.packUnconfirmed'));
-    expect(last).toContain(h.t('zh-CN', 'hardship.result.needsRegistration', { source: 'SPEC §1.8 (浙人社发〔2025〕59号, needs confirmation)' }));
+    expect(last).toContain(h.t('zh-CN', 'hardship.result.needsRegistration', { source: 'zhejiang-2025#一' }));
   });
 
   it('Zhanjiang (no categories in the seed): says so, asks nothing sensitive, and files on request', async () => {
     h = await createEngineHarness();
     const offer = await h.say('困难人员预审');
-    expect(textOf(offer)).toBe(h.t('zh-CN', 'hardship.noCategories.ask', { source: '002_5d9333e2ff362513.txt §三(二)(5)' }));
+    expect(textOf(offer)).toBe(h.t('zh-CN', 'hardship.noCategories.ask', { source: 'zhanjiang-2021#三(二)(5)' }));
     expect(buttonsOf(offer)).toEqual(['提交给工作人员', '暂不提交']);
     expect(textOf(await h.say('提交给工作人员'))).toContain(h.t('zh-CN', 'hardship.filed'));
     const request = await h.db.handoffCase.findFirstOrThrow();

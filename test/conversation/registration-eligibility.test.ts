@@ -10,8 +10,8 @@ const WOMAN_1970 = withCheck('44080219700615002');
 const WOMAN_1990 = withCheck('44080219900301002');
 const MAN_1960 = withCheck('44080219600101001');
 const CHILD_2010 = withCheck('44080220100101001');
-const CONDITIONS = '002_5d9333e2ff362513.txt §一(一)';
-const JOB_SEEKER = 'SPEC §R1.1.5 (求职登记 instead of a bare refusal, as in Anshan)';
+const CONDITIONS = 'zhanjiang-2021#一(一)';
+const JOB_SEEKER = 'decision:JOB_SEEKER_REGISTRATION_OFFER@anshan-2022#四(一)';
 
 let h: EngineHarness;
 beforeEach(async () => {

@@ -8,8 +8,8 @@ import { selectRegionPack } from '../../src/domain/regions/select-region-pack.ts
 import { fillForm } from './registration-form.ts';
 
 const WENZHOU = '330302';
-const WENZHOU_REFUSAL = '000_aba3bb2308e92d1e.txt §二(二)';
-const ZHANJIANG_PROMISE = '002_5d9333e2ff362513.txt §五(一)';
+const WENZHOU_REFUSAL = 'wenzhou-2022#二(二)';
+const ZHANJIANG_PROMISE = 'zhanjiang-2021#五(一)';
 /** Tue 2025-03-11 + 7 working days (start day not counted). */
 const PROMISE_DUE = '2025-03-20';
 
@@ -25,8 +25,12 @@ describe('refusing monthly follow-up', () => {
     const said = await h.say('不用每月联系');
     expect(said.map((m) => m.text)).toEqual([h.t('zh-CN', 'registration.followUp.everyNMonths', { months: 6, source: WENZHOU_REFUSAL }), h.t('zh-CN', 'registration.papers.ask')]);
     expect(said[0]?.text).toContain('每6个月');
+    expect(said[0]?.text).toContain('（依据：温人社发〔2022〕37号 第二部分第（二）项）');
     expect(textOf(await h.say('材料齐全'))).toContain('每月联系：不用每月联系');
-    await h.say('确认提交');
+    const submitted = textOf(await h.say('确认提交'));
+    // Wenzhou's own notice sets the 5 working days: cited as its rule, not as a local setting.
+    expect(submitted).toContain('前联系您（依据：温人社发〔2022〕37号 第二部分第（一）项第1点）');
+    expect(submitted).not.toContain('本地设定');
     expect(await h.db.registration.findFirstOrThrow()).toMatchObject({ followUpPreference: 'refused', regionCode: WENZHOU });
   });
 
@@ -62,8 +66,8 @@ describe('papers and the credit promise', () => {
     expect(summary).toContain('材料：暂时不全\n信用承诺：我承诺');
     const done = await h.say('确认提交');
     expect(done.map((m) => m.text)).toEqual([
-      h.t('zh-CN', 'registration.submitted', { date: '2025-03-18', source: '000_aba3bb2308e92d1e.txt §二(一)1' }),
-      h.t('zh-CN', 'registration.creditPromise.due', { date: PROMISE_DUE, source: ZHANJIANG_PROMISE }),
+      '已提交！您的失业登记待工作人员审核。工作人员会在 2025-03-18 前联系您（依据：本地设定，参照温人社发〔2022〕37号 第二部分第（一）项第1点，以经办机构确认为准）。',
+      `您已作信用承诺，材料将在 ${PROMISE_DUE} 前核实完成，结果会告诉您（依据：《关于建立湛江市失业人员就业服务制度的通知》 第五部分第（一）项）。`,
       h.t('zh-CN', 'registration.firmDate'),
       h.t('zh-CN', 'menu.after'),
     ]);

@@ -6,8 +6,8 @@ import { fillForm, withCheck } from './registration-form.ts';
 
 const WOMAN = withCheck('44080219900301002');
 const MAN_1960 = withCheck('44080219600101001');
-const PROMISE = { date: '2025-03-20', source: '002_5d9333e2ff362513.txt §五(一)' };
-const OFFER = { source: '002_5d9333e2ff362513.txt §一(一)', jobSeekerSource: 'SPEC §R1.1.5 (求职登记 instead of a bare refusal, as in Anshan)' };
+const PROMISE = { date: '2025-03-20', source: 'zhanjiang-2021#五(一)' };
+const OFFER = { source: 'zhanjiang-2021#一(一)', jobSeekerSource: 'decision:JOB_SEEKER_REGISTRATION_OFFER@anshan-2022#四(一)' };
 
 let h: EngineHarness;
 beforeEach(async () => {

@@ -7,7 +7,13 @@ import { fillForm, ID, PHONE, summaryText } from './registration-form.ts';
 const ID_FULL_WIDTH = '３３０３０２１９９００５１５１２３５';
 /** Registered Tue 2025-03-11 (harness clock); five working days later (R1.3.1, zhanjiang pack). */
 const FIRST_CONTACT_BY = '2025-03-18';
-const FIRST_CONTACT_SOURCE = '000_aba3bb2308e92d1e.txt §二(一)1';
+/** Zhanjiang's notice sets no first-contact deadline: the 5 working days are Wenzhou's, applied as a local setting. */
+const FIRST_CONTACT_SOURCE = 'decision:FIRST_CONTACT_DEFAULT_FROM_WENZHOU@wenzhou-2022#二(一)1';
+/** What the person reads for it: a local setting, the notice it follows (文号, section), and that the office confirms. */
+const FIRST_CONTACT_CITED = {
+  zh: '本地设定，参照温人社发〔2022〕37号 第二部分第（一）项第1点，以经办机构确认为准',
+  en: 'local setting, following 温人社发〔2022〕37号, part 2, item (1), point 1, to be confirmed by the office',
+};
 
 let h: EngineHarness;
 beforeEach(async () => {
@@ -59,7 +65,7 @@ describe('registration in Chinese', () => {
       h.t('zh-CN', 'registration.firmDate'),
       h.t('zh-CN', 'menu.after'),
     ]);
-    expect(textOf(done)).toContain(`工作人员会在 ${FIRST_CONTACT_BY} 前联系您（依据：${FIRST_CONTACT_SOURCE}）`);
+    expect(textOf(done)).toContain(`工作人员会在 ${FIRST_CONTACT_BY} 前联系您（依据：${FIRST_CONTACT_CITED.zh}）`);
     expect(buttonsOf(done)).toEqual(['主菜单', '转人工']);
 
     const registrations = await h.db.registration.findMany({ include: { jobSeeker: true } });
@@ -134,7 +140,7 @@ describe('registration in English', () => {
     expect(confirm).toContain('ID: 3303**********1235');
     const done = textOf(await h.say('Submit'));
     expect(done).toContain("Submitted! Your registration is waiting for a caseworker's review.");
-    expect(done).toContain(`The office will contact you by ${FIRST_CONTACT_BY} (rule: ${FIRST_CONTACT_SOURCE})`);
+    expect(done).toContain(`The office will contact you by ${FIRST_CONTACT_BY} (rule: ${FIRST_CONTACT_CITED.en})`);
 
     const person = await h.db.jobSeeker.findFirstOrThrow({ include: { registrations: true } });
     expect(person.locale).toBe('en');
@@ -190,7 +196,7 @@ describe('a channel without buttons', () => {
     expect(await say('2')).toContain('1. 可以每月联系\n2. 不用每月联系');
     expect(await say('1')).toContain('1. 材料齐全\n2. 暂时不全');
     const promise = await say('2');
-    expect(promise).toContain(h.t('zh-CN', 'registration.creditPromise.ask', { date: '2025-03-20', source: '002_5d9333e2ff362513.txt §五(一)' }));
+    expect(promise).toContain(h.t('zh-CN', 'registration.creditPromise.ask', { date: '2025-03-20', source: 'zhanjiang-2021#五(一)' }));
     expect(promise).toContain('1. 我承诺\n2. 不承诺');
     const confirm = await say('1');
     expect(confirm).toContain('原因：离职/被辞退\n学历：初中及以下');

@@ -49,7 +49,7 @@ describe.each(['zh-CN', 'en'] as const)('my status in %s', (locale) => {
     expect(messages.map((m) => m.text)).toEqual([
       h.t(locale, 'status.registration', { status: h.t(locale, 'status.statuses.pending_review'), date: '2025-03-11' }),
       h.t(locale, 'status.nextContactProvisional', { date: '2025-03-18' }),
-      h.t(locale, 'status.quota', { from: '2025-03-11', to: '2026-03-10', items: zero, source: '002_5d9333e2ff362513.txt §四(三)' }),
+      h.t(locale, 'status.quota', { from: '2025-03-11', to: '2026-03-10', items: zero, source: 'zhanjiang-2021#四(三)' }),
       h.t(locale, 'status.openCases', { list: h.t(locale, 'status.caseKinds.deregistration_fact') }),
       menuAfter(),
     ]);
@@ -70,8 +70,8 @@ describe.each(['zh-CN', 'en'] as const)('my status in %s', (locale) => {
     }
     const messages = await h.say('start:status', { at: beijing('2025-06-10') });
     const quota = messages.map((m) => m.text).find((t) => t.includes('2026-03-10'));
-    if (locale === 'zh-CN') expect(quota).toBe('本年度服务（2025-03-11 至 2026-03-10）：政策对接 1/2，职业指导 0/3，岗位推荐 2/3，培训信息 1/3。依据：002_5d9333e2ff362513.txt §四(三)');
-    else expect(quota).toBe('Services this year (2025-03-11 to 2026-03-10): policy matching 1/2, career guidance 0/3, job recommendations 2/3, training notices 1/3. Rule: 002_5d9333e2ff362513.txt §四(三)');
+    if (locale === 'zh-CN') expect(quota).toBe('本年度服务（2025-03-11 至 2026-03-10）：政策对接 1/2，职业指导 0/3，岗位推荐 2/3，培训信息 1/3。依据：《关于建立湛江市失业人员就业服务制度的通知》 第四部分第（三）项');
+    else expect(quota).toBe('Services this year (2025-03-11 to 2026-03-10): policy matching 1/2, career guidance 0/3, job recommendations 2/3, training notices 1/3. Rule: 《关于建立湛江市失业人员就业服务制度的通知》, part 4, item (3)');
     expect(messages[0]?.text).toBe(h.t(locale, 'status.registration', { status: h.t(locale, 'status.statuses.registered'), date: '2025-03-11' }));
     expect(messages.map((m) => m.text)).toContain(h.t(locale, 'status.noContactPlanned'));
     expect(messages.map((m) => m.text)).toContain(h.t(locale, 'status.noOpenCases'));

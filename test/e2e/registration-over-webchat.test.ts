@@ -71,7 +71,8 @@ describe('registration over web chat', () => {
     expect(summary).not.toContain(ID);
     const done = await ask(client, '确认提交');
     expect(done.texts[0]).toMatch(/已提交.*\d{4}-\d{2}-\d{2} 前联系您/);
-    expect(done.texts[0]).toMatch(/依据：\d{3}_[0-9a-f]{16}\.txt §/);
+    expect(done.texts[0]).toContain('依据：本地设定，参照温人社发〔2022〕37号 第二部分第（一）项第1点，以经办机构确认为准');
+    expect(done.texts[0]).not.toMatch(/\.txt|SPEC|§/);
   });
 
   it('shows the registration to the caseworker with the ID number masked', async () => {

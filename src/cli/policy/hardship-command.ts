@@ -5,7 +5,7 @@ import { describeIssue } from '../../config/load-region-packs.ts';
 import { isValidPlainDate } from '../../domain/dates/plain-date.ts';
 import { assessHardship } from '../../domain/hardship/assess-hardship.ts';
 import { hardshipProfileSchema, type HardshipProfile } from '../../domain/hardship/hardship-profile.ts';
-import { parseFlags, printJson, regionPackFlag, requireFlag, UsageError, type PolicySubcommand } from './policy-subcommand.ts';
+import { citation, parseFlags, printJson, regionPackFlag, requireFlag, UsageError, type PolicySubcommand } from './policy-subcommand.ts';
 
 const usage = 'policy hardship --region <pack> --as-of YYYY-MM-DD --profile <file.json>';
 
@@ -37,7 +37,7 @@ export const hardshipCommand: PolicySubcommand = {
     const result = assessHardship(pack, profile, asOf);
     printJson(io, {
       region: result.region,
-      categories: result.categories.map(({ code, status, source }) => ({ code, status, source })),
+      categories: result.categories.map(({ code, status, source }) => ({ code, status, source: citation(source) })),
       publicNoticeExempt: result.publicNoticeExempt,
     });
     return 0;

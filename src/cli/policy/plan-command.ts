@@ -3,7 +3,7 @@
 import { loadWorkCalendar } from '../../config/load-calendar-overrides.ts';
 import { isValidPlainDate } from '../../domain/dates/plain-date.ts';
 import { FOLLOW_UP_GROUPS, planFollowUps, type DueDate, type FollowUpGroup } from '../../domain/follow-up/plan-follow-ups.ts';
-import { parseFlags, printJson, regionPackFlag, requireFlag, UsageError, type PolicySubcommand } from './policy-subcommand.ts';
+import { citation, parseFlags, printJson, regionPackFlag, requireFlag, UsageError, type PolicySubcommand } from './policy-subcommand.ts';
 
 const usage = 'policy plan --region <pack> --registered YYYY-MM-DD --group unemployed|hardship|graduate [--refused-monthly]';
 
@@ -11,7 +11,7 @@ function isGroup(s: string): s is FollowUpGroup {
   return FOLLOW_UP_GROUPS.some((g) => g === s);
 }
 
-const view = ({ date, provisional, kind, source }: DueDate) => ({ date, provisional, kind, source });
+const view = ({ date, provisional, kind, source }: DueDate) => ({ date, provisional, kind, source: citation(source) });
 
 /** Prints {region, firstContact: {date, provisional, kind, source}, followUps: [...12], refusedFlag}. */
 export const planCommand: PolicySubcommand = {

@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { findRegionPack, loadRegionPacks } from '../../config/load-region-packs.ts';
 import type { RegionPack } from '../../domain/regions/region-pack.ts';
+import { createLocalizer, readLocaleResources, type Localizer } from '../../conversation/localizer.ts';
 
 /** Where a command writes: exactly one JSON object on `out`, one-line messages on `err`. */
 export interface PolicyIo { out(s: string): void; err(s: string): void }
@@ -49,4 +50,12 @@ export function regionPackFlag(code: string): RegionPack {
   const pack = findRegionPack(packs, code);
   if (pack === undefined) throw new UsageError(`unknown --region ${JSON.stringify(code)}: one of ${packs.map((p) => p.code).join(', ')}`);
   return pack;
+}
+
+let words: Localizer | undefined;
+
+/** A clause reference as a caseworker reads it (Chinese): document and section, or "本地设定，参照……". */
+export function citation(ref: string): string {
+  words ??= createLocalizer(readLocaleResources());
+  return words.cite('zh-CN', ref);
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isValidYearMonth } from '../../domain/dates/plain-date.ts';
 import { statutoryRetirement } from '../../domain/retirement/statutory-retirement.ts';
-import { parseFlags, printJson, requireFlag, UsageError, type PolicySubcommand } from './policy-subcommand.ts';
+import { citation, parseFlags, printJson, requireFlag, UsageError, type PolicySubcommand } from './policy-subcommand.ts';
 
 const usage = 'policy retirement --birth YYYY-MM --category MALE|FEMALE_55|FEMALE_50';
 const CategorySchema = z.enum(['MALE', 'FEMALE_55', 'FEMALE_50']);
@@ -17,7 +17,7 @@ export const retirementCommand: PolicySubcommand = {
     const category = CategorySchema.safeParse(requireFlag(flags, 'category', usage));
     if (!category.success) throw new UsageError(`--category must be MALE, FEMALE_55 or FEMALE_50 (usage: ${usage})`);
     const r = statutoryRetirement(birth, category.data);
-    printJson(io, { ageMonths: r.ageMonths, retirementMonth: r.retirementMonth, delayMonths: r.delayMonths, source: r.source });
+    printJson(io, { ageMonths: r.ageMonths, retirementMonth: r.retirementMonth, delayMonths: r.delayMonths, source: citation(r.source) });
     return 0;
   },
 };

@@ -7,6 +7,7 @@ import { HARDSHIP_PROFILE_FIELDS } from '../../domain/hardship/hardship-profile.
 import { maskIdNumber } from '../../domain/identity/id-number.ts';
 import type { DialogEnv, ParseContext, ParseResult, Params, Slots } from '../dialog-types.ts';
 import { hardshipProfileOf, unknownAnswersOf } from './hardship-answers.ts';
+import { citeParams } from '../cite-clause.ts';
 
 const statusSchema = z.enum(['met', 'not_met', 'unknown']);
 
@@ -68,14 +69,14 @@ const STATUS_ORDER = ['met', 'unknown', 'not_met'] as const;
  */
 export function hardshipResultParams(slots: Slots, env: DialogEnv): Params {
   const assessment = assessmentOf(slots, env);
-  const say = (key: string, params: Params = {}) => fill(env.label(key), params);
+  const say = (key: string, params: Params = {}) => fill(env.label(key), citeParams(params, env.cite));
   const sources = new Set(assessment.categories.map((c) => c.source));
   const [shared] = sources.size === 1 ? [...sources] : [];
   const lines = shared === undefined ? [] : [say('hardship.result.allFrom', { source: shared })];
   for (const status of STATUS_ORDER) {
     for (const c of assessment.categories.filter((x) => x.status === status)) {
       const source = shared === undefined ? say('hardship.result.source', { source: c.source }) : '';
-      lines.push(say(`hardship.result.line.${status}`, { name: env.label(`hardship.categories.${c.code}`), source }));
+      lines.push(fill(env.label(`hardship.result.line.${status}`), { name: env.label(`hardship.categories.${c.code}`), source }));
     }
   }
   const precondition = assessment.registrationPrecondition;

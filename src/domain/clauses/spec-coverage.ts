@@ -1,4 +1,4 @@
-// Where each numbered rule of domain SPEC §1–§4 lives: implemented (files), a product decision, or out of scope
+// Where each numbered rule of domain SPEC §1–§4 lives (the project's own list of those rule ids): implemented (files), a product decision, or out of scope
 // (something an office, another agency or a person does, not the bot). Checked by test/domain/clauses/spec-coverage.test.ts.
 import type { ProductDecisionId } from './product-decisions.ts';
 
@@ -33,7 +33,7 @@ export const SPEC_COVERAGE = {
   'R1.1.2': { status: 'implemented', where: [ELIGIBILITY], cites: 'migrantWorker', note: 'By construction: eligibility has no 户籍 or locality condition; migrant workers get the pack\'s extra places.' },
   'R1.1.3': { status: 'implemented', where: [PACK, ELIGIBILITY, 'policy/regions/anshan-2022.json'] },
   'R1.1.4': { status: 'implemented', where: [ELIGIBILITY, `${D}/registration/place-name.ts`], cites: '户籍', note: 'By construction: no function refuses on 人户分离 or 户籍 elsewhere; 户籍 is asked, never inferred from the ID.' },
-  'R1.1.5': { status: 'implemented', where: [ELIGIBILITY, PACK] },
+  'R1.1.5': { status: 'implemented', where: [ELIGIBILITY, PACK], decisions: ['JOB_SEEKER_REGISTRATION_OFFER'] },
   'R1.1.6': { status: 'implemented', where: [PACK, 'policy/regions/anshan-2022.json'], cites: 'hotline', note: 'Hotline per pack (12333 / 12345); the bot is the online channel. Counter addresses and phone numbers are not modelled.' },
   'R1.2.1': { status: 'implemented', where: [LOCATION], cites: '一(一)' },
   'R1.2.2': { status: 'implemented', where: [LOCATION], cites: '一(二)' },
@@ -42,7 +42,7 @@ export const SPEC_COVERAGE = {
   'R1.3.1': { status: 'implemented', where: [FOLLOW_UPS, CALENDAR, 'src/scheduler/first-contact-policy.ts'], decisions: ['FIRST_CONTACT_DEFAULT_FROM_WENZHOU'] },
   'R1.3.2': { status: 'implemented', where: [FOLLOW_UPS], decisions: ['GRADUATE_FIRST_CONTACT_START'] },
   'R1.3.3': { status: 'implemented', where: [CALENDAR, `${D}/dates/plain-date.ts`] },
-  'R1.4.1': { status: 'implemented', where: [FOLLOW_UPS] },
+  'R1.4.1': { status: 'implemented', where: [FOLLOW_UPS], decisions: ['MONTHLY_FOLLOW_UP_EVERYWHERE'] },
   'R1.4.2': { status: 'implemented', where: [FOLLOW_UPS, `${D}/registration/follow-up-after-refusal.ts`], decisions: ['REFUSAL_MONTHLY_WITH_FLAG'] },
   'R1.4.3': { status: 'implemented', where: [FOLLOW_UPS], decisions: ['HARDSHIP_CONTACT_INTERVAL'], note: 'Interval for the hardship group only; graduates from hardship families and the temporary-living-subsidy hint are not separate.' },
   'R1.4.4': { status: 'implemented', where: ['dialogs/follow-up.dialog.ts', 'src/persistence/contact-ledger-repository.ts'], cites: 'channel', note: 'Self-report through the monthly reply; the ledger records the channel. Data matching itself is the office\'s.' },
@@ -60,10 +60,10 @@ export const SPEC_COVERAGE = {
   'R1.7.1': { status: 'implemented', where: [`${D}/follow-up/credit-promise-deadline.ts`, 'dialogs/registration.dialog.ts'] },
   'R1.7.2': { status: 'out_of_scope', why: 'Checking identity, status and other items against social-security and big-data platforms is back-office data matching.' },
   'R1.7.3': { status: 'out_of_scope', why: 'Public listing, objections, recovery of money and credit sanctions are decided by the office.' },
-  '1.8': { status: 'implemented', where: [...HARDSHIP, 'policy/regions/wenzhou-2022.json', 'policy/regions/zhejiang-2025.json', 'policy/regions/harbin-2010.json'], cites: 'R1.8', decisions: ['ZHEJIANG_2025_INHERITS_WENZHOU', 'ZHEJIANG_2025_FEMALE_AGE_STEPS', 'HARDSHIP_REGISTRATION_GAP', 'NEAR_RETIREMENT_BY_DATE'], note: 'A caseworker confirms every result; recognition itself is the office\'s.' },
+  '1.8': { status: 'implemented', where: [...HARDSHIP, 'policy/regions/wenzhou-2022.json', 'policy/regions/zhejiang-2025.json', 'policy/regions/harbin-2010.json'], cites: 'R1.8', decisions: ['ZHEJIANG_2025_INHERITS_WENZHOU', 'ZHEJIANG_2025_FEMALE_AGE_STEPS', 'HARDSHIP_REGISTRATION_GAP', 'NEAR_RETIREMENT_BY_DATE', 'HARBIN_4050_AGES'], note: 'A caseworker confirms every result; recognition itself is the office\'s.' },
   '1.9': { status: 'implemented', where: [`${D}/deregistration/assess-deregistration-grounds.ts`, `${D}/deregistration/deregistration-ground.ts`], cites: 'R1.9', decisions: ['BOT_NEVER_DEREGISTERS'] },
   'R1.10.1': { status: 'product_decision', decision: 'SUBSIDY_AGAIN_CASEWORKER_DECIDES', note: 'Needs a per-pack flag in region-pack.ts before the bot can answer it.' },
-  'R1.10.2': { status: 'implemented', where: [`${D}/subsidy/subsidy-duration.ts`], decisions: ['NEAR_RETIREMENT_BY_DATE'], note: 'The ≤2/3-of-contribution cap for flexible workers is not encoded.' },
+  'R1.10.2': { status: 'implemented', where: [`${D}/subsidy/subsidy-duration.ts`], decisions: ['NEAR_RETIREMENT_BY_DATE', 'SUBSIDY_AGE_AT_FIRST_APPROVAL'], note: 'The ≤2/3-of-contribution cap for flexible workers is not encoded.' },
   'R1.10.3': { status: 'out_of_scope', why: 'Recording a graduate\'s job and referring subsidies are office acts; a caseworker ends the graduate follow-up by changing the group.' },
   'R1.10.4': { status: 'out_of_scope', why: 'Subsidies to employment-assistance bases (3,000 yuan a person, ≤150,000 a year) are paid to employers, not to job seekers.' },
   'R1.10.5': { status: 'out_of_scope', why: 'Exit from a public-welfare post is managed by the office; the SPEC lists only examples. retirementDate gives the retirement-age ground.' },

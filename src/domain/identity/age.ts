@@ -2,7 +2,7 @@
 import { compareDates, isLeapYear, parsePlainDate } from '../dates/plain-date.ts';
 
 /** Where the rule of this file comes from. */
-export const AGE_SOURCE = 'SPEC §4.6 周岁 [infer: Feb 29 birthdays reached on Feb 28 in non-leap years]';
+export const AGE_SOURCE = 'decision:LEAP_DAY_BIRTHDAY';
 
 /**
  * Full years between `birthDate` and `asOf`, minus 1 if the birthday has not yet come in `asOf`'s year

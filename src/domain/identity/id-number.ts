@@ -7,7 +7,7 @@ export type IdNumberResult =
   | { valid: false; reason: 'format' | 'checksum' | 'date' | 'future' | 'province' };
 
 /** Where the rules of this file come from. */
-export const ID_NUMBER_SOURCE = 'GB 11643-1999 §4 (ISO 7064 MOD 11-2 check character)';
+export const ID_NUMBER_SOURCE = 'gb-11643-1999';
 
 /** Weights of positions 1..17: 2^(17-i) mod 11 (GB 11643-1999 §4.2, SPEC §4.2). */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;

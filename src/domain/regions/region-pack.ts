@@ -1,7 +1,8 @@
 // A region rule pack: every policy parameter of one region for one period, as validated data
-// (policy/regions/<code>.json). Each parameter carries the clause it comes from.
+// (policy/regions/<code>.json). Each parameter carries the clause it comes from (see clauses/clause-ref.ts);
+// `sources` lists the documents (policy/sources.json) the pack may cite.
 import { z } from 'zod';
-import { clauseString } from '../clauses/clause-ref.ts';
+import { clauseString, SOURCE_ID } from '../clauses/clause-ref.ts';
 import { isValidPlainDate } from '../dates/plain-date.ts';
 import { deregistrationGroundSchema } from '../deregistration/deregistration-ground.ts';
 import { hardshipFlagField } from '../hardship/hardship-profile.ts';
@@ -10,7 +11,7 @@ import { hardshipCategorySchema } from '../hardship/hardship-rule.ts';
 const plainDate = z.string().refine(isValidPlainDate, { message: 'expected a date YYYY-MM-DD' });
 const positiveInt = z.number().int().min(1);
 
-/** Where a parameter comes from: a seed clause, the SPEC (non-seed material), or a product default. */
+/** Where a parameter comes from: the region's own notice, other (national) material, or a product decision. */
 export const basisSchema = z.enum(['seed', 'spec', 'product_default']);
 
 /** Places where a person may register as unemployed (R1.1.3). */
@@ -89,6 +90,9 @@ export const regionPackSchema = z.strictObject({
   effectiveFrom: plainDate,
   effectiveTo: plainDate.nullable(),
   needsConfirmation: z.boolean().default(false),
+  /** The documents this pack rests on, by id in policy/sources.json; every clause cites one of them. */
+  sources: z.array(z.string().regex(SOURCE_ID, { message: 'expected a source id' })).min(1),
+  /** The pack's main document. */
   source: clauseString,
   registration: registrationSchema,
   hardship: hardshipSchema,

@@ -3,4 +3,4 @@
 export const JOB_LOSS_REASONS = ['graduated', 'lost_job', 'business_closed', 'land_requisitioned', 'left_military', 'released', 'other'] as const;
 export type JobLossReason = (typeof JOB_LOSS_REASONS)[number];
 
-export const JOB_LOSS_REASON_SOURCE = '就业服务与就业管理规定 第六十五条 (SPEC §5.2)';
+export const JOB_LOSS_REASON_SOURCE = 'employment-services-provisions#第六十五条';

@@ -22,13 +22,13 @@ export type PriorityProfile = z.infer<typeof priorityProfileSchema>;
 export const PRIORITY_FLAGS = ['YOUTH_16_24', 'GRADUATE_WITHOUT_JOB', 'POVERTY_ALLEVIATED', 'HARDSHIP_PERSON'] as const;
 export type PriorityFlag = (typeof PRIORITY_FLAGS)[number];
 
-const A = '003_28a63d5433cfe5fd.txt';
+const A = 'anshan-2022';
 /** A 三 names youth, graduates and hardship people as the focus; A 四(二) lists the flags to mark on the ledger. */
 export const PRIORITY_FLAG_SOURCES: Readonly<Record<PriorityFlag, string>> = {
-  YOUTH_16_24: `${A} §三`,
-  GRADUATE_WITHOUT_JOB: `${A} §四(二)`,
-  POVERTY_ALLEVIATED: `${A} §四(二)`,
-  HARDSHIP_PERSON: `${A} §四(二)`,
+  YOUTH_16_24: `${A}#三`,
+  GRADUATE_WITHOUT_JOB: `${A}#四(二)`,
+  POVERTY_ALLEVIATED: `${A}#四(二)`,
+  HARDSHIP_PERSON: `${A}#四(二)`,
 };
 
 /** Youth band of A 三 and 四(二) (16-24岁失业青年), in full years (周岁, SPEC §4.6), both ends inclusive. */

@@ -4,12 +4,10 @@ import { addMonthsClamped, addMonthsToYearMonth, isValidYearMonth, monthsBetween
 
 export type RetirementCategory = 'MALE' | 'FEMALE_55' | 'FEMALE_50';
 
-/** The decision that sets the new ages; the attached State Council Measures art. 2 gives the steps. */
-export const RETIREMENT_AGE_SOURCE =
-  '全国人大常委会关于实施渐进式延迟法定退休年龄的决定 (2024-09-13), 国务院关于渐进式延迟法定退休年龄的办法 第二条';
+/** The State Council Measures attached to the NPCSC decision of 2024-09-13: art. 2 gives the steps. */
+export const RETIREMENT_AGE_SOURCE = 'retirement-measures-2024#第二条';
 /** The same Measures art. 3 raise the minimum contribution years from 2030. */
-export const MINIMUM_CONTRIBUTION_SOURCE =
-  '全国人大常委会关于实施渐进式延迟法定退休年龄的决定 (2024-09-13), 国务院关于渐进式延迟法定退休年龄的办法 第三条';
+export const MINIMUM_CONTRIBUTION_SOURCE = 'retirement-measures-2024#第三条';
 
 interface CategoryRule { originalAgeYears: number; firstCohort: string; stepMonths: number; maxDelayMonths: number }
 

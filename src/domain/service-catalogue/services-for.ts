@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { ProductDecisionId } from '../clauses/product-decisions.ts';
 
-const Z = '002_5d9333e2ff362513.txt';
+const Z = 'zhanjiang-2021';
 
 export const SERVICE_WISHES = ['work', 'training', 'business'] as const;
 /** recognised = already a hardship person; may_qualify = meets a category, not yet recognised; no = neither. */
@@ -19,23 +19,23 @@ export type ServicesForInput = z.infer<typeof servicesForInputSchema>;
 
 /** Every service code with its level and clause. */
 export const SERVICE_CATALOGUE = {
-  REGISTRATION: { level: 'basic', source: `${Z} §三(一)1(1)` },
-  INFORMATION: { level: 'basic', source: `${Z} §三(一)1(2)` },
-  POLICY_APPLICATION: { level: 'basic', source: `${Z} §三(一)1(3)` },
-  CASE_HANDLING: { level: 'basic', source: `${Z} §三(一)1(4)` },
-  ONE_PERSON_ONE_PLAN: { level: 'special', source: `${Z} §三(一)2(1)` },
-  PUBLIC_WELFARE_POST: { level: 'special', source: `${Z} §三(一)2(2)` },
-  JOB_SEARCH_COACHING: { level: 'by_type', source: `${Z} §三(二)(1)` },
-  JOB_MATCHING: { level: 'by_type', source: `${Z} §三(二)(1)` },
-  APPLICATION_FOLLOW_UP: { level: 'by_type', source: `${Z} §三(二)(1)` },
-  TRAINING_OFFERS: { level: 'by_type', source: `${Z} §三(二)(2)` },
-  TRAINING_SUBSIDY: { level: 'by_type', source: `${Z} §三(二)(2)` },
-  STARTUP_TRAINING: { level: 'by_type', source: `${Z} §三(二)(3)` },
-  STARTUP_ADVICE: { level: 'by_type', source: `${Z} §三(二)(3)` },
-  STARTUP_FINANCE: { level: 'by_type', source: `${Z} §三(二)(3)` },
-  STARTUP_GUARANTEED_LOAN: { level: 'by_type', source: `${Z} §三(二)(3)` },
-  UNEMPLOYMENT_INSURANCE_WITH_REGISTRATION: { level: 'by_type', source: `${Z} §三(二)(4)` },
-  HARDSHIP_APPLICATION_GUIDANCE: { level: 'by_type', source: `${Z} §三(二)(5)` },
+  REGISTRATION: { level: 'basic', source: `${Z}#三(一)1(1)` },
+  INFORMATION: { level: 'basic', source: `${Z}#三(一)1(2)` },
+  POLICY_APPLICATION: { level: 'basic', source: `${Z}#三(一)1(3)` },
+  CASE_HANDLING: { level: 'basic', source: `${Z}#三(一)1(4)` },
+  ONE_PERSON_ONE_PLAN: { level: 'special', source: `${Z}#三(一)2(1)` },
+  PUBLIC_WELFARE_POST: { level: 'special', source: `${Z}#三(一)2(2)` },
+  JOB_SEARCH_COACHING: { level: 'by_type', source: `${Z}#三(二)(1)` },
+  JOB_MATCHING: { level: 'by_type', source: `${Z}#三(二)(1)` },
+  APPLICATION_FOLLOW_UP: { level: 'by_type', source: `${Z}#三(二)(1)` },
+  TRAINING_OFFERS: { level: 'by_type', source: `${Z}#三(二)(2)` },
+  TRAINING_SUBSIDY: { level: 'by_type', source: `${Z}#三(二)(2)` },
+  STARTUP_TRAINING: { level: 'by_type', source: `${Z}#三(二)(3)` },
+  STARTUP_ADVICE: { level: 'by_type', source: `${Z}#三(二)(3)` },
+  STARTUP_FINANCE: { level: 'by_type', source: `${Z}#三(二)(3)` },
+  STARTUP_GUARANTEED_LOAN: { level: 'by_type', source: `${Z}#三(二)(3)` },
+  UNEMPLOYMENT_INSURANCE_WITH_REGISTRATION: { level: 'by_type', source: `${Z}#三(二)(4)` },
+  HARDSHIP_APPLICATION_GUIDANCE: { level: 'by_type', source: `${Z}#三(二)(5)` },
 } as const;
 export type ServiceCode = keyof typeof SERVICE_CATALOGUE;
 

@@ -2,11 +2,11 @@
 // province; hardship → place of recognition; graduates → place of origin unless they ask to move.
 import { compareDates } from '../dates/plain-date.ts';
 
-const W = '000_aba3bb2308e92d1e.txt';
+const W = 'wenzhou-2022';
 export const SERVICE_LOCATION_SOURCES = {
-  unemployed: `${W} §一(一)`,
-  hardship: `${W} §一(二)`,
-  graduate: `${W} §一(三)`,
+  unemployed: `${W}#一(一)`,
+  hardship: `${W}#一(二)`,
+  graduate: `${W}#一(三)`,
 } as const;
 
 export interface RegistrationRecord { place: string; province: string; registeredOn: string; valid: boolean }

@@ -23,9 +23,9 @@ export const subsidyDurationInputSchema = z.strictObject({
 export type SubsidyDurationInput = z.infer<typeof subsidyDurationInputSchema>;
 
 /** W 二(三)2: the 3-year cap and the extension to retirement for people with less than 5 years to go. */
-export const SUBSIDY_DURATION_SOURCE = '000_aba3bb2308e92d1e.txt §二(三)2';
+export const SUBSIDY_DURATION_SOURCE = 'wenzhou-2022#二(三)2';
 /** National practice: the age is taken at the first approval (以初次核定其享受补贴时年龄为准). */
-export const SUBSIDY_AGE_AT_FIRST_APPROVAL_SOURCE = 'SPEC §R1.10.2 (就业补助资金管理办法 practice: age at first approval)';
+export const SUBSIDY_AGE_AT_FIRST_APPROVAL_SOURCE = 'decision:SUBSIDY_AGE_AT_FIRST_APPROVAL';
 
 /** Longest subsidy period for people not near retirement, in months (最长不超过3年). */
 export const SUBSIDY_MAX_MONTHS = 36;

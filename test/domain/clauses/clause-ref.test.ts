@@ -1,67 +1,73 @@
-// Every clause a region pack cites must exist: seed markers in the seed text, SPEC sections in SPEC.md.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// Clause references: the grammar packs and code use (source#section, decision:ID@source#section), the section
+// numbering of the notices, and finding a section in a notice's text. The real notices are checked in
+// test/policy/policy-notice-clauses.test.ts; here a small text in the notices' style stands in for them.
 import { describe, expect, it } from 'vitest';
-import { findClauseInText, findSpecSection, parseClauseRef } from '../../../src/domain/clauses/clause-ref.ts';
-import { PRODUCT_DECISIONS } from '../../../src/domain/clauses/product-decisions.ts';
-import { SERVICE_LOCATION_SOURCES } from '../../../src/domain/service-location/determine-service-location.ts';
-import { PACKS } from '../regions/test-packs.ts';
+import { findClauseInText, parseClauseRef, splitSection } from '../../../src/domain/clauses/clause-ref.ts';
+import { collectClauseRefs, packCitationIssues } from '../../../src/domain/clauses/pack-citations.ts';
+import { loadPolicySources } from '../../../src/config/load-policy-sources.ts';
+import { PACKS, pack } from '../regions/test-packs.ts';
 
-const SHARED = [resolve('/work/shared'), resolve(process.cwd(), '../shared')].find((d) => existsSync(join(d, 'seeds')));
-const seedText = (file: string) => readFileSync(join(SHARED ?? '', 'seeds', file), 'utf8');
-const specText = () => readFileSync(join(SHARED ?? '', 'domain', 'SPEC.md'), 'utf8');
-
-/** Every string under a key named source, clause, *Source, in a JSON value. */
-function clauseStrings(value: unknown, path = ''): { path: string; clause: string }[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => clauseStrings(v, `${path}.${i}`));
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) =>
-      typeof v === 'string' && (k === 'clause' || k === 'source' || k.endsWith('Source')) ? [{ path: `${path}.${k}`, clause: v }] : clauseStrings(v, `${path}.${k}`),
-    );
-  }
-  return [];
-}
-
-function exists(clause: string): boolean {
-  const ref = parseClauseRef(clause);
-  if (ref === null) return false;
-  return ref.kind === 'seed' ? findClauseInText(seedText(ref.file), ref.marker) : findSpecSection(specText(), ref.section);
-}
+const NOTICE = [
+  '关于某事的通知',
+  '一、明确服务地',
+  '(一)失业人员服务地为登记失业地。',
+  '(二)就业困难人员服务地为认定地。',
+  '二、落实服务',
+  '(一)首次联系',
+  '1. 5个工作日内主动联系。',
+  '2. 1个月内主动联系。',
+  '(二)定期联系',
+  '第三条 援助对象',
+  '(一)"4050"失业人员;',
+].join('\n');
 
 describe('clause references', () => {
-  it('finds the shared seeds', () => expect(SHARED).toBeDefined());
-
-  const all = PACKS.flatMap((p) => clauseStrings(p, p.code));
-  it.each(all)('$path → $clause exists in the seed text or SPEC', ({ clause }) => {
-    expect(exists(clause)).toBe(true);
-  });
-
-  it.each(Object.values(SERVICE_LOCATION_SOURCES))('service location source %s exists', (clause) => expect(exists(clause)).toBe(true));
-
-  it.each(Object.entries(PRODUCT_DECISIONS))('product decision %s names an existing SPEC section', (_id, d) => {
-    expect(exists(`${d.spec} (x)`)).toBe(true);
-  });
-
-  it('every hardship category of every pack cites a clause that exists', () => {
-    for (const p of PACKS) for (const c of p.hardship.categories) expect(exists(c.clause), `${p.code} ${c.code}`).toBe(true);
+  it('parses a section, a whole document, a decision and a decision that follows a clause', () => {
+    expect(parseClauseRef('wenzhou-2022#二(一)1')).toEqual({ kind: 'source', source: 'wenzhou-2022', section: '二(一)1' });
+    expect(parseClauseRef('harbin-2010#第三条(五)')).toEqual({ kind: 'source', source: 'harbin-2010', section: '第三条(五)' });
+    expect(parseClauseRef('zhanjiang-2021')).toEqual({ kind: 'source', source: 'zhanjiang-2021', section: null });
+    expect(parseClauseRef('decision:QUOTA_YEAR_ROLLING')).toEqual({ kind: 'decision', decision: 'QUOTA_YEAR_ROLLING', basedOn: null });
+    expect(parseClauseRef('decision:FIRST_CONTACT_DEFAULT_FROM_WENZHOU@wenzhou-2022#二(一)1')).toEqual({
+      kind: 'decision', decision: 'FIRST_CONTACT_DEFAULT_FROM_WENZHOU', basedOn: { source: 'wenzhou-2022', section: '二(一)1' },
+    });
   });
 
   it.each([
-    ['000_aba3bb2308e92d1e.txt', '二(四)'],
-    ['001_41832e43d0a99baf.txt', '第三条(十一)'],
-    ['002_5d9333e2ff362513.txt', '二(一)12'],
-    ['002_5d9333e2ff362513.txt', '「不存在的句子」'],
-  ])('rejects a marker that is not in the text: %s §%s', (file, marker) => {
-    expect(findClauseInText(seedText(file), marker)).toBe(false);
+    '000_aba3bb2308e92d1e.txt §二(一)1',
+    'SPEC §1.8 (浙人社发〔2025〕59号, needs confirmation)',
+    'Wenzhou notice section 2',
+    'decision:NO_SUCH_DECISION',
+    'decision:QUOTA_YEAR_ROLLING@',
+    'wenzhou-2022#section 2',
+    'wenzhou-2022#二(一)1#x',
+    'Wenzhou-2022#二',
+    '',
+  ])('refuses %j', (s) => expect(parseClauseRef(s)).toBeNull());
+
+  it('splits a section into the levels of the notice numbering', () => {
+    expect(splitSection('三(一)1(2)')?.map((s) => [s.level, s.number])).toEqual([['part', '三'], ['item', '一'], ['point', '1'], ['subItem', '2']]);
+    expect(splitSection('第六十三条')?.map((s) => [s.level, s.number])).toEqual([['article', '六十三']]);
+    expect(splitSection('二(一)10')?.map((s) => s.number)).toEqual(['二', '一', '10']);
+    expect(splitSection('§二')).toBeNull();
   });
 
-  it('Z closing paragraph is citable by quote (R1.1.4)', () => {
-    expect(exists('002_5d9333e2ff362513.txt §「不得以人户分离、户籍不在本地等为由不受理」')).toBe(true);
+  it.each(['一(二)', '二(一)2', '二(二)', '第三条(一)'])('finds %s in a notice', (section) => expect(findClauseInText(NOTICE, section)).toBe(true));
+  it.each(['一(三)', '二(一)3', '三', '第三条(二)', '第四条'])('does not find %s in that notice', (section) => expect(findClauseInText(NOTICE, section)).toBe(false));
+
+  it('every clause of every pack is a reference and rests on a document the pack lists', () => {
+    const sources = loadPolicySources();
+    for (const p of PACKS) expect(packCitationIssues(p, sources), p.code).toEqual([]);
+    expect(PACKS.flatMap((p) => collectClauseRefs(p)).length).toBeGreaterThan(150);
   });
 
-  it('parses both forms and refuses free text', () => {
-    expect(parseClauseRef('002_5d9333e2ff362513.txt §二(一)8')).toEqual({ kind: 'seed', file: '002_5d9333e2ff362513.txt', marker: '二(一)8' });
-    expect(parseClauseRef('SPEC §1.8 (浙人社发〔2025〕59号, needs confirmation)')).toEqual({ kind: 'spec', section: '1.8' });
-    expect(parseClauseRef('Wenzhou notice section 2')).toBeNull();
+  it('a pack citing a document it does not list, or a product default citing a notice, is refused', () => {
+    const sources = loadPolicySources();
+    const z = pack('zhanjiang-2021');
+    expect(packCitationIssues({ ...z, sources: ['zhanjiang-2021', 'anshan-2022'] }, sources)).toContain(
+      'followUp.firstContact.source: cites "wenzhou-2022", which the pack\'s sources do not list',
+    );
+    const asRule = { ...z, followUp: { ...z.followUp, firstContact: { workingDays: 5, source: 'wenzhou-2022#二(一)1', basis: 'product_default' as const } } };
+    expect(packCitationIssues(asRule, sources)).toContain('followUp.firstContact.source: a product default must cite a decision ("decision:<ID>")');
+    expect(packCitationIssues({ ...z, sources: [...z.sources, 'nowhere-1999'] }, sources)).toContain('sources: "nowhere-1999" is not in policy/sources.json');
   });
 });

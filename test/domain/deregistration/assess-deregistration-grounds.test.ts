@@ -6,7 +6,7 @@ import { assessDeregistrationGrounds } from '../../../src/domain/deregistration/
 import { DEREGISTRATION_FLAG_FACTS } from '../../../src/domain/deregistration/deregistration-ground.ts';
 import { pack, PACKS } from '../regions/test-packs.ts';
 
-const Z = '002_5d9333e2ff362513.txt';
+const Z = 'zhanjiang-2021';
 const codes = (region: string, facts: Parameters<typeof assessDeregistrationGrounds>[1]) =>
   assessDeregistrationGrounds(pack(region), facts).grounds.map((g) => g.code);
 
@@ -29,7 +29,7 @@ describe('Zhanjiang: 11 grounds (Z §二(一))', () => {
   ])('Z 二(一): %j → %s (item %s), referred to a caseworker', (facts, code, item) => {
     const r = assessDeregistrationGrounds(pack('zhanjiang-2021'), facts);
     expect(r.outcome).toBe('refer_to_caseworker');
-    expect(r.grounds).toEqual([expect.objectContaining({ code, source: `${Z} §二(一)${item}`, requiresCaseworkerConfirmation: true })]);
+    expect(r.grounds).toEqual([expect.objectContaining({ code, source: `${Z}#二(一)${item}`, requiresCaseworkerConfirmation: true })]);
   });
   it('Z 二(一): 2 refusals or 5 months without contact are not yet grounds', () => {
     expect(codes('zhanjiang-2021', { consecutiveRefusals: 2, monthsWithoutContact: 5 })).toEqual([]);
@@ -47,8 +47,8 @@ describe('SPEC §1.9 conflicts', () => {
     const w = assessDeregistrationGrounds(pack('wenzhou-2022'), refusedAndUnreachable);
     expect(w.outcome).toBe('sole_ground_forbidden');
     expect(w.grounds.map((g) => [g.code, g.forbiddenAsSoleGround, g.source])).toEqual([
-      ['REFUSED_SERVICES', true, '000_aba3bb2308e92d1e.txt §二(三)1'],
-      ['NO_CONTACT', true, '000_aba3bb2308e92d1e.txt §二(三)1'],
+      ['REFUSED_SERVICES', true, 'wenzhou-2022#二(三)1'],
+      ['NO_CONTACT', true, 'wenzhou-2022#二(三)1'],
     ]);
   });
   it('C1: in Wenzhou a real ground (hired) alongside them is referred, the forbidden ones stay flagged', () => {

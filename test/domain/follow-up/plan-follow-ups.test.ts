@@ -8,7 +8,7 @@ import { planFollowUps } from '../../../src/domain/follow-up/plan-follow-ups.ts'
 import { pack } from '../regions/test-packs.ts';
 
 const calendar = loadWorkCalendar();
-const W = '000_aba3bb2308e92d1e.txt';
+const W = 'wenzhou-2022';
 
 describe('first contact', () => {
   it.each([
@@ -19,14 +19,14 @@ describe('first contact', () => {
     ['2025-09-26', '2025-10-10', 'SPEC §3.5'],
   ])('W 二(一)1: registered %s → contact by %s (%s)', (registeredOn, date) => {
     const plan = planFollowUps({ registeredOn, group: 'unemployed' }, pack('wenzhou-2022'), calendar);
-    expect(plan.firstContact).toEqual({ date, provisional: false, kind: 'first_contact', source: `${W} §二(一)1`, basis: 'seed' });
+    expect(plan.firstContact).toEqual({ date, provisional: false, kind: 'first_contact', source: `${W}#二(一)1`, basis: 'seed' });
   });
   it('W 二(一)1: hardship people too, within 5 working days of recognition', () => {
     expect(planFollowUps({ registeredOn: '2026-02-12', group: 'hardship' }, pack('wenzhou-2022'), calendar).firstContact.date).toBe('2026-02-26');
   });
   it('W 二(一)2: graduates within 1 month; 2026-01-31 → 2026-02-28 (a Saturday make-up working day)', () => {
     const plan = planFollowUps({ registeredOn: '2026-01-31', group: 'graduate' }, pack('wenzhou-2022'), calendar);
-    expect(plan.firstContact).toMatchObject({ date: '2026-02-28', source: `${W} §二(一)2` });
+    expect(plan.firstContact).toMatchObject({ date: '2026-02-28', source: `${W}#二(一)2` });
     expect(plan.productDecisions).toContain('GRADUATE_FIRST_CONTACT_START');
   });
   it('regions without a first-contact rule use the Wenzhou default and say so', () => {
@@ -44,11 +44,11 @@ describe('follow-up cadence', () => {
     const plan = planFollowUps({ registeredOn: '2026-02-12', group: 'unemployed' }, pack('zhanjiang-2021'), calendar);
     expect(plan.followUps).toHaveLength(12);
     expect(plan.followUps.slice(0, 3).map((d) => d.date)).toEqual(['2026-03-12', '2026-04-13', '2026-05-12']);
-    expect(plan.followUps[0]).toMatchObject({ kind: 'monthly', source: '002_5d9333e2ff362513.txt §四(二)' });
+    expect(plan.followUps[0]).toMatchObject({ kind: 'monthly', source: 'zhanjiang-2021#四(二)' });
   });
   it('W 二(二): refused monthly follow-up → every 6 months counted from registration', () => {
     const plan = planFollowUps({ registeredOn: '2025-03-15', group: 'unemployed', refusedMonthly: true }, pack('wenzhou-2022'), calendar);
-    expect(plan.followUps[0]).toMatchObject({ date: '2025-09-15', kind: 'after_refusal', source: `${W} §二(二)` });
+    expect(plan.followUps[0]).toMatchObject({ date: '2025-09-15', kind: 'after_refusal', source: `${W}#二(二)` });
     expect(plan.followUps[1]?.date).toBe('2026-03-16');
     expect(plan.refusedFlag).toBe(false);
   });
@@ -81,7 +81,7 @@ describe('follow-up cadence', () => {
 
 describe('credit promise (Z §五(一))', () => {
   it('2026-09-28 + 7 working days → 2026-10-13', () => {
-    expect(creditPromiseDeadline(pack('zhanjiang-2021'), '2026-09-28', calendar)).toEqual({ date: '2026-10-13', provisional: false, source: '002_5d9333e2ff362513.txt §五(一)' });
+    expect(creditPromiseDeadline(pack('zhanjiang-2021'), '2026-09-28', calendar)).toEqual({ date: '2026-10-13', provisional: false, source: 'zhanjiang-2021#五(一)' });
   });
   it('no credit-promise rule outside Zhanjiang', () => {
     expect(creditPromiseDeadline(pack('wenzhou-2022'), '2026-09-28', calendar)).toBeNull();

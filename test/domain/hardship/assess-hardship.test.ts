@@ -88,7 +88,7 @@ describe('Harbin 2010 (H 第三条): ten categories', () => {
   ])('H 第三条: %s → %s met, cited as 第三条%s', (field, code, item) => {
     const r = assessHardship(pack('harbin-2010'), { [field]: true }, '2025-01-01').categories.find((c) => c.code === code);
     expect(r?.status).toBe('met');
-    expect(r?.source).toBe(`001_41832e43d0a99baf.txt §第三条${item}`);
+    expect(r?.source).toBe(`harbin-2010#第三条${item}`);
   });
   it.each([
     ['2024-03-01', 'met'],

@@ -29,7 +29,7 @@ describe('quotaProgress', () => {
       { kind: 'jobs', delivered: 2, required: 3, met: false },
       { kind: 'training', delivered: 3, required: 3, met: true },
     ]);
-    expect(r).toMatchObject({ yearStart: '2025-03-10', yearEnd: '2026-03-09', allMet: false, source: '002_5d9333e2ff362513.txt §四(三)' });
+    expect(r).toMatchObject({ yearStart: '2025-03-10', yearEnd: '2026-03-09', allMet: false, source: 'zhanjiang-2021#四(三)' });
     expect(r.productDecisions).toContain('QUOTA_YEAR_ROLLING');
   });
   it('rolling year: on the registration anniversary a new year starts at zero', () => {

@@ -35,7 +35,7 @@ describe('Z §一(一): working age, wish to work, no job', () => {
   it('A 四(一) / R1.1.5: employed → job-seeker registration, never a bare no', () => {
     const r = assess({ birthDate: '1990-05-15', sex: 'M', wantsWork: true, employed: true, asOf: '2025-01-01' }, 'anshan-2022');
     expect(r.outcome).toBe('job_seeker_registration');
-    expect(r.jobSeekerSource).toBe('003_28a63d5433cfe5fd.txt §四(一)');
+    expect(r.jobSeekerSource).toBe('anshan-2022#四(一)');
     expect(r.reasons.map((x) => x.code)).toContain('EMPLOYED');
   });
 
@@ -50,7 +50,7 @@ describe('Z §一(一): working age, wish to work, no job', () => {
   it('eligible answers cite Z §一(一) and record that the job status is checked against the provincial system', () => {
     const r = assess({ ...base, birthDate: '1990-05-15', sex: 'M', asOf: '2025-01-01' });
     expect(r.outcome).toBe('eligible');
-    expect(r.reasons).toContainEqual({ code: 'NO_JOB_TO_BE_VERIFIED', source: '002_5d9333e2ff362513.txt §一(一)' });
+    expect(r.reasons).toContainEqual({ code: 'NO_JOB_TO_BE_VERIFIED', source: 'zhanjiang-2021#一(一)' });
   });
 });
 
@@ -62,9 +62,9 @@ describe('where to register (R1.1.3, SPEC §6 item 6)', () => {
   it('A 四(二): a migrant worker may also register at the place of work or of social insurance', () => {
     const r = assess({ ...person, migrantWorker: true }, 'anshan-2022');
     expect(r.places).toEqual([
-      { place: 'HABITUAL_RESIDENCE', source: expect.stringContaining('SPEC §5.2') },
-      { place: 'PLACE_OF_WORK', source: '003_28a63d5433cfe5fd.txt §四(二)' },
-      { place: 'PLACE_OF_SOCIAL_INSURANCE', source: '003_28a63d5433cfe5fd.txt §四(二)' },
+      { place: 'HABITUAL_RESIDENCE', source: 'employment-services-provisions#第六十三条' },
+      { place: 'PLACE_OF_WORK', source: 'anshan-2022#四(二)' },
+      { place: 'PLACE_OF_SOCIAL_INSURANCE', source: 'anshan-2022#四(二)' },
     ]);
   });
   it('the migrant options are Anshan\'s only: not in Zhanjiang', () => {

@@ -14,13 +14,13 @@ describe('determineServiceLocation', () => {
         { place: '330203', province: '33', registeredOn: '2025-05-01', valid: false },
       ],
     });
-    expect(r).toEqual({ status: 'found', place: '330102', reason: 'LATEST_VALID_REGISTRATION', source: '000_aba3bb2308e92d1e.txt §一(一)', supersededPlaces: ['330302'] });
+    expect(r).toEqual({ status: 'found', place: '330102', reason: 'LATEST_VALID_REGISTRATION', source: 'wenzhou-2022#一(一)', supersededPlaces: ['330302'] });
   });
   it('W 一(一): no valid registration → none', () => {
     expect(determineServiceLocation({ group: 'unemployed', province: '33', registrations: [] }).status).toBe('none');
   });
   it('W 一(二): hardship person → place of recognition', () => {
-    expect(determineServiceLocation({ group: 'hardship', recognitionPlace: '330302' })).toMatchObject({ place: '330302', source: '000_aba3bb2308e92d1e.txt §一(二)' });
+    expect(determineServiceLocation({ group: 'hardship', recognitionPlace: '330302' })).toMatchObject({ place: '330302', source: 'wenzhou-2022#一(二)' });
   });
   it('W 一(三): graduate → place of origin, or where they ask to be served', () => {
     expect(determineServiceLocation({ group: 'graduate', originPlace: '330302' })).toMatchObject({ place: '330302', reason: 'PLACE_OF_ORIGIN' });
