@@ -21,9 +21,14 @@ import { runOutreachTick } from './scheduler/outreach-tick.ts';
 import { createBotLogic } from './channels/bot-bridge.ts';
 import { createWebchatRouter } from './channels/webchat/webchat-router.ts';
 import { WebchatAdapter } from './channels/webchat/webchat-adapter.ts';
+import { DirectlineStream } from './channels/webchat/directline-stream.ts';
 import { createLocalizer, readLocaleResources } from './conversation/localizer.ts';
+import { toLocale } from './conversation/locales.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { loadDemoData } from './caseworker/demo-data.ts';
+
+/** Web Chat stacks buttons one under another; more than this many do not fit a phone screen, so they go as numbered lines. */
+const WEBCHAT_MAX_BUTTONS = 8;
 
 export interface RunningService {
   url: string;
@@ -51,12 +56,18 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const engine = createEngine({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS });
 
   const store = new WebchatStore(database.prisma);
-  const apologyText = createLocalizer(readLocaleResources()).t('zh-CN', 'engine.error');
+  const localizer = createLocalizer(readLocaleResources());
+  const apologyText = localizer.t('zh-CN', 'engine.error');
+  const tokenSecret = cipher.deriveSecret('webchat-token').toString('base64url');
+  const stream = new DirectlineStream({ store, tokenSecret, logger });
+  store.onAppend((conversationId) => stream.notify(conversationId));
   const webchat = createWebchatRouter({
     store,
+    stream,
+    tooLongText: (locale, length, max) => localizer.t(toLocale(locale), 'engine.messageTooLong', { length, max }),
     adapter: new WebchatAdapter({ store, logger, apologyText }),
-    logic: createBotLogic(engine, { buttons: true }),
-    tokenSecret: cipher.deriveSecret('webchat-token').toString('base64url'),
+    logic: createBotLogic(engine, { buttons: true, maxButtons: WEBCHAT_MAX_BUTTONS }),
+    tokenSecret,
     tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60,
     logger,
   });
@@ -72,6 +83,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     : null;
 
   const server = await listen(app, config.PORT, config.HOST);
+  stream.attach(server);
   const port = portOf(server);
   const url = `http://localhost:${port}`;
   logger.info({ port, region: config.REGION, pack: pack.code, migrationsApplied: migrated.applied.length, database: database.kind }, `就业帮 listening on ${url}`);
@@ -80,6 +92,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const stop = () =>
     (stopping ??= (async () => {
       await job?.stop();
+      stream.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await webchat.idle();

@@ -2,8 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type i18n } from 'i18next';
+import { z } from 'zod';
 import { LOCALES, type Locale } from './locales.ts';
 import type { Params } from './dialog-types.ts';
+import { withDatesInWords, type DateWording } from './date-words.ts';
+
+const dateFormatSchema = z.object({ format: z.object({ date: z.string(), months: z.array(z.string()).length(12) }) });
 
 export type LocaleResources = Record<Locale, Record<string, unknown>>;
 
@@ -35,17 +39,27 @@ export function createLocalizer(resources: LocaleResources): Localizer {
   });
   // Keyword lists are read on every turn (commands, intents); the resources never change, so read each once.
   const lists = new Map<string, string[]>();
+  const list = (locale: Locale, key: string): string[] => {
+    const cacheKey = `${locale}\u0000${key}`;
+    const cached = lists.get(cacheKey);
+    if (cached) return cached;
+    const value: unknown = instance.t(key, { lng: locale, returnObjects: true });
+    const words = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    lists.set(cacheKey, words);
+    return words;
+  };
+  const dateWording = new Map<Locale, DateWording>();
+  for (const l of LOCALES) {
+    const format = dateFormatSchema.safeParse(resources[l]);
+    if (format.success) dateWording.set(l, { pattern: format.data.format.date, months: format.data.format.months });
+  }
   return {
-    t: (locale, key, params) => instance.t(key, { lng: locale, ...params }),
-    list(locale, key) {
-      const cacheKey = `${locale}\u0000${key}`;
-      const cached = lists.get(cacheKey);
-      if (cached) return cached;
-      const value: unknown = instance.t(key, { lng: locale, returnObjects: true });
-      const words = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-      lists.set(cacheKey, words);
-      return words;
+    // Every value goes through the date wording, so no reply shows an ISO day (2026-12-14) to a person.
+    t: (locale, key, params) => {
+      const wording = dateWording.get(locale);
+      return instance.t(key, { lng: locale, ...(wording ? withDatesInWords(params, wording) : params) });
     },
+    list,
     has: (locale, key) => instance.exists(key, { lng: locale, fallbackLng: false }),
   };
 }
