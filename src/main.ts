@@ -71,7 +71,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60,
     logger,
   });
-  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger });
+  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, webchatStream: true });
   if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
 
   const tick = (now: Date) => runOutreachTick({ registrations: repos.registrations, outreach: repos.outreach, firstContact, audit: repos.audit }, now);

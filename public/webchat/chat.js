@@ -62,7 +62,7 @@
       domain: base,
       token: r.grant.token,
       conversationId: r.grant.conversationId,
-      webSocket: typeof WebSocket !== 'undefined',
+      webSocket: body.getAttribute('data-websocket') === 'on' && typeof WebSocket !== 'undefined',
       pollingInterval: 3000
     });
     var root = document.getElementById('chat');

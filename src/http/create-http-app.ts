@@ -11,6 +11,8 @@ export interface HttpAppDeps {
   repos: Repositories;
   sessionHours: number;
   logger: Logger;
+  /** The Direct Line WebSocket stream is attached to the server: the page uses it instead of polling. */
+  webchatStream?: boolean;
 }
 
 export function createHttpApp(deps: HttpAppDeps): Express {
@@ -22,7 +24,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   });
   app.use('/v3/directline', deps.webchat);
   app.use('/api/caseworker', createCaseworkerRouter({ caseworkers: deps.repos.caseworkers, registrations: deps.repos.registrations, audit: deps.repos.audit, sessionHours: deps.sessionHours }));
-  app.use(createWebchatPage());
+  app.use(createWebchatPage({ webSocket: deps.webchatStream ?? false }));
   app.use((_req, res) => void res.status(404).json({ error: 'not_found', message: '找不到该地址。' }));
   app.use(jsonErrors(deps.logger));
   return app;

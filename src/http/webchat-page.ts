@@ -13,6 +13,8 @@ export interface WebchatPageOptions {
   /** Where the Direct Line router is mounted, relative to the origin. */
   directlinePath?: string;
   title?: string;
+  /** Whether the Direct Line server offers the WebSocket stream; without it the page polls. */
+  webSocket?: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -37,7 +39,7 @@ export function createWebchatPage(options: WebchatPageOptions = {}): Router {
     script: createStaticAsset('/static/chat.js', join(PUBLIC_DIR, 'chat.js'), 'application/javascript; charset=utf-8'),
     style: createStaticAsset('/static/chat.css', join(PUBLIC_DIR, 'chat.css'), 'text/css; charset=utf-8'),
   };
-  const html = renderPage({ title, directlinePath, webchatUrl: assets.webchat.url, scriptUrl: assets.script.url, styleUrl: assets.style.url });
+  const html = renderPage({ title, directlinePath, webSocket: options.webSocket ?? false, webchatUrl: assets.webchat.url, scriptUrl: assets.script.url, styleUrl: assets.style.url });
   const router = express.Router();
 
   router.get('/', (_req, res) => {
@@ -48,7 +50,7 @@ export function createWebchatPage(options: WebchatPageOptions = {}): Router {
   return router;
 }
 
-function renderPage(p: { title: string; directlinePath: string; webchatUrl: string; scriptUrl: string; styleUrl: string }): string {
+function renderPage(p: { title: string; directlinePath: string; webSocket: boolean; webchatUrl: string; scriptUrl: string; styleUrl: string }): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -58,7 +60,7 @@ function renderPage(p: { title: string; directlinePath: string; webchatUrl: stri
 <title>${escapeHtml(p.title)}</title>
 <link rel="stylesheet" href="${escapeHtml(p.styleUrl)}">
 </head>
-<body data-directline="${escapeHtml(p.directlinePath)}">
+<body data-directline="${escapeHtml(p.directlinePath)}" data-websocket="${p.webSocket ? 'on' : 'off'}">
 <header>${escapeHtml(p.title)}</header>
 <div id="chat" role="main"><div id="status">正在连接… Connecting…</div></div>
 <script src="${escapeHtml(p.webchatUrl)}" defer></script>
