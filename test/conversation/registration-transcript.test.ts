@@ -7,6 +7,8 @@ import { fillForm, ID, PHONE, summaryText } from './registration-form.ts';
 const ID_FULL_WIDTH = '３３０３０２１９９００５１５１２３５';
 /** Registered Tue 2025-03-11 (harness clock); five working days later (R1.3.1, zhanjiang pack). */
 const FIRST_CONTACT_BY = '2025-03-18';
+/** The same day as the person reads it (dates in words, issue 9). */
+const FIRST_CONTACT_ZH = '2025年3月18日';
 const FIRST_CONTACT_SOURCE = '000_aba3bb2308e92d1e.txt §二(一)1';
 
 let h: EngineHarness;
@@ -50,7 +52,7 @@ describe('registration in Chinese', () => {
     expect(textOf(confirm)).toBe(
       summaryText(h, 'zh-CN', { name: '张 三', residence: '湛江市霞山区', education: '大专', skills: '无', jobWanted: '叉车司机', training: '是', business: '否' }),
     );
-    expect(textOf(confirm)).toContain('身份证：3303**********1235\n户籍地：湛江市赤坎区\n常住地：湛江市霞山区\n手机：138****5678\n失业日期：2025-03-01');
+    expect(textOf(confirm)).toContain('身份证：3303**********1235\n户籍地：湛江市赤坎区\n常住地：湛江市霞山区\n手机：138****5678\n失业日期：2025年3月1日');
     expect(buttonsOf(confirm)).toEqual(['确认提交', '修改某项']);
 
     const done = await h.say('确认提交');
@@ -59,7 +61,7 @@ describe('registration in Chinese', () => {
       h.t('zh-CN', 'registration.firmDate'),
       h.t('zh-CN', 'menu.after'),
     ]);
-    expect(textOf(done)).toContain(`工作人员会在 ${FIRST_CONTACT_BY} 前联系您（依据：${FIRST_CONTACT_SOURCE}）`);
+    expect(textOf(done)).toContain(`工作人员会在 ${FIRST_CONTACT_ZH} 前联系您（依据：${FIRST_CONTACT_SOURCE}）`);
     expect(buttonsOf(done)).toEqual(['主菜单', '转人工']);
 
     const registrations = await h.db.registration.findMany({ include: { jobSeeker: true } });
@@ -134,7 +136,7 @@ describe('registration in English', () => {
     expect(confirm).toContain('ID: 3303**********1235');
     const done = textOf(await h.say('Submit'));
     expect(done).toContain("Submitted! Your registration is waiting for a caseworker's review.");
-    expect(done).toContain(`The office will contact you by ${FIRST_CONTACT_BY} (rule: ${FIRST_CONTACT_SOURCE})`);
+    expect(done).toContain(`The office will contact you by 18 Mar 2025 (rule: ${FIRST_CONTACT_SOURCE})`);
 
     const person = await h.db.jobSeeker.findFirstOrThrow({ include: { registrations: true } });
     expect(person.locale).toBe('en');
@@ -196,8 +198,8 @@ describe('a channel without buttons', () => {
     expect(confirm).toContain('原因：离职/被辞退\n学历：初中及以下');
     expect(confirm).toContain('1. 确认提交\n2. 修改某项');
     const done = await say('1');
-    expect(done).toContain(`${'2025-03-18'} 前联系您`);
-    expect(done).toContain('2025-03-20 前核实完成');
+    expect(done).toContain(`${FIRST_CONTACT_ZH} 前联系您`);
+    expect(done).toContain('2025年3月20日 前核实完成');
     expect(done).toContain('1. 主菜单\n2. 转人工');
     const stored = await h.db.registration.findFirstOrThrow({ where: { status: 'pending_review', reason: 'lost_job' } });
     expect(JSON.parse(stored.details)).toMatchObject({ education: 'junior_or_below', wantsTraining: true, wantsBusiness: false, papersComplete: false, creditPromise: { dueBy: '2025-03-20' } });
@@ -236,7 +238,7 @@ describe('repeat and refusal', () => {
     expect(await register('c1')).toContain('已提交');
     const second = await register('c2');
     expect(second).toContain('您已经提交过失业登记，正在等待审核，无需重复办理');
-    expect(second).toContain(`${FIRST_CONTACT_BY} 前联系您`);
+    expect(second).toContain(`${FIRST_CONTACT_ZH} 前联系您`);
     expect(await h.db.registration.count()).toBe(1);
     expect(await h.db.jobSeeker.count()).toBe(1);
     expect(await register('c1')).toContain('您已经提交过失业登记');
