@@ -46,6 +46,8 @@ export function createWebchatPage(options: WebchatPageOptions = {}): Router {
     res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
     res.send(html);
   });
+  // Browsers ask for it on every first visit; an empty answer saves a 404 round trip and a console error.
+  router.get('/favicon.ico', (_req, res) => void res.set('Cache-Control', 'public, max-age=86400').status(204).end());
   for (const asset of Object.values(assets)) router.get(asset.path, (req, res) => asset.send(req, res));
   return router;
 }
