@@ -70,7 +70,7 @@ describe('registration over web chat', () => {
     expect(summary).toContain('失业日期：2025年3月1日');
     expect(summary).not.toContain(ID);
     const done = await ask(client, '确认提交');
-    expect(done.texts[0]).toMatch(/已提交.*\d{4}-\d{2}-\d{2} 前联系您/);
+    expect(done.texts[0]).toMatch(/已提交.*\d{4}年\d{1,2}月\d{1,2}日 前联系您/);
     expect(done.texts[0]).toMatch(/依据：\d{3}_[0-9a-f]{16}\.txt §/);
   });
 
