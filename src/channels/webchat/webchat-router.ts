@@ -108,7 +108,9 @@ export function createWebchatRouter(options: WebchatRouterOptions): WebchatRoute
   /** The client's own token back, and where to open the WebSocket stream (from `watermark` on a reconnect). */
   const connection = (req: Request, claims: TokenClaims, watermark?: string) => {
     const token = bearerTokenOf(req.get('authorization')) ?? '';
-    const streamUrl = options.stream?.streamUrlOf({ protocol: req.protocol, host: req.get('host') }, claims.conversationId, token, watermark);
+    // Behind a TLS proxy the page is https and needs wss; the header only shapes the URL this client is given.
+    const protocol = req.get('x-forwarded-proto')?.split(',')[0]?.trim() || req.protocol;
+    const streamUrl = options.stream?.streamUrlOf({ protocol, host: req.get('host') }, claims.conversationId, token, watermark);
     return { ...grant(claims.conversationId, claims.userId), token, ...(streamUrl ? { streamUrl } : {}) };
   };
 

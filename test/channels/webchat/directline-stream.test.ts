@@ -59,6 +59,20 @@ describe('Direct Line over a WebSocket', () => {
     }
   });
 
+  it('hands out wss:// behind a TLS proxy and ws:// otherwise, from the start and the reconnect answers', async () => {
+    const grant = await connect(server.baseUrl);
+    grant.end();
+    const ask = async (init: { method: string; path: string; proto?: string }) => {
+      const headers: Record<string, string> = { authorization: `Bearer ${grant.token}`, 'content-type': 'application/json' };
+      if (init.proto) headers['x-forwarded-proto'] = init.proto;
+      const res = await fetch(`${server.baseUrl}/v3/directline${init.path}`, { method: init.method, headers, ...(init.method === 'POST' ? { body: '{}' } : {}) });
+      return String(((await res.json()) as { streamUrl?: string }).streamUrl);
+    };
+    const host = new URL(server.baseUrl).host;
+    expect(await ask({ method: 'POST', path: '/conversations' })).toMatch(new RegExp(`^ws://${host}/v3/directline/conversations/${grant.conversationId}/stream\\?t=`));
+    expect(await ask({ method: 'GET', path: `/conversations/${grant.conversationId}?watermark=7`, proto: 'https' })).toMatch(/^wss:\/\/.*&watermark=7$/);
+  });
+
   it('refuses a stream URL with a forged token or another conversation, and an unknown path', async () => {
     const a = await connect(server.baseUrl);
     const b = await connect(server.baseUrl);
