@@ -56,7 +56,14 @@
     primaryFont: 'system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif'
   };
 
-  start().then(function (r) {
+  // This script runs before Web Chat's bundle has arrived: ask for the token now, so that round trip overlaps
+  // the download, and use WebChat once every deferred script has run (DOMContentLoaded).
+  var bundleReady = new Promise(function (resolve) {
+    if (window.WebChat) resolve();
+    else document.addEventListener('DOMContentLoaded', function () { resolve(); });
+  });
+  Promise.all([start(), bundleReady]).then(function (all) {
+    var r = all[0];
     save({ conversationId: r.grant.conversationId, token: r.grant.token });
     var directLine = WebChat.createDirectLine({
       domain: base,

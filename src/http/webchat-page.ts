@@ -65,8 +65,8 @@ function renderPage(p: { title: string; directlinePath: string; webSocket: boole
 <body data-directline="${escapeHtml(p.directlinePath)}" data-websocket="${p.webSocket ? 'on' : 'off'}">
 <header>${escapeHtml(p.title)}</header>
 <div id="chat" role="main"><div id="status">正在连接… Connecting…</div></div>
-<script src="${escapeHtml(p.webchatUrl)}" defer></script>
 <script src="${escapeHtml(p.scriptUrl)}" defer></script>
+<script src="${escapeHtml(p.webchatUrl)}" defer></script>
 </body>
 </html>
 `;
