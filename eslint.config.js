@@ -12,6 +12,8 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },
+  // The chat page's own script runs in the browser, next to Web Chat's bundle (window.WebChat).
+  { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.browser, WebChat: 'readonly' } } },
   { rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] } },
   {
     files: ['src/**/*.ts', 'dialogs/**/*.ts'],

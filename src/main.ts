@@ -22,7 +22,9 @@ import { runOutreachTick } from './scheduler/outreach-tick.ts';
 import { createBotLogic } from './channels/bot-bridge.ts';
 import { createWebchatRouter } from './channels/webchat/webchat-router.ts';
 import { WEBCHAT_CHANNEL_ID, WebchatAdapter } from './channels/webchat/webchat-adapter.ts';
+import { DirectlineStream } from './channels/webchat/directline-stream.ts';
 import { createLocalizer, readLocaleResources } from './conversation/localizer.ts';
+import { toLocale } from './conversation/locales.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { createCalendarHealth } from './http/calendar-health.ts';
 import { loadDemoData, removeDemoData } from './caseworker/demo-data.ts';
@@ -34,6 +36,9 @@ import { createCaseDueBy } from './caseworker/case-due-by.ts';
 import { createCaseDeskRepository } from './persistence/case-desk-repository.ts';
 import { createOutboundSender } from './channels/outbound-sender.ts';
 import { createSmsChannel, smsDriverFromSettings } from './channels/sms/sms-channel.ts';
+
+/** Web Chat stacks buttons one under another; more than this many do not fit a phone screen, so they go as numbered lines. */
+const WEBCHAT_MAX_BUTTONS = 8;
 
 export interface RunningService {
   url: string;
@@ -78,13 +83,18 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const apologyText = localizer.t('zh-CN', 'engine.error');
   const revocations = createWebchatTokenRevocations(database.prisma);
   const webchatAdapter = new WebchatAdapter({ store, logger, apologyText });
+  const tokenSecret = cipher.deriveSecret('webchat-token').toString('base64url');
+  const stream = new DirectlineStream({ store, tokenSecret, logger });
+  store.onAppend((conversationId) => stream.notify(conversationId));
   const webchat = createWebchatRouter({
     revocations,
     resumeWindowSeconds: config.WEBCHAT_REFRESH_WINDOW_HOURS * 3600,
     store,
+    stream,
+    tooLongText: (locale, length, max) => localizer.t(toLocale(locale), 'engine.messageTooLong', { length, max }),
     adapter: webchatAdapter,
-    logic: createBotLogic(engine, { buttons: true, resumable: true }),
-    tokenSecret: cipher.deriveSecret('webchat-token').toString('base64url'),
+    logic: createBotLogic(engine, { buttons: true, resumable: true, maxButtons: WEBCHAT_MAX_BUTTONS }),
+    tokenSecret,
     tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60,
     pendingTurns: createPendingTurnRepository(database.prisma, cipher),
     turnLeaseSeconds: config.WEBCHAT_TURN_LEASE_SECONDS,
@@ -121,6 +131,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     : null;
 
   const server = await listen(app, config.PORT, config.HOST);
+  stream.attach(server);
   const port = portOf(server);
   const url = `http://localhost:${port}`;
   logger.info({ host: config.HOST, port, region: config.REGION, pack: pack.code, sms: sms.provider, migrationsApplied: migrated.applied.length, database: database.kind }, `就业帮 listening on ${url}`);
@@ -130,6 +141,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     (stopping ??= (async () => {
       await job?.stop();
       stopSweeping();
+      stream.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await webchat.idle();

@@ -10,11 +10,13 @@ export interface BridgeOptions {
   buttons: boolean;
   /** Whether the channel re-runs a turn a crash interrupted (web chat's pending turns): see InboundTurn.resumable. */
   resumable?: boolean;
+  /** The most buttons that fit the screen in one message; a longer list goes out as numbered lines. */
+  maxButtons?: number;
 }
 
 export function createBotLogic(engine: ConversationEngine, options: BridgeOptions): (ctx: TurnContext) => Promise<void> {
   return async (ctx) => {
-    const turn = { ...toInboundTurn(ctx.activity, options.buttons), ...(options.resumable ? { resumable: true } : {}) };
+    const turn = { ...toInboundTurn(ctx.activity, options.buttons), ...(options.resumable ? { resumable: true } : {}), ...(options.maxButtons ? { maxButtons: options.maxButtons } : {}) };
     const replies = await engine.handle(turn);
     if (replies.length > 0) await ctx.sendActivities(replies.map((r) => toActivity(r)));
   };
@@ -43,8 +45,12 @@ function kindOf(activity: Activity): InboundKind {
   return 'other';
 }
 
+/**
+ * Bot text is plain text with its line breaks (never Markdown: the `*` of a masked number is not bold), and
+ * carries the language it is in so the page can switch Web Chat's own labels to match.
+ */
 export function toActivity(message: OutboundMessage): Partial<Activity> {
-  const activity: Partial<Activity> = { type: 'message', text: message.text, locale: undefined };
+  const activity: Partial<Activity> = { type: 'message', text: message.text, textFormat: 'plain', locale: message.locale };
   if (message.choices.length > 0) {
     activity.suggestedActions = {
       to: [],

@@ -2,7 +2,7 @@
 // version so two instances never both write), records every message, and audits what it decided.
 import type { DialogAction } from './actions/action-types.ts';
 import { freshDialogState, parseDialogState, type DialogState } from './dialog-state.ts';
-import type { DialogDefinition, DialogEnv, PolicyContext, SlotValue } from './dialog-types.ts';
+import type { DialogDefinition, DialogEnv, Params, PolicyContext, SlotValue } from './dialog-types.ts';
 import { normalizeInput } from './global-commands.ts';
 import type { Localizer } from './localizer.ts';
 import { LOCALES } from './locales.ts';
@@ -73,7 +73,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
         const mode = stored?.mode ?? 'bot';
         const text = normalizeInput(resolveChoice(turn.value ?? turn.text, state.offered, (choice) => (choice.label ? LOCALES.map((l) => deps.localizer.t(l, choice.label ?? '')) : [])));
         const decision = await decideTurn(decider, turn, text, state, mode, key);
-        const { messages, offered } = renderReplies(decision.replies, decision.state.locale, deps.localizer, turn.buttons);
+        const { messages, offered } = renderReplies(decision.replies, decision.state.locale, deps.localizer, turn.buttons, turn.maxButtons);
         const lastTurn = turn.resumable && turn.activityId !== undefined ? { activityId: turn.activityId, replies: messages } : null;
         const next: DialogState = { ...decision.state, offered, lastTurn };
         const saved = await deps.store.save(key, stored?.version ?? -1, { mode: decision.mode, state: JSON.stringify(next), jobSeekerId: next.jobSeekerId });
@@ -108,7 +108,7 @@ export function dialogEnv(deps: Pick<EngineDeps, 'today' | 'policy' | 'localizer
     locale: state.locale,
     policy: deps.policy(today),
     mask: (_slot: string, value: SlotValue) => maskPersonalNumbers(String(value ?? '')),
-    label: (key: string) => deps.localizer.t(state.locale, key),
+    label: (key: string, params?: Params) => deps.localizer.t(state.locale, key, params),
     cite: (ref: string) => deps.localizer.cite(state.locale, ref),
     phrases: (key: string) => LOCALES.flatMap((l) => deps.localizer.list(l, key)),
   };

@@ -25,7 +25,8 @@ export interface DialogEnv {
   locale: Locale;
   policy: PolicyContext;
   mask(slot: string, value: SlotValue): string;
-  label(key: string): string;
+  /** The text of a locale key in the conversation's language, with values filled in. */
+  label(key: string, params?: Params): string;
   /** A clause reference (a pack's `source`) as the person reads it: document short name and section. */
   cite(ref: string): string;
   /** A list of phrases under a locale key, in every language (what people may type to mean one thing). */

@@ -1,13 +1,18 @@
 // Turns locale keys into text with i18next; the words live in locales/*.json, never in code. Values named
-// `source` / `<name>Source` are clause references and are shown as citations (cite-clause.ts).
+// `source` / `<name>Source` are clause references and are shown as citations (cite-clause.ts); ISO days in
+// values are shown as people write dates (date-words.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type i18n } from 'i18next';
+import { z } from 'zod';
 import { LOCALES, type Locale } from './locales.ts';
 import type { Params } from './dialog-types.ts';
 import { citeClause, citeParams } from './cite-clause.ts';
+import { withDatesInWords, type DateWording } from './date-words.ts';
 import { loadPolicySources } from '../config/load-policy-sources.ts';
 import type { PolicySources } from '../domain/clauses/policy-source.ts';
+
+const dateFormatSchema = z.object({ format: z.object({ date: z.string(), months: z.array(z.string()).length(12) }) });
 
 export type LocaleResources = Record<Locale, Record<string, unknown>>;
 
@@ -42,19 +47,30 @@ export function createLocalizer(resources: LocaleResources, sources: PolicySourc
   });
   // Keyword lists are read on every turn (commands, intents); the resources never change, so read each once.
   const lists = new Map<string, string[]>();
+  const list = (locale: Locale, key: string): string[] => {
+    const cacheKey = `${locale}\u0000${key}`;
+    const cached = lists.get(cacheKey);
+    if (cached) return cached;
+    const value: unknown = instance.t(key, { lng: locale, returnObjects: true });
+    const words = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    lists.set(cacheKey, words);
+    return words;
+  };
+  const dateWording = new Map<Locale, DateWording>();
+  for (const l of LOCALES) {
+    const format = dateFormatSchema.safeParse(resources[l]);
+    if (format.success) dateWording.set(l, { pattern: format.data.format.date, months: format.data.format.months });
+  }
   const cite = (locale: Locale, ref: string): string => citeClause(ref, sources, (key, params) => instance.t(key, { lng: locale, ...params }));
   return {
-    t: (locale, key, params) => instance.t(key, { lng: locale, ...(params ? citeParams(params, (ref) => cite(locale, ref)) : {}) }),
-    cite,
-    list(locale, key) {
-      const cacheKey = `${locale}\u0000${key}`;
-      const cached = lists.get(cacheKey);
-      if (cached) return cached;
-      const value: unknown = instance.t(key, { lng: locale, returnObjects: true });
-      const words = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-      lists.set(cacheKey, words);
-      return words;
+    // Citations first, then every value goes through the date wording, so no reply shows an ISO day (2026-12-14).
+    t: (locale, key, params) => {
+      const cited = params ? citeParams(params, (ref) => cite(locale, ref)) : undefined;
+      const wording = dateWording.get(locale);
+      return instance.t(key, { lng: locale, ...(wording ? withDatesInWords(cited, wording) : cited) });
     },
+    cite,
+    list,
     has: (locale, key) => instance.exists(key, { lng: locale, fallbackLng: false }),
   };
 }

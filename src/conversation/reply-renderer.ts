@@ -9,17 +9,28 @@ export interface OfferedChoice extends Choice {
   label?: string;
 }
 
-export function renderReplies(replies: readonly Reply[], locale: Locale, localizer: Localizer, buttons: boolean): { messages: OutboundMessage[]; offered: OfferedChoice[] } {
+/**
+ * Words for each reply in `locale`. Choices go out as buttons when the channel has them and there are at
+ * most `maxButtons` of them; a longer list (e.g. the 15 fields of "edit a field") becomes numbered lines,
+ * which fit a phone screen where a strip or stack of 15 buttons does not.
+ */
+export function renderReplies(replies: readonly Reply[], locale: Locale, localizer: Localizer, buttons: boolean, maxButtons = Number.POSITIVE_INFINITY): { messages: OutboundMessage[]; offered: OfferedChoice[] } {
   let offered: OfferedChoice[] = [];
   const messages = replies.map((r) => {
     const text = localizer.t(locale, r.key, r.params);
     const choices = (r.choices ?? []).map((c) => ({ title: localizer.t(locale, c.label), value: c.value }));
     if (choices.length > 0) offered = (r.choices ?? []).map((c, i) => ({ ...choices[i], title: choices[i]?.title ?? '', value: c.value, label: c.label }));
-    if (buttons || choices.length === 0) return { text, choices };
+    if (choices.length === 0 || (buttons && choices.length <= maxButtons)) return { text, choices, locale };
     const lines = choices.map((c, i) => `${i + 1}. ${c.title}`);
-    return { text: [text, ...lines, localizer.t(locale, r.acceptsText ? 'engine.replyWithNumberOrText' : 'engine.replyWithNumber')].join('\n'), choices: [] };
+    return { text: [text, ...lines, localizer.t(locale, hintKey(r, buttons))].join('\n'), choices: [], locale };
   });
   return { messages, offered };
+}
+
+/** A list too long for buttons also takes the choice's name; a channel without buttons asks for the number. */
+function hintKey(r: Reply, buttons: boolean): string {
+  if (r.acceptsText) return 'engine.replyWithNumberOrText';
+  return buttons ? 'engine.replyWithNumberOrName' : 'engine.replyWithNumber';
 }
 
 /**

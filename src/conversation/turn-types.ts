@@ -20,6 +20,8 @@ export interface InboundTurn {
   reference: string;
   /** Whether the channel can show suggested-action buttons; without them choices become numbered lines. */
   buttons: boolean;
+  /** The most buttons one message may carry on this channel; a longer list of choices goes out as numbered lines. */
+  maxButtons?: number;
   at: Date;
 }
 
@@ -31,6 +33,8 @@ export interface Choice {
 export interface OutboundMessage {
   text: string;
   choices: Choice[];
+  /** The language the text is in, so a channel can switch its own labels (Web Chat's `locale`) to match. */
+  locale?: string;
 }
 
 export const CONVERSATION_MODES = ['bot', 'awaiting_caseworker', 'caseworker'] as const;

@@ -27,6 +27,8 @@ export interface HttpAppDeps {
   consoleApi?: Router[];
   /** The console page and its files (/console). */
   consolePage?: Router;
+  /** The Direct Line WebSocket stream is attached to the server: the page uses it instead of polling. */
+  webchatStream?: boolean;
 }
 
 export function createHttpApp(deps: HttpAppDeps): Express {
@@ -42,7 +44,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use('/api/caseworker', createCaseworkerRouter({ caseworkers, registrations, audit, sessionHours: deps.sessionHours, loginGuard: deps.limits?.login, webchatTokens: deps.webchatTokens }));
   for (const router of deps.consoleApi ?? []) app.use('/api/caseworker', router);
   if (deps.consolePage) app.use(deps.consolePage);
-  app.use(createWebchatPage());
+  app.use(createWebchatPage({ webSocket: deps.webchatStream ?? false }));
   app.use((_req, res) => void res.status(404).json({ error: 'not_found', message: '找不到该地址。' }));
   app.use(jsonErrors(deps.logger));
   return app;

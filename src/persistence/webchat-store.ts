@@ -35,7 +35,15 @@ export function activityIdOf(conversationId: string, seq: number): string {
 }
 
 export class WebchatStore {
+  private readonly appendListeners = new Set<(conversationId: string) => void>();
+
   constructor(private readonly prisma: Db) {}
+
+  /** Calls `listener` after each new activity is stored (the WebSocket stream pushes it); returns an unsubscribe. */
+  onAppend(listener: (conversationId: string) => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
+  }
 
   async createConversation(id: string, userId: string): Promise<WebchatConversationRow> {
     return this.prisma.webchatConversation.create({ data: { id, userId } });
@@ -63,6 +71,7 @@ export class WebchatStore {
       const row = await this.prisma.webchatActivity.create({
         data: { conversationId, clientActivityId: clientActivityId ?? null, activity: JSON.stringify(body) },
       });
+      for (const listener of this.appendListeners) listener(conversationId);
       return { seq: row.seq, activity: toActivity(row), duplicate: false };
     } catch (error) {
       // Two retries racing past the lookup: the unique index lets one win; the loser returns the winner.

@@ -14,6 +14,8 @@ const FIRST_CONTACT_CITED = {
   zh: '本地设定，参照温人社发〔2022〕37号 第二部分第（一）项第1点，以经办机构确认为准',
   en: 'local setting, following 温人社发〔2022〕37号, part 2, item (1), point 1, to be confirmed by the office',
 };
+/** The same day as the person reads it (dates in words). */
+const FIRST_CONTACT_ZH = '2025年3月18日';
 
 let h: EngineHarness;
 beforeEach(async () => {
@@ -56,7 +58,7 @@ describe('registration in Chinese', () => {
     expect(textOf(confirm)).toBe(
       summaryText(h, 'zh-CN', { name: '张 三', residence: '湛江市霞山区', education: '大专', skills: '无', jobWanted: '叉车司机', training: '是', business: '否' }),
     );
-    expect(textOf(confirm)).toContain('身份证：3303**********1235\n户籍地：湛江市赤坎区\n常住地：湛江市霞山区\n手机：138****5678\n失业日期：2025-03-01');
+    expect(textOf(confirm)).toContain('身份证：3303**********1235\n户籍地：湛江市赤坎区\n常住地：湛江市霞山区\n手机：138****5678\n失业日期：2025年3月1日');
     expect(buttonsOf(confirm)).toEqual(['确认提交', '修改某项']);
 
     const done = await h.say('确认提交');
@@ -65,7 +67,7 @@ describe('registration in Chinese', () => {
       h.t('zh-CN', 'registration.firmDate'),
       h.t('zh-CN', 'menu.after'),
     ]);
-    expect(textOf(done)).toContain(`工作人员会在 ${FIRST_CONTACT_BY} 前联系您（依据：${FIRST_CONTACT_CITED.zh}）`);
+    expect(textOf(done)).toContain(`工作人员会在 ${FIRST_CONTACT_ZH} 前联系您（依据：${FIRST_CONTACT_CITED.zh}）`);
     expect(buttonsOf(done)).toEqual(['主菜单', '转人工']);
 
     const registrations = await h.db.registration.findMany({ include: { jobSeeker: true } });
@@ -140,7 +142,7 @@ describe('registration in English', () => {
     expect(confirm).toContain('ID: 3303**********1235');
     const done = textOf(await h.say('Submit'));
     expect(done).toContain("Submitted! Your registration is waiting for a caseworker's review.");
-    expect(done).toContain(`The office will contact you by ${FIRST_CONTACT_BY} (rule: ${FIRST_CONTACT_CITED.en})`);
+    expect(done).toContain(`The office will contact you by 18 Mar 2025 (rule: ${FIRST_CONTACT_CITED.en})`);
 
     const person = await h.db.jobSeeker.findFirstOrThrow({ include: { registrations: true } });
     expect(person.locale).toBe('en');
@@ -202,8 +204,8 @@ describe('a channel without buttons', () => {
     expect(confirm).toContain('原因：离职/被辞退\n学历：初中及以下');
     expect(confirm).toContain('1. 确认提交\n2. 修改某项');
     const done = await say('1');
-    expect(done).toContain(`${'2025-03-18'} 前联系您`);
-    expect(done).toContain('2025-03-20 前核实完成');
+    expect(done).toContain(`${FIRST_CONTACT_ZH} 前联系您`);
+    expect(done).toContain('2025年3月20日 前核实完成');
     expect(done).toContain('1. 主菜单\n2. 转人工');
     const stored = await h.db.registration.findFirstOrThrow({ where: { status: 'pending_review', reason: 'lost_job' } });
     expect(JSON.parse(stored.details)).toMatchObject({ education: 'junior_or_below', wantsTraining: true, wantsBusiness: false, papersComplete: false, creditPromise: { dueBy: '2025-03-20' } });
@@ -242,7 +244,7 @@ describe('repeat and refusal', () => {
     expect(await register('c1')).toContain('已提交');
     const again = await register('c1');
     expect(again).toContain('您已经提交过失业登记，正在等待审核，无需重复办理');
-    expect(again).toContain(`${FIRST_CONTACT_BY} 前联系您`);
+    expect(again).toContain(`${FIRST_CONTACT_ZH} 前联系您`);
     expect(await h.db.registration.count()).toBe(1);
     expect(await h.db.jobSeeker.count()).toBe(1);
     // Another conversation giving the same ID is stopped right after the ID step (identity-link-transcript.test.ts).

@@ -44,8 +44,7 @@ describe.each(['zh-CN', 'en'] as const)('my status in %s', (locale) => {
     ]);
     await h.repos.handoffs.fileCase({ conversationKey: h.conversationKey(), jobSeekerId: person.jobSeekerId, kind: 'deregistration_fact', reason: 'hired', details: {} });
     const messages = await h.say('start:status');
-    const sep = h.t(locale, 'status.listSeparator');
-    const zero = ['policy', 'guidance', 'jobs', 'training'].map((k) => `${h.t(locale, `status.quotaKinds.${k}`)} 0/${k === 'policy' ? 2 : 3}`).join(sep);
+    const zero = ['policy', 'guidance', 'jobs', 'training'].map((k) => h.t(locale, 'status.quotaItem', { kind: h.t(locale, `status.quotaKinds.${k}`), delivered: 0, required: k === 'policy' ? 2 : 3 })).join('\n');
     expect(messages.map((m) => m.text)).toEqual([
       h.t(locale, 'status.registration', { status: h.t(locale, 'status.statuses.pending_review'), date: '2025-03-11' }),
       h.t(locale, 'status.nextContactProvisional', { date: '2025-03-18' }),
@@ -53,7 +52,8 @@ describe.each(['zh-CN', 'en'] as const)('my status in %s', (locale) => {
       h.t(locale, 'status.openCases', { list: h.t(locale, 'status.caseKinds.deregistration_fact') }),
       menuAfter(),
     ]);
-    if (locale === 'zh-CN') expect(messages[0]?.text).toBe('登记状态：待审核（2025-03-11 提交）');
+    if (locale === 'zh-CN') expect(messages[0]?.text).toBe('登记状态：待审核（2025年3月11日 提交）');
+    else expect(messages[1]?.text).toContain('18 Mar 2025');
   });
 
   it('counts services recorded in the ledger this quota year against the minimums, with the clause', async () => {
@@ -69,9 +69,13 @@ describe.each(['zh-CN', 'en'] as const)('my status in %s', (locale) => {
       await h.repos.ledger.record({ jobSeekerId: person.jobSeekerId, registrationId: person.registrationId, kind: 'service', channel: 'phone', outcome: 'delivered', serviceKinds, actor: 'caseworker:1', at: beijing(date) });
     }
     const messages = await h.say('start:status', { at: beijing('2025-06-10') });
-    const quota = messages.map((m) => m.text).find((t) => t.includes('2026-03-10'));
-    if (locale === 'zh-CN') expect(quota).toBe('本年度服务（2025-03-11 至 2026-03-10）：政策对接 1/2，职业指导 0/3，岗位推荐 2/3，培训信息 1/3。依据：《关于建立湛江市失业人员就业服务制度的通知》 第四部分第（三）项');
-    else expect(quota).toBe('Services this year (2025-03-11 to 2026-03-10): policy matching 1/2, career guidance 0/3, job recommendations 2/3, training notices 1/3. Rule: 《关于建立湛江市失业人员就业服务制度的通知》, part 4, item (3)');
+    // In words, one kind per line, dates as people write them.
+    const quota = messages.map((m) => m.text).find((t) => t.includes('2026'));
+    if (locale === 'zh-CN') {
+      expect(quota).toBe('本年度服务（2025年3月11日 至 2026年3月10日）：\n· 政策对接：已 1 次，全年至少 2 次\n· 职业指导：已 0 次，全年至少 3 次\n· 岗位推荐：已 2 次，全年至少 3 次\n· 培训信息：已 1 次，全年至少 3 次\n依据：《关于建立湛江市失业人员就业服务制度的通知》 第四部分第（三）项');
+    } else {
+      expect(quota).toBe('Services this year (11 Mar 2025 to 10 Mar 2026):\n· policy matching: 1 so far, at least 2 a year\n· career guidance: 0 so far, at least 3 a year\n· job recommendations: 2 so far, at least 3 a year\n· training notices: 1 so far, at least 3 a year\nRule: 《关于建立湛江市失业人员就业服务制度的通知》, part 4, item (3)');
+    }
     expect(messages[0]?.text).toBe(h.t(locale, 'status.registration', { status: h.t(locale, 'status.statuses.registered'), date: '2025-03-11' }));
     expect(messages.map((m) => m.text)).toContain(h.t(locale, 'status.noContactPlanned'));
     expect(messages.map((m) => m.text)).toContain(h.t(locale, 'status.noOpenCases'));
@@ -82,6 +86,6 @@ describe.each(['zh-CN', 'en'] as const)('my status in %s', (locale) => {
     await seedPerson(h, { regionCode: '330302' });
     const texts = (await h.say('start:status')).map((m) => m.text);
     expect(texts).toContain(h.t(locale, 'status.noQuota'));
-    expect(texts.some((t) => t.includes('0/'))).toBe(false);
+    expect(texts.some((t) => t.includes(h.t(locale, 'status.quotaKinds.policy')))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 // The OFFICIAL botframework-directlinejs client, driven from Node for channel tests: polling mode
-// (webSocket:false, 200 ms), with the ws/xhr2 polyfills it needs (channels.md §2.3).
+// (webSocket:false, 200 ms) unless a test asks for the WebSocket stream, with the ws/xhr2 polyfills it needs (channels.md §2.3).
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import WebSocket from 'ws';
@@ -46,14 +46,14 @@ export async function generateToken(baseUrl: string): Promise<{ conversationId: 
 }
 
 /** Connects a new conversation (or resumes one) and resolves when the client is Online. */
-export async function connect(baseUrl: string, resume?: ResumeFrom): Promise<DirectlineTestClient> {
+export async function connect(baseUrl: string, resume?: ResumeFrom, options: { webSocket?: boolean } = {}): Promise<DirectlineTestClient> {
   const grant = resume ?? (await generateToken(baseUrl));
   const directLine = new DirectLine({
     domain: `${baseUrl}/v3/directline`,
     token: grant.token,
     conversationId: resume ? grant.conversationId : undefined,
     watermark: resume?.watermark,
-    webSocket: false,
+    webSocket: options.webSocket ?? false,
     pollingInterval: 200,
   });
   const activities: Activity[] = [];

@@ -13,6 +13,9 @@ import { TurnQueue } from './turn-queue.ts';
 import { refuseDeepJson } from '../../http/json-depth.ts';
 import type { PendingTurnStore } from './pending-turn-port.ts';
 import { PendingTurnRunner } from './pending-turn-runner.ts';
+import type { StreamUrls } from './directline-stream.ts';
+import { defaultTooLongText, oversizeMessageOf } from './oversize-message.ts';
+import type { OversizeMessage } from './oversize-message.ts';
 import { WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL, WebchatAdapter } from './webchat-adapter.ts';
 import type { TurnLogic, WebchatLogger } from './webchat-adapter.ts';
 
@@ -39,6 +42,10 @@ export interface WebchatRouterOptions {
   /** This process's name in turn leases (random by default). */
   instanceId?: string;
   clock?: () => Date;
+  /** The WebSocket stream: when given, conversation start/reconnect answers carry its `streamUrl`. */
+  stream?: StreamUrls;
+  /** The bot's answer to a message over the length limit, in the person's language. */
+  tooLongText?: (locale: string | undefined, length: number, max: number) => string;
 }
 
 export type WebchatRouter = Router & {
@@ -126,14 +133,24 @@ export function createWebchatRouter(options: WebchatRouterOptions): WebchatRoute
     if (claims) res.json(grant(claims.conversationId, claims.userId, claims.generation));
   });
 
+  /** The client's own token back, and where to open the WebSocket stream (from `watermark` on a reconnect). */
+  const connection = (req: Request, claims: TokenClaims, watermark?: string) => {
+    const token = bearerTokenOf(req.get('authorization')) ?? '';
+    // Behind a TLS proxy the page is https and needs wss; the header only shapes the URL this client is given.
+    const protocol = req.get('x-forwarded-proto')?.split(',')[0]?.trim() || req.protocol;
+    const streamUrl = options.stream?.streamUrlOf({ protocol, host: req.get('host') }, claims.conversationId, token, watermark);
+    return { ...grant(claims.conversationId, claims.userId, claims.generation), token, ...(streamUrl ? { streamUrl } : {}) };
+  };
+
   router.post('/conversations', async (req, res) => {
     const claims = await authorize(req, res);
-    if (claims) res.status(201).json({ ...grant(claims.conversationId, claims.userId, claims.generation), token: bearerTokenOf(req.get('authorization')) });
+    if (claims) res.status(201).json(connection(req, claims));
   });
 
   router.get('/conversations/:id', async (req, res) => {
+    const watermark = watermarkSchema.safeParse(req.query.watermark);
     const claims = await authorize(req, res, req.params.id);
-    if (claims) res.json({ ...grant(claims.conversationId, claims.userId, claims.generation), token: bearerTokenOf(req.get('authorization')) });
+    if (claims) res.json(connection(req, claims, watermark.success ? watermark.data : undefined));
   });
 
   router.get('/conversations/:id/activities', async (req, res) => {
@@ -152,6 +169,12 @@ export function createWebchatRouter(options: WebchatRouterOptions): WebchatRoute
     const claims = await authorize(req, res, req.params.id);
     if (!claims) return;
     const check = checkInboundActivity(req.body);
+    const oversize = !check.ok && check.code === 'MessageTooLong' ? oversizeMessageOf(req.body) : undefined;
+    if (oversize) {
+      logger.warn({ conversationId: claims.conversationId, length: oversize.length }, 'web chat message over the length limit answered');
+      res.json({ id: await answerOversize(claims, oversize) });
+      return;
+    }
     if (!check.ok) {
       logger.warn({ conversationId: claims.conversationId, code: check.code }, 'web chat activity refused');
       sendDirectlineError(res, check.status, check.code, check.message);
@@ -179,6 +202,18 @@ export function createWebchatRouter(options: WebchatRouterOptions): WebchatRoute
         : await store.appendActivity(claims.conversationId, activity, check.clientActivityId);
     res.json({ id: stored.activity.id });
   });
+
+  /** Keeps a shortened copy (Web Chat sees its message arrive, no "send failed") and answers with the limit. */
+  async function answerOversize(claims: TokenClaims, oversize: OversizeMessage): Promise<string> {
+    const conversation = { id: claims.conversationId, name: '', isGroup: false, conversationType: 'personal' };
+    const user = { id: claims.userId, name: '', role: 'user' };
+    const common = { conversation, channelId: WEBCHAT_CHANNEL_ID, serviceUrl: WEBCHAT_SERVICE_URL, timestamp: new Date().toISOString() };
+    const stored = await store.appendActivity(claims.conversationId, { ...oversize.kept, ...common, from: user, recipient: adapter.bot }, oversize.clientActivityId);
+    if (stored.duplicate) return stored.activity.id;
+    const text = (options.tooLongText ?? defaultTooLongText)(oversize.locale, oversize.length, oversize.kept.channelData.tooLong.max);
+    await store.appendActivity(claims.conversationId, { type: 'message', text, textFormat: 'plain', ...(oversize.locale ? { locale: oversize.locale } : {}), ...common, from: adapter.bot, recipient: user, replyToId: stored.activity.id });
+    return stored.activity.id;
+  }
 
   router.use((_req, res) => sendDirectlineError(res, 404, 'NotFound', 'no such Direct Line endpoint'));
   router.use(directlineErrorHandler(logger));

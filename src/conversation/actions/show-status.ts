@@ -57,7 +57,10 @@ async function quotaReply(ledger: ContactLedger, jobSeekerId: string, registered
   const contacts: QuotaContact[] = rows.flatMap((r) => r.serviceKinds.filter(isQuotaKind).map((kind) => ({ date: serviceDateOf(r.at), kind })));
   const progress = quotaProgress(env.policy.pack, registeredOn, contacts, env.today);
   if (!progress.applicable) return reply(progress.reason === 'NO_QUOTA_IN_REGION' ? 'status.noQuota' : 'status.quotaNotStarted');
-  const items = progress.items.map((i) => `${env.label(`status.quotaKinds.${i.kind}`)} ${i.delivered}/${i.required}`).join(env.label('status.listSeparator'));
+  // In words, one kind per line ("政策对接：已 1 次，全年至少 2 次"): "1/2" reads as a date or a fraction.
+  const items = progress.items
+    .map((i) => env.label('status.quotaItem', { kind: env.label(`status.quotaKinds.${i.kind}`), delivered: i.delivered, required: i.required }))
+    .join('\n');
   return reply(progress.allMet ? 'status.quotaMet' : 'status.quota', { from: progress.yearStart, to: progress.yearEnd, items, source: progress.source });
 }
 

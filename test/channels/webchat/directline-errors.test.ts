@@ -105,15 +105,23 @@ describe('Direct Line tokens', () => {
 });
 
 describe('posting activities', () => {
-  it('refuses a 20,000-character message with 413 and keeps the earlier activities', async () => {
+  it('answers a 20,000-character message with the limit instead of failing, keeping only its start', async () => {
     const c = await conversation();
     expect((await c.post(message('我想找工作'))).status).toBe(200);
-    const before = await until(c.list, (a) => a.length === 2);
-    const answer = await c.post(message('很'.repeat(20_000)));
-    expect(answer.status).toBe(413);
-    expect(answer.body.error).toMatchObject({ code: 'MessageTooLong' });
-    expect(String((answer.body.error as { message: string }).message)).toContain('2000');
-    expect(await c.list()).toEqual(before);
+    await until(c.list, (a) => a.length === 2);
+    const long = message(`我的电话13812345678${'很'.repeat(20_000)}`, 'long-1');
+    const answer = await c.post(long);
+    expect(answer.status).toBe(200);
+    const after = await until(c.list, (a) => a.length === 4);
+    const [kept, reply] = after.slice(2);
+    expect(kept).toMatchObject({ id: answer.body.id, from: { role: 'user' }, channelData: { clientActivityID: 'long-1' } });
+    expect(String(kept?.text).length).toBeLessThan(100);
+    expect(String(kept?.text)).not.toContain('13812345678');
+    expect(reply).toMatchObject({ type: 'message', from: { role: 'bot' }, replyToId: answer.body.id });
+    expect(String(reply?.text)).toContain('2000');
+    // Web Chat retrying the same post gets the same id and no second answer.
+    expect((await c.post(long)).body.id).toBe(answer.body.id);
+    expect(await c.list()).toHaveLength(4);
   });
 
   it('refuses an empty message with a clear 400 and stores nothing', async () => {

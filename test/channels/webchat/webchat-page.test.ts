@@ -29,8 +29,8 @@ describe.skipIf(chromiumSkipReason !== undefined)('the web chat page in Chromium
     const html = await page.text();
     expect(html).toContain('<title>就业帮</title>');
     expect(html).toContain('name="viewport"');
-    const src = /<script src="([^"]+)"/.exec(html)?.[1] ?? '';
-    expect(src).toMatch(/^\/static\/webchat\.js/);
+    const src = /<script src="(\/static\/webchat[^"]+)"/.exec(html)?.[1] ?? '';
+    expect(src).toMatch(/^\/static\/webchat-minimal\.js\?v=/);
     const bundle = await fetch(`${server.baseUrl}${src}`);
     expect(bundle.status).toBe(200);
     expect(bundle.headers.get('cache-control')).toContain('max-age=31536000');

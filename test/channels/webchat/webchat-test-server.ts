@@ -18,6 +18,7 @@ import { createWebchatRouter } from '../../../src/channels/webchat/webchat-route
 import type { WebchatRouter, WebchatRouterOptions } from '../../../src/channels/webchat/webchat-router.ts';
 import type { TurnLogic, WebchatLogger } from '../../../src/channels/webchat/webchat-adapter.ts';
 import { createWebchatPage } from '../../../src/http/webchat-page.ts';
+import { DirectlineStream } from '../../../src/channels/webchat/directline-stream.ts';
 
 export const TOKEN_SECRET = 'test-secret-0123456789abcdef';
 /** The PII cipher the test servers seal pending turns with. */
@@ -54,10 +55,14 @@ export interface LoggedLine {
 export interface RunningServer {
   baseUrl: string;
   channel: WebchatRouter;
+  /** The WebSocket stream, when the server was started with it. */
+  stream?: DirectlineStream;
   store: WebchatStore;
   revocations: WebchatTokenRevocations;
   db: Database;
   logs: LoggedLine[];
+  /** Every HTTP request the server saw, as "METHOD /path?query". */
+  requests: string[];
   close(): Promise<void>;
 }
 
@@ -77,6 +82,7 @@ export async function startServer(
   databaseUrl: string,
   logic: TurnLogic = echoLogic,
   extra: Partial<WebchatRouterOptions> = {},
+  options: { webSocket?: boolean } = {},
 ): Promise<RunningServer> {
   const db = openDatabase(databaseUrl);
   const store = new WebchatStore(db.prisma);
@@ -86,25 +92,37 @@ export async function startServer(
     warn: (obj, msg) => logs.push({ level: 'warn', obj, msg }),
     error: (obj, msg) => logs.push({ level: 'error', obj, msg }),
   };
+  const webSocket = options.webSocket ?? false;
+  const stream = webSocket ? new DirectlineStream({ store, tokenSecret: TOKEN_SECRET, logger }) : undefined;
+  if (stream) store.onAppend((conversationId) => stream.notify(conversationId));
   const revocations = createWebchatTokenRevocations(db.prisma);
   const pendingTurns = createPendingTurnRepository(db.prisma, testCipher);
-  const channel = createWebchatRouter({ store, logic, tokenSecret: TOKEN_SECRET, logger, revocations, pendingTurns, ...extra });
+  const channel = createWebchatRouter({ store, logic, tokenSecret: TOKEN_SECRET, logger, revocations, pendingTurns, ...(stream ? { stream } : {}), ...extra });
   const app = express();
+  const requests: string[] = [];
+  app.use((req, _res, next) => {
+    requests.push(`${req.method} ${req.originalUrl}`);
+    next();
+  });
   app.use('/v3/directline', channel);
-  app.use(createWebchatPage());
+  app.use(createWebchatPage({ webSocket }));
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  stream?.attach(server);
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     channel,
+    ...(stream ? { stream } : {}),
     store,
     revocations,
     db,
     logs,
+    requests,
     close: async () => {
       await channel.idle();
+      stream?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
