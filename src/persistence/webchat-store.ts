@@ -1,7 +1,7 @@
 // The Direct Line activity stream of the self-hosted web chat, kept in WebchatConversation/WebchatActivity.
 // Returns plain objects; the row `seq` is the watermark and the activity id is derived from it.
 import { z } from 'zod';
-import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
+import { maskJsonStrings } from '../logging/mask-json.ts';
 import type { Db } from './database.ts';
 import { readJsonColumn } from './json-column.ts';
 
@@ -58,10 +58,8 @@ export class WebchatStore {
       const existing = await this.findByClientId(conversationId, clientActivityId);
       if (existing) return { ...existing, duplicate: true };
     }
-    const body = { ...activity };
-    delete body.id;
-    // The stream is kept at rest: ID and phone numbers typed by the user are stored (and echoed) masked.
-    if (typeof body.text === 'string') body.text = maskPersonalNumbers(body.text);
+    // The stream is kept at rest: ID and phone numbers are stored (and echoed) masked, in every field.
+    const body = maskedActivity(activity);
     try {
       const row = await this.prisma.webchatActivity.create({
         data: { conversationId, clientActivityId: clientActivityId ?? null, activity: JSON.stringify(body) },
@@ -100,6 +98,26 @@ export class WebchatStore {
     });
     return row ? { seq: row.seq, activity: toActivity(row) } : null;
   }
+}
+
+/** Fields the server sets (ids, envelope, time): kept as they are, so ids never get mangled by the masker. */
+const ENVELOPE_FIELDS = new Set(['conversation', 'channelId', 'serviceUrl', 'timestamp', 'replyToId']);
+
+/** The activity without its id, every client-given string (text, value, channelData, entities, ...) masked. */
+function maskedActivity(activity: Record<string, unknown>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(activity)) {
+    if (key === 'id' || key === '__proto__') continue;
+    const kept = ENVELOPE_FIELDS.has(key) ? value : key === 'from' || key === 'recipient' ? maskedAccount(value) : maskJsonStrings(value);
+    Object.defineProperty(body, key, { value: kept, enumerable: true, writable: true, configurable: true });
+  }
+  return body;
+}
+
+/** `from` / `recipient`: the id is the server's, the display name may be the client's. */
+function maskedAccount(from: unknown): unknown {
+  if (from === null || typeof from !== 'object' || Array.isArray(from)) return maskJsonStrings(from);
+  return Object.fromEntries(Object.entries(from).map(([k, v]) => [k, k === 'id' || k === 'role' ? v : maskJsonStrings(v)]));
 }
 
 function toActivity(row: { seq: number; conversationId: string; activity: string }): StoredActivity {
