@@ -77,6 +77,18 @@ export function parseIdNumber(raw: string, today: string): IdNumberResult {
 }
 
 /**
+ * Birth date and sex read from an ID number that was valid when stored (GB 11643-1999 §4: positions 7–14 and
+ * the parity of position 17); null when `normalized` is not an 18-character number with a real date. They are
+ * derived on read, never stored in plain text beside the mask.
+ */
+export function birthDateAndSexOf(normalized: string): { birthDate: string; sex: 'M' | 'F' } | null {
+  if (!/^\d{17}[\dX]$/.test(normalized)) return null;
+  const birthDate = birthDateOf(normalized.slice(6, 14));
+  if (!isValidPlainDate(birthDate)) return null;
+  return { birthDate, sex: Number(normalized[16]) % 2 === 1 ? 'M' : 'F' };
+}
+
+/**
  * Masks a normalized ID for logs, chats and staff screens: the first 4 (the city) and the last 2 characters
  * kept, the rest '*' (e.g. 3303************35). SPEC §4.7's example keeps the last 4, but those 4 plus the
  * birth date or the 户籍地 leave only a few hundred candidates; with these 2 the birth date and two sequence
