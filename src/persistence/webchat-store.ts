@@ -2,6 +2,7 @@
 // Returns plain objects; the row `seq` is the watermark and the activity id is derived from it.
 import { z } from 'zod';
 import { maskJsonStrings } from '../logging/mask-json.ts';
+import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 import type { Db } from './database.ts';
 import { readJsonColumn } from './json-column.ts';
 
@@ -52,8 +53,10 @@ export class WebchatStore {
   async appendActivity(
     conversationId: string,
     activity: Record<string, unknown>,
-    clientActivityId?: string,
+    rawClientActivityId?: string,
   ): Promise<AppendResult> {
+    // The client's id is kept (and deduplicated) masked too: the masker is deterministic, so retries still match.
+    const clientActivityId = rawClientActivityId === undefined ? undefined : maskPersonalNumbers(rawClientActivityId);
     if (clientActivityId !== undefined) {
       const existing = await this.findByClientId(conversationId, clientActivityId);
       if (existing) return { ...existing, duplicate: true };

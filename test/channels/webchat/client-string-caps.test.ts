@@ -116,3 +116,18 @@ describe('what the stream stores is masked, in every field', () => {
     for (const digits of [PHONE, ID, '19900314', spelling]) expect(stored).not.toContain(digits);
   });
 });
+
+describe('the client activity id', () => {
+  it('is stored masked (found by the hostile run), and a retry with the same id is still one activity', async () => {
+    const c = await conversation();
+    const clientActivityID = `retry-${PHONE}`;
+    const first = await c.post({ type: 'message', text: '你好', channelData: { clientActivityID } });
+    const again = await c.post({ type: 'message', text: '你好', channelData: { clientActivityID } });
+    expect(first.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    await server.channel.idle();
+    const rows = await server.db.prisma.webchatActivity.findMany({ where: { conversationId: c.conversationId } });
+    expect(JSON.stringify(rows)).not.toContain(PHONE);
+    expect(rows.filter((r) => r.clientActivityId !== null)).toHaveLength(1);
+  });
+});
