@@ -2,7 +2,9 @@
 // 440800 (Zhanjiang city) covers 440802; 440802 (a district) covers only itself.
 
 export function regionPrefixOf(code: string): string {
-  return code.replace(/(00)+$/, '') || code;
+  let end = code.length;
+  while (end >= 2 && code.slice(end - 2, end) === '00') end -= 2;
+  return code.slice(0, end) || code;
 }
 
 export function isWithinRegion(caseworkerRegion: string, subjectRegion: string): boolean {

@@ -14,6 +14,7 @@ import { conversationKeyOf, type InboundTurn, type OutboundMessage } from './tur
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 import type { StepCheck } from './step-checks.ts';
 import { maskTypedCode } from '../domain/identity/one-time-code-policy.ts';
+import { isOverLong, MAX_TURN_TEXT_CHARS, transcriptTextOf } from './turn-limits.ts';
 
 export interface EngineDeps {
   store: ConversationStore;
@@ -62,9 +63,10 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
       if (turn.kind === 'other') return [];
       const key = conversationKeyOf(turn);
       if (turn.kind === 'message') {
-        const fresh = await deps.transcript.append({ conversationKey: key, direction: 'in', activityId: turn.activityId, sender: turn.userKey, text: maskPersonalNumbers(maskTypedCode(turn.text)) });
+        const fresh = await deps.transcript.append({ conversationKey: key, direction: 'in', activityId: turn.activityId, sender: turn.userKey, text: transcriptTextOf(maskTypedCode(turn.text), maskPersonalNumbers) });
         if (!fresh && !turn.resumable) return [];
       }
+      if (isOverLong(turn)) return tooLong(deps, key);
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
         const stored = await deps.store.load(key);
         const state = stored ? parseDialogState(stored.state) : await firstState(deps, turn);
@@ -91,6 +93,16 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
       return [{ text: deps.localizer.t('zh-CN', 'engine.busy'), choices: [] }];
     },
   };
+}
+
+/** An over-long turn is answered before any matching runs; the dialog stays where it was. */
+async function tooLong(deps: EngineDeps, key: string): Promise<OutboundMessage[]> {
+  const stored = await deps.store.load(key);
+  const locale = stored ? parseDialogState(stored.state).locale : 'zh-CN';
+  const text = deps.localizer.t(locale, 'engine.tooLong', { max: MAX_TURN_TEXT_CHARS });
+  await deps.transcript.appendReplies(key, [text]);
+  await deps.audit.record({ actor: 'bot', action: 'turn', subjectType: 'conversation', subjectId: key, details: { replies: ['engine.tooLong'], refused: 'too_long' } });
+  return [{ text, choices: [] }];
 }
 
 /** A new conversation from an address already linked to a person starts as that person, in their language. */

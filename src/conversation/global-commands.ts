@@ -1,6 +1,7 @@
 // Commands that work before any dialog step: help, cancel, back, human, language, restart, menu.
 import { LOCALES, type Locale } from './locales.ts';
 import type { Localizer } from './localizer.ts';
+import { trimTrailing } from './trim-trailing.ts';
 
 export const GLOBAL_COMMANDS = ['help', 'cancel', 'back', 'human', 'restart', 'menu', 'english', 'chinese'] as const;
 export type GlobalCommand = (typeof GLOBAL_COMMANDS)[number];
@@ -13,7 +14,7 @@ export function normalizeInput(text: string): string {
 /** A command is recognised in either language, whatever the conversation's current language. */
 export function detectGlobalCommand(text: string, localizer: Localizer): GlobalCommand | null {
   const raw = normalizeInput(text).toLowerCase();
-  const said = [raw, raw.replace(/[。.!！?？]+$/u, '')].filter((s) => s.length > 0);
+  const said = [raw, trimTrailing(raw, '。.!！?？')].filter((s) => s.length > 0);
   if (said.length === 0) return null;
   const table = commandTableOf(localizer);
   return said.map((s) => table.get(s)).find((c) => c !== undefined) ?? null;

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database.ts';
 import type { AuditLog } from '../conversation/ports.ts';
-import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
+import { maskJsonStrings } from '../logging/mask-json.ts';
 
 export interface AuditInput {
   actor: string;
@@ -22,7 +22,7 @@ export function auditRow(event: AuditInput) {
     action: event.action,
     subjectType: event.subjectType,
     subjectId: event.subjectId ?? null,
-    details: maskPersonalNumbers(JSON.stringify(event.details ?? {})),
+    details: JSON.stringify(maskJsonStrings(event.details ?? {})),
   };
 }
 

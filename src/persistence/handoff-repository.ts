@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { Db } from './database.ts';
 import { readJsonColumn } from './json-column.ts';
 import { auditRow } from './audit-repository.ts';
+import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
+import { maskJsonStrings } from '../logging/mask-json.ts';
 import type { CaseFiler, ConversationStore, HandoffDesk } from '../conversation/ports.ts';
 
 export function createHandoffRepository(db: Db, regionCode: string, conversations?: Pick<ConversationStore, 'setMode'>): HandoffDesk & CaseFiler & {
@@ -23,7 +25,7 @@ export function createHandoffRepository(db: Db, regionCode: string, conversation
       // The reference is where a caseworker's replies go (the console sends them through the person's channel).
       const details = JSON.stringify(request.reference ? { reference: request.reference } : {});
       await db.handoffCase.create({
-        data: { id, conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode, reason: request.reason, excerpt: JSON.stringify(request.excerpt), details },
+        data: { id, conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode, reason: request.reason, excerpt: JSON.stringify(request.excerpt.map(maskPersonalNumbers)), details },
       });
       return { id, created: true };
     },
@@ -37,7 +39,7 @@ export function createHandoffRepository(db: Db, regionCode: string, conversation
       const id = randomUUID();
       await db.$transaction(async (tx) => {
         await tx.handoffCase.create({
-          data: { id, conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode, kind: request.kind, reason: request.reason, details: JSON.stringify(request.details) },
+          data: { id, conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode, kind: request.kind, reason: request.reason, details: JSON.stringify(maskJsonStrings(request.details)) },
         });
         await tx.auditEvent.create({ data: auditRow({ actor: 'bot', action: 'handoff.filed', subjectType: 'handoff_case', subjectId: id, details: { kind: request.kind, reason: request.reason } }) });
       });

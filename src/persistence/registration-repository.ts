@@ -6,7 +6,7 @@ import type { Db } from './database.ts';
 import { auditRow } from './audit-repository.ts';
 import type { PiiCipher } from './pii-cipher.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
-import { maskIdNumber } from '../domain/identity/id-number.ts';
+import { birthDateAndSexOf, maskIdNumber } from '../domain/identity/id-number.ts';
 import { maskMobileNumber } from '../domain/contact/mobile-number.ts';
 import { RegistrationSubmissionSchema, type RegistrationIntake } from '../conversation/actions/submit-registration.ts';
 
@@ -58,7 +58,7 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
           if (existing && existing.id !== (request.linkedJobSeekerId ?? null)) throw new UnverifiedPerson(existing.id);
           const person = {
             regionCode, name: s.name, idNumberEnc: cipher.encrypt(s.idNumber), idNumberMask: maskIdNumber(s.idNumber),
-            phoneEnc: cipher.encrypt(s.phone), phoneMask: maskMobileNumber(s.phone), birthDate: s.birthDate, sex: s.sex,
+            phoneEnc: cipher.encrypt(s.phone), phoneMask: maskMobileNumber(s.phone),
             locale: request.locale, consentAt: request.at,
           };
           const id = existing?.id ?? randomUUID();
@@ -94,10 +94,14 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
     ...intake,
     async listForRegion(regionPrefix) {
       const rows = await db.registration.findMany({ where: { regionCode: { startsWith: regionPrefix } }, include: { jobSeeker: true }, orderBy: { registeredAt: 'desc' }, take: 500 });
-      return rows.map((r) => ({
-        id: r.id, status: r.status, reason: r.reason, registeredAt: r.registeredAt.toISOString(), regionCode: r.regionCode,
-        name: r.jobSeeker.name, idNumber: r.jobSeeker.idNumberMask, phone: r.jobSeeker.phoneMask, birthDate: r.jobSeeker.birthDate, sex: r.jobSeeker.sex,
-      }));
+      return rows.map((r) => {
+        // Birth date and sex are not stored in plain text: they are read from the encrypted ID number.
+        const person = birthDateAndSexOf(openOrEmpty(cipher, r.jobSeeker.idNumberEnc));
+        return {
+          id: r.id, status: r.status, reason: r.reason, registeredAt: r.registeredAt.toISOString(), regionCode: r.regionCode,
+          name: r.jobSeeker.name, idNumber: r.jobSeeker.idNumberMask, phone: r.jobSeeker.phoneMask, birthDate: person?.birthDate ?? null, sex: person?.sex ?? null,
+        };
+      });
     },
     async listWithoutFirstContactTask(limit) {
       const found: { id: string; jobSeekerId: string; registeredAt: Date; regionCode: string }[] = [];
@@ -120,6 +124,16 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
       return found.slice(0, limit);
     },
   };
+}
+
+/** The decrypted value, or '' when there is none or it cannot be opened (key rotated, corrupted row). */
+function openOrEmpty(cipher: PiiCipher, sealed: string | null): string {
+  if (!sealed) return '';
+  try {
+    return cipher.decrypt(sealed);
+  } catch {
+    return '';
+  }
 }
 
 /** Idempotency key of a registration's first-contact task: person + kind + period (the registration). */

@@ -1,6 +1,7 @@
 // The Direct Line activity stream of the self-hosted web chat, kept in WebchatConversation/WebchatActivity.
 // Returns plain objects; the row `seq` is the watermark and the activity id is derived from it.
 import { z } from 'zod';
+import { maskJsonStrings } from '../logging/mask-json.ts';
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 import type { Db } from './database.ts';
 import { readJsonColumn } from './json-column.ts';
@@ -60,12 +61,15 @@ export class WebchatStore {
   async appendActivity(
     conversationId: string,
     activity: Record<string, unknown>,
-    clientActivityId?: string,
+    rawClientActivityId?: string,
   ): Promise<AppendResult> {
+    // The client's id is kept (and deduplicated) masked too: the masker is deterministic, so retries still match.
+    const clientActivityId = rawClientActivityId === undefined ? undefined : maskPersonalNumbers(rawClientActivityId);
     if (clientActivityId !== undefined) {
       const existing = await this.findByClientId(conversationId, clientActivityId);
       if (existing) return { ...existing, duplicate: true };
     }
+    // The stream is kept at rest: ID and phone numbers are stored (and echoed) masked, in every field.
     const body = streamBodyOf(activity);
     try {
       const row = await this.prisma.webchatActivity.create({
@@ -108,27 +112,30 @@ export class WebchatStore {
   }
 }
 
-/** The stream copy of an activity: no id (the store derives it), ID and phone numbers in text and value masked. */
+/** Fields the server sets (ids, envelope, time): kept as they are, so ids never get mangled by the masker. */
+const ENVELOPE_FIELDS = new Set(['conversation', 'channelId', 'serviceUrl', 'timestamp', 'replyToId']);
+
+/** The activity without its id, every client-given string (text, value, channelData, entities, ...) masked. */
 export function streamBodyOf(activity: Record<string, unknown>): Record<string, unknown> {
-  const body = { ...activity };
-  delete body.id;
-  // The stream is kept at rest: ID and phone numbers typed by the user are stored (and echoed) masked.
-  if (typeof body.text === 'string') body.text = maskPersonalNumbers(body.text);
-  if (body.value !== undefined) body.value = maskStrings(body.value);
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(activity)) {
+    if (key === 'id' || key === '__proto__') continue;
+    const kept = ENVELOPE_FIELDS.has(key) ? value : key === 'from' || key === 'recipient' ? maskedAccount(value) : maskJsonStrings(value);
+    Object.defineProperty(body, key, { value: kept, enumerable: true, writable: true, configurable: true });
+  }
   return body;
+}
+
+/** `from` / `recipient`: the id is the server's, the display name may be the client's. */
+function maskedAccount(from: unknown): unknown {
+  if (from === null || typeof from !== 'object' || Array.isArray(from)) return maskJsonStrings(from);
+  return Object.fromEntries(Object.entries(from).map(([k, v]) => [k, k === 'id' || k === 'role' ? v : maskJsonStrings(v)]));
 }
 
 /** The seq inside an id made by `activityIdOf`; null for anything else. */
 export function seqOfActivityId(activityId: string): number | null {
   const match = /\|(\d{1,15})$/.exec(activityId);
   return match ? Number(match[1]) : null;
-}
-
-function maskStrings(value: unknown): unknown {
-  if (typeof value === 'string') return maskPersonalNumbers(value);
-  if (Array.isArray(value)) return value.map(maskStrings);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskStrings(v)]));
-  return value;
 }
 
 export function toActivity(row: { seq: number; conversationId: string; activity: string }): StoredActivity {

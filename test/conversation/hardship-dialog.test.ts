@@ -54,7 +54,7 @@ describe('filing', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.id).toBe(first.id);
     expect(rows[0]?.reason.split(',')[0]).toBe('MINIMUM_LIVING_ALLOWANCE');
-    expect(JSON.parse(rows[0]?.details ?? '{}').answers).toEqual({ idNumber: '2301**********1237', familyMinimumLivingAllowance: true });
+    expect(JSON.parse(rows[0]?.details ?? '{}').answers).toEqual({ idNumber: '2301************37', familyMinimumLivingAllowance: true });
     expect(await h.db.auditEvent.count({ where: { action: 'hardship.prescreen_filed' } })).toBe(2);
     expect(await h.mode()).toBe('bot');
     expect(textOf(await h.say('你好'))).toContain('您好！我是就业帮');
@@ -65,7 +65,7 @@ describe('filing', () => {
     for (const said of ['困难人员预审', '同意', HARBIN_MAN_52, '提交给工作人员']) await h.say(said);
     const rows = JSON.stringify([await h.db.handoffCase.findMany(), await h.db.transcriptMessage.findMany(), await h.db.auditEvent.findMany(), await h.db.conversationState.findMany()]);
     expect(rows).not.toContain(HARBIN_MAN_52);
-    expect(rows).toContain('2301**********1236');
+    expect(rows).toContain('2301************36');
   });
 });
 

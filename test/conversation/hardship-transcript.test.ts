@@ -81,7 +81,7 @@ describe('Harbin (harbin-2010, 4050 and nine more categories)', () => {
     expect(request?.reason.split(',')[0]).toBe('AGE_4050');
     expect(request?.reason).toContain('MINIMUM_LIVING_ALLOWANCE');
     const details = JSON.parse(request?.details ?? '{}');
-    expect(details).toMatchObject({ pack: 'harbin-2010', asOf: TODAY, publicNoticeExempt: false, needsConfirmation: false, answers: { idNumber: '2301**********1236' } });
+    expect(details).toMatchObject({ pack: 'harbin-2010', asOf: TODAY, publicNoticeExempt: false, needsConfirmation: false, answers: { idNumber: '2301************36' } });
     expect(details.categories[0]).toEqual({ code: 'AGE_4050', status: 'met', source: 'harbin-2010#第三条(一)', reasons: ['AGE_REACHED'] });
     expect(request?.details).not.toContain(HARBIN_MAN_52);
     expect(await h.mode()).toBe('bot');

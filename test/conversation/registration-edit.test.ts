@@ -6,6 +6,7 @@ import type { ActiveDialog } from '../../src/conversation/dialog-state.ts';
 import type { DialogDefinition, DialogEnv } from '../../src/conversation/dialog-types.ts';
 import { buttonsOf, createEngineHarness, textOf, type EngineHarness } from '../support/engine-harness.ts';
 import { fillForm, summaryText, withCheck } from './registration-form.ts';
+import { birthDateAndSexOf } from '../../src/domain/identity/id-number.ts';
 
 const text = (input: string) => ({ ok: true as const, value: input });
 const tiny: DialogDefinition = {
@@ -93,11 +94,11 @@ describe('editing a field from the summary', () => {
     await h.say('身份证号');
     expect(textOf(await h.say(withCheck('44080219900301002')))).toBe(h.t('zh-CN', 'registration.jobType.ask'));
     const summary = textOf(await h.say('生产/服务岗位'));
-    expect(summary).toContain('身份证：4408**********');
+    expect(summary).toContain('身份证：4408************');
     expect(summary).toContain('岗位类别：生产/服务岗位');
     await h.say('确认提交');
     const person = await h.db.jobSeeker.findFirstOrThrow({ include: { registrations: true } });
-    expect(person).toMatchObject({ sex: 'F', birthDate: '1990-03-01' });
+    expect(birthDateAndSexOf(h.cipher.decrypt(person.idNumberEnc ?? ''))).toEqual({ sex: 'F', birthDate: '1990-03-01' });
     expect(JSON.parse(person.registrations[0]?.details ?? '')).toMatchObject({ retirementCategory: 'FEMALE_50' });
   });
 

@@ -46,7 +46,7 @@ export function summaryText(h: EngineHarness, locale: Locale, lines: Partial<Rec
   const values: [string, string][] = [
     ['kind', t('registration.title')],
     ['name', '张三'],
-    ['idNumber', '3303**********1235'],
+    ['idNumber', '3303************35'],
     ['household', '湛江市赤坎区'],
     ['residence', '湛江市赤坎区'],
     ['phone', '138****5678'],

@@ -58,7 +58,7 @@ describe('registration in Chinese', () => {
     expect(textOf(confirm)).toBe(
       summaryText(h, 'zh-CN', { name: '张 三', residence: '湛江市霞山区', education: '大专', skills: '无', jobWanted: '叉车司机', training: '是', business: '否' }),
     );
-    expect(textOf(confirm)).toContain('身份证：3303**********1235\n户籍地：湛江市赤坎区\n常住地：湛江市霞山区\n手机：138****5678\n失业日期：2025年3月1日');
+    expect(textOf(confirm)).toContain('身份证：3303************35\n户籍地：湛江市赤坎区\n常住地：湛江市霞山区\n手机：138****5678\n失业日期：2025年3月1日');
     expect(buttonsOf(confirm)).toEqual(['确认提交', '修改某项']);
 
     const done = await h.say('确认提交');
@@ -89,7 +89,10 @@ describe('registration in Chinese', () => {
       creditPromise: null,
     });
     const person = registration?.jobSeeker;
-    expect(person).toMatchObject({ name: '张 三', locale: 'zh-CN', birthDate: '1990-05-15', sex: 'M', idNumberMask: '3303**********1235' });
+    expect(person).toMatchObject({ name: '张 三', locale: 'zh-CN', idNumberMask: '3303************35' });
+    // Birth date and sex are read from the encrypted ID number, never kept in plain text beside the mask.
+    expect(person).not.toHaveProperty('birthDate');
+    expect(person).not.toHaveProperty('sex');
     expect(person?.idNumberEnc?.startsWith('v1:')).toBe(true);
     expect(h.cipher.decrypt(person?.idNumberEnc ?? '')).toBe(ID);
     expect(h.cipher.decrypt(person?.phoneEnc ?? '')).toBe(PHONE);
@@ -139,7 +142,7 @@ describe('registration in English', () => {
         reason: 'Graduated, no job yet', education: 'Bachelor', skills: 'none', jobWanted: 'office clerk', training: 'No', business: 'Yes',
       }),
     );
-    expect(confirm).toContain('ID: 3303**********1235');
+    expect(confirm).toContain('ID: 3303************35');
     const done = textOf(await h.say('Submit'));
     expect(done).toContain("Submitted! Your registration is waiting for a caseworker's review.");
     expect(done).toContain(`The office will contact you by 18 Mar 2025 (rule: ${FIRST_CONTACT_CITED.en})`);
@@ -161,7 +164,7 @@ describe('full-width digits', () => {
     expect(textOf(await h.say('１３８１２３４５６７８'))).toBe(h.t('zh-CN', 'registration.unemployedSince.ask'));
     expect(textOf(await h.say('２０２５年３月１日'))).toBe(h.t('zh-CN', 'registration.reason.ask'));
     for (const text of ['其他', '本科', '无', '无', '否', '否', '可以每月联系']) await h.say(text);
-    expect(textOf(await h.say('材料齐全'))).toContain('身份证：3303**********1235\n户籍地：湛江市赤坎区\n常住地：湛江市赤坎区\n手机：138****5678');
+    expect(textOf(await h.say('材料齐全'))).toContain('身份证：3303************35\n户籍地：湛江市赤坎区\n常住地：湛江市赤坎区\n手机：138****5678');
     await h.say('确认提交');
     const person = await h.db.jobSeeker.findFirstOrThrow();
     expect(h.cipher.decrypt(person.idNumberEnc ?? '')).toBe(ID);

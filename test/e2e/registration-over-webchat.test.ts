@@ -65,7 +65,7 @@ describe('registration over web chat', () => {
     for (const answer of ['离职/被辞退', '高中/中专', '电工证', '仓管', '是', '否', '可以每月联系']) await ask(client, answer);
     const confirm = await ask(client, '材料齐全');
     const summary = confirm.texts.join();
-    expect(summary).toContain('3303**********1235');
+    expect(summary).toContain('3303************35');
     expect(summary).toContain('138****5678');
     expect(summary).toContain('失业日期：2025年3月1日');
     expect(summary).not.toContain(ID);
@@ -81,7 +81,7 @@ describe('registration over web chat', () => {
     expect(res.status).toBe(200);
     const body: { registrations: { name: string; idNumber: string; phone: string; status: string; sex: string; birthDate: string }[] } = await res.json();
     expect(body.registrations).toHaveLength(1);
-    expect(body.registrations[0]).toMatchObject({ name: '张三', idNumber: '3303**********1235', phone: '138****5678', status: 'pending_review', sex: 'M', birthDate: '1990-05-15' });
+    expect(body.registrations[0]).toMatchObject({ name: '张三', idNumber: '3303************35', phone: '138****5678', status: 'pending_review', sex: 'M', birthDate: '1990-05-15' });
     expect(JSON.stringify(body)).not.toContain(ID);
   });
 

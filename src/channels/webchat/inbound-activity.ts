@@ -1,15 +1,12 @@
 // The zod boundary for activities posted by Web Chat / directlinejs: what we keep, what we refuse and why.
 // Only whitelisted fields survive; the server, not the client, decides from/recipient/id/timestamp.
 import { z } from 'zod';
+import { capClientStrings, MAX_TEXT_LENGTH } from './cap-client-strings.ts';
 
-/** Longest message text accepted from a job seeker (a phone keyboard never needs more). */
-export const MAX_TEXT_LENGTH = 2000;
+export { MAX_TEXT_LENGTH };
 
-/** Activity types handed to the bot; anything else is stored for the record but not processed. */
+/** Activity types handed to the bot (and kept in the stream); any other type is acknowledged, never stored. */
 export const BOT_ACTIVITY_TYPES = ['message', 'event', 'conversationUpdate'] as const;
-
-/** Activity types that are acknowledged but neither stored nor processed (ephemeral in Direct Line). */
-export const EPHEMERAL_ACTIVITY_TYPES = ['typing'] as const;
 
 const shortText = z.string().max(200);
 
@@ -34,16 +31,19 @@ export const inboundActivitySchema = z.object({
 export type InboundActivity = z.infer<typeof inboundActivitySchema>;
 
 export type InboundCheck =
-  | { ok: true; activity: InboundActivity; clientActivityId?: string; handling: 'bot' | 'store-only' | 'ephemeral' }
+  | { ok: true; activity: InboundActivity; clientActivityId?: string; handling: 'bot' | 'ephemeral' }
   | { ok: false; status: 400 | 413; code: string; message: string };
 
 const clientIdSchema = z.string().min(1).max(100);
 
 /**
- * Parses a posted activity. Refuses (400) a message with no text and no attachments or value, and
- * (413) text longer than MAX_TEXT_LENGTH; unknown types are accepted but only stored.
+ * Parses a posted activity. Refuses (413) any string or extra field over its cap (cap-client-strings, checked
+ * first), (400) a message with no text and no attachments or value; types the bot does not handle (typing,
+ * unknown ones) are acknowledged without being stored, so they cannot fill the database.
  */
 export function checkInboundActivity(body: unknown): InboundCheck {
+  const refused = capClientStrings(body);
+  if (refused) return { ok: false, ...refused };
   const parsed = inboundActivitySchema.safeParse(body);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -51,14 +51,6 @@ export function checkInboundActivity(body: unknown): InboundCheck {
     return { ok: false, status: 400, code: 'BadArgument', message: `invalid activity at ${where}: ${first?.message ?? 'unreadable'}` };
   }
   const activity = parsed.data;
-  if (activity.text !== undefined && activity.text.length > MAX_TEXT_LENGTH) {
-    return {
-      ok: false,
-      status: 413,
-      code: 'MessageTooLong',
-      message: `消息太长了（${activity.text.length} 字），请不超过 ${MAX_TEXT_LENGTH} 字。Message text is limited to ${MAX_TEXT_LENGTH} characters.`,
-    };
-  }
   if (activity.type === 'message' && isBlank(activity.text) && !activity.attachments?.length && activity.value === undefined) {
     return { ok: false, status: 400, code: 'EmptyMessage', message: '消息不能为空。A message needs text.' };
   }
@@ -75,10 +67,8 @@ export function checkInboundActivity(body: unknown): InboundCheck {
   };
 }
 
-function handlingOf(type: string): 'bot' | 'store-only' | 'ephemeral' {
-  if (includes(BOT_ACTIVITY_TYPES, type)) return 'bot';
-  if (includes(EPHEMERAL_ACTIVITY_TYPES, type)) return 'ephemeral';
-  return 'store-only';
+function handlingOf(type: string): 'bot' | 'ephemeral' {
+  return includes(BOT_ACTIVITY_TYPES, type) ? 'bot' : 'ephemeral';
 }
 
 function includes(list: readonly string[], value: string): boolean {

@@ -3,6 +3,7 @@
 import type { DeregistrationFacts } from '../../domain/deregistration/deregistration-ground.ts';
 import type { ParseContext, ParseResult } from '../dialog-types.ts';
 import { normalizeInput } from '../global-commands.ts';
+import { trimTrailing } from '../trim-trailing.ts';
 
 export const FOLLOW_UP_SITUATIONS = ['looking', 'hired', 'self_employed', 'school', 'military', 'other'] as const;
 export type FollowUpSituation = (typeof FOLLOW_UP_SITUATIONS)[number];
@@ -37,7 +38,7 @@ export const DEREGISTRATION_FACTS_OF: Readonly<Record<FollowUpSituation, Deregis
  * anywhere in the message that mean "stop the monthly messages" / "turn them back on".
  */
 export function followUpAnswer(input: string, ctx: ParseContext): ParseResult {
-  const said = normalizeInput(input).toLowerCase().replace(/[。.!！,，]+$/u, '');
+  const said = trimTrailing(normalizeInput(input).toLowerCase(), '。.!！,，');
   if (ANSWERS.includes(said)) return { ok: true, value: said };
   const phrases = (key: string): string[] => (ctx.phrases?.(`followUp.phrases.${key}`) ?? []).map((p) => p.toLowerCase());
   const situation = FOLLOW_UP_SITUATIONS.find((s) => phrases(s).includes(said));

@@ -6,6 +6,7 @@ import { parseSpokenDate } from '../../domain/dates/parse-spoken-date.ts';
 import { compareDates, endOfMonth } from '../../domain/dates/plain-date.ts';
 import type { DialogEnv, ParseContext, ParseResult, Slots } from '../dialog-types.ts';
 import { idNumberAnswer } from './identity-answers.ts';
+import { trimTrailing } from '../trim-trailing.ts';
 
 /** Button values: "不清楚" and "不方便提供" both store `null`, i.e. asked but not known. */
 export const UNKNOWN_ANSWER = 'unknown';
@@ -16,7 +17,7 @@ const NO_WORDS = new Set(['no', 'n', '否', '不是', '没有', '无', '不属�
 const UNKNOWN_WORDS = new Set([UNKNOWN_ANSWER, '不清楚', '不知道', '不确定', '不记得', '说不清', 'not sure', "don't know", 'dont know']);
 
 function said(input: string): string {
-  return input.normalize('NFKC').trim().toLowerCase().replace(/[。.!！]+$/u, '');
+  return trimTrailing(input.normalize('NFKC').trim().toLowerCase(), '。.!！');
 }
 
 /** 是 / 否 / 不清楚 → true / false / null (null: asked, unknown; the category stays `unknown`). */

@@ -92,7 +92,7 @@ export const SPEC_COVERAGE = {
   '4.4': { status: 'implemented', where: [ID], cites: 'SPEC §4.4' },
   '4.5': { status: 'implemented', where: [ID, 'test/domain/identity/id-number.test.ts'], cites: 'SPEC §4' },
   '4.6': { status: 'implemented', where: [`${D}/identity/age.ts`], cites: 'SPEC §4.6', decisions: ['LEAP_DAY_BIRTHDAY'] },
-  '4.7': { status: 'implemented', where: [ID, 'src/logging/mask-personal-numbers.ts', 'src/persistence/registration-repository.ts'], cites: 'SPEC §4.7', note: 'Masking in chats and logs; ID and phone numbers stored encrypted.' },
+  '4.7': { status: 'implemented', where: [ID, 'src/logging/mask-personal-numbers.ts', 'src/persistence/registration-repository.ts'], cites: 'SPEC §4.7', decisions: ['ID_MASK_KEEPS_4_AND_2'], note: 'Masking in chats and logs; ID and phone numbers stored encrypted.' },
 } as const satisfies Readonly<Record<string, SpecCoverageEntry>>;
 
 export type SpecRuleId = keyof typeof SPEC_COVERAGE;

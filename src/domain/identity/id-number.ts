@@ -1,6 +1,7 @@
 // Parses and validates a mainland resident ID number (居民身份证号码, GB 11643-1999) into birth date, sex and
 // address code; upgrades legacy 15-digit numbers. Pure: "today" is an argument. See domain SPEC §4.
 import { compareDates, isValidPlainDate } from '../dates/plain-date.ts';
+import { normalizeDigits } from './normalize-digits.ts';
 
 export type IdNumberResult =
   | { valid: true; normalized: string; birthDate: string; sex: 'M' | 'F'; region: string; legacyUpgraded: boolean }
@@ -24,13 +25,6 @@ const PROVINCE_CODES = new Set<string>([
   '71', '81', '82', '83',
 ]);
 
-/** Trims and folds full-width digits, full-width X and lower-case x to their ASCII upper-case form. */
-function normalizeInput(raw: string): string {
-  return raw
-    .trim()
-    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30))
-    .replace(/[xｘＸ]/g, 'X');
-}
 
 /** The MOD 11-2 check character of the first 17 digits (GB 11643-1999 §4.2). */
 export function checkCharacter(first17: string): string {
@@ -53,7 +47,8 @@ function birthDateOf(yyyymmdd: string): string {
  */
 export function parseIdNumber(raw: string, today: string): IdNumberResult {
   if (!isValidPlainDate(today)) throw new RangeError(`today is not a plain date: ${JSON.stringify(today)}`);
-  const input = normalizeInput(raw);
+  // The same reading as the masker: digits of any script, spaces and dashes between groups, x or X.
+  const input = normalizeDigits(raw);
   let normalized: string;
   let legacyUpgraded = false;
   if (/^\d{15}$/.test(input)) {
@@ -82,11 +77,26 @@ export function parseIdNumber(raw: string, today: string): IdNumberResult {
 }
 
 /**
- * Masks a normalized ID for logs and chats: first 4 and last 4 characters kept, the rest '*'
- * (SPEC §4.7, e.g. 3303**********1235). Shorter strings are fully masked.
+ * Birth date and sex read from an ID number that was valid when stored (GB 11643-1999 §4: positions 7–14 and
+ * the parity of position 17); null when `normalized` is not an 18-character number with a real date. They are
+ * derived on read, never stored in plain text beside the mask.
+ */
+export function birthDateAndSexOf(normalized: string): { birthDate: string; sex: 'M' | 'F' } | null {
+  if (!/^\d{17}[\dX]$/.test(normalized)) return null;
+  const birthDate = birthDateOf(normalized.slice(6, 14));
+  if (!isValidPlainDate(birthDate)) return null;
+  return { birthDate, sex: Number(normalized[16]) % 2 === 1 ? 'M' : 'F' };
+}
+
+/**
+ * Masks a normalized ID for logs, chats and staff screens: the first 4 (the city) and the last 2 characters
+ * kept, the rest '*' (e.g. 3303************35). SPEC §4.7's example keeps the last 4, but those 4 plus the
+ * birth date or the 户籍地 leave only a few hundred candidates; with these 2 the birth date and two sequence
+ * digits stay hidden (over 100,000 candidates even with the place known). Shorter strings are fully masked.
+ * @productDecision ID_MASK_KEEPS_4_AND_2
  */
 export function maskIdNumber(normalized: string): string {
   const s = normalized.trim();
   if (s.length <= 8) return '*'.repeat(s.length);
-  return `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}`;
+  return `${s.slice(0, 4)}${'*'.repeat(s.length - 6)}${s.slice(-2)}`;
 }

@@ -134,17 +134,20 @@ describe('posting activities', () => {
     expect(await c.list()).toEqual([]);
   });
 
-  it('stores an unknown activity type without handing it to the bot', async () => {
+  it('answers an unknown activity type (200 with an id) without storing it or handing it to the bot', async () => {
     const c = await conversation();
-    const answer = await c.post({ type: 'somethingNew', value: { a: 1 } });
-    expect(answer.status).toBe(200);
+    for (let i = 0; i < 30; i += 1) {
+      const answer = await c.post({ type: 'somethingNew', value: { a: 'x'.repeat(1000) } });
+      expect(answer.status).toBe(200);
+      expect(answer.body.id).toEqual(expect.any(String));
+    }
     await c.post(message('在吗'));
-    const activities = await until(c.list, (a) => a.length === 3);
+    const activities = await until(c.list, (a) => a.length === 2);
     expect(activities.map((a) => [a.type, a.text])).toEqual([
-      ['somethingNew', undefined],
       ['message', '在吗'],
       ['message', '你说：在吗'],
     ]);
+    expect(await server.store.countActivities(c.conversationId)).toBe(2);
   });
 
   it('answers 400 (never 500) to malformed or wrongly shaped bodies', async () => {

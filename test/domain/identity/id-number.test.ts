@@ -48,7 +48,6 @@ describe('GB 11643-1999 input handling', () => {
     ['letters inside the number', '1101051949123100AX'],
     ['X in a position other than the last', '1101051949123100X2'],
     ['16 digits', '1101054912310021'],
-    ['inner spaces', '110105 19491231002X'],
   ])('malformed number is rejected as format: %s', (_label, input) => {
     expect(parseIdNumber(input, TODAY)).toEqual({ valid: false, reason: 'format' });
   });
@@ -80,9 +79,21 @@ describe('GB 11643-1999 input handling', () => {
   });
 });
 
-describe('ID masking (SPEC §4.7)', () => {
-  it('keeps the first 4 and last 4 characters: 3303**********1235', () => {
-    expect(maskIdNumber('330302199005151235')).toBe('3303**********1235');
+describe('ID numbers as people type them (the masker reads them the same way)', () => {
+  it.each([
+    ['groups split by spaces', '110105 19491231002X'],
+    ['groups split by dashes', '110105-1949-1231-002x'],
+    ['full-width digits', '１１０１０５１９４９１２３１００２Ｘ'],
+    ['mathematical bold digits', '𝟏𝟏𝟎𝟏𝟎𝟓𝟏𝟗𝟒𝟗𝟏𝟐𝟑𝟏𝟎𝟎𝟐X'],
+    ['Arabic-Indic digits', '١١٠١٠٥١٩٤٩١٢٣١٠٠٢X'],
+  ])('%s: %s', (_label, input) => {
+    expect(parseIdNumber(input, TODAY)).toMatchObject({ valid: true, normalized: '11010519491231002X' });
+  });
+});
+
+describe('ID masking (SPEC §4.7, product decision ID_MASK_KEEPS_4_AND_2)', () => {
+  it('keeps the first 4 and last 2 characters: 3303************35', () => {
+    expect(maskIdNumber('330302199005151235')).toBe('3303************35');
   });
   it('never reveals a short string', () => {
     expect(maskIdNumber('1234')).toBe('****');

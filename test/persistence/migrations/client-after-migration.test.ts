@@ -11,7 +11,7 @@ async function insertAndRead(url: string) {
   await applyMigrations(url);
   const db = openDatabase(url);
   try {
-    await db.prisma.jobSeeker.create({ data: { id: 'js-1', regionCode: '310115', name: '张三', birthDate: '1990-05-01' } });
+    await db.prisma.jobSeeker.create({ data: { id: 'js-1', regionCode: '310115', name: '张三', idNumberMask: '3101************35' } });
     return await db.prisma.jobSeeker.findUniqueOrThrow({ where: { id: 'js-1' } });
   } finally {
     await db.close();
