@@ -100,12 +100,13 @@ export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: str
 
 /**
  * A command said in other words ("人工客服" at the name question) before a free-text step takes it as the
- * answer. Choice steps read their own answers first (see `refused`); the menu reads intents last.
+ * answer (also at a choice step that takes typed text, such as the residence). Pure choice steps read their
+ * own answers first (see `refused`); the menu reads intents last.
  */
 async function commandAtFreeTextStep(deps: DeciderDeps, text: string, state: DialogState): Promise<GlobalCommand | null> {
   const active = state.active;
   const step = active ? deps.dialogs[active.dialog]?.steps.find((s) => s.id === active.step) : undefined;
-  if (!step || step.choices) return null;
+  if (!step || (step.choices && !step.freeText)) return null;
   const understood = await understandMessage(deps.intents, text, true);
   return understood.kind === 'command' ? understood.command : null;
 }
