@@ -65,7 +65,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
         const stored = await deps.store.load(key);
         const state = stored ? parseDialogState(stored.state) : await firstState(deps, turn);
         const mode = stored?.mode ?? 'bot';
-        const text = normalizeInput(resolveChoice(turn.value ?? turn.text, state.offered, (choice) => (choice.label ? LOCALES.map((l) => deps.localizer.t(l, choice.label ?? '')) : [])));
+        const text = normalizeInput(resolveChoice(turn.value ?? turn.text, state.offered, (choice) => wordsOfChoice(deps.localizer, choice.label)));
         const decision = await decideTurn(decider, turn, text, state, mode, key);
         const { messages, offered } = renderReplies(decision.replies, decision.state.locale, deps.localizer, turn.buttons);
         const next: DialogState = { ...decision.state, offered };
@@ -84,6 +84,15 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
       return [{ text: deps.localizer.t('zh-CN', 'engine.busy'), choices: [] }];
     },
   };
+}
+
+/**
+ * What may be typed for a choice besides its number: its title in every language and the words a bureau lists
+ * under `choiceSynonyms.<label key>` ("跟户籍一样" for "与户籍地相同", "大专" for an education level).
+ */
+function wordsOfChoice(localizer: Localizer, label: string | undefined): string[] {
+  if (!label) return [];
+  return LOCALES.flatMap((l) => [localizer.t(l, label), ...localizer.list(l, `choiceSynonyms.${label}`)]);
 }
 
 /** A new conversation from an address already linked to a person starts as that person, in their language. */

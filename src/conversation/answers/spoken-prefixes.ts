@@ -5,8 +5,8 @@ import { foldDecimalDigits } from '../../domain/identity/fold-decimal-digits.ts'
 const TRAILING = /[\s。．.!！?？,，、;；~～…]+$/u;
 
 const NAME_PREFIX = /^(?:(?:我的)?(?:名字|姓名)(?:是|叫|为)?[:：]?|我叫|我是|本人|叫|(?:my )?name(?: is)?[:：]?|i am|i'm|this is)\s*/iu;
-const ID_PREFIX = /^(?:我的)?(?:(?:居民)?身份证(?:号码|号)?|证件号码?|身份号码?|id(?: card)?(?: number| no\.?)?|my id(?: card)?(?: number| no\.?)?)(?:是|为|is)?[:：]?\s*/iu;
-const PHONE_PREFIX = /^(?:我的)?(?:手机号码|手机号|手机|电话号码|电话|联系电话|联系方式|(?:my )?(?:mobile|phone|cell)(?: number| no\.?)?|tel\.?)(?:是|为|is)?[:：]?\s*/iu;
+const ID_PREFIX = /^(?:我的)?(?:(?:居民)?身份证(?:号码|号)?|证件号码?|身份号码?|id(?: card)?(?: number| no\.?)?|my id(?: card)?(?: number| no\.?)?)\s*(?:是|为|is)?\s*[:：]?\s*/iu;
+const PHONE_PREFIX = /^(?:我的)?(?:手机号码|手机号|手机|电话号码|电话|联系电话|联系方式|(?:my )?(?:mobile|phone|cell)(?: number| no\.?)?|tel\.?)\s*(?:是|为|is)?\s*[:：]?\s*/iu;
 
 function bare(input: string): string {
   return input.normalize('NFKC').trim().replace(TRAILING, '');
