@@ -1,6 +1,6 @@
 // The conversation engine: one turn in, replies out. Loads and saves state per conversation (guarded by a
 // version so two instances never both write), records every message, and audits what it decided.
-import type { DialogAction } from './actions/action-types.ts';
+import type { DialogAction, DialogPrecondition } from './actions/action-types.ts';
 import { freshDialogState, parseDialogState, type DialogState } from './dialog-state.ts';
 import type { DialogDefinition, DialogEnv, PolicyContext, SlotValue } from './dialog-types.ts';
 import { normalizeInput } from './global-commands.ts';
@@ -23,6 +23,8 @@ export interface EngineDeps {
   localizer: Localizer;
   dialogs: Readonly<Record<string, DialogDefinition>>;
   actions: Readonly<Record<string, DialogAction>>;
+  /** Checks a dialog names as its precondition (optional: without them every dialog starts). */
+  preconditions?: Readonly<Record<string, DialogPrecondition>>;
   /** Today's date (YYYY-MM-DD) in the service's time zone. */
   today(at: Date): string;
   /** The region pack and calendar that apply on a day. */
@@ -51,6 +53,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
     idleMs: deps.idleHours * 3_600_000,
     resumeReminderMs: (deps.resumeReminderMinutes ?? 60) * 60_000,
     ...(deps.intents ? { intents: deps.intents } : {}),
+    ...(deps.preconditions ? { preconditions: deps.preconditions } : {}),
   };
 
   return {

@@ -76,6 +76,8 @@ export interface DialogDefinition {
   /** Locale key of a one-line title shown when the dialog resumes after a pause. */
   title: string;
   steps: readonly DialogStep[];
+  /** Name of a check (src/conversation/actions) that must pass before the first question is asked. */
+  precondition?: string;
   /** Name of the action (src/conversation/actions) that runs when the last step is answered. */
   finish: string;
   /** Holds nothing private, so a late answer (to a monthly prompt days later) still counts, without "welcome back". */

@@ -1,6 +1,6 @@
 // Decides one turn: global commands first, then the active dialog step, else the menu. No I/O of its own
 // beyond the actions and the handoff desk it is given.
-import type { DialogAction } from './actions/action-types.ts';
+import type { DialogAction, DialogPrecondition } from './actions/action-types.ts';
 import type { DialogState } from './dialog-state.ts';
 import type { DialogDefinition, DialogEnv } from './dialog-types.ts';
 import { answerStep, backStep, repeatStep, startDialog, type StepOutcome } from './dialog-runner.ts';
@@ -12,12 +12,14 @@ import { answerIntent } from './intent/answer-intent.ts';
 import { understandMessage } from './intent/understand-message.ts';
 import type { HandoffDesk, PeopleDirectory, TranscriptLog } from './ports.ts';
 import { reply, type Reply } from './reply.ts';
+import { handoffOpenedReply } from './handoff-reply.ts';
 import type { ConversationMode, InboundTurn } from './turn-types.ts';
 
 export interface DeciderDeps {
   localizer: Localizer;
   dialogs: Readonly<Record<string, DialogDefinition>>;
   actions: Readonly<Record<string, DialogAction>>;
+  preconditions?: Readonly<Record<string, DialogPrecondition>>;
   handoffs: HandoffDesk;
   transcript: TranscriptLog;
   /** Remembers a person's language across conversations; optional so bare engines still run. */
@@ -150,7 +152,8 @@ async function runCommand(deps: DeciderDeps, command: GlobalCommand, turn: Inbou
       const excerpt = (await deps.transcript.recent(key, 10)).map((m) => `${m.direction === 'in' ? '>' : '<'} ${m.text}`);
       const reason = active ? `dialog:${active.dialog}:${active.step}` : 'user_request';
       await deps.handoffs.open({ conversationKey: key, jobSeekerId: state.jobSeekerId, reason, excerpt });
-      return keep([reply('handoff.opened')], { ...state, handedOff: true }, 'awaiting_caseworker');
+      const said = handoffOpenedReply(deps.env(state, turn.at), turn.at, deps.localizer, state.locale);
+      return keep([said], { ...state, handedOff: true }, 'awaiting_caseworker');
     }
     case 'back':
       if (active && def) return applyOutcome(deps, def, backStep(def, active, deps.env(state, turn.at)), turn, state, key, keep);
@@ -174,6 +177,9 @@ async function begin(deps: DeciderDeps, dialogId: string, turn: InboundTurn, sta
   const def = deps.dialogs[dialogId];
   if (!def) return keep([welcomeMenu()]);
   const env = deps.env(state, turn.at);
+  const check = def.precondition ? deps.preconditions?.[def.precondition] : undefined;
+  const blocked = check ? await check({ slots: {}, turn, conversationKey: key, locale: state.locale, jobSeekerId: state.jobSeekerId, env }) : null;
+  if (blocked) return keep(blocked.replies, { ...state, active: null, jobSeekerId: blocked.jobSeekerId ?? state.jobSeekerId });
   const started = startDialog(def, turn.at.toISOString(), env);
   const first = started.kind === 'ask' ? def.steps.find((s) => s.id === started.active.step) : undefined;
   const answered = started.kind === 'ask' && preset !== undefined && first?.choices ? answerStep(def, started.active, preset, env) : null;
