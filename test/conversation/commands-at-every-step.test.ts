@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngineHarness, type EngineHarness } from '../support/engine-harness.ts';
 import { fillForm, type FormStep } from './registration-form.ts';
+import { seedPerson } from './follow-up-fixtures.ts';
 
 let h: EngineHarness;
 beforeEach(async () => {
@@ -41,4 +42,28 @@ describe('commands in everyday words at every step kind', () => {
     expect(await h.mode()).toBe('awaiting_caseworker');
     expect(JSON.stringify(await h.state())).not.toContain('"name":"人工客服"');
   });
+
+  for (const [said, expected] of [['客服', 'awaiting_caseworker'], ['退出', 'bot'], ['返回主菜单', 'bot'], ['我不想办了', 'bot']] as const) {
+    it(`"${said}" at the follow-up situation question is a command, not an answer`, async () => {
+      await seedPerson(h);
+      await h.say('start:followUp');
+      await h.say(said);
+      expect(await h.mode()).toBe(expected);
+      expect(await h.db.contactRecord.count()).toBe(0);
+      if (expected === 'bot') expect(await h.state()).toMatchObject({ active: null });
+    });
+  }
+
+  for (const step of ['name', 'residence', 'education'] as const) {
+    it(`English at ${step}: "customer service" opens a handoff, "quit" cancels, "main menu" goes to the menu`, async () => {
+      await h.say('English');
+      await fillForm(h, { until: step });
+      expect(await texts('quit')).toEqual([h.t('en', 'engine.cancelled'), h.t('en', 'menu.again')]);
+      await fillForm(h, { until: step });
+      expect(await texts('main menu')).toEqual([h.t('en', 'engine.cancelled'), h.t('en', 'menu.again')]);
+      await fillForm(h, { until: step });
+      await h.say('customer service');
+      expect(await h.mode()).toBe('awaiting_caseworker');
+    });
+  }
 });
