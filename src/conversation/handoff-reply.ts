@@ -13,5 +13,5 @@ export function handoffOpenedReply(env: DialogEnv, at: Date, localizer: Localize
   if (!opening || opening.open) return reply('handoff.opened');
   const { year, month, day } = parsePlainDate(opening.date);
   const weekday = localizer.list(locale, 'calendar.weekdays')[weekdayOf(opening.date)] ?? '';
-  return reply('handoff.closed', { year, month, day, weekday, time: opening.from.replace(/^0/, '') });
+  return reply('handoff.closed', { year, month, day, date: opening.date, weekday, time: opening.from.replace(/^0/, '') });
 }

@@ -15,7 +15,7 @@ describe('转人工 out of office hours', () => {
   it('Wednesday 2026-12-02 20:00: the office is closed, a person answers Thursday 8:30; the case is filed', async () => {
     h = await createEngineHarness();
     const said = textOf(await h.say('转人工', { at: beijing('2026-12-02T20:00:00') }));
-    expect(said).toBe(h.t('zh-CN', 'handoff.closed', { year: 2026, month: 12, day: 3, weekday: '周四', time: '8:30' }));
+    expect(said).toBe(h.t('zh-CN', 'handoff.closed', { year: 2026, month: 12, day: 3, date: '2026-12-03', weekday: '周四', time: '8:30' }));
     expect(said).toContain('现在是下班时间，工作人员将在 12月3日（周四）8:30 后回复您');
     expect(await h.db.handoffCase.count({ where: { status: 'open' } })).toBe(1);
     expect(await h.mode()).toBe('awaiting_caseworker');
@@ -30,7 +30,7 @@ describe('转人工 out of office hours', () => {
     h = await createEngineHarness();
     await h.say('English', { at: beijing('2025-03-14T19:00:00') });
     const said = textOf(await h.say('human', { at: beijing('2025-03-14T19:01:00') }));
-    expect(said).toBe(h.t('en', 'handoff.closed', { year: 2025, month: 3, day: 17, weekday: 'Monday', time: '8:30' }));
+    expect(said).toBe(h.t('en', 'handoff.closed', { date: '2025-03-17', weekday: 'Monday', time: '8:30' }));
     expect(await h.db.handoffCase.count()).toBe(1);
   });
 
