@@ -10,19 +10,22 @@ import { spokenIdNumber, spokenName, spokenPhone } from './spoken-prefixes.ts';
 const ID_LENGTH = 18;
 const PHONE_LENGTH = 11;
 
-/** Command words of both languages ("人工", "取消", …) plus the words under `answers.notAName`. */
-function commandWords(ctx: ParseContext | undefined): string[] {
+/** Words of both languages that mean a command; `inside`: only those never part of a real name ("人工", "客服"). */
+function commandWords(ctx: ParseContext | undefined, inside: boolean): string[] {
   if (!ctx?.phrases) return [];
-  return [...GLOBAL_COMMANDS.flatMap((c) => ctx.phrases?.(`commands.${c}`) ?? []), ...ctx.phrases('answers.notAName')].map((w) => w.toLowerCase());
+  const commands: readonly string[] = inside ? ['human', 'cancel', 'menu'] : GLOBAL_COMMANDS;
+  return [...commands.flatMap((c) => ctx.phrases?.(`commands.${c}`) ?? []), ...ctx.phrases('answers.notAName')].map((w) => w.toLowerCase());
 }
 
-/** A command word is never a name: "人工客服" typed at the name question is refused, not stored. */
+/**
+ * A command word is never a name: "人工客服" typed at the name question is refused, not stored. Words such as
+ * "英文" only count said alone, since they can be part of a real name (李英文).
+ */
 export function nameAnswer(input: string, ctx?: ParseContext): ParseResult {
   const said = spokenName(input);
   const lowered = said.toLowerCase();
-  if (commandWords(ctx).some((w) => lowered === w || (/\p{Script=Han}/u.test(w) && [...w].length >= 2 && lowered.includes(w)))) {
-    return { ok: false, error: 'errors.name.command', params: { said } };
-  }
+  const contains = commandWords(ctx, true).some((w) => /\p{Script=Han}/u.test(w) && [...w].length >= 2 && lowered.includes(w));
+  if (contains || commandWords(ctx, false).includes(lowered)) return { ok: false, error: 'errors.name.command', params: { said } };
   if (/\d/u.test(said)) return { ok: false, error: 'errors.name.digits' };
   const name = parsePersonName(said);
   return name.valid ? { ok: true, value: name.normalized } : { ok: false, error: `errors.name.${name.reason}` };

@@ -32,10 +32,10 @@ describe('command words are never a name', () => {
     policy: {} as ParseContext['policy'],
     phrases: (key) => LOCALES.flatMap((l) => localizer.list(l, key)),
   };
-  it.each(['人工客服', '转人工。', '客服', '取消', 'human', '我叫人工客服'])('"%s" is refused as a command word', (said) => {
+  it.each(['人工客服', '转人工。', '客服', '取消', 'human', '我叫人工客服', '英文', '帮助'])('"%s" is refused as a command word', (said) => {
     expect(nameAnswer(said, ctx)).toMatchObject({ ok: false, error: 'errors.name.command' });
   });
-  it.each(['王芳', '李人杰', 'Li Lei'])('"%s" is a name', (said) => {
+  it.each(['王芳', '李人杰', '李英文', '王中文', 'Li Lei'])('"%s" is a name', (said) => {
     expect(nameAnswer(said, ctx)).toMatchObject({ ok: true, value: said });
   });
 });
