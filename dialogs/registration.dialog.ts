@@ -3,7 +3,7 @@
 // follow-up preference → papers (→ credit promise) → summary, with "edit a field" returning to the summary.
 import type { DialogDefinition, DialogEnv, DialogStep, ParseContext, ParseResult, Slots, StepChoice } from '../src/conversation/dialog-types.ts';
 import { idNumberAnswer, nameAnswer, phoneAnswer } from '../src/conversation/answers/identity-answers.ts';
-import { freeTextAnswer, placeAnswer, residenceAnswer, unemployedSinceAnswer } from '../src/conversation/answers/registration-answers.ts';
+import { assumedDateNotice, freeTextAnswer, placeAnswer, residenceAnswer, unemployedSinceAnswer } from '../src/conversation/answers/registration-answers.ts';
 import { ageSourceOf, creditPromiseOf, isJobSeekerPath, JOB_TYPES, registrationEligibility, submitAnswer } from '../src/conversation/answers/registration-eligibility.ts';
 import { followUpAfterRefusal } from '../src/domain/registration/follow-up-after-refusal.ts';
 import { EDUCATION_LEVELS } from '../src/domain/registration/education-levels.ts';
@@ -98,7 +98,7 @@ const steps: readonly DialogStep[] = [
   { id: 'household', prompt: 'registration.household.ask', parse: placeAnswer },
   { id: 'residence', prompt: 'registration.residence.ask', choices: [{ value: 'same', label: 'registration.residence.same' }], parse: residenceAnswer, freeText: true },
   { id: 'phone', prompt: 'registration.phone.ask', parse: phoneAnswer, sensitive: true },
-  { id: 'unemployedSince', prompt: 'registration.unemployedSince.ask', parse: unemployedSinceAnswer, when: unemployment },
+  { id: 'unemployedSince', prompt: 'registration.unemployedSince.ask', parse: unemployedSinceAnswer, when: unemployment, notice: assumedDateNotice },
   { id: 'reason', prompt: 'registration.reason.ask', choices: choices('reasons', JOB_LOSS_REASONS), when: unemployment },
   { id: 'education', prompt: 'registration.education.ask', choices: choices('education', EDUCATION_LEVELS) },
   { id: 'skills', prompt: 'registration.skills.ask', parse: freeTextAnswer },

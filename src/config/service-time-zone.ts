@@ -11,3 +11,9 @@ export function serviceDateOf(at: Date): string {
 export function endOfServiceDay(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00.000Z`) + 24 * 3_600_000 - OFFSET_MS);
 }
+
+/** Minutes since midnight in China at an instant (0–1439), for office hours. */
+export function serviceMinuteOf(at: Date): number {
+  const shifted = new Date(at.getTime() + OFFSET_MS);
+  return shifted.getUTCHours() * 60 + shifted.getUTCMinutes();
+}

@@ -1,6 +1,6 @@
 // The conversation engine: one turn in, replies out. Loads and saves state per conversation (guarded by a
 // version so two instances never both write), records every message, and audits what it decided.
-import type { DialogAction } from './actions/action-types.ts';
+import type { DialogAction, DialogPrecondition } from './actions/action-types.ts';
 import { freshDialogState, parseDialogState, type DialogState } from './dialog-state.ts';
 import type { DialogDefinition, DialogEnv, Params, PolicyContext, SlotValue } from './dialog-types.ts';
 import { normalizeInput } from './global-commands.ts';
@@ -27,6 +27,8 @@ export interface EngineDeps {
   dialogs: Readonly<Record<string, DialogDefinition>>;
   actions: Readonly<Record<string, DialogAction>>;
   checks?: Readonly<Record<string, StepCheck>>;
+  /** Checks a dialog names as its precondition (optional: without them every dialog starts). */
+  preconditions?: Readonly<Record<string, DialogPrecondition>>;
   /** Today's date (YYYY-MM-DD) in the service's time zone. */
   today(at: Date): string;
   /** The region pack and calendar that apply on a day. */
@@ -56,6 +58,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
     idleMs: deps.idleHours * 3_600_000,
     resumeReminderMs: (deps.resumeReminderMinutes ?? 60) * 60_000,
     ...(deps.intents ? { intents: deps.intents } : {}),
+    ...(deps.preconditions ? { preconditions: deps.preconditions } : {}),
   };
 
   return {
@@ -73,7 +76,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
         // A resumable turn decided before a crash: its replies again, never a second decision.
         if (turn.resumable && turn.activityId !== undefined && state.lastTurn?.activityId === turn.activityId) return state.lastTurn.replies;
         const mode = stored?.mode ?? 'bot';
-        const text = normalizeInput(resolveChoice(turn.value ?? turn.text, state.offered, (choice) => (choice.label ? LOCALES.map((l) => deps.localizer.t(l, choice.label ?? '')) : [])));
+        const text = normalizeInput(resolveChoice(turn.value ?? turn.text, state.offered, (choice) => wordsOfChoice(deps.localizer, choice.label)));
         const decision = await decideTurn(decider, turn, text, state, mode, key);
         const { messages, offered } = renderReplies(decision.replies, decision.state.locale, deps.localizer, turn.buttons, turn.maxButtons);
         const lastTurn = turn.resumable && turn.activityId !== undefined ? { activityId: turn.activityId, replies: messages } : null;
@@ -103,6 +106,15 @@ async function tooLong(deps: EngineDeps, key: string): Promise<OutboundMessage[]
   await deps.transcript.appendReplies(key, [text]);
   await deps.audit.record({ actor: 'bot', action: 'turn', subjectType: 'conversation', subjectId: key, details: { replies: ['engine.tooLong'], refused: 'too_long' } });
   return [{ text, choices: [] }];
+}
+
+/**
+ * What may be typed for a choice besides its number: its title in every language and the words a bureau lists
+ * under `choiceSynonyms.<label key>` ("跟户籍一样" for "与户籍地相同", "大专" for an education level).
+ */
+function wordsOfChoice(localizer: Localizer, label: string | undefined): string[] {
+  if (!label) return [];
+  return LOCALES.flatMap((l) => [localizer.t(l, label), ...localizer.list(l, `choiceSynonyms.${label}`)]);
 }
 
 /** A new conversation from an address already linked to a person starts as that person, in their language. */

@@ -2,7 +2,7 @@
 import { createConversationEngine, type ConversationEngine } from './conversation-engine.ts';
 import { createLocalizer, readLocaleResources } from './localizer.ts';
 import type { FirstContactPolicy, RegistrationIntake } from './actions/submit-registration.ts';
-import { createActions } from './actions/index.ts';
+import { createActions, createPreconditions } from './actions/index.ts';
 import type { HardshipRequestDesk } from './actions/file-hardship-prescreen.ts';
 import type { AuditLog, CaseFiler, ContactLedger, ConversationStore, HandoffDesk, IdentityChallengeStore, OutboundChannel, PeopleDirectory, StatusDirectory, TranscriptLog } from './ports.ts';
 import { createIdentityChecks } from './identity/identity-checks.ts';
@@ -64,6 +64,7 @@ export function createEngine(wiring: EngineWiring): ConversationEngine {
     handoffs: wiring.repos.handoffs,
     people: wiring.repos.people,
     actions: createActions(wiring),
+    preconditions: createPreconditions(wiring),
     idleHours: wiring.idleHours,
     intents: wiring.intents ?? sharedIntentClassifier(),
   });

@@ -81,6 +81,8 @@ export interface DialogDefinition {
   /** Locale key of a one-line title shown when the dialog resumes after a pause. */
   title: string;
   steps: readonly DialogStep[];
+  /** Name of a check (src/conversation/actions) that must pass before the first question is asked. */
+  precondition?: string;
   /** Name of the action (src/conversation/actions) that runs when the last step is answered. */
   finish: string;
   /** Set when the dialog is never opened from the menu, only by another dialog's step check (which one). */

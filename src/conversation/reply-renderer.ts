@@ -34,8 +34,9 @@ function hintKey(r: Reply, buttons: boolean): string {
 }
 
 /**
- * What a typed answer means when choices were offered: "2" is the second choice, a button title (in
- * either language) is its value; anything else is passed on unchanged for the step to judge.
+ * What a typed answer means when choices were offered: "2" is the second choice, a button title or one of
+ * its synonyms (in either language, trailing punctuation ignored) is its value; anything else is passed on
+ * unchanged for the step to judge.
  */
 export function resolveChoice(input: string, offered: readonly OfferedChoice[], alternateTitles: (choice: OfferedChoice) => string[]): string {
   const trimmed = input.normalize('NFKC').trim();
@@ -44,9 +45,10 @@ export function resolveChoice(input: string, offered: readonly OfferedChoice[], 
     if (picked) return picked.value;
   }
   const lowered = trimmed.toLowerCase();
+  const bare = lowered.replace(/[\s。.!！,，~～]+$/u, '');
   for (const choice of offered) {
     if (choice.value.toLowerCase() === lowered) return choice.value;
-    if ([choice.title, ...alternateTitles(choice)].some((t) => t.normalize('NFKC').trim().toLowerCase() === lowered)) return choice.value;
+    if ([choice.title, ...alternateTitles(choice)].some((t) => [lowered, bare].includes(t.normalize('NFKC').trim().toLowerCase()))) return choice.value;
   }
   return input;
 }

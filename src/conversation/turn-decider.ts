@@ -1,6 +1,6 @@
 // Decides one turn: global commands first, then the active dialog step, else the menu. No I/O of its own
 // beyond the actions and the handoff desk it is given.
-import type { DialogAction } from './actions/action-types.ts';
+import type { DialogAction, DialogPrecondition } from './actions/action-types.ts';
 import type { DialogState } from './dialog-state.ts';
 import type { DialogDefinition, DialogEnv } from './dialog-types.ts';
 import { answerStep, backStep, repeatStep, startDialog, type StepOutcome } from './dialog-runner.ts';
@@ -13,12 +13,14 @@ import { understandMessage } from './intent/understand-message.ts';
 import type { HandoffDesk, PeopleDirectory, TranscriptLog } from './ports.ts';
 import { reply, type Reply } from './reply.ts';
 import { answerCheckedStep, type StepCheck } from './step-checks.ts';
+import { handoffOpenedReply } from './handoff-reply.ts';
 import type { ConversationMode, InboundTurn } from './turn-types.ts';
 
 export interface DeciderDeps {
   localizer: Localizer;
   dialogs: Readonly<Record<string, DialogDefinition>>;
   actions: Readonly<Record<string, DialogAction>>;
+  preconditions?: Readonly<Record<string, DialogPrecondition>>;
   handoffs: HandoffDesk;
   transcript: TranscriptLog;
   /** Asynchronous checks dialog steps name (an ID already on file, a one-time code). */
@@ -105,12 +107,13 @@ export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: str
 
 /**
  * A command said in other words ("人工客服" at the name question) before a free-text step takes it as the
- * answer. Choice steps read their own answers first (see `refused`); the menu reads intents last.
+ * answer (also at a choice step that takes typed text, such as the residence). Pure choice steps read their
+ * own answers first (see `refused`); the menu reads intents last.
  */
 async function commandAtFreeTextStep(deps: DeciderDeps, text: string, state: DialogState): Promise<GlobalCommand | null> {
   const active = state.active;
   const step = active ? deps.dialogs[active.dialog]?.steps.find((s) => s.id === active.step) : undefined;
-  if (!step || step.choices) return null;
+  if (!step || (step.choices && !step.freeText)) return null;
   const understood = await understandMessage(deps.intents, text, true);
   return understood.kind === 'command' ? understood.command : null;
 }
@@ -154,7 +157,8 @@ async function runCommand(deps: DeciderDeps, command: GlobalCommand, turn: Inbou
       const excerpt = (await deps.transcript.recent(key, 10)).map((m) => `${m.direction === 'in' ? '>' : '<'} ${m.text}`);
       const reason = active ? `dialog:${active.dialog}:${active.step}` : 'user_request';
       await deps.handoffs.open({ conversationKey: key, jobSeekerId: state.jobSeekerId, reason, excerpt, reference: turn.reference });
-      return keep([reply('handoff.opened')], { ...state, handedOff: true }, 'awaiting_caseworker');
+      const said = handoffOpenedReply(deps.env(state, turn.at), turn.at, deps.localizer, state.locale);
+      return keep([said], { ...state, handedOff: true }, 'awaiting_caseworker');
     }
     case 'back':
       if (active && def) return applyOutcome(deps, def, backStep(def, active, deps.env(state, turn.at)), turn, state, key, keep);
@@ -178,6 +182,9 @@ async function begin(deps: DeciderDeps, dialogId: string, turn: InboundTurn, sta
   const def = deps.dialogs[dialogId];
   if (!def) return keep([welcomeMenu()]);
   const env = deps.env(state, turn.at);
+  const check = def.precondition ? deps.preconditions?.[def.precondition] : undefined;
+  const blocked = check ? await check({ slots: {}, turn, conversationKey: key, locale: state.locale, jobSeekerId: state.jobSeekerId, env }) : null;
+  if (blocked) return keep(blocked.replies, { ...state, active: null, jobSeekerId: blocked.jobSeekerId ?? state.jobSeekerId });
   const started = startDialog(def, turn.at.toISOString(), env);
   const first = started.kind === 'ask' ? def.steps.find((s) => s.id === started.active.step) : undefined;
   const answered = started.kind === 'ask' && preset !== undefined && first?.choices && !first.check ? answerStep(def, started.active, preset, env) : null;

@@ -88,12 +88,16 @@ describe.each(['zh-CN', 'en'] as const)('report news in %s', (locale) => {
     expect(await h.db.handoffCase.count({ where: { jobSeekerId: person.jobSeekerId, reason: 'hired' } })).toBe(1);
   });
 
-  it('a person who is not registered is told so and offered registration; nothing is stored', async () => {
+  it('a person who is not registered is told so before any question and offered registration; nothing is stored', async () => {
     h = await createEngineHarness();
     if (locale === 'en') await h.say('English');
-    await h.say('start:followUp');
-    const messages = await h.say('hired');
+    const messages = await h.say('start:followUp');
     expect(messages.map((m) => m.text)).toEqual([h.t(locale, 'followUp.notRegistered')]);
+    expect(buttonsOf(messages)).toEqual([h.t(locale, 'menu.buttons.registration'), h.t(locale, 'menu.buttons.menu')]);
+    expect(await h.state()).toMatchObject({ active: null });
+    expect(textOf(await h.say(locale === 'en' ? 'I found a job' : '找到工作了'))).toBe(h.t(locale, 'followUp.notRegistered'));
+    await h.say('start:registration');
+    expect(await h.state()).toMatchObject({ active: { dialog: 'registration' } });
     expect(await h.db.contactRecord.count()).toBe(0);
   });
 

@@ -127,7 +127,7 @@ describe('registration in English', () => {
     await en('Chikan District, Zhanjiang', 'registration.residence.ask', ['Same as household registration']);
     await en('Same as household registration', 'registration.phone.ask');
     await en(`+86 ${PHONE}`, 'registration.unemployedSince.ask');
-    await en('last month', 'registration.reason.ask');
+    await en('1 February 2025', 'registration.reason.ask');
     await en('Graduated, no job yet', 'registration.education.ask');
     await en('Bachelor', 'registration.skills.ask');
     await en('none', 'registration.jobWanted.ask');

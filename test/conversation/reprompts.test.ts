@@ -23,16 +23,17 @@ async function reach(step: FormStep, locale: Locale): Promise<void> {
 }
 
 const BAD_ANSWERS = [
-  { step: 'name', input: '张3', error: 'errors.name.characters' },
+  { step: 'name', input: '张3', error: 'errors.name.digits' },
   { step: 'name', input: '张@三', error: 'errors.name.characters' },
   { step: 'name', input: '阿'.repeat(31), error: 'errors.name.too_long' },
   { step: 'idNumber', input: '330302199005151234', error: 'errors.idNumber.checksum' },
   { step: 'idNumber', input: withCheck('44080219900230001'), error: 'errors.idNumber.date' },
   { step: 'idNumber', input: withCheck('44080220250601001'), error: 'errors.idNumber.future' },
-  { step: 'idNumber', input: '33030219900515', error: 'errors.idNumber.format' },
+  { step: 'idNumber', input: '33030219900515', error: 'errors.idNumber.too_short', params: { missing: 4, count: 14 } },
+  { step: 'idNumber', input: '3303021990051512356', error: 'errors.idNumber.too_long_digits', params: { extra: 1, count: 19 } },
   { step: 'idNumber', input: '33030219900515123A', error: 'errors.idNumber.format' },
   { step: 'idNumber', input: withCheck('00030219900515123'), error: 'errors.idNumber.province' },
-  { step: 'phone', input: '1234567', error: 'errors.phone.format' },
+  { step: 'phone', input: '1234567', error: 'errors.phone.too_short', params: { missing: 4, count: 7 } },
   { step: 'phone', input: '23812345678', error: 'errors.phone.format' },
   { step: 'consent', input: '也许吧', error: 'engine.pickAChoice' },
   { step: 'household', input: '123', error: 'errors.place.format' },
@@ -40,7 +41,7 @@ const BAD_ANSWERS = [
   { step: 'residence', input: '!!', error: 'errors.place.format' },
   { step: 'unemployedSince', input: '不记得了', error: 'errors.unemployedSince.format' },
   { step: 'reason', input: '不想说', error: 'engine.pickAChoice' },
-  { step: 'education', input: '小学', error: 'engine.pickAChoice' },
+  { step: 'education', input: '幼儿园', error: 'engine.pickAChoice' },
   { step: 'skills', input: '字'.repeat(101), error: 'errors.text.too_long' },
   { step: 'training', input: '看情况', error: 'engine.pickAChoice' },
   { step: 'followUp', input: '随便', error: 'engine.pickAChoice' },
@@ -49,12 +50,13 @@ const BAD_ANSWERS = [
 ] as const;
 
 describe.each(['zh-CN', 'en'] as const)('reprompts (%s)', (locale) => {
-  it.each(BAD_ANSWERS)('$step: "$input" → $error, then the same question', async ({ step, input, error }) => {
+  it.each(BAD_ANSWERS)('$step: "$input" → $error, then the same question', async (bad) => {
+    const { step, input, error } = bad;
     await reach(step, locale);
     const before = await h.state();
     const messages = await h.say(input);
     expect(messages).toHaveLength(2);
-    expect(messages[0]?.text).toBe(h.t(locale, error, { max: 100 }));
+    expect(messages[0]?.text).toBe(h.t(locale, error, { max: 100, ...('params' in bad ? bad.params : {}) }));
     const question = messages[1]?.text ?? '';
     if (step === 'confirm') expect(question).toContain(locale === 'en' ? 'Submit?' : '确认提交吗？');
     else expect(question).toBe(h.t(locale, `registration.${step}.ask`));
@@ -74,7 +76,7 @@ describe('three wrong answers to one question', () => {
   it('offers a person; "人工" opens a handoff, the bot waits, "取消" returns to the same step', async () => {
     await reach('idNumber', 'zh-CN');
     expect(textOf(await h.say('330302199005151234'))).toContain('校验位不对');
-    expect(textOf(await h.say('33030219900515'))).toContain('身份证号应为18位');
+    expect(textOf(await h.say('33030219900515'))).toContain('身份证号少了4位（您输入了14位）');
     const stuck = await h.say('330302199005151233');
     expect(stuck.map((m) => m.text)).toEqual([h.t('zh-CN', 'errors.idNumber.checksum'), h.t('zh-CN', 'engine.tooManyTries')]);
     expect(buttonsOf(stuck)).toEqual(['转人工', '取消']);
@@ -150,6 +152,6 @@ describe('three wrong answers to one question', () => {
     await h.say('人工');
     await h.say('取消');
     const again = await h.say('4');
-    expect(again.map((m) => m.text)).toEqual([h.t('zh-CN', 'errors.idNumber.format'), h.t('zh-CN', 'registration.idNumber.ask')]);
+    expect(again.map((m) => m.text)).toEqual([h.t('zh-CN', 'errors.idNumber.too_short', { missing: 17, count: 1 }), h.t('zh-CN', 'registration.idNumber.ask')]);
   });
 });

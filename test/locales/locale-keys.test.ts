@@ -32,9 +32,9 @@ describe('locale files', () => {
     for (const file of [...sourceFiles('dialogs'), ...sourceFiles('src/conversation')]) {
       const text = readFileSync(file, 'utf8');
       for (const match of text.matchAll(pattern)) used.add(match[1] ?? '');
-      for (const match of text.matchAll(/(?:finish|action): '([^']+)'/g)) actions.add(match[1] ?? '');
+      for (const match of text.matchAll(/(?:finish|action|precondition): '([^']+)'/g)) actions.add(match[1] ?? '');
     }
-    // Action names (what a dialog finishes with, what the audit trail records) look like keys but are not.
+    // Action and precondition names (what a dialog finishes with or checks first, what the audit trail records) look like keys but are not.
     for (const action of actions) used.delete(action);
     const missing = [...used].filter((k) => !zh.has(k) && ![...zh].some((z) => z.startsWith(`${k}.`)));
     expect(missing).toEqual([]);

@@ -21,3 +21,9 @@ export interface ActionResult {
 }
 
 export type DialogAction = (ctx: ActionContext) => Promise<ActionResult>;
+
+/**
+ * Checked before a dialog's first question: null lets it start; a result ends it at once with its replies
+ * (e.g. "报告近况" without any registration to report on).
+ */
+export type DialogPrecondition = (ctx: ActionContext) => Promise<ActionResult | null>;

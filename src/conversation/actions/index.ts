@@ -1,11 +1,12 @@
 // Every action a dialog can finish with, by name, bound to its ports.
-import type { DialogAction } from './action-types.ts';
+import type { DialogAction, DialogPrecondition } from './action-types.ts';
 import { submitRegistration } from './submit-registration.ts';
 import { fileHardshipPrescreen } from './file-hardship-prescreen.ts';
 import type { EngineWiring } from '../create-engine.ts';
 import { showStatus } from './show-status.ts';
 import { recordFollowUp } from './record-follow-up.ts';
 import { linkIdentity } from './link-identity.ts';
+import { requireOpenRegistration } from './require-open-registration.ts';
 
 export function createActions(wiring: EngineWiring): Readonly<Record<string, DialogAction>> {
   return {
@@ -15,4 +16,9 @@ export function createActions(wiring: EngineWiring): Readonly<Record<string, Dia
     'followUp.record': recordFollowUp({ ...wiring.repos, cases: wiring.repos.handoffs }),
     'identity.link': linkIdentity({ identity: wiring.repos.identity, cases: wiring.repos.handoffs, audit: wiring.repos.audit }),
   };
+}
+
+/** Every check a dialog can require before its first question, by name. */
+export function createPreconditions(wiring: EngineWiring): Readonly<Record<string, DialogPrecondition>> {
+  return { 'followUp.registered': requireOpenRegistration(wiring.repos) };
 }

@@ -1,9 +1,9 @@
 // Answer parsers for the rest of the registration form (SPEC §1.12): places, the day unemployment began,
 // free-text skills and wishes. Domain rules in, slot values and locale error keys out.
-import { compareDates } from '../../domain/dates/plain-date.ts';
+import { compareDates, isValidPlainDate, parsePlainDate } from '../../domain/dates/plain-date.ts';
 import { parseSpokenDate } from '../../domain/dates/parse-spoken-date.ts';
 import { parsePlaceName } from '../../domain/registration/place-name.ts';
-import type { ParseContext, ParseResult } from '../dialog-types.ts';
+import type { Params, ParseContext, ParseResult, Slots } from '../dialog-types.ts';
 
 /** Longest free-text answer kept (skills, job wanted): a phone-screen line or two. */
 const FREE_TEXT_MAX_CHARS = 100;
@@ -34,5 +34,16 @@ export function unemployedSinceAnswer(input: string, ctx: ParseContext): ParseRe
   if (compareDates(read.date, ctx.today) > 0) return { ok: false, error: 'errors.unemployedSince.future' };
   const birthDate = ctx.slots.birthDate;
   if (typeof birthDate === 'string' && compareDates(read.date, birthDate) < 0) return { ok: false, error: 'errors.unemployedSince.before_birth' };
-  return { ok: true, value: read.date };
+  return { ok: true, value: read.date, derived: { unemployedSincePrecision: read.precision } };
+}
+
+/**
+ * Said after a month-only or approximate date ("去年十月", "上个月中旬"): which day was recorded, and how to
+ * correct it, so a guessed day is never stored without a word.
+ */
+export function assumedDateNotice(slots: Slots): { key: string; params: Params } | undefined {
+  const date = slots.unemployedSince;
+  if (slots.unemployedSincePrecision === 'day' || typeof date !== 'string' || !isValidPlainDate(date)) return undefined;
+  const { year, month, day } = parsePlainDate(date);
+  return { key: 'registration.unemployedSince.assumed', params: { year, month, day, date } };
 }

@@ -1,25 +1,12 @@
 // Reads a date as people type it in a chat ("2025/3/1", "3月1日", "上个月", "二〇二五年三月五日") into a
-// plain 'YYYY-MM-DD'. Pure: "today" is an argument; a month without a day means its first day.
+// plain 'YYYY-MM-DD'. Pure: "today" is an argument; a month without a day means its first day. Relative and
+// partial dates ("去年十月", "上个月中旬", "3 weeks ago", "October 2025") are read by relative-spoken-date.
 import { addDays, addMonthsClamped, formatPlainDate, isValidPlainDate, parsePlainDate } from './plain-date.ts';
+import { readNumber, readRelativeDate, type DatePrecision } from './relative-spoken-date.ts';
 
 export type SpokenDate =
-  | { ok: true; date: string; precision: 'day' | 'month' }
+  | { ok: true; date: string; precision: DatePrecision }
   | { ok: false; reason: 'format' | 'invalid_date' };
-
-const CN_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** "2025", "二零二五", "十二", "二十一", "3" → number; null if not a number. */
-function readNumber(text: string): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  const chars = [...text];
-  if (chars.length === 0 || !chars.every((c) => c in CN_DIGITS || c === '十')) return null;
-  const ten = chars.indexOf('十');
-  if (ten < 0) return chars.reduce((n, c) => n * 10 + (CN_DIGITS[c] ?? 0), 0);
-  if (chars.lastIndexOf('十') !== ten || ten > 1 || chars.length > 3) return null;
-  const tens = ten === 0 ? 1 : (CN_DIGITS[chars[0] ?? ''] ?? 0);
-  const ones = chars[ten + 1] === undefined ? 0 : (CN_DIGITS[chars[ten + 1] ?? ''] ?? 0);
-  return tens * 10 + ones;
-}
 
 function build(year: number, month: number, day: number | null): SpokenDate {
   if (year < 1900 || year > 2999 || month < 1 || month > 12) return { ok: false, reason: 'invalid_date' };
@@ -53,9 +40,12 @@ const CHINESE = new RegExp(`^(?:(${NUM})年)?(${NUM})月份?(?:(${NUM})[日号])
  * words. A month without a day is the 1st of it. Not checked here: whether the date is in the past.
  */
 export function parseSpokenDate(text: string, today: string): SpokenDate {
-  const said = text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ').replace(/(开始|起|左右)$/u, '').replace(/[。.!！]$/u, '');
+  const said = text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ').replace(/[。.!！]$/u, '').replace(/(的时候|开始|起|左右)$/u, '')
+    .replace(/^(大概|大约|差不多|约|在|是|about|around|in|on|since) ?/u, '').trim();
   const relative = RELATIVE[said];
   if (relative) return relative(today);
+  const spoken = readRelativeDate(said.replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, ''), today);
+  if (spoken) return 'invalid' in spoken ? { ok: false, reason: 'invalid_date' } : { ok: true, ...spoken };
   const numeric = NUMERIC.exec(said);
   if (numeric) return build(Number(numeric[1]), Number(numeric[2]), numeric[3] === undefined ? null : Number(numeric[3]));
   const chinese = CHINESE.exec(said.replace(/\s/g, ''));

@@ -80,6 +80,19 @@ const handoffSchema = z.strictObject({
 });
 
 export const DEFAULT_HANDOFF_SETTINGS = { slaWorkingDays: 1, basis: 'local_setting' } as const;
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a time HH:MM' });
+const officePeriod = z.strictObject({ from: clockTime, to: clockTime }).refine((p) => p.from < p.to, { message: 'an office period must end after it starts' });
+
+/** Default office hours of a Chinese public employment office (morning and afternoon, Beijing time). */
+export const DEFAULT_OFFICE_HOURS = [{ from: '08:30', to: '12:00' }, { from: '14:30', to: '17:30' }] as const;
+
+/**
+ * Local setting, not policy (no clause): when caseworkers answer chats, on the calendar's working days.
+ * Out of these hours 转人工 still files the case and says when a person will answer.
+ */
+const officeSchema = z
+  .strictObject({ hours: z.array(officePeriod).min(1) })
+  .describe('local setting: office hours on working days, Beijing time');
 
 export const regionPackSchema = z.strictObject({
   code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'expected kebab-case code' }),
@@ -101,6 +114,8 @@ export const regionPackSchema = z.strictObject({
   deregistration: z.strictObject({ grounds: z.array(deregistrationGroundSchema).min(1) }),
   hotline: z.strictObject({ number: z.string().regex(/^\d{5}$/), source: clauseString }).nullable(),
   handoff: handoffSchema.default(DEFAULT_HANDOFF_SETTINGS),
+  /** Local setting (see officeSchema); packs without it get DEFAULT_OFFICE_HOURS. */
+  office: officeSchema.default({ hours: DEFAULT_OFFICE_HOURS.map((p) => ({ ...p })) }),
 });
 
 /** A validated region rule pack. */
