@@ -28,7 +28,7 @@ export const DialogStateSchema = z.object({
   lastTurn: z
     .object({
       activityId: z.string(),
-      replies: z.array(z.object({ text: z.string(), choices: z.array(z.object({ title: z.string(), value: z.string() })) })),
+      replies: z.array(z.object({ text: z.string(), choices: z.array(z.object({ title: z.string(), value: z.string() })), locale: z.string().optional() })),
     })
     .nullable()
     .default(null),

@@ -14,6 +14,8 @@ const shipped = readFileSync(DEFAULT_CALENDAR_OVERRIDES_PATH, 'utf8');
 const library = loadChineseDaysHolidayData();
 const inYear = (dates: string[], year: number) => dates.filter((d) => d.startsWith(`${year}-`));
 const SOURCE_2025 = '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号，2024-11-12）';
+/** The same source as a person reads it in a message (dates in words). */
+const SOURCE_2025_SHOWN = '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号，2024年11月12日）';
 
 const dir = mkdtempSync(join(tmpdir(), 'calendar-cli-'));
 const table = join(dir, 'calendar-overrides.json');
@@ -48,7 +50,7 @@ describe('calendar import', () => {
   it('writes the year into the table with the notice as its source, keeping the comment; the calendar uses it', async () => {
     const r = await run(['import', join(NOTICES, '2025.txt')]);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toBe(`已写入 ${table}：2025 年 28 个放假日、5 个调休上班日（来源：${SOURCE_2025}）。`);
+    expect(r.out.split('\n')[0]).toBe(`已写入 ${table}：2025 年 28 个放假日、5 个调休上班日（来源：${SOURCE_2025_SHOWN}）。`);
     expect(r.out.split('\n')[1]).toMatch(/^Written to /);
     const written = JSON.parse(readFileSync(table, 'utf8'));
     expect(written.$comment).toBe(JSON.parse(shipped).$comment);
@@ -73,7 +75,7 @@ describe('calendar import', () => {
     const withoutDragonBoat = writeNotice('2025-changed.txt', readFileSync(join(NOTICES, '2025.txt'), 'utf8').replace(/^.*五、端午节.*\n/m, ''));
     const refused = await run(['import', withoutDragonBoat]);
     expect(refused.code).toBe(1);
-    expect(refused.err.split('\n')[0]).toBe(`未导入：2025 年已有不同的数据（来源：${SOURCE_2025}）。核对无误后加 --replace 替换。`);
+    expect(refused.err.split('\n')[0]).toBe(`未导入：2025 年已有不同的数据（来源：${SOURCE_2025_SHOWN}）。核对无误后加 --replace 替换。`);
     expect(readFileSync(table, 'utf8')).toBe(before);
     const replaced = await run(['import', withoutDragonBoat, '--replace', '--json']);
     expect(JSON.parse(replaced.out)).toMatchObject({ outcome: 'replaced' });
@@ -86,11 +88,11 @@ describe('calendar import', () => {
     expect(r).toMatchObject({ code: 1, out: '' });
     expect(r.err.trim().split('\n')).toEqual([
       '未导入：通知有 2 处问题，未写入任何内容。',
-      '第6行：2025-01-01 是周三，通知写的是周四',
-      '第9行：2025-05-01 至 2025-05-05 共 5 天，通知写的是共 6 天',
+      '第6行：2025年1月1日 是周三，通知写的是周四',
+      '第9行：2025年5月1日 至 2025年5月5日 共 5 天，通知写的是共 6 天',
       'Not imported: the notice has 2 problem(s); nothing was written.',
-      'line 6: 2025-01-01 falls on 周三, the notice says 周四',
-      'line 9: 2025-05-01 to 2025-05-05 is 5 days, the notice says 6',
+      'line 6: 1 Jan 2025 falls on 周三, the notice says 周四',
+      'line 9: 1 May 2025 to 5 May 2025 is 5 days, the notice says 6',
     ]);
     expect(readFileSync(table, 'utf8')).toBe(shipped);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -126,10 +128,10 @@ describe('calendar status', () => {
     const lines = r.out.trim().split('\n');
     expect(lines.slice(0, 5)).toEqual([
       `2004–2024：内置日历数据（${library.source}）`,
-      `2025：本地补充数据，替代内置数据（${SOURCE_2025}）`,
+      `2025：本地补充数据，替代内置数据（${SOURCE_2025_SHOWN}）`,
       `2026：内置日历数据（${library.source}）`,
-      '节假日数据覆盖至 2026-12-31。',
-      '未来 90 天内可能计算的期限（至 2026-10-14）都有节假日数据。',
+      '节假日数据覆盖至 2026年12月31日。',
+      '未来 90 天内可能计算的期限（至 2026年10月14日）都有节假日数据。',
     ]);
     expect(lines[5]).toMatch(/^2004–2024: bundled calendar data/);
   });

@@ -60,7 +60,7 @@ describe('citations', () => {
 
   it('message values named source / …Source are shown as citations', () => {
     expect(words.t('zh-CN', 'registration.submitted', { date: '2025-03-18', source: 'wenzhou-2022#二(一)1' }))
-      .toBe('已提交！您的失业登记待工作人员审核。工作人员会在 2025-03-18 前联系您（依据：温人社发〔2022〕37号 第二部分第（一）项第1点）。');
+      .toBe('已提交！您的失业登记待工作人员审核。工作人员会在 2025年3月18日 前联系您（依据：温人社发〔2022〕37号 第二部分第（一）项第1点）。');
   });
 
   it('a value that is already a citation in words is kept; an unresolvable reference is never shown raw', () => {

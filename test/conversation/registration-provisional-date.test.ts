@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEngineHarness, type EngineHarness } from '../support/engine-harness.ts';
 import { fillForm } from './registration-form.ts';
 
-const ZHANJIANG_FIRST_CONTACT = '000_aba3bb2308e92d1e.txt §二(一)1';
+const ZHANJIANG_FIRST_CONTACT = 'decision:FIRST_CONTACT_DEFAULT_FROM_WENZHOU@wenzhou-2022#二(一)1';
 let h: EngineHarness;
 afterEach(async () => {
   await h.close();

@@ -36,7 +36,7 @@ describe('/healthz and the holiday data', () => {
       status: 200,
       body: { status: 'degraded', calendar: { coveredThrough: '2026-12-31', neededThrough: '2027-04-16', missingYears: [2027] } },
     });
-    const warnings = lines().filter((l) => l.level === 40);
+    const warnings = lines().filter((l) => l.level === 40 && 'coveredThrough' in l);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ coveredThrough: '2026-12-31', missingYears: [2027], msg: expect.stringContaining('jiuyebang calendar import') });
 
@@ -58,7 +58,7 @@ describe('/healthz and the holiday data', () => {
       status: 200,
       body: { status: 'ok', calendar: { coveredThrough: '2027-12-31', neededThrough: '2027-04-16', missingYears: [] } },
     });
-    expect(lines().filter((l) => l.level === 40)).toEqual([]);
+    expect(lines().filter((l) => l.level === 40 && 'coveredThrough' in l)).toEqual([]);
   });
 });
 
