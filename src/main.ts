@@ -108,6 +108,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     desk: createCaseDeskRepository(database.prisma),
     sender: createOutboundSender({ [WEBCHAT_CHANNEL_ID]: webchatAdapter }),
     conversations: repos.conversations,
+    identity: repos.identity,
     transcript: repos.transcript,
     audit: repos.audit,
     localizer,

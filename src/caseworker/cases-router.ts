@@ -5,6 +5,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { CASE_STATUSES, type CaseDesk, type CaseSummary } from './case-desk.ts';
 import type { CaseActions } from './case-actions.ts';
+import type { IdentityConfirmation } from './confirm-identity.ts';
 import { sendBadRequest, sendRefusal } from './case-refusals.ts';
 import { regionPrefixOf } from './region-scope.ts';
 import { caseworkerOf, requireCaseworker, type SessionFinder } from './session-auth.ts';
@@ -17,6 +18,7 @@ export interface CasesRouterDeps {
   sessions: SessionFinder;
   desk: CaseDesk;
   actions: CaseActions;
+  identity: IdentityConfirmation;
   audit: AuditLog;
   dueBy: CaseDueBy;
   now?: () => Date;
@@ -97,6 +99,7 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
   action('reply', TextBody, '请填写回复内容（不超过 2000 字）。', (prefix, id, worker, input) => deps.actions.reply(prefix, id, worker, input.text));
   action('close', CloseBody, '请填写结束原因（不超过 500 字）。', (prefix, id, worker, input) => deps.actions.close(prefix, id, worker, input.reason));
   action('notes', TextBody, '请填写备注内容（不超过 2000 字）。', (prefix, id, worker, input) => deps.desk.addNote(prefix, id, worker, input.text));
+  action('confirm-identity', z.object({}).passthrough(), '请求格式不正确。', (prefix, id, worker) => deps.identity.confirm(prefix, id, worker));
   action('waiting', WaitingBody, '请说明是否在等待当事人（waiting: true 或 false）。', (prefix, id, worker, input) => deps.desk.setWaiting(prefix, id, worker, input.waiting));
 
   return router;

@@ -1,6 +1,7 @@
 // Builds the caseworker console (case API, live events, page) from its ports; src/main.ts wires it in.
 import type { Router } from 'express';
 import { createCaseActions } from './case-actions.ts';
+import { createIdentityConfirmation } from './confirm-identity.ts';
 import type { CaseDesk } from './case-desk.ts';
 import { createCasesRouter, type CaseDueBy } from './cases-router.ts';
 import { createConsoleEvents } from './console-events.ts';
@@ -8,13 +9,15 @@ import { createConsolePage } from './console-page.ts';
 import { createEventTickets } from './event-ticket.ts';
 import type { SessionFinder } from './session-auth.ts';
 import type { Localizer } from '../conversation/localizer.ts';
-import type { AuditLog, ConversationStore, OutboundSender, TranscriptLog } from '../conversation/ports.ts';
+import type { AuditLog, ConversationStore, IdentityChallengeStore, OutboundSender, TranscriptLog } from '../conversation/ports.ts';
 
 export interface ConsoleDeps {
   sessions: SessionFinder;
   desk: CaseDesk;
   sender: OutboundSender;
-  conversations: Pick<ConversationStore, 'load'>;
+  conversations: Pick<ConversationStore, 'load' | 'save'>;
+  /** Links a conversation's channel address to a person when a caseworker confirms who it is. */
+  identity: Pick<IdentityChallengeStore, 'linkAddress'>;
   transcript: Pick<TranscriptLog, 'append'>;
   audit: AuditLog;
   localizer: Pick<Localizer, 't'>;
@@ -29,7 +32,8 @@ export interface ConsoleDeps {
 export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router } {
   const now = deps.now ?? (() => new Date());
   const actions = createCaseActions(deps);
-  const cases = createCasesRouter({ sessions: deps.sessions, desk: deps.desk, actions, audit: deps.audit, dueBy: deps.dueBy, now });
+  const identity = createIdentityConfirmation(deps);
+  const cases = createCasesRouter({ sessions: deps.sessions, desk: deps.desk, actions, identity, audit: deps.audit, dueBy: deps.dueBy, now });
   const events = createConsoleEvents({
     sessions: deps.sessions, desk: deps.desk, tickets: createEventTickets(deps.ticketSecret), now, logger: deps.logger,
     ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),

@@ -44,7 +44,8 @@ export interface HandoffDesk {
 
 /** Opens a case for a caseworker that does not take the conversation over (a fact to review, not 转人工). */
 export interface CaseFiler {
-  fileCase(request: { conversationKey: string; jobSeekerId: string; kind: string; reason: string; details: Record<string, unknown> }): Promise<{ id: string }>;
+  /** `reference` (the ConversationReference) lets a caseworker answer in the person's channel. */
+  fileCase(request: { conversationKey: string; jobSeekerId: string; kind: string; reason: string; details: Record<string, unknown>; reference?: string }): Promise<{ id: string }>;
 }
 
 /** People known by a channel address, and the language each prefers. */

@@ -39,7 +39,7 @@ export function createHandoffRepository(db: Db, regionCode: string, conversation
       const id = randomUUID();
       await db.$transaction(async (tx) => {
         await tx.handoffCase.create({
-          data: { id, conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode, kind: request.kind, reason: request.reason, details: JSON.stringify(maskJsonStrings(request.details)) },
+          data: { id, conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode, kind: request.kind, reason: request.reason, details: JSON.stringify({ ...asRecord(maskJsonStrings(request.details)), ...(request.reference ? { reference: request.reference } : {}) }) },
         });
         await tx.auditEvent.create({ data: auditRow({ actor: 'bot', action: 'handoff.filed', subjectType: 'handoff_case', subjectId: id, details: { kind: request.kind, reason: request.reason } }) });
       });
@@ -78,4 +78,9 @@ const excerptSchema = z.array(z.unknown()).transform((lines) => lines.map(String
 
 function parseExcerpt(json: string): string[] {
   return readJsonColumn(excerptSchema, json, []);
+}
+
+/** The masked details as an object again (masking keeps the shape; anything else becomes empty). */
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : {};
 }

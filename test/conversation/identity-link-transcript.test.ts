@@ -57,10 +57,9 @@ describe('a second conversation with an ID already on file', () => {
     await giveOwnersId();
     await h.say('取消', OTHER);
     expect((await h.say('我的进度', OTHER)).map((m) => m.text)).toEqual([h.t('zh-CN', 'status.notRegistered')]);
-    expect((await h.say('报告近况', OTHER)).map((m) => m.text)).toEqual([h.t('zh-CN', 'followUp.ask')]);
-    expect((await h.say('stop_monthly', OTHER)).map((m) => m.text)).toEqual([h.t('zh-CN', 'followUp.notRegistered')]);
-    await h.say('报告近况', OTHER);
-    expect((await h.say('找到工作了', OTHER)).map((m) => m.text)).toEqual([h.t('zh-CN', 'followUp.notRegistered')]);
+    // "Report news" says first that there is no registration of this conversation to report on.
+    expect((await h.say('报告近况', OTHER)).map((m) => m.text)[0]).toBe(h.t('zh-CN', 'followUp.notRegistered'));
+    expect((await h.say('找到工作了', OTHER)).map((m) => m.text)[0]).toBe(h.t('zh-CN', 'followUp.notRegistered'));
 
     const after = await owner();
     expect(after.name).toBe(before.name);

@@ -123,7 +123,8 @@ function openHarness(url: string, key: Buffer, setup: { clock: Date; idleHours: 
         text,
         ...(o.value ? { value: o.value } : {}),
         activityId: o.activityId ?? `${clock.getTime()}-${counter}-${randomBytes(4).toString('hex')}`,
-        reference: JSON.stringify({ conversation: { id: conversationId } }),
+        // Shaped like botbuilder's ConversationReference: where a proactive message or a link goes.
+        reference: JSON.stringify({ channelId: HARNESS_CHANNEL, conversation: { id: conversationId }, user: { id: o.userKey ?? `user-${conversationId}` } }),
         buttons: o.buttons ?? true,
         at: clock,
       });

@@ -141,6 +141,8 @@
     $('claim').hidden = c.status !== 'new';
     $('waiting').hidden = !(open && c.status !== 'new' && mine);
     $('waiting').textContent = c.status === 'waiting' ? '恢复处理' : '等待当事人';
+    // 身份核验: after checking who the person is (by phone, at the counter), link the conversation to them.
+    $('confirm-identity').hidden = !(open && mine && c.kind === 'identity_link' && c.canReply);
     $('reply-form').hidden = !(open && mine && c.canReply);
     $('close-form').hidden = !open;
     var list = $('messages'); list.textContent = '';
@@ -172,6 +174,10 @@
   }
   // A claimed case moves to "处理中": follow it there so it stays in view.
   $('claim').addEventListener('click', function () { act('claim', {}, function () { showTab('claimed'); }); });
+  $('confirm-identity').addEventListener('click', function () {
+    if (!window.confirm('确认已核实当事人身份？确认后此对话将关联到该登记人员。')) return;
+    act('confirm-identity', {}, function () { showTab('closed'); });
+  });
   $('waiting').addEventListener('click', function () { act('waiting', { waiting: !(state.current && state.current.status === 'waiting') }); });
   $('reply-form').addEventListener('submit', function (ev) {
     ev.preventDefault();

@@ -21,7 +21,7 @@ export function linkIdentity(ports: LinkIdentityPorts): DialogAction {
     const { channel, userKey } = ctx.turn;
     if (ctx.slots.method === 'caseworker') {
       const filed = await ports.cases.fileCase({
-        conversationKey: ctx.conversationKey, jobSeekerId: person, kind: 'identity_link', reason: 'possible_id_misuse',
+        conversationKey: ctx.conversationKey, jobSeekerId: person, kind: 'identity_link', reason: 'possible_id_misuse', reference: ctx.turn.reference,
         details: { channel, requestedAt: ctx.turn.at.toISOString(), note: 'ID number already on file was given in a conversation not linked to this person' },
       });
       await ports.audit.record({ actor: 'bot', action: 'identity.caseFiled', subjectType: 'handoff_case', subjectId: filed.id, details: { conversationKey: ctx.conversationKey } });
