@@ -1,4 +1,5 @@
 // The welcome menu and the free-text phrases that open a dialog ("登记", "我要登记", "register").
+import { trimTrailing } from './trim-trailing.ts';
 import { LOCALES } from './locales.ts';
 import type { Localizer } from './localizer.ts';
 import { normalizeInput } from './global-commands.ts';
@@ -36,7 +37,7 @@ export function matchMenuIntent(text: string, localizer: Localizer): string | nu
   for (const entry of MENU_ENTRIES) {
     for (const locale of LOCALES) {
       const phrases = localizer.list(locale, `menu.intents.${entry.dialog}`);
-      if (phrases.some((p) => said === p.toLowerCase() || said === p.toLowerCase().replace(/[。.!！]+$/u, ''))) return entry.dialog;
+      if (phrases.some((p) => said === p.toLowerCase() || said === trimTrailing(p.toLowerCase(), '。.!！'))) return entry.dialog;
     }
   }
   return null;

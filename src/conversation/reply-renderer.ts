@@ -1,4 +1,5 @@
 // Puts words on replies: locale text, buttons where the channel has them, numbered lines where it has not.
+import { trimTrailing } from './trim-trailing.ts';
 import type { Locale } from './locales.ts';
 import type { Localizer } from './localizer.ts';
 import type { Reply } from './reply.ts';
@@ -45,7 +46,7 @@ export function resolveChoice(input: string, offered: readonly OfferedChoice[], 
     if (picked) return picked.value;
   }
   const lowered = trimmed.toLowerCase();
-  const bare = lowered.replace(/[\s。.!！,，~～]+$/u, '');
+  const bare = trimTrailing(lowered, ' \t\n\r\u00a0\u3000。.!！,，~～');
   for (const choice of offered) {
     if (choice.value.toLowerCase() === lowered) return choice.value;
     if ([choice.title, ...alternateTitles(choice)].some((t) => [lowered, bare].includes(t.normalize('NFKC').trim().toLowerCase()))) return choice.value;

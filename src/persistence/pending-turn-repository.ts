@@ -1,5 +1,6 @@
 // Web chat turns acknowledged but not yet run (WebchatPendingTurn), next to the activity stream they belong to.
 // Claims are single conditional UPDATEs (status, lease) so on SQLite and PostgreSQL only one instance wins.
+import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 import { z } from 'zod';
 import type { AcknowledgedActivity, ClaimedTurn, PendingTurnStore } from '../channels/webchat/pending-turn-port.ts';
 import type { Db } from './database.ts';
@@ -37,7 +38,9 @@ export function createPendingTurnRepository(db: Db, cipher: PiiCipher): PendingT
   }
 
   return {
-    async acknowledge({ conversationId, activity, clientActivityId, owner, leaseUntil }): Promise<AcknowledgedActivity> {
+    async acknowledge({ conversationId, activity, clientActivityId: rawClientActivityId, owner, leaseUntil }): Promise<AcknowledgedActivity> {
+      // The client's id is client text too: kept masked, so a phone number chosen as an id is not stored in clear.
+      const clientActivityId = rawClientActivityId === undefined ? undefined : maskPersonalNumbers(rawClientActivityId);
       if (clientActivityId !== undefined) {
         const existing = await findByClientId(conversationId, clientActivityId);
         if (existing) return { activity: toActivity(existing), duplicate: true };

@@ -4,10 +4,6 @@
 
 /** Product decisions taken where the seeds are silent (SPEC [infer] items), keyed by id. */
 export const PRODUCT_DECISIONS = {
-  ID_MASK_KEEPS_4_AND_2: {
-    specRule: '4.7',
-    decision: 'A masked ID number keeps its first 4 and last 2 characters (not the last 4 of the example): with the 户籍地 known, at least 100,000 numbers still fit it; birth date and sex are never stored in plain text beside it.',
-  },
   GRADUATE_FIRST_CONTACT_START: {
     specRule: 'R1.3.2',
     decision: 'The 1-month first-contact period for graduates starts on the day the education data arrive (passed as registeredOn).',
@@ -95,6 +91,10 @@ export const PRODUCT_DECISIONS = {
   SUBSIDY_AGE_AT_FIRST_APPROVAL: {
     specRule: 'R1.10.2',
     decision: 'The age that limits a post or social insurance subsidy is taken at the first approval, as employment subsidy fund practice does.',
+  },
+  ID_MASK_KEEPS_4_AND_2: {
+    specRule: '4.7',
+    decision: 'A masked ID number keeps its first 4 and last 2 characters (not the last 4 of the example): with the 户籍地 known, at least 100,000 numbers still fit it; birth date and sex are never stored in plain text beside it.',
   },
 } as const;
 
