@@ -78,7 +78,12 @@ async function runAll<T>(items: readonly T[], job: (item: T) => Promise<void>): 
 }
 
 beforeAll(async () => {
-  const config = tempServiceConfig({ LOG_LEVEL: 'info', DEMO_DATA: 'false' });
+  const config = tempServiceConfig({
+    LOG_LEVEL: 'info', DEMO_DATA: 'false',
+    // The flood limits are tested elsewhere (rate-limits.test.ts); here every generated body must reach the checks behind them.
+    LIMIT_WEBCHAT_TOKENS_PER_IP: '100000', LIMIT_WEBCHAT_TOKENS_PER_CONVERSATION: '100000', LIMIT_WEBCHAT_POSTS_PER_IP: '100000',
+    LIMIT_WEBCHAT_POSTS_PER_CONVERSATION: '100000', LIMIT_WEBCHAT_POLLS_PER_IP: '100000', LIMIT_WEBCHAT_POLLS_PER_CONVERSATION: '100000',
+  });
   dir = mkdtempSync(join(tmpdir(), 'jyb-hostile-'));
   logFile = join(dir, 'service.log');
   dbFile = config.DATABASE_URL.replace(/^file:/, '');
