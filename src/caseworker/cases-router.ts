@@ -33,11 +33,8 @@ const WaitingBody = z.object({ waiting: z.boolean() });
 export function createCasesRouter(deps: CasesRouterDeps): Router {
   const now = deps.now ?? (() => new Date());
   const router = express.Router();
-  const noStore: express.RequestHandler = (_req, res, next) => {
-    res.set('Cache-Control', 'no-store'); // personal data: never kept by a browser or proxy cache
-    next();
-  };
-  router.use('/cases', noStore, express.json({ limit: '16kb' }), requireCaseworker(deps.sessions, now));
+  // Cache-Control: no-store comes from the app for all of /api (security-headers.ts).
+  router.use('/cases', express.json({ limit: '16kb' }), requireCaseworker(deps.sessions, now));
 
   const view = (c: CaseSummary) => {
     const due = deps.dueBy(c.regionCode, c.openedAt);

@@ -1,8 +1,9 @@
 // The caseworker API: login, then today's work, every query scoped to the caseworker's region.
 import express from 'express';
-import type { NextFunction, Request, Response, Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import { verifyPassword } from './password-hash.ts';
+import { caseworkerOf, requireCaseworker } from './session-auth.ts';
 import { isWithinRegion, regionPrefixOf } from './region-scope.ts';
 import type { CaseworkerRepository } from '../persistence/caseworker-repository.ts';
 import type { RegistrationListItem } from '../persistence/registration-repository.ts';
@@ -31,8 +32,6 @@ export interface WebchatTokenControl {
 
 const LoginSchema = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
 const ListQuerySchema = z.object({ region: z.string().regex(/^\d{6}$/).optional(), status: z.string().max(32).optional() });
-
-type Session = { id: string; username: string; displayName: string; regionCode: string };
 
 export function createCaseworkerRouter(deps: CaseworkerRouterDeps): Router {
   const now = deps.now ?? (() => new Date());
@@ -65,17 +64,10 @@ export function createCaseworkerRouter(deps: CaseworkerRouterDeps): Router {
     res.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), caseworker: { username: worker.username, displayName: worker.displayName, regionCode: worker.regionCode } });
   });
 
-  const requireSession = async (req: Request, res: Response, next: NextFunction) => {
-    const header = req.get('authorization') ?? '';
-    const token = /^Bearer (\S+)$/i.exec(header)?.[1];
-    const session = token ? await deps.caseworkers.findSession(token, now()) : null;
-    if (!session) return void res.status(401).json({ error: 'unauthorized', message: '请先登录。' });
-    res.locals.caseworker = session;
-    next();
-  };
+  const requireSession = requireCaseworker(deps.caseworkers, now);
 
   router.get('/registrations', requireSession, async (req, res) => {
-    const worker = sessionOf(res);
+    const worker = caseworkerOf(res);
     const query = ListQuerySchema.safeParse(req.query);
     if (!query.success) return void res.status(400).json({ error: 'bad_request', message: '查询参数不正确。' });
     const region = query.data.region ?? worker.regionCode;
@@ -86,7 +78,7 @@ export function createCaseworkerRouter(deps: CaseworkerRouterDeps): Router {
   });
 
   router.post('/conversations/:id/revoke-webchat-token', requireSession, async (req, res) => {
-    const worker = sessionOf(res);
+    const worker = caseworkerOf(res);
     const id = z.string().min(1).max(100).safeParse(req.params.id);
     const control = deps.webchatTokens;
     const known = control && id.success && isWithinRegion(worker.regionCode, control.regionCode) && (await control.exists(id.data));
@@ -97,11 +89,6 @@ export function createCaseworkerRouter(deps: CaseworkerRouterDeps): Router {
   });
 
   return router;
-}
-
-function sessionOf(res: Response): Session {
-  const parsed = z.object({ id: z.string(), username: z.string(), displayName: z.string(), regionCode: z.string() }).parse(res.locals.caseworker);
-  return parsed;
 }
 
 /** Verifying against a fixed hash when the user does not exist keeps the response time the same. */

@@ -1,6 +1,6 @@
 // What people put around an answer when they type or dictate it: "我叫王芳。", "身份证号是 4408 …",
 // "我的手机是138-1234-5678". Stripped here, before the domain parsers see the bare value.
-import { foldDecimalDigits } from '../../domain/identity/fold-decimal-digits.ts';
+import { foldDecimalDigits } from '../../domain/identity/normalize-digits.ts';
 import { trimTrailing } from '../trim-trailing.ts';
 
 /** Punctuation and spaces people leave at the end (dictation adds a full stop); trimmed in one linear pass. */

@@ -31,6 +31,16 @@ export function foldNumberChar(char: string): string {
   return nfkc === 'x' ? 'X' : nfkc;
 }
 
+/** Every Unicode decimal digit in `text` as its ASCII digit (`'１３８'` → `'138'`, `'٤٤٠'` → `'440'`); the rest unchanged. */
+export function foldDecimalDigits(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    out += codePoint >= 0x80 && DECIMAL_DIGIT.test(char) ? asciiDigit(codePoint) : char;
+  }
+  return out;
+}
+
 /** True for a space or dash that may sit between digit groups ("138 0013 8000", "138-0013-8000"). */
 export function isDigitSeparator(char: string): boolean {
   const codePoint = char.codePointAt(0) ?? 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldDecimalDigits } from '../../../src/domain/identity/fold-decimal-digits.ts';
+import { foldDecimalDigits } from '../../../src/domain/identity/normalize-digits.ts';
 
 describe('foldDecimalDigits', () => {
   it.each([
