@@ -102,7 +102,9 @@ async function sendAll(posts: Post[], onFirstAck: () => void): Promise<void> {
 }
 
 describe('kill -9 right after a web chat message is acknowledged', () => {
-  it(`answers every acknowledged message exactly once after restart, over ${ROUNDS} rounds`, async () => {
+  // Known open race (issue 8 stays open for it): in 2 of 4 full-suite runs one turn was answered twice. The
+  // retry keeps CI from landing nothing on it; a failure of both tries is a real regression.
+  it(`answers every acknowledged message exactly once after restart, over ${ROUNDS} rounds`, { timeout: 900_000, retry: 1 }, async () => {
     const started = Date.now();
     let child = await serve();
     const conversations: Conversation[] = [];
@@ -161,7 +163,5 @@ describe('kill -9 right after a web chat message is acknowledged', () => {
     expect(left).toEqual([]);
     expect(done).toBe(posts.length);
     console.log(`kill-after-ack: ${ROUNDS} rounds, ${posts.length} messages acknowledged and answered once, ${Math.round((Date.now() - started) / 1000)} s`);
-  // Known open race (issue 8 stays open for it): in 2 of 4 full-suite runs one turn was answered twice. The
-  // retry keeps CI from landing nothing on it; a failure of both tries is a real regression.
-  }, { timeout: 900_000, retry: 1 });
+  });
 });
