@@ -82,9 +82,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const localizer = createLocalizer(readLocaleResources());
   const apologyText = localizer.t('zh-CN', 'engine.error');
   const revocations = createWebchatTokenRevocations(database.prisma);
-  const webchatAdapter = new WebchatAdapter({ store, logger, apologyText });
   const tokenSecret = cipher.deriveSecret('webchat-token').toString('base64url');
   const stream = new DirectlineStream({ store, tokenSecret, logger });
+  const webchatAdapter = new WebchatAdapter({ store, logger, apologyText, onStored: (conversationId) => stream.notify(conversationId) });
   store.onAppend((conversationId) => stream.notify(conversationId));
   const webchat = createWebchatRouter({
     revocations,

@@ -2,7 +2,8 @@
 // Claims are single conditional UPDATEs (status, lease) so on SQLite and PostgreSQL only one instance wins.
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 import { z } from 'zod';
-import type { AcknowledgedActivity, ClaimedTurn, PendingTurnStore } from '../channels/webchat/pending-turn-port.ts';
+import { turnReplyKey, type AcknowledgedActivity, type ClaimedTurn, type PendingTurnStore } from '../channels/webchat/pending-turn-port.ts';
+
 import type { Db } from './database.ts';
 import type { PiiCipher } from './pii-cipher.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
@@ -109,13 +110,34 @@ export function createPendingTurnRepository(db: Db, cipher: PiiCipher): PendingT
         });
         if (done.count !== 1) return null;
         const row = await tx.webchatPendingTurn.findUniqueOrThrow({ where: { activitySeq: seq }, select: { conversationId: true } });
-        const ids: string[] = [];
-        for (const reply of replies) {
-          const created = await tx.webchatActivity.create({ data: { conversationId: row.conversationId, activity: JSON.stringify(streamBodyOf(reply)) } });
-          ids.push(activityIdOf(row.conversationId, created.seq));
-        }
-        return ids;
+        return storeReplies(tx, row.conversationId, activityId, replies, 0);
       });
     },
+
+    async appendReplies(activityId, replies, firstOrdinal) {
+      const seq = seqOfActivityId(activityId);
+      if (seq === null) return [];
+      const row = await db.webchatPendingTurn.findUnique({ where: { activitySeq: seq }, select: { conversationId: true } });
+      if (!row) return [];
+      return db.$transaction((tx) => storeReplies(tx, row.conversationId, activityId, replies, firstOrdinal));
+    },
   };
+}
+
+/** Stores each reply under its key (turn + place); a reply whose key is already stored is kept, not stored again. */
+async function storeReplies(
+  tx: Pick<Db, 'webchatActivity'>,
+  conversationId: string,
+  turnActivityId: string,
+  replies: readonly Record<string, unknown>[],
+  firstOrdinal: number,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [index, reply] of replies.entries()) {
+    const clientActivityId = turnReplyKey(turnActivityId, firstOrdinal + index);
+    const stored = await tx.webchatActivity.findUnique({ where: { conversationId_clientActivityId: { conversationId, clientActivityId } }, select: { seq: true } });
+    const seq = stored?.seq ?? (await tx.webchatActivity.create({ data: { conversationId, clientActivityId, activity: JSON.stringify(streamBodyOf(reply)) } })).seq;
+    ids.push(activityIdOf(conversationId, seq));
+  }
+  return ids;
 }

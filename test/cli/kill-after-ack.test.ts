@@ -102,11 +102,8 @@ async function sendAll(posts: Post[], onFirstAck: () => void): Promise<void> {
 }
 
 describe('kill -9 right after a web chat message is acknowledged', () => {
-  // Known open race (issue 8 stays open for it): in 2 of 4 full-suite runs one turn was answered twice. The
-  // retry keeps CI from landing nothing on it; a failure of both tries is a real regression.
-  it(`answers every acknowledged message exactly once after restart, over ${ROUNDS} rounds`, { timeout: 900_000, retry: 1 }, async () => {
+  it(`answers every acknowledged message exactly once after restart, over ${ROUNDS} rounds`, { timeout: 900_000 }, async () => {
     const started = Date.now();
-    // Each try starts on an empty database, so a retry counts only its own messages.
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${join(dir, 'db.sqlite')}${suffix}`, { force: true });
     let child = await serve();
     const conversations: Conversation[] = [];

@@ -74,4 +74,21 @@ describe.each(['sqlite', 'postgres'] as const)('pending web chat turns on %s', (
     expect(again).toMatchObject({ duplicate: true, activity: { id: acked[0] } });
     expect(await two.prisma.webchatPendingTurn.count()).toBe(20);
   });
+
+  it('stores each reply of a turn once, by its place, whichever instance or path stores it again', async () => {
+    const [one, two] = await twoInstances(provider);
+    const repoOne = createPendingTurnRepository(one.prisma, cipher);
+    const repoTwo = createPendingTurnRepository(two.prisma, cipher);
+    await new WebchatStore(one.prisma).createConversation('r', 'web-r');
+    const ack = await repoOne.acknowledge({ conversationId: 'r', activity: { type: 'message', text: '帮助' }, clientActivityId: 'h1', owner: 'A', leaseUntil: at(30) });
+    const turn = ack.activity.id;
+    const ids = await repoOne.complete(turn, 'A', [{ type: 'message', text: '帮助一' }, { type: 'message', text: '帮助二' }], at(1));
+    expect(ids).toHaveLength(2);
+    // A second run's replies at the same places, from another instance, and a later apology after them.
+    expect(await repoTwo.appendReplies(turn, [{ type: 'message', text: '帮助一' }, { type: 'message', text: '帮助二' }], 0)).toEqual(ids);
+    const apology = await repoTwo.appendReplies(turn, [{ type: 'message', text: '抱歉' }], 2);
+    expect(await repoOne.appendReplies(turn, [{ type: 'message', text: '抱歉' }], 2)).toEqual(apology);
+    const texts = (await new WebchatStore(two.prisma).listActivities('r', 0)).activities.map((x) => x.text);
+    expect(texts).toEqual(['帮助', '帮助一', '帮助二', '抱歉']);
+  });
 });

@@ -2,6 +2,7 @@
 // Only whitelisted fields survive; the server, not the client, decides from/recipient/id/timestamp.
 import { z } from 'zod';
 import { capClientStrings, MAX_TEXT_LENGTH } from './cap-client-strings.ts';
+import { TURN_REPLY_KEY_PREFIX } from './pending-turn-port.ts';
 
 export { MAX_TEXT_LENGTH };
 
@@ -34,7 +35,7 @@ export type InboundCheck =
   | { ok: true; activity: InboundActivity; clientActivityId?: string; handling: 'bot' | 'ephemeral' }
   | { ok: false; status: 400 | 413; code: string; message: string };
 
-const clientIdSchema = z.string().min(1).max(100);
+const clientIdSchema = z.string().min(1).max(100).refine((id) => !id.startsWith(TURN_REPLY_KEY_PREFIX), 'reserved prefix');
 
 /**
  * Parses a posted activity. Refuses (413) any string or extra field over its cap (cap-client-strings, checked

@@ -40,4 +40,17 @@ export interface PendingTurnStore {
    * while `owner` still holds it. Returns the replies' ids, or null when the turn was no longer `owner`'s.
    */
   complete(activityId: string, owner: string, replies: readonly Record<string, unknown>[], now: Date): Promise<string[] | null>;
+  /**
+   * Appends replies the turn sends after its first batch (an apology after a failure), numbered on from
+   * `firstOrdinal`. Every reply of a turn has a key (the turn, its place), so a reply already stored is never
+   * stored again, whatever runs the turn twice.
+   */
+  appendReplies(activityId: string, replies: readonly Record<string, unknown>[], firstOrdinal: number): Promise<string[]>;
+}
+
+/** The key a turn's n-th reply is stored under (clients may not use this prefix for their own ids). */
+export const TURN_REPLY_KEY_PREFIX = 'jyb-reply:';
+
+export function turnReplyKey(turnActivityId: string, ordinal: number): string {
+  return `${TURN_REPLY_KEY_PREFIX}${turnActivityId}#${ordinal}`;
 }

@@ -95,10 +95,13 @@ export class PendingTurnRunner {
     heartbeat.unref();
     try {
       let committed = false;
-      await adapter.processActivity(storedTurnActivity(turn.activity), logic, async (replies) => {
-        const ids = await store.complete(turn.activityId, owner, replies, clock());
-        committed = true;
-        return ids;
+      await adapter.processActivity(storedTurnActivity(turn.activity), logic, {
+        first: async (replies) => {
+          const ids = await store.complete(turn.activityId, owner, replies, clock());
+          committed = true;
+          return ids;
+        },
+        more: (replies, firstOrdinal) => store.appendReplies(turn.activityId, replies, firstOrdinal),
       });
       if (!committed) await store.complete(turn.activityId, owner, [], clock());
     } finally {

@@ -1,14 +1,12 @@
 // The web chat channel as a botbuilder BotAdapter: inbound activities run the bot logic in a TurnContext,
 // outbound activities are appended to the Direct Line stream in the database (the browser polls it).
-import { BotAdapter, TurnContext } from 'botbuilder';
-import type { Activity, ConversationReference, ResourceResponse } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
+import type { Activity, ResourceResponse } from 'botbuilder';
 import { z } from 'zod';
 import type { WebchatStore } from '../../persistence/webchat-store.ts';
+import { ProactiveAdapter, type TurnLogic } from '../proactive-adapter.ts';
 
-export type TurnLogic = (ctx: TurnContext) => Promise<void>;
-
-/** botframework-connector's ClaimsIdentity, taken from the base signature (the last overload). */
-type ClaimsIdentity = Parameters<BotAdapter['continueConversationAsync']>[0];
+export type { TurnLogic };
 
 /** The logger calls the channel makes (pino's Logger fits). */
 export interface WebchatLogger {
@@ -24,6 +22,8 @@ export interface WebchatAdapterOptions {
   bot?: { id: string; name: string };
   /** Sent to the user when the bot logic throws during a turn. */
   apologyText?: string;
+  /** Told when a durable turn's replies were stored, so open streams read them at once. */
+  onStored?: (conversationId: string) => void;
 }
 
 export const WEBCHAT_CHANNEL_ID = 'webchat';
@@ -31,10 +31,15 @@ export const WEBCHAT_SERVICE_URL = 'urn:jiuyebang:webchat';
 export const DEFAULT_APOLOGY_TEXT = '抱歉，系统刚才出了点问题，请稍后再试一次。';
 const MAX_DELAY_MS = 5000;
 /**
- * Stores a turn's first batch of replies and marks the turn done, in one transaction; returns their ids, or
- * null when this instance no longer holds the turn (its replies are then dropped, never shown twice).
+ * Where a durable turn's replies go. `first` stores the first batch and marks the turn done, in one
+ * transaction; it returns their ids, or null when this instance no longer holds the turn (the replies are then
+ * dropped, never shown twice). `more` stores later batches (an apology after a failure), numbered on from
+ * `firstOrdinal`; each reply has a key (turn + place), so none is ever stored twice.
  */
-export type ReplyCommit = (replies: Record<string, unknown>[]) => Promise<string[] | null>;
+export interface DurableReplies {
+  first(replies: Record<string, unknown>[]): Promise<string[] | null>;
+  more(replies: Record<string, unknown>[], firstOrdinal: number): Promise<string[]>;
+}
 
 /** Thrown into the turn when its replies were dropped because another instance holds the turn. */
 export class TurnNoLongerHeldError extends Error {}
@@ -57,17 +62,19 @@ export const conversationReferenceSchema = z.object({
   locale: z.string().optional(),
 });
 
-export class WebchatAdapter extends BotAdapter {
+export class WebchatAdapter extends ProactiveAdapter {
   readonly bot: { id: string; name: string; role: 'bot' };
   private readonly store: WebchatAdapterOptions['store'];
   private readonly logger: WebchatLogger;
-  /** The ReplyCommit of each durable turn still waiting for its first replies. */
-  private readonly commits = new WeakMap<TurnContext, ReplyCommit>();
+  /** Each durable turn's reply store, and how many replies it has stored (null: none yet). */
+  private readonly durable = new WeakMap<TurnContext, { replies: DurableReplies; stored: number | null }>();
+  private readonly onStored: (conversationId: string) => void;
 
   constructor(options: WebchatAdapterOptions) {
     super();
     this.store = options.store;
     this.logger = options.logger ?? silentLogger;
+    this.onStored = options.onStored ?? (() => {});
     this.bot = { ...(options.bot ?? { id: 'jiuyebang', name: '就业帮' }), role: 'bot' };
     const apology = options.apologyText ?? DEFAULT_APOLOGY_TEXT;
     this.onTurnError = async (ctx, error) => {
@@ -81,10 +88,10 @@ export class WebchatAdapter extends BotAdapter {
   }
 
   /**
-   * Runs one inbound activity (already stored in the stream) through middleware and `logic`. With `commit`,
-   * the turn's first replies are stored by it (together with the turn's completion) instead of appended.
+   * Runs one inbound activity (already stored in the stream) through middleware and `logic`. With `durable`,
+   * the turn's replies are stored through it (the first batch with the turn's completion) instead of appended.
    */
-  async processActivity(activity: Partial<Activity>, logic: TurnLogic, commit?: ReplyCommit): Promise<void> {
+  async processActivity(activity: Partial<Activity>, logic: TurnLogic, durable?: DurableReplies): Promise<void> {
     const full: Partial<Activity> = {
       timestamp: new Date(),
       channelId: WEBCHAT_CHANNEL_ID,
@@ -93,17 +100,14 @@ export class WebchatAdapter extends BotAdapter {
       ...activity,
     };
     const ctx = new TurnContext(this, full);
-    if (commit) this.commits.set(ctx, commit);
+    if (durable) this.durable.set(ctx, { replies: durable, stored: null });
     await this.runMiddleware(ctx, logic);
   }
 
   /** Appends each outgoing activity to the stream; typing and trace are not kept, delay waits. */
   async sendActivities(ctx: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
-    const commit = this.commits.get(ctx);
-    if (commit) {
-      this.commits.delete(ctx);
-      return this.commitReplies(activities, commit);
-    }
+    const turn = this.durable.get(ctx);
+    if (turn) return this.storeDurable(ctx, turn, activities);
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
       if (activity.type === 'delay') {
@@ -123,43 +127,17 @@ export class WebchatAdapter extends BotAdapter {
     return responses;
   }
 
-  /** The first batch of a durable turn: kept replies go through `commit` in one transaction, in order. */
-  private async commitReplies(activities: Partial<Activity>[], commit: ReplyCommit): Promise<ResourceResponse[]> {
+  /** A durable turn's replies, in order: the first batch with the turn's completion, later ones by key. */
+  private async storeDurable(ctx: TurnContext, turn: { replies: DurableReplies; stored: number | null }, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const kept = activities.filter((a) => a.type !== 'delay' && a.type !== 'trace' && a.type !== 'typing');
-    const ids = await commit(kept.map(toStoredJson));
+    const json = kept.map(toStoredJson);
+    const ids = turn.stored === null ? await turn.replies.first(json) : await turn.replies.more(json, turn.stored);
     if (ids === null) throw new TurnNoLongerHeldError('web chat: the turn is held by another instance');
+    turn.stored = (turn.stored ?? 0) + kept.length;
+    const conversationId = ctx.activity.conversation?.id;
+    if (conversationId && kept.length > 0) this.onStored(conversationId);
     let next = 0;
     return activities.map((a) => (kept.includes(a) ? { id: ids[next++] ?? '' } : { id: '' }));
-  }
-
-  async updateActivity(): Promise<void> {
-    throw new Error('web chat: updating a sent activity is not supported');
-  }
-
-  async deleteActivity(): Promise<void> {
-    throw new Error('web chat: deleting a sent activity is not supported');
-  }
-
-  /** Proactive turn from a stored reference (channels.md §1.2): replies go to the referenced conversation. */
-  async continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {
-    const event = TurnContext.applyConversationReference(
-      { type: 'event', name: 'ContinueConversation', timestamp: new Date() },
-      reference,
-      true,
-    );
-    await this.runMiddleware(new TurnContext(this, event), logic);
-  }
-
-  /** The base class throws NotImplemented; app id / claims mean nothing without Azure, so they are ignored. */
-  override async continueConversationAsync(
-    _botAppIdOrClaims: string | ClaimsIdentity,
-    reference: Partial<ConversationReference>,
-    logicOrAudience: TurnLogic | string,
-    maybeLogic?: TurnLogic,
-  ): Promise<void> {
-    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
-    if (!logic) throw new Error('web chat: continueConversationAsync needs a logic callback');
-    await this.continueConversation(reference, logic);
   }
 }
 

@@ -130,4 +130,11 @@ describe('the client activity id', () => {
     expect(JSON.stringify(rows)).not.toContain(PHONE);
     expect(rows.filter((r) => r.clientActivityId !== null)).toHaveLength(1);
   });
+
+  it('may not take the key under which the bot stores its own replies', async () => {
+    const c = await conversation();
+    const taken = await c.post({ type: 'message', text: '你好', channelData: { clientActivityID: 'jyb-reply:x#0' } });
+    expect(taken.status).toBe(400);
+    expect(JSON.stringify(taken.body)).toContain('clientActivityID');
+  });
 });
