@@ -36,6 +36,8 @@ import { createCaseDueBy } from './caseworker/case-due-by.ts';
 import { createCaseDeskRepository } from './persistence/case-desk-repository.ts';
 import { createOutboundSender } from './channels/outbound-sender.ts';
 import { createSmsChannel, smsDriverFromSettings } from './channels/sms/sms-channel.ts';
+import { startWechatFromConfig } from './channels/wechaty/start-wechat-from-config.ts';
+import type { Wechaty } from 'wechaty';
 
 /** Web Chat stacks buttons one under another; more than this many do not fit a phone screen, so they go as numbered lines. */
 const WEBCHAT_MAX_BUTTONS = 8;
@@ -55,6 +57,8 @@ export interface StartOptions {
   now?: () => Date;
   /** One-off commands (outreach tick) leave the demo account as the serving process set it. */
   leaveDemoAccount?: boolean;
+  /** A wechaty instance to serve instead of one built from WECHATY_PUPPET (tests pass one on the mock puppet). */
+  wechaty?: Wechaty;
 }
 
 export async function startService(config: AppConfig, options: StartOptions = {}): Promise<RunningService> {
@@ -103,10 +107,11 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   // Messages acknowledged before a crash (here or on another instance) are answered: now, and whenever a lease lapses.
   await webchat.turns.sweep();
   const stopSweeping = webchat.turns.startSweeping(sweepIntervalMs(config.WEBCHAT_TURN_LEASE_SECONDS));
+  const wechat = await startWechatFromConfig(config, { logic: createBotLogic(engine, { buttons: false }), localizer, logger, now, ...(options.wechaty ? { bot: options.wechaty } : {}) });
   const caseworkerConsole = createConsole({
     sessions: repos.caseworkers,
     desk: createCaseDeskRepository(database.prisma),
-    sender: createOutboundSender({ [WEBCHAT_CHANNEL_ID]: webchatAdapter }),
+    sender: createOutboundSender({ [WEBCHAT_CHANNEL_ID]: webchatAdapter, ...(wechat ? { [wechat.adapter.channelId]: wechat.adapter } : {}) }),
     conversations: repos.conversations,
     identity: repos.identity,
     transcript: repos.transcript,
@@ -119,7 +124,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
   const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
-  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true });
+  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now, ...(wechat ? { channels: () => ({ wechaty: wechat.loginState() }) } : {}) }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true });
   if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
   else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);
 
@@ -142,6 +147,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     (stopping ??= (async () => {
       await job?.stop();
       stopSweeping();
+      await wechat?.stop().catch((err: unknown) => logger.warn({ err }, 'WeChat channel did not stop cleanly'));
       stream.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

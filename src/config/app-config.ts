@@ -59,6 +59,11 @@ export const ENV_SCHEMA = z.object({
   SMS_REGION: z.string().regex(/^[a-z0-9-]+$/, 'must be a region id such as ap-guangzhou or cn-hangzhou').optional().describe('Provider region (default ap-guangzhou for Tencent, cn-hangzhou for Alibaba).'),
   SMS_ENDPOINT: z.string().regex(/^(https?:\/\/)?[A-Za-z0-9.-]+(:\d+)?\/?$/, 'must be a host or http(s)://host[:port]').optional().describe('Provider API host or URL when not the public default (an intranet gateway); http:// only for tests.'),
   SMS_TIMEOUT_SECONDS: positiveInt(5).describe('Give up on one SMS request after this many seconds (the person is told to try again later).'),
+  WECHATY_PUPPET: z.string().regex(/^[@a-z0-9][a-z0-9@/._-]*$/, 'must be a puppet package name such as wechaty-puppet-service').optional().describe('Personal WeChat through wechaty (unofficial; see "WeChat channels"): the puppet package, read by wechaty itself with its WECHATY_PUPPET_SERVICE_* variables. Unset: the channel is off.'),
+  WECHATY_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be letters, digits, "_" or "-"').default('jiuyebang').describe('wechaty session name: the login is kept in <name>.memory-card.json in the working directory.'),
+  WECHATY_MIN_GAP_SECONDS: z.coerce.number().min(0).max(600).default(3).describe('Least time between two messages the WeChat account sends (WeChat blocks bursts).'),
+  WECHATY_DAILY_CAP: positiveInt(300).describe('Most messages the WeChat account sends per day (Beijing date); beyond it sends are refused and logged.'),
+  WECHATY_ANSWER_ROOMS: bool.default(false).describe('Answer in WeChat group chats too (off: a job seeker\'s details do not belong in a group).'),
 }).superRefine((env, ctx) => {
   if (env.SMS_PROVIDER === 'log') return;
   for (const name of SMS_SETTINGS.filter((n) => n !== 'SMS_SDK_APP_ID' || env.SMS_PROVIDER === 'tencent')) {

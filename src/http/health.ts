@@ -9,6 +9,8 @@ export interface HealthChecks {
   calendar(now: Date): CalendarCoverage;
   /** The clock; tests set it. */
   now(): Date;
+  /** Login state of channels that need one (WeChat through wechaty: scan_required / logged_in / logged_out). */
+  channels?: () => Record<string, string>;
 }
 
 export type HealthStatus = 'ok' | 'degraded' | 'unavailable';
@@ -16,6 +18,7 @@ export type HealthStatus = 'ok' | 'degraded' | 'unavailable';
 export interface HealthReport {
   status: HealthStatus;
   calendar: { coveredThrough: string; neededThrough: string; missingYears: number[] };
+  channels?: Record<string, string>;
 }
 
 /** The report as of `checks.now()`. */
@@ -23,7 +26,8 @@ export async function checkHealth(checks: HealthChecks): Promise<HealthReport> {
   const database = await checks.ping().catch(() => false);
   const { coveredThrough, neededThrough, missingYears, ok } = checks.calendar(checks.now());
   const status: HealthStatus = !database ? 'unavailable' : ok ? 'ok' : 'degraded';
-  return { status, calendar: { coveredThrough, neededThrough, missingYears } };
+  const channels = checks.channels?.();
+  return { status, calendar: { coveredThrough, neededThrough, missingYears }, ...(channels ? { channels } : {}) };
 }
 
 export function createHealthHandler(checks: HealthChecks): RequestHandler {
