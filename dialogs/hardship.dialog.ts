@@ -78,7 +78,7 @@ const offerToFile = (id: 'fileAnyway' | 'file', prompt: string, promptParams: Di
   when: (_slots, env) => packHasCategories(env) === withCategories,
   choices: fileChoices,
   parse: fileRequestAnswer,
-  check: 'hardship.whoFiles',
+  check: 'filing.whoFiles',
   next: fileJump,
 });
 

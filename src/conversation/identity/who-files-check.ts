@@ -14,4 +14,4 @@ const whoFiles: StepCheck = async (ctx): Promise<StepCheckResult> => {
   return { kind: 'accept', derived: { [FILER_SLOT]: ctx.jobSeekerId ? FILER_LINKED : FILER_ASK } };
 };
 
-export const WHO_FILES_CHECKS: Readonly<Record<string, StepCheck>> = { 'hardship.whoFiles': whoFiles };
+export const WHO_FILES_CHECKS: Readonly<Record<string, StepCheck>> = { 'filing.whoFiles': whoFiles };
