@@ -40,12 +40,15 @@ const fileChoices: readonly StepChoice[] = [
   { value: 'skip', label: 'hardship.file.no' },
 ];
 
-type Answering = Pick<DialogStep, 'parse' | 'choices' | 'sensitive' | 'freeText'>;
+type Answering = Pick<DialogStep, 'parse' | 'choices' | 'sensitive' | 'freeText' | 'check'>;
 const DATE_FIELDS: readonly string[] = HARDSHIP_DATE_FIELDS;
 
 /** How each kind of profile fact is answered: the ID number, the post type, a date, or yes / no / not sure. */
 function answeringOf(field: HardshipProfileField): Answering {
-  if (field === 'idNumber') return { parse: hardshipIdNumberAnswer, choices: [{ value: SKIP_ANSWER, label: 'hardship.answers.skip' }], sensitive: true, freeText: true };
+  if (field === 'idNumber') {
+    // An ID number on file for someone this conversation is not linked to stops here (code or caseworker offered).
+    return { parse: hardshipIdNumberAnswer, choices: [{ value: SKIP_ANSWER, label: 'hardship.answers.skip' }], sensitive: true, freeText: true, check: 'identity.registered' };
+  }
   if (field === 'retirementCategory') return { parse: retirementCategoryAnswer, choices: retirementChoices };
   if (DATE_FIELDS.includes(field)) return { parse: spellStartAnswer, choices: unknownChoice, freeText: true };
   return { parse: yesNoUnknownAnswer, choices: yesNoChoices };

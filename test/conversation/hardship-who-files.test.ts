@@ -101,16 +101,25 @@ describe('who is already known', () => {
     expect(await h.db.jobSeeker.count()).toBe(1);
   });
 
-  it('an ID number on file given at the age question is refused at filing; nothing is kept', async () => {
+  it('an ID number on file given at the age question stops the pre-screen there: code or caseworker', async () => {
+    h = await createEngineHarness({ regionCode: HARBIN });
+    await h.db.jobSeeker.create({ data: { id: 'p1', regionCode: HARBIN, idNumberHash: h.cipher.lookupHash(HARBIN_MAN_52), idNumberEnc: h.cipher.encrypt(HARBIN_MAN_52), idNumberMask: '2301************36', phoneMask: '139****5678' } });
+    for (const said of ['困难人员预审', '同意']) await h.say(said);
+    const offer = await h.say(HARBIN_MAN_52);
+    expect(textOf(offer)).toContain(h.t('zh-CN', 'identity.alreadyRegistered'));
+    expect(buttonsOf(offer)).toEqual(['发送验证码到登记手机', '请工作人员核实']);
+    expect(await h.db.handoffCase.count()).toBe(0);
+  });
+
+  it('the desk itself refuses a contact whose ID number is on file for someone else (two instances racing)', async () => {
     h = await createEngineHarness({ regionCode: HARBIN });
     await h.db.jobSeeker.create({ data: { id: 'p1', regionCode: HARBIN, idNumberHash: h.cipher.lookupHash(HARBIN_MAN_52), idNumberEnc: h.cipher.encrypt(HARBIN_MAN_52), idNumberMask: '2301************36' } });
-    for (const said of ['困难人员预审', '同意', HARBIN_MAN_52, '提交给工作人员', '同意']) await h.say(said);
-    expect(textOf(await h.say('王五'))).toBe(h.t('zh-CN', 'hardship.contact.phone'));
-    const refused = await h.say(PHONE);
-    expect(textOf(refused)).toContain(h.t('zh-CN', 'hardship.contact.registeredElsewhere'));
-    expect(buttonsOf(refused)).toEqual(['主菜单', '转人工']);
+    const prescreen = { pack: 'harbin-2010', asOf: '2025-03-11', categories: [], categoriesSource: 'harbin-2010#第三条', publicNoticeExempt: false, publicNoticeSource: 'harbin-2010#第四条(一)', registrationPrecondition: null, needsConfirmation: false, answers: {}, unknownAnswers: [] };
+    const contact = { name: '王五', idNumber: HARBIN_MAN_52, phone: PHONE, locale: 'zh-CN' as const, channel: 'test', userKey: 'u9', reference: '{}' };
+    const filed = await h.repos.hardshipRequests.file({ conversationKey: 'k9', jobSeekerId: null, reason: 'NONE_MET', prescreen, at: h.now(), contact });
+    expect(filed).toEqual({ unverified: true });
     expect(await h.db.handoffCase.count()).toBe(0);
-    expect(await h.db.jobSeeker.count()).toBe(1);
+    expect(await h.db.channelAddress.count()).toBe(0);
     expect(await h.db.auditEvent.count({ where: { action: 'hardship.refusedUnverified' } })).toBe(1);
   });
 });
