@@ -42,11 +42,11 @@ const CASES: readonly RegionCase[] = [
     code: '440800',
     locale: 'zh-CN',
     expect: {
-      whoCanRegister: ['年满16周岁、未到法定退休年龄', '可以在户籍地、常住地办理', `${ZJ} 第一部分第（二）项`],
+      whoCanRegister: ['年满16周岁、未到领取基本养老金的年龄', '可以在户籍地、常住地办理', `${ZJ} 第一部分第（二）项`],
       papers: ['提交《失业人员登记表》', `${ZJ} 第一部分第（四）项`, '书面承诺后可以先办，7个工作日内办结', `${ZJ} 第五部分第（一）项`],
       contactFrequency: ['登记后5个工作日内', '本地设定，参照温人社发〔2022〕37号 第二部分第（一）项第1点', '之后每月至少跟踪联系1次', `${ZJ} 第四部分第（二）项`],
       quota: ['政策对接2次、职业指导3次、推荐岗位信息3次、免费技能培训信息3次', `${ZJ} 第四部分第（三）项`],
-      hardship: ['本地通知没有列出具体类别，按上级规定认定', `${ZJ} 第三部分第（二）项第（5）目`, '申请认定前，需要先办理失业登记', '困难人员预审'],
+      hardship: ['本地通知没有列出具体类别，按有关规定认定', `${ZJ} 第三部分第（二）项第（5）目`, '申请认定前，需要先办理失业登记', '困难人员预审'],
       deregistration: ['被用人单位录用', '无正当理由连续3次拒绝公共就业服务', '连续6个月无法取得联系', `${ZJ} 第二部分第（一）项）`],
       benefit: ['办理失业登记时一并办理失业保险金发放', `${ZJ} 第三部分第（二）项第（4）目`],
       where: ['各县（市、区）就业服务机构的办理窗口', `${ZJ} 第一部分第（三）项`, '电话：12333'],
@@ -77,7 +77,7 @@ const CASES: readonly RegionCase[] = [
       contactFrequency: ['登记后5个工作日内，工作人员会主动联系您（依据：温人社发〔2022〕37号 第二部分第（一）项第1点）', '从登记之日起每6个月联系1次'],
       hardship: ['脱贫家庭成员', '被征地人员', '温人社发〔2022〕37号 第一部分第（二）项', '申请认定前，需要先办理失业登记'],
       deregistration: ['已领基本养老金', '不会仅因为无正当理由连续3次拒绝公共就业服务；连续6个月无法取得联系就注销您的登记', '温人社发〔2022〕37号 第二部分第（三）项第1点'],
-      where: ['登记地的公共就业服务机构，或街道、社区的基层服务平台'],
+      where: ['登记地的公共就业服务机构或基层服务平台'],
     },
     absent: { deregistration: ['死亡'], where: ['12333', '12345'] },
   },
@@ -90,7 +90,7 @@ const CASES: readonly RegionCase[] = [
       papers: 'none',
       benefit: ['线上线下都可以申领', `${AS} 第四部分第（一）项`],
       where: ['公共就业服务机构', '失业登记全国统一服务平台', '社区“15分钟”就业服务圈', `${AS} 第四部分第（四）项`, '电话：12345'],
-      hardship: ['按上级规定认定', `${AS} 第四部分第（九）项`],
+      hardship: ['按有关规定认定', `${AS} 第四部分第（九）项`],
     },
     absent: { where: ['12333'] },
   },
@@ -130,7 +130,7 @@ const CASES: readonly RegionCase[] = [
       quota: 'none',
       deregistration: ['never ended only because of: refusing public employment services 3 times'],
       hardship: ['Who can be recognised here:'],
-      where: ['your street or community service platform'],
+      where: ['or the local service platform'],
     },
   },
   {
@@ -176,7 +176,7 @@ describe('失业保险金 where the notice says nothing', () => {
     h = await createEngineHarness({ regionCode: '330302' });
     const text = textOf(await h.say('失业金怎么领'));
     expect(text).toContain('关于失业保险金，本地的政策通知没有写具体办法，我不能替您回答');
-    expect(text).toContain('登记地的公共就业服务机构，或街道、社区的基层服务平台（依据：温人社发〔2022〕37号 第二部分第（一）项第1点）');
+    expect(text).toContain('登记地的公共就业服务机构或基层服务平台（依据：温人社发〔2022〕37号 第二部分第（一）项第1点）');
     expect(text).not.toContain('一并办理');
   });
 
