@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buttonsOf, createEngineHarness, HARNESS_CHANNEL, textOf, type EngineHarness } from '../support/engine-harness.ts';
 import { fillForm, ID } from './registration-form.ts';
+import { listCases } from '../../src/persistence/case-desk-queries.ts';
 
 const HARBIN = '230102';
 const HARBIN_MAN_52 = '230102197205151236';
@@ -45,6 +46,9 @@ describe('Zhanjiang (no categories): the offer to file asks who to call back fir
     expect(stored).not.toContain(PHONE);
     const audit = await h.db.auditEvent.findFirstOrThrow({ where: { action: 'hardship.prescreen_filed' } });
     expect(JSON.parse(audit.details)).toMatchObject({ identifiedBy: 'contact_given', jobSeekerId: person.id });
+    // What the caseworker's desk shows: who to call back, masked.
+    const [onDesk] = await listCases(h.db, '4408', 'new');
+    expect(onDesk).toMatchObject({ kind: 'hardship_recognition', person: { jobSeekerId: person.id, name: '赵敏', idNumber: '4408************24', phone: '139****5678' } });
   });
 
   it('en: the same questions in English; a wrong phone is refused with its reason', async () => {
