@@ -7,10 +7,11 @@ import { BENEFIT_CODES, CHANNEL_CODES, PAPER_CODES } from '../../src/domain/faq/
 import { answerFaq, FAQ_TOPICS } from '../../src/domain/faq/answer-faq.ts';
 import { DEREGISTRATION_GROUND_CODES } from '../../src/domain/deregistration/deregistration-ground.ts';
 import { REGISTRATION_PLACES } from '../../src/domain/regions/region-pack.ts';
+import { HARDSHIP_FLAG_FIELDS } from '../../src/domain/hardship/hardship-profile.ts';
 import { loadRegionPacks } from '../../src/config/load-region-packs.ts';
 
 const localizer = createLocalizer(readLocaleResources());
-const FIXED_LINES = ['CONDITIONS', 'PLACE', 'PLACES', 'MIGRANT_PLACES', 'JOB_SEEKER', 'PAPERS', 'CREDIT_PROMISE', 'FIRST_CONTACT', 'MONTHLY', 'EVERY_MONTHS', 'ON_REFUSAL', 'QUOTA', 'CATEGORIES', 'CATEGORIES_ELSEWHERE', 'REQUIRES_REGISTRATION', 'GROUNDS', 'NEVER_SOLE_GROUND', 'HOTLINE'];
+const FIXED_LINES = ['CONDITIONS', 'PLACE', 'PLACES', 'MIGRANT_PLACES', 'JOB_SEEKER', 'PAPERS', 'CREDIT_PROMISE', 'FIRST_CONTACT', 'MONTHLY', 'EVERY_MONTHS', 'ON_REFUSAL', 'QUOTA', 'CATEGORIES', 'CATEGORIES_ELSEWHERE', 'REQUIRES_REGISTRATION', 'NOTICE_EXEMPT', 'NOTICE_REQUIRED', 'GROUNDS', 'NEVER_SOLE_GROUND', 'HOTLINE'];
 const keys = [
   ...FIXED_LINES.map((c) => `faq.line.${c}`),
   ...BENEFIT_CODES.map((c) => `faq.line.BENEFIT_${c}`),
@@ -18,6 +19,7 @@ const keys = [
   ...PAPER_CODES.map((c) => `faq.list.paper.${c}`),
   ...REGISTRATION_PLACES.map((c) => `faq.list.place.${c}`),
   ...DEREGISTRATION_GROUND_CODES.map((c) => `faq.list.ground.${c}`),
+  ...HARDSHIP_FLAG_FIELDS.map((c) => `faq.list.flag.${c}`),
   ...FAQ_TOPICS.flatMap((t) => [`faq.title.${t}`, `faq.topic.${t}`]),
 ];
 

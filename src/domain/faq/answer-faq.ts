@@ -8,7 +8,7 @@ export const FAQ_TOPICS = ['whoCanRegister', 'papers', 'contactFrequency', 'quot
 export type FaqTopic = (typeof FAQ_TOPICS)[number];
 
 /** What a list of codes names, so that the conversation can put words to it. */
-export type FaqListKind = 'place' | 'category' | 'ground' | 'paper';
+export type FaqListKind = 'place' | 'category' | 'ground' | 'paper' | 'flag';
 
 export interface FaqStatement {
   /** e.g. `CONDITIONS`, `FIRST_CONTACT`, `BENEFIT_WITH_REGISTRATION`. */
@@ -80,6 +80,10 @@ function hardship(pack: RegionPack): FaqStatement[] {
       ? [{ code: 'CATEGORIES', source: h.categoriesSource, list: { kind: 'category', codes: h.categories.map((c) => c.code) } }]
       : [{ code: 'CATEGORIES_ELSEWHERE', source: h.categoriesSource }];
   if (h.requiresRegistration) out.push({ code: 'REQUIRES_REGISTRATION', source: h.requiresRegistrationSource ?? h.categoriesSource });
+  // Public notice before recognition: said only where the notice itself says it (a product default is not an answer).
+  const notice = h.publicNotice;
+  if (h.categories.length > 0 && notice.exemptIfAnyOf.length > 0) out.push({ code: 'NOTICE_EXEMPT', source: notice.source, list: { kind: 'flag', codes: [...notice.exemptIfAnyOf] } });
+  else if (h.categories.length > 0 && parseClauseRef(notice.source)?.kind === 'source') out.push({ code: 'NOTICE_REQUIRED', source: notice.source });
   return out;
 }
 
