@@ -126,4 +126,17 @@ describe('who is already known', () => {
     expect(await h.db.channelAddress.count()).toBe(0);
     expect(await h.db.auditEvent.count({ where: { action: 'hardship.refusedUnverified' } })).toBe(1);
   });
+
+  it('two instances filing the same contact from the same address make one person and one request', async () => {
+    h = await createEngineHarness();
+    await h.say('你好'); // connection settings applied before the race
+    const prescreen = { pack: 'zhanjiang-2021', asOf: '2025-03-11', categories: [], categoriesSource: 'zhanjiang-2021#三(二)(5)', publicNoticeExempt: false, publicNoticeSource: 'zhanjiang-2021#五(二)', registrationPrecondition: null, needsConfirmation: false, answers: {}, unknownAnswers: [] };
+    const contact = { name: '赵敏', idNumber: ZHANJIANG_WOMAN, phone: PHONE, locale: 'zh-CN' as const, channel: 'test', userKey: 'u7', reference: '{}' };
+    const request = { conversationKey: 'k7', jobSeekerId: null, reason: 'NO_CATEGORIES_IN_PACK', prescreen, at: h.now(), contact };
+    const [a, b] = await Promise.all([h.repos.hardshipRequests.file(request), h.repos.hardshipRequests.file(request)]);
+    expect([a, b].every((r) => !('unverified' in r))).toBe(true);
+    expect(await h.db.jobSeeker.count()).toBe(1);
+    expect(await h.db.handoffCase.count()).toBe(1);
+    expect(await h.db.channelAddress.count()).toBe(1);
+  });
 });
