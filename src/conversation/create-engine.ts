@@ -6,6 +6,7 @@ import { createActions, createPreconditions } from './actions/index.ts';
 import type { HardshipRequestDesk } from './actions/file-hardship-prescreen.ts';
 import type { AuditLog, CaseFiler, ContactLedger, ConversationStore, HandoffDesk, IdentityChallengeStore, OutboundChannel, PeopleDirectory, StatusDirectory, TranscriptLog } from './ports.ts';
 import { createIdentityChecks } from './identity/identity-checks.ts';
+import { WHO_FILES_CHECKS } from './identity/who-files-check.ts';
 import { createProactivePrompter, type ProactivePrompter } from './proactive-prompt.ts';
 import type { PolicyContext } from './dialog-types.ts';
 import type { IntentClassifier } from './intent/intent-classifier.ts';
@@ -60,7 +61,10 @@ export function createEngine(wiring: EngineWiring): ConversationEngine {
   const { identity, audit } = wiring.repos;
   return createConversationEngine({
     ...shared,
-    checks: createIdentityChecks({ identity, audit, sms: wiring.sms ?? NO_SMS, localizer: shared.localizer, ...(wiring.newCode ? { newCode: wiring.newCode } : {}) }),
+    checks: {
+      ...createIdentityChecks({ identity, audit, sms: wiring.sms ?? NO_SMS, localizer: shared.localizer, ...(wiring.newCode ? { newCode: wiring.newCode } : {}) }),
+      ...WHO_FILES_CHECKS,
+    },
     handoffs: wiring.repos.handoffs,
     people: wiring.repos.people,
     actions: createActions(wiring),

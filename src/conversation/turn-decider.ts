@@ -101,7 +101,7 @@ export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: str
   const understood = await understandMessage(deps.intents, text, false);
   if (understood.kind === 'command') return runCommand(deps, understood.command, turn, state, key, keep);
   if (understood.kind === 'dialog') return begin(deps, understood.dialog, turn, state, key, keep, undefined, text);
-  const answer = understood.kind === 'other' ? answerIntent(understood.intent) : null;
+  const answer = understood.kind === 'other' ? answerIntent(understood.intent, deps.env(state, turn.at)) : null;
   return keep(answer ?? [welcomeMenu('menu.unknown')]);
 }
 

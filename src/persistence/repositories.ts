@@ -25,7 +25,7 @@ export function createRepositories(db: Db, cipher: PiiCipher, regionCode: string
     status: createStatusRepository(db),
     ledger: createContactLedgerRepository(db),
     registrations: createRegistrationRepository(db, cipher, regionCode),
-    hardshipRequests: createHardshipRequestRepository(db, regionCode),
+    hardshipRequests: createHardshipRequestRepository(db, cipher, regionCode),
     caseworkers: createCaseworkerRepository(db),
     identity: createIdentityChallengeRepository(db, cipher),
     outreach: createOutreachRepository(db),

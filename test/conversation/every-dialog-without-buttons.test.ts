@@ -18,6 +18,10 @@ const TYPED: Record<string, string> = {
   unemployedSince: '2025-03-01',
   skills: '电工证',
   jobWanted: '保洁',
+  // Who to call back before a hardship pre-screen is filed (issue 9 item 5).
+  contactName: '张三',
+  contactIdNumber: '330302199005151235',
+  contactPhone: '13812345678',
   ...Object.fromEntries(HARDSHIP_DATE_FIELDS.map((f) => [f, '2024-01-01'])),
 };
 

@@ -7,6 +7,7 @@ const HARBIN = '230102';
 const WENZHOU = '330302';
 const HARBIN_MAN_52 = '230102197205151236';
 const HARBIN_MAN_30 = '230102199505151237';
+const PHONE = '13812345678';
 const MENU = ['失业登记', '困难人员预审', '我的进度', '报告近况', '转人工', '帮助'];
 
 let h: EngineHarness;
@@ -43,8 +44,8 @@ describe('sensitive-data consent', () => {
 describe('filing', () => {
   it('filing twice keeps one open request, updated with the latest answers; the bot keeps the conversation', async () => {
     h = await createEngineHarness({ regionCode: HARBIN });
-    for (const said of ['困难人员预审', '同意', HARBIN_MAN_52]) await h.say(said);
-    expect(textOf(await h.say('提交给工作人员'))).toContain(h.t('zh-CN', 'hardship.filed'));
+    for (const said of ['困难人员预审', '同意', HARBIN_MAN_52, '提交给工作人员', '同意', '王五']) await h.say(said);
+    expect(textOf(await h.say(PHONE))).toContain(h.t('zh-CN', 'hardship.filed'));
     const first = await h.db.handoffCase.findFirstOrThrow();
     expect(await h.mode()).toBe('bot');
 
@@ -62,10 +63,15 @@ describe('filing', () => {
 
   it('never keeps the plain ID number in the case, transcript, audit or conversation rows', async () => {
     h = await createEngineHarness({ regionCode: HARBIN });
-    for (const said of ['困难人员预审', '同意', HARBIN_MAN_52, '提交给工作人员']) await h.say(said);
+    for (const said of ['困难人员预审', '同意', HARBIN_MAN_52, '提交给工作人员', '同意', '王五', PHONE]) await h.say(said);
+    expect(await h.db.handoffCase.count()).toBe(1);
     const rows = JSON.stringify([await h.db.handoffCase.findMany(), await h.db.transcriptMessage.findMany(), await h.db.auditEvent.findMany(), await h.db.conversationState.findMany()]);
     expect(rows).not.toContain(HARBIN_MAN_52);
+    expect(rows).not.toContain(PHONE);
     expect(rows).toContain('2301************36');
+    const person = await h.db.jobSeeker.findFirstOrThrow();
+    expect(JSON.stringify(person)).not.toMatch(new RegExp(`${HARBIN_MAN_52}|${PHONE}`));
+    expect(h.cipher.decrypt(person.phoneEnc ?? '')).toBe(PHONE);
   });
 });
 
@@ -84,7 +90,10 @@ describe('a channel without buttons', () => {
     expect(result).toContain('· 城镇低保人员：可能符合');
     expect(result).toContain('· 长期失业人员：不符合');
     expect(result).toContain('1. 提交给工作人员\n2. 暂不提交');
-    expect(textOf(await h.say('1', plain))).toContain('1. 主菜单\n2. 转人工');
+    expect(textOf(await h.say('1', plain))).toBe(`${h.t('zh-CN', 'hardship.contact.consent')}\n1. 同意\n2. 不同意\n请回复序号。`);
+    await h.say('1', plain);
+    await h.say('王五', plain);
+    expect(textOf(await h.say(PHONE, plain))).toContain('1. 主菜单\n2. 转人工');
     const request = await h.db.handoffCase.findFirstOrThrow();
     expect(request.reason.split(',')[0]).toBe('MINIMUM_LIVING_ALLOWANCE');
     expect(JSON.parse(request.details).unknownAnswers).toEqual([]);
@@ -166,7 +175,7 @@ describe('answers as people type them', () => {
     expect(textOf(await h.say('暂不提交'))).toContain(h.t('zh-CN', 'hardship.notFiled'));
     await h.say('困难人员预审');
     for (const said of ['同意', HARBIN_MAN_30, '2024年3月', ...Array.from({ length: 8 }, () => '否')]) await h.say(said);
-    await h.say('提交给工作人员');
+    for (const said of ['提交给工作人员', '同意', '王五', PHONE]) await h.say(said);
     const details = JSON.parse((await h.db.handoffCase.findFirstOrThrow()).details);
     expect(details.answers.unemployedSince).toBe('2024-03-31');
     expect(details.categories.find((c: { code: string }) => c.code === 'LONG_TERM_UNEMPLOYED')).toMatchObject({ status: 'not_met', reasons: ['UNEMPLOYED_TOO_SHORT'] });

@@ -17,6 +17,9 @@ const HARBIN_MAN_52 = '230102197205151236';
 const HARBIN_MAN_30 = '230102199505151237';
 const WENZHOU_WOMAN_52 = '330302197301101225';
 const WENZHOU_SOURCE = 'wenzhou-2022#一(二)';
+const PHONE = '13812345678';
+/** Who to call back, given after "file it" by a conversation linked to nobody (consent, name, [ID], phone). */
+const contact = (id?: string): string[] => ['同意', '王五', ...(id ? [id] : []), PHONE];
 
 let h: EngineHarness;
 afterEach(async () => {
@@ -72,7 +75,10 @@ describe('Harbin (harbin-2010, 4050 and nine more categories)', () => {
     expect(last).toContain('这只是预审，不是认定，最终由工作人员核实确认。');
     expect(last).not.toContain(h.t('zh-CN', 'hardship.result.packUnconfirmed'));
 
-    const filed = await h.say('提交给工作人员');
+    expect(textOf(await h.say('提交给工作人员'))).toBe(h.t('zh-CN', 'hardship.contact.consent'));
+    expect(textOf(await h.say('同意'))).toBe(h.t('zh-CN', 'hardship.contact.name'));
+    expect(textOf(await h.say('王五'))).toBe(h.t('zh-CN', 'hardship.contact.phone'));
+    const filed = await h.say(PHONE);
     expect(textOf(filed)).toContain(h.t('zh-CN', 'hardship.filed'));
     expect(buttonsOf(filed)).toEqual(['主菜单', '转人工']);
     const [request, ...more] = await h.db.handoffCase.findMany();
@@ -115,6 +121,7 @@ describe('Harbin (harbin-2010, 4050 and nine more categories)', () => {
     expect(last).toContain(line('en', 'unknown', 'AGE_4050', 'harbin-2010#第三条(一)'));
     expect(last).not.toContain('not met');
     await h.say('Send to a caseworker');
+    for (const said of ['I agree', '王五', HARBIN_MAN_30, PHONE]) await h.say(said);
     const request = await h.db.handoffCase.findFirstOrThrow();
     expect(request.reason.split(',')).toHaveLength(10);
     expect(JSON.parse(request.details).unknownAnswers).toEqual(domainQuestions(HARBIN, {}));
@@ -134,6 +141,7 @@ describe('Wenzhou (wenzhou-2022: registration first, public notice waived for al
     expect(last).toContain(h.t('zh-CN', 'hardship.result.registered', { source: WENZHOU_SOURCE }));
     expect(last).toContain(h.t('zh-CN', 'hardship.result.noticeExempt', { source: WENZHOU_SOURCE }));
     await h.say('提交给工作人员');
+    for (const said of contact(WENZHOU_WOMAN_52)) await h.say(said);
     const request = await h.db.handoffCase.findFirstOrThrow();
     expect(request.reason.split(',').slice(0, 2)).toEqual(['LOW_INCOME_FAMILY', 'LONG_TERM_UNEMPLOYED']);
     expect(JSON.parse(request.details)).toMatchObject({ pack: 'wenzhou-2022', publicNoticeExempt: true, answers: { registeredSince: '2024-06-01', familyMinimumLivingAllowance: true } });
@@ -163,7 +171,10 @@ describe('Wenzhou (wenzhou-2022: registration first, public notice waived for al
     expect(last).toContain(line('en', 'not_met', 'NEAR_RETIREMENT'));
     expect(last).toContain(h.t('en', 'hardship.result.registered', { source: WENZHOU_SOURCE }));
     expect(last).toContain(h.t('en', 'hardship.result.noticeRequired', { source: WENZHOU_SOURCE }));
-    expect(buttonsOf(await h.say('Send to a caseworker'))).toEqual(['Main menu', 'Talk to a person']);
+    await h.say('Send to a caseworker');
+    expect(buttonsOf(await h.say('I agree'))).toEqual([]);
+    await h.say('王五');
+    expect(buttonsOf(await h.say(PHONE))).toEqual(['Main menu', 'Talk to a person']);
     expect((await h.db.handoffCase.findFirstOrThrow()).reason).toBe('NONE_MET');
   });
 });
@@ -183,7 +194,9 @@ describe('other packs', () => {
     const offer = await h.say('困难人员预审');
     expect(textOf(offer)).toBe(h.t('zh-CN', 'hardship.noCategories.ask', { source: 'zhanjiang-2021#三(二)(5)' }));
     expect(buttonsOf(offer)).toEqual(['提交给工作人员', '暂不提交']);
-    expect(textOf(await h.say('提交给工作人员'))).toContain(h.t('zh-CN', 'hardship.filed'));
+    await h.say('提交给工作人员');
+    for (const said of contact(HARBIN_MAN_52).slice(0, -1)) await h.say(said);
+    expect(textOf(await h.say(PHONE))).toContain(h.t('zh-CN', 'hardship.filed'));
     const request = await h.db.handoffCase.findFirstOrThrow();
     expect(request).toMatchObject({ kind: 'hardship_recognition', status: 'open', reason: 'NO_CATEGORIES_IN_PACK', regionCode: '440800' });
     expect(JSON.parse(request.details)).toMatchObject({ pack: 'zhanjiang-2021', categories: [], answers: {} });

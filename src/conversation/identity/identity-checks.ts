@@ -28,7 +28,9 @@ export function createIdentityChecks(ports: IdentityCheckPorts): Readonly<Record
 
   /** After the ID step: an ID on file for someone this conversation is not linked to never goes further. */
   const registered: StepCheck = async (ctx): Promise<StepCheckResult> => {
-    const found = await ports.identity.findByIdNumber(String(ctx.value));
+    // "不方便提供" (no number) has nothing to compare.
+    if (typeof ctx.value !== 'string') return { kind: 'accept' };
+    const found = await ports.identity.findByIdNumber(ctx.value);
     if (!found || found.jobSeekerId === ctx.jobSeekerId) return { kind: 'accept' };
     await audit('identity.idAlreadyRegistered', found.jobSeekerId, ctx);
     return { kind: 'divert', dialog: IDENTITY_LINK_DIALOG, slots: { person: found.jobSeekerId, phoneMask: found.phoneMask ?? '' }, key: 'identity.alreadyRegistered' };

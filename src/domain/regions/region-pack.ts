@@ -7,6 +7,7 @@ import { isValidPlainDate } from '../dates/plain-date.ts';
 import { deregistrationGroundSchema } from '../deregistration/deregistration-ground.ts';
 import { hardshipFlagField } from '../hardship/hardship-profile.ts';
 import { hardshipCategorySchema } from '../hardship/hardship-rule.ts';
+import { faqFactsSchema, NO_FAQ_FACTS } from '../faq/faq-facts.ts';
 
 const plainDate = z.string().refine(isValidPlainDate, { message: 'expected a date YYYY-MM-DD' });
 const positiveInt = z.number().int().min(1);
@@ -116,6 +117,8 @@ export const regionPackSchema = z.strictObject({
   handoff: handoffSchema.default(DEFAULT_HANDOFF_SETTINGS),
   /** Local setting (see officeSchema); packs without it get DEFAULT_OFFICE_HOURS. */
   office: officeSchema.default({ hours: DEFAULT_OFFICE_HOURS.map((p) => ({ ...p })) }),
+  /** What the notice says about papers, 失业保险金 and where to get help (the FAQ answers); empty: it says nothing. */
+  faq: faqFactsSchema.default(NO_FAQ_FACTS),
 });
 
 /** A validated region rule pack. */
