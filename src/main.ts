@@ -53,7 +53,7 @@ export interface RunningService {
 
 export interface StartOptions {
   logger?: Logger;
-  /** The clock of health checks and start-up checks (tests set it); default the real one. */
+  /** The clock of health checks, start-up checks and web chat turns (tests set it); default the real one. */
   now?: () => Date;
   /** One-off commands (outreach tick) leave the demo account as the serving process set it. */
   leaveDemoAccount?: boolean;
@@ -102,6 +102,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60,
     pendingTurns: createPendingTurnRepository(database.prisma, cipher),
     turnLeaseSeconds: config.WEBCHAT_TURN_LEASE_SECONDS,
+    clock: now,
     logger,
   });
   // Messages acknowledged before a crash (here or on another instance) are answered: now, and whenever a lease lapses.
@@ -120,6 +121,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     dueBy: createCaseDueBy(packs, calendar),
     ticketSecret: cipher.deriveSecret('console-events'),
     logger,
+    now,
   });
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));

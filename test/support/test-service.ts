@@ -23,3 +23,10 @@ export function tempServiceConfig(overrides: Record<string, string> = {}): AppCo
 export function startTestService(config: AppConfig, options: Parameters<typeof startService>[1] = {}): Promise<RunningService> {
   return startService(config, { logger: createLogger('silent'), ...options });
 }
+
+/** A clock that starts on a working Tuesday at 10:00 in Beijing (office hours) and runs on from there. */
+export function officeHoursClock(startIso = '2026-03-03T02:00:00.000Z'): () => Date {
+  const start = Date.parse(startIso);
+  const realStart = Date.now();
+  return () => new Date(start + (Date.now() - realStart));
+}
