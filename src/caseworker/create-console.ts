@@ -8,6 +8,10 @@ import { createConsoleEvents } from './console-events.ts';
 import { createConsolePage } from './console-page.ts';
 import { createEventTickets } from './event-ticket.ts';
 import type { SessionFinder } from './session-auth.ts';
+import { createDecisionsRouter } from './decisions-router.ts';
+import { createDeregistrationRouter } from './deregistration-router.ts';
+import { createPeopleRouter } from './people-router.ts';
+import type { ReviewDeps } from './review-deps.ts';
 import type { Localizer } from '../conversation/localizer.ts';
 import type { AuditLog, ConversationStore, IdentityChallengeStore, OutboundSender, TranscriptLog } from '../conversation/ports.ts';
 
@@ -20,7 +24,9 @@ export interface ConsoleDeps {
   identity: Pick<IdentityChallengeStore, 'linkAddress'>;
   transcript: Pick<TranscriptLog, 'append'>;
   audit: AuditLog;
-  localizer: Pick<Localizer, 't'>;
+  localizer: Pick<Localizer, 't' | 'cite'>;
+  /** Reviews, decisions and the person view (pending registrations, hardship, deregistration facts, people). */
+  reviews: Pick<ReviewDeps, 'decisions' | 'people' | 'policy'>;
   dueBy: CaseDueBy;
   /** Signs the EventSource tickets (derive it from the service's key). */
   ticketSecret: Buffer;
@@ -38,5 +44,6 @@ export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router 
     sessions: deps.sessions, desk: deps.desk, tickets: createEventTickets(deps.ticketSecret), now, logger: deps.logger,
     ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
   });
-  return { api: [cases, events], page: createConsolePage() };
+  const review: ReviewDeps = { ...deps.reviews, sessions: deps.sessions, sender: deps.sender, transcript: deps.transcript, audit: deps.audit, localizer: deps.localizer, now, logger: deps.logger };
+  return { api: [cases, events, createDecisionsRouter(review), createDeregistrationRouter(review), createPeopleRouter(review)], page: createConsolePage() };
 }

@@ -58,12 +58,12 @@ export function createDeregistrationReviews(db: Db): Pick<DecisionDesk, 'deregis
           const updated = await tx.handoffCase.updateMany({ where, data: { status: 'closed', closedAt: decision.at, caseworkerId: decision.worker.id } });
           if (updated.count !== 1) return false;
           if (decision.outcome === 'deregistered') {
-            const ended = registrationId ? await tx.registration.updateMany({ where: { id: registrationId, ...inRegion(regionPrefix), status: 'registered' }, data: { status: 'deregistered' } }) : { count: 0 };
+            const ended = registrationId ? await tx.registration.updateMany({ where: { id: registrationId, ...inRegion(regionPrefix), status: 'registered' }, data: { status: 'withdrawn' } }) : { count: 0 };
             if (ended.count !== 1) {
               const current = registrationId ? await tx.registration.findUnique({ where: { id: registrationId }, select: { status: true } }) : null;
               throw new NotRegistered(current?.status);
             }
-            await tx.registrationEvent.create({ data: { id: randomUUID(), registrationId: registrationId ?? '', fromStatus: 'registered', toStatus: 'deregistered', actor, note: `${decision.grounds.join(',')}: ${decision.note}`, at: decision.at } });
+            await tx.registrationEvent.create({ data: { id: randomUUID(), registrationId: registrationId ?? '', fromStatus: 'registered', toStatus: 'withdrawn', actor, note: `${decision.grounds.join(',')}: ${decision.note}`, at: decision.at } });
           }
           await tx.auditEvent.create({
             data: auditRow({ actor, action: 'deregistration.decided', subjectType: 'handoff_case', subjectId: caseId, details: { outcome: decision.outcome, grounds: decision.grounds, note: decision.note, registrationId } }),
