@@ -1,4 +1,5 @@
 // Builds the caseworker console (case API, live events, page) from its ports; src/main.ts wires it in.
+import express from 'express';
 import type { Router } from 'express';
 import { createCaseActions } from './case-actions.ts';
 import { createIdentityConfirmation } from './confirm-identity.ts';
@@ -11,6 +12,7 @@ import type { SessionFinder } from './session-auth.ts';
 import { createDecisionsRouter } from './decisions-router.ts';
 import { createDeregistrationRouter } from './deregistration-router.ts';
 import { createPeopleRouter } from './people-router.ts';
+import { createReviewsPage } from './reviews-page.ts';
 import type { ReviewDeps } from './review-deps.ts';
 import type { Localizer } from '../conversation/localizer.ts';
 import type { AuditLog, ConversationStore, IdentityChallengeStore, OutboundSender, TranscriptLog } from '../conversation/ports.ts';
@@ -45,5 +47,5 @@ export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router 
     ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
   });
   const review: ReviewDeps = { ...deps.reviews, sessions: deps.sessions, sender: deps.sender, transcript: deps.transcript, audit: deps.audit, localizer: deps.localizer, now, logger: deps.logger };
-  return { api: [cases, events, createDecisionsRouter(review), createDeregistrationRouter(review), createPeopleRouter(review)], page: createConsolePage() };
+  return { api: [cases, events, createDecisionsRouter(review), createDeregistrationRouter(review), createPeopleRouter(review)], page: express.Router().use(createConsolePage(), createReviewsPage()) };
 }
