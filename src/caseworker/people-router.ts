@@ -80,7 +80,12 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
       },
       registrations: profile.registrations.map((r) => ({
         ...registrationViewOf(deps, { ...r, person: { jobSeekerId: profile.jobSeekerId, name: profile.name, idNumber: profile.idNumber, phone: profile.phone } }, locale),
-        history: r.history.map((h) => ({ ...h, at: h.at.toISOString() })),
+        history: r.history.map((h) => ({
+          ...h, at: h.at.toISOString(), byBot: h.by === 'bot',
+          fromLabel: h.fromStatus ? deps.localizer.t(locale, `status.statuses.${h.fromStatus}`) : null, toLabel: deps.localizer.t(locale, `status.statuses.${h.toStatus}`),
+          // The bot's own notes are internal; a caseworker's note is the reason they gave.
+          note: h.by === 'bot' ? null : h.note,
+        })),
       })),
       hardship: profile.hardship.map((h) => hardshipViewOf(deps, h, locale)),
       ledger: profile.ledger.map((row) => ledgerRowOf(row, locale)),

@@ -35,7 +35,7 @@
       d.registrations.forEach(function (r) {
         add(regs, add(el('div', 'row'), el('strong', '', r.kindLabel + ' · ' + r.statusLabel), el('span', 'muted', w('submitted') + ' ' + k.time(r.registeredAt)), k.clause(r.clause)));
         var hist = el('ul');
-        r.history.forEach(function (h) { add(hist, el('li', 'muted', k.time(h.at) + ' · ' + (h.fromStatus || '—') + ' → ' + h.toStatus + ' · ' + (h.by === 'bot' ? w('botName') : h.by) + (h.note ? ' · ' + h.note : ''))); });
+        r.history.forEach(function (h) { add(hist, el('li', 'muted', k.time(h.at) + ' · ' + (h.fromLabel || '—') + ' → ' + h.toLabel + ' · ' + (h.byBot ? w('botName') : h.by) + (h.note ? ' · ' + h.note : ''))); });
         add(regs, hist);
       });
       add(root, regs);
