@@ -114,7 +114,7 @@ export const regionPackSchema = z.strictObject({
   deregistration: z.strictObject({ grounds: z.array(deregistrationGroundSchema).min(1) }),
   hotline: z.strictObject({ number: z.string().regex(/^\d{5}$/), source: clauseString }).nullable(),
   handoff: handoffSchema.default(DEFAULT_HANDOFF_SETTINGS),
-  /** A registered unemployed person in financial hardship is referred to civil affairs (A 四(九)); null where the notice says nothing. */
+  /** R1.10.6: a registered unemployed person in financial hardship is referred to civil affairs (A 四(九)); null where the notice says nothing. */
   civilAffairsReferral: z.strictObject({ source: clauseString, basis: basisSchema }).nullable().default(null),
   /** Local setting (see officeSchema); packs without it get DEFAULT_OFFICE_HOURS. */
   office: officeSchema.default({ hours: DEFAULT_OFFICE_HOURS.map((p) => ({ ...p })) }),
