@@ -4,6 +4,7 @@
 // deregistration on "no contact" alone is refused with its clause; other regions and anonymous callers see nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type DirectlineTestClient } from '../support/directline-client.ts';
+import { ask } from '../support/bot-conversation.ts';
 import { registerOverWebchat } from '../support/register-over-webchat.ts';
 import { seedDeregistrationFact, seedHardshipCase, seedPerson, wenzhouPrescreen } from '../support/review-fixtures.ts';
 import { startTestService, tempServiceConfig } from '../support/test-service.ts';
@@ -80,13 +81,14 @@ describe('pending registrations', () => {
     expect(row.status).toBe('pending_review');
   });
 
-  it('confirms: the registration is registered, the user is told in web chat, and the decision is audited', async () => {
+  it('confirms: the registration is registered, the user is told in web chat in the language they chose, and the decision is audited', async () => {
+    await ask(user, 'English');
     const before = user.botMessages().length;
     const answer = await callApi(service.url, demo, 'POST', `/reviews/registrations/${registrationId}/decision`, { outcome: 'registered' });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ told: true, registration: { status: 'registered' } });
-    const notice = await user.waitForBotReply((m) => user.botMessages().indexOf(m) >= before && (m.text ?? '').includes('失业登记已审核通过'));
-    expect(notice.text).toBe('您的失业登记已审核通过，工作人员会按规定与您联系。');
+    const notice = await user.waitForBotReply((m) => user.botMessages().indexOf(m) >= before);
+    expect(notice.text).toBe('Your unemployment registration has been approved. A caseworker will contact you as the rules require.');
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'registration.decided', subjectId: registrationId } });
     expect(audit.actor).toBe('caseworker:demo');
     expect(JSON.parse(audit.details)).toMatchObject({ outcome: 'registered', clause: expect.stringMatching(/#/) });
@@ -99,6 +101,21 @@ describe('pending registrations', () => {
     const row = await db.prisma.registration.findUniqueOrThrow({ where: { id: registrationId } });
     expect(row.status).toBe('registered');
     expect(await db.prisma.registrationEvent.count({ where: { registrationId } })).toBe(2);
+  });
+});
+
+describe('two caseworkers decide one registration at once', () => {
+  it('exactly one decision wins; the other is told and changes nothing', async () => {
+    const seeded = await seedPerson(db.prisma, { regionCode: '440802', name: '孙九', status: 'pending_review' });
+    const path = `/reviews/registrations/${seeded.registrationId}/decision`;
+    const answers = await Promise.all([
+      callApi(service.url, demo, 'POST', path, { outcome: 'registered' }),
+      callApi(service.url, second, 'POST', path, { outcome: 'rejected', reason: '不符合登记条件' }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.message).toMatch(/^该事项已由(演示工作人员|李四)处理（当前状态：(已登记|未通过)），您的操作未生效，请刷新后查看。$/);
+    expect(await db.prisma.registrationEvent.count({ where: { registrationId: seeded.registrationId } })).toBe(1);
+    expect(await db.prisma.auditEvent.count({ where: { action: 'registration.decided', subjectId: seeded.registrationId } })).toBe(1);
   });
 });
 
