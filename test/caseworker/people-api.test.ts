@@ -11,8 +11,10 @@ import { startTestService, tempServiceConfig } from '../support/test-service.ts'
 import { addCaseworker, callApi, listCases, loginAs } from '../support/console-api.ts';
 import { openDatabase, type Database } from '../../src/persistence/database.ts';
 import type { RunningService } from '../../src/main.ts';
+import { createLocalizer, readLocaleResources } from '../../src/conversation/localizer.ts';
 
 const ID = '440802199005150139';
+const t = createLocalizer(readLocaleResources()).t;
 const config = tempServiceConfig();
 let service: RunningService;
 let db: Database;
@@ -129,4 +131,33 @@ describe('referral to civil affairs (Anshan 四(九))', () => {
     expect(anshanView.civilAffairsReferral.available).toBe(true);
     expect(anshanView.openCases.map((c) => c.kind)).toEqual(['civil_affairs_referral']);
   });
+});
+
+describe('a job reported in web chat, decided by a caseworker', () => {
+  it('is refused while the registration is still pending, then deregisters and tells the user once it is registered', async () => {
+    const reporter = await connect(service.url);
+    try {
+      await registerOverWebchat(reporter, { name: '周十', idNumber: '44080219850302013X', phone: '139 8765 4321' });
+      const said = await ask(reporter, '找到工作了');
+      expect(said.texts.join('\n')).toContain(t('zh-CN', 'followUp.caseworkerWillConfirm'));
+      const listed = await callApi(service.url, demo, 'GET', '/reviews/deregistration');
+      const fact = (listed.body as unknown as { facts: { caseId: string; situation: string; registrationId: string; person: { name: string } }[] }).facts.find((f) => f.person.name === '周十');
+      expect(fact?.situation).toBe('hired');
+      const caseId = fact?.caseId ?? '';
+      const decide = () => callApi(service.url, demo, 'POST', `/reviews/deregistration/${caseId}/decision`, { outcome: 'deregistered', grounds: ['HIRED'], note: '电话核实已入职' });
+      const early = await decide();
+      expect(early.status).toBe(409);
+      expect(early.body.message).toBe('该人员目前不是已登记失业状态（当前状态：待审核），不能注销，您的操作未生效。');
+      expect((await db.prisma.handoffCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('open');
+      expect((await callApi(service.url, demo, 'POST', `/reviews/registrations/${fact?.registrationId ?? ''}/decision`, { outcome: 'registered' })).status).toBe(200);
+      const before = reporter.botMessages().length;
+      const done = await decide();
+      expect(done.body).toMatchObject({ told: true, fact: { status: 'closed' } });
+      const notice = await reporter.waitForBotReply((m) => reporter.botMessages().indexOf(m) >= before && (m.text ?? '').includes('注销'));
+      expect(notice.text).toBe('您的失业登记已注销。如有疑问，请输入“转人工”。');
+      expect((await db.prisma.registration.findUniqueOrThrow({ where: { id: fact?.registrationId ?? '' } })).status).toBe('withdrawn');
+    } finally {
+      reporter.end();
+    }
+  }, 60_000);
 });

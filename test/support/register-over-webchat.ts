@@ -10,7 +10,7 @@ export interface WebchatRegistrant {
   creditPromise?: boolean;
 }
 
-/** Runs the registration dialog from the menu to "确认提交"; resolves to the bot's last turn. */
+/** Runs the registration dialog from the menu to "确认提交"; resolves to the bot's last turn. Give a man's ID number (for a woman the dialog also asks the last post type). */
 export async function registerOverWebchat(client: DirectlineTestClient, who: WebchatRegistrant): Promise<BotTurn> {
   for (const answer of ['失业登记', '同意', who.name, who.idNumber, '湛江市赤坎区', '与户籍地相同', who.phone, '二〇二五年三月一日']) await ask(client, answer);
   for (const answer of ['离职/被辞退', '高中/中专', '电工证', '仓管', '是', '否', '可以每月联系']) await ask(client, answer);
