@@ -10,6 +10,7 @@ import { actorOf, consoleLocaleOf, type ReviewDeps } from './review-deps.ts';
 import { hardshipViewOf, registrationViewOf } from './review-views.ts';
 import { regionPrefixOf } from './region-scope.ts';
 import { caseworkerOf, requireCaseworker } from './session-auth.ts';
+import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 import { tellPerson } from './tell-person.ts';
 import type { Locale } from '../conversation/locales.ts';
 
@@ -51,7 +52,8 @@ export function createDecisionsRouter(deps: ReviewDeps): Router {
     const current = await deps.decisions.registration(prefix, id.data);
     if (!current) return sendDecisionRefusal(res, { ok: false, reason: 'not_found' });
     const clause = registrationView(current, 'zh-CN').clause.ref;
-    const reason = body.data.reason ? body.data.reason : null;
+    // Free text is stored and sent with ID and phone numbers masked, like every other record.
+    const reason = body.data.reason ? maskPersonalNumbers(body.data.reason) : null;
     const result = await deps.decisions.decideRegistration(prefix, id.data, { outcome: body.data.outcome, reason, clause, worker, at: deps.now() });
     if (!result.ok) return sendDecisionRefusal(res, result);
     const key = body.data.outcome === 'rejected' ? 'decisions.notice.registrationRejected' : current.kind === 'job_seeker' ? 'decisions.notice.jobSeekerConfirmed' : 'decisions.notice.registrationConfirmed';
@@ -81,7 +83,7 @@ export function createDecisionsRouter(deps: ReviewDeps): Router {
     const current = await deps.decisions.hardshipRequest(prefix, caseId.data);
     const category = current?.prescreen?.categories.find((c) => c.code === code.data);
     const result = await deps.decisions.decideHardshipCategory(prefix, caseId.data, {
-      category: code.data, outcome: body.data.outcome, reason: body.data.reason ? body.data.reason : null, clause: category?.source ?? '', worker, at: deps.now(),
+      category: code.data, outcome: body.data.outcome, reason: body.data.reason ? maskPersonalNumbers(body.data.reason) : null, clause: category?.source ?? '', worker, at: deps.now(),
     });
     if (!result.ok) return sendDecisionRefusal(res, result);
     res.json({ request: hardshipView(result.request, consoleLocaleOf(req.query)) });

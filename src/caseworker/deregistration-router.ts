@@ -10,6 +10,7 @@ import { sendDecisionRefusal } from './decision-refusals.ts';
 import { actorOf, clauseShower, consoleLocaleOf, type ReviewDeps } from './review-deps.ts';
 import { regionPrefixOf } from './region-scope.ts';
 import { caseworkerOf, requireCaseworker } from './session-auth.ts';
+import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 import { tellPerson } from './tell-person.ts';
 import { serviceDateOf } from '../config/service-time-zone.ts';
 import type { Locale } from '../conversation/locales.ts';
@@ -81,7 +82,7 @@ export function createDeregistrationRouter(deps: ReviewDeps): Router {
       }
       notify = check.grounds.some((g) => g.notifyPerson);
     }
-    const result = await deps.decisions.decideDeregistration(prefix, caseId.data, { outcome: body.data.outcome, grounds, note: body.data.note, worker, at: deps.now() });
+    const result = await deps.decisions.decideDeregistration(prefix, caseId.data, { outcome: body.data.outcome, grounds, note: maskPersonalNumbers(body.data.note), worker, at: deps.now() });
     if (!result.ok) return sendDecisionRefusal(res, result);
     const told = notify && current.person
       ? await tellPerson(deps, prefix, current.person.jobSeekerId, { key: 'decisions.notice.deregistered', actor: actorOf(worker), about: { type: 'handoff_case', id: caseId.data } })

@@ -129,6 +129,13 @@ describe.skipIf(chromiumSkipReason !== undefined)('reviews and the person file i
     await category.getByRole('button', { name: '确认' }).click();
     await page.locator('[data-category="LOW_INCOME_FAMILY"] .decided', { hasText: '已确认 · 经办人 温州王五' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/reviews-3-hardship.png`, fullPage: true });
+    // English is available: the page's words, the labels and the clauses switch.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('tab', { name: 'Hardship pre-screens' }).waitFor();
+    const english = page.locator(`article[data-case-id="${hardshipCaseId}"]`);
+    await english.locator('[data-category="LOW_INCOME_FAMILY"] .decided', { hasText: 'Confirmed · by 温州王五' }).waitFor();
+    await expect(english.innerText()).resolves.toMatch(/Public notice waived\s*Basis: 温人社发〔2022〕37号, part 1, item \(2\)/);
+    await expect(english.innerText()).resolves.toContain('Low-income family');
     expect(await db.prisma.hardshipCategoryDecision.findMany({ where: { caseId: hardshipCaseId } })).toMatchObject([{ category: 'LOW_INCOME_FAMILY', outcome: 'confirmed' }]);
     expect(problems).toEqual([]);
     await context.close();

@@ -104,7 +104,7 @@
       var label = el('label', '', p[1]); label.htmlFor = p[0].id; add(grid, add(el('div'), label, p[0]));
     });
     add(form, grid);
-    var checks = add(el('div', 'checks'), el('span', 'muted', w('services') + '：'));
+    var checks = add(el('div', 'checks'), el('span', 'muted', w('services') + w('colon')));
     k.QUOTA_KINDS.forEach(function (kind) {
       var box = el('input'); box.type = 'checkbox'; box.value = kind;
       add(checks, add(el('label'), box, document.createTextNode(quotaLabel(kind, w))));

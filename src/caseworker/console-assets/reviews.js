@@ -9,7 +9,7 @@
   var LANG_KEY = 'jiuyebang.console.lang';
   var WORDS = {
     zh: {
-      title: '就业帮 · 审核与决定', inbox: '事项收件箱', needLogin: '请先在控制台登录。', toLogin: '去登录', other: 'English',
+      colon: '：', title: '就业帮 · 审核与决定', inbox: '事项收件箱', needLogin: '请先在控制台登录。', toLogin: '去登录', other: 'English',
       tabRegistrations: '待审核登记', tabHardship: '困难认定预审', tabDeregistration: '就业情况核实',
       none: '暂无待处理事项。', loading: '正在加载…', network: '网络连接失败，请检查网络后重试。', failed: '操作失败，请稍后重试。', expired: '登录已过期，请回到控制台重新登录。',
       id: '身份证', phone: '手机', submitted: '提交', basis: '依据', creditPromise: '信用承诺', due: '须于 {d} 前核实完成',
@@ -29,7 +29,7 @@
       person_: '当事人', botName: '就业帮', staff: '工作人员', history: '状态变更', back: '返回列表',
     },
     en: {
-      title: 'Jiuyebang · Reviews and decisions', inbox: 'Inbox', needLogin: 'Please log in on the console first.', toLogin: 'Log in', other: '中文',
+      colon: ': ', title: 'Jiuyebang · Reviews and decisions', inbox: 'Inbox', needLogin: 'Please log in on the console first.', toLogin: 'Log in', other: '中文',
       tabRegistrations: 'Registrations to review', tabHardship: 'Hardship pre-screens', tabDeregistration: 'Reported changes',
       none: 'Nothing to review.', loading: 'Loading…', network: 'Network error, please try again.', failed: 'The action failed, please try again.', expired: 'Your session expired; log in again on the console.',
       id: 'ID', phone: 'Phone', submitted: 'Submitted', basis: 'Basis', creditPromise: 'Credit promise', due: 'to be verified by {d}',
@@ -58,7 +58,7 @@
   function el(tag, cls, text) { var n = document.createElement(tag); if (cls) n.className = cls; if (text !== undefined && text !== null) n.textContent = text; return n; }
   function add(parent) { for (var i = 1; i < arguments.length; i += 1) if (arguments[i]) parent.appendChild(arguments[i]); return parent; }
   function time(iso) { return new Date(iso).toLocaleString(state.lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }); }
-  function clause(c) { return c ? el('span', 'clause', w('basis') + '：' + c.text) : null; }
+  function clause(c) { return c ? el('span', 'clause', w('basis') + w('colon') + c.text) : null; }
 
   function api(method, path, body) {
     var s = session();
@@ -118,7 +118,7 @@
   }
   function countdown(cp) {
     var text = cp.overdue ? fill(w('overdue'), { n: -cp.workingDaysLeft || 0 }) : cp.workingDaysLeft === 0 ? w('lastDay') : fill(w('left'), { n: cp.workingDaysLeft });
-    return el('span', 'due' + (cp.overdue ? ' overdue' : ''), w('creditPromise') + '：' + fill(w('due'), { d: cp.dueBy }) + (cp.provisional ? w('provisional') : '') + ' · ' + text);
+    return el('span', 'due' + (cp.overdue ? ' overdue' : ''), w('creditPromise') + w('colon') + fill(w('due'), { d: cp.dueBy }) + (cp.provisional ? w('provisional') : '') + ' · ' + text);
   }
 
   function renderRegistrations(panel, rows) {
@@ -165,12 +165,12 @@
     rows.forEach(function (f) {
       var card = add(el('article', 'card'), personLine(f.person));
       card.setAttribute('data-case-id', f.caseId);
-      add(card, add(el('div', 'row'), el('strong', '', w('reported') + '：' + f.situationLabel), el('span', 'muted', f.reportedOn || '')));
+      add(card, add(el('div', 'row'), el('strong', '', w('reported') + w('colon') + f.situationLabel), el('span', 'muted', f.reportedOn || '')));
       var list = el('ul', 'grounds');
       f.grounds.forEach(function (g) {
         var box = el('input'); box.type = 'checkbox'; box.value = g.code; box.id = 'g-' + f.caseId + '-' + g.code; box.checked = g.facts === 'applies';
-        var label = el('label', '', g.label + '（' + w('facts')[g.facts] + '）'); label.htmlFor = box.id;
-        add(list, add(el('li'), box, label, g.forbiddenAsSoleGround ? el('span', 'forbidden', ' · ' + w('soleForbidden')) : null, el('div', 'clause', w('basis') + '：' + g.clause.text)));
+        var label = el('label', '', g.label + ' (' + w('facts')[g.facts] + ')'); label.htmlFor = box.id;
+        add(list, add(el('li'), box, label, g.forbiddenAsSoleGround ? el('span', 'forbidden', ' · ' + w('soleForbidden')) : null, el('div', 'clause', w('basis') + w('colon') + g.clause.text)));
       });
       add(card, list);
       var note = el('input'); note.type = 'text'; note.maxLength = 500; note.placeholder = w('notePh'); note.setAttribute('aria-label', w('note'));
