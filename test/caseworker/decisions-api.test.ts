@@ -177,6 +177,14 @@ describe('reported deregistration facts (Wenzhou: some grounds may never stand a
     expect(fact?.grounds.find((g) => g.code === 'NO_CONTACT')).toMatchObject({ forbiddenAsSoleGround: true, clause: { text: '温人社发〔2022〕37号 第二部分第（三）项第1点' } });
   });
 
+  it('is invisible to another region: not listed, and a decision is not found', async () => {
+    const listed = await callApi(service.url, demo, 'GET', '/reviews/deregistration');
+    expect((listed.body as unknown as { facts: { caseId: string }[] }).facts.map((f) => f.caseId)).not.toContain(caseId);
+    const foreign = await callApi(service.url, demo, 'POST', `/reviews/deregistration/${caseId}/decision`, { outcome: 'kept', note: '继续服务' });
+    expect(foreign.status).toBe(404);
+    expect((await db.prisma.handoffCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('open');
+  });
+
   it('refuses "no contact" as the only ground with the clause, and the registration stays', async () => {
     const refused = await callApi(service.url, wenzhou, 'POST', `/reviews/deregistration/${caseId}/decision`, { outcome: 'deregistered', grounds: ['NO_CONTACT'], note: '半年未联系' });
     expect(refused.status).toBe(422);
