@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chromiumSkipReason, launchChromium } from '../support/chromium.ts';
 import { connect, type DirectlineTestClient } from '../support/directline-client.ts';
 import { registerOverWebchat } from '../support/register-over-webchat.ts';
-import { seedHardshipCase, seedPerson, wenzhouPrescreen } from '../support/review-fixtures.ts';
+import { seedDeregistrationFact, seedHardshipCase, seedPerson, wenzhouPrescreen } from '../support/review-fixtures.ts';
 import { addCaseworker } from '../support/console-api.ts';
 import { startTestService, tempServiceConfig } from '../support/test-service.ts';
 import { openDatabase, type Database } from '../../src/persistence/database.ts';
@@ -21,6 +21,8 @@ let db: Database;
 let browser: Browser | undefined;
 let user: DirectlineTestClient | undefined;
 let hardshipCaseId = '';
+let factCaseId = '';
+let factRegistrationId = '';
 
 function watchProblems(page: Page): string[] {
   const problems: string[] = [];
@@ -47,6 +49,9 @@ describe.skipIf(chromiumSkipReason !== undefined)('reviews and the person file i
     await db.ready;
     const person = await seedPerson(db.prisma, { regionCode: '330302', name: '王小二' });
     hardshipCaseId = await seedHardshipCase(db.prisma, { jobSeekerId: person.jobSeekerId, regionCode: '330302', prescreen: wenzhouPrescreen() });
+    const reporter = await seedPerson(db.prisma, { regionCode: '330302', name: '赵六' });
+    factRegistrationId = reporter.registrationId;
+    factCaseId = await seedDeregistrationFact(db.prisma, { ...reporter, regionCode: '330302', situation: 'hired', facts: { hired: true } });
     user = await connect(service.url);
     await registerOverWebchat(user, { name: '张三', idNumber: '440802199005150139', phone: '138 1234 5678', creditPromise: true });
     browser = await launchChromium();
@@ -138,6 +143,34 @@ describe.skipIf(chromiumSkipReason !== undefined)('reviews and the person file i
     await expect(english.innerText()).resolves.toContain('Low-income family');
     expect(await db.prisma.hardshipCategoryDecision.findMany({ where: { caseId: hardshipCaseId } })).toMatchObject([{ category: 'LOW_INCOME_FAMILY', outcome: 'confirmed' }]);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a Wenzhou caseworker is told beside the grounds that "no contact" may not be the only ground, then deregisters on the job', async () => {
+    if (!browser) throw new Error('not started');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    // The refusal is an expected 422, shown on the page.
+    await logIn(page, 'wz', 'pw-wz-123');
+    await page.goto(`${service.url.replace('localhost', '127.0.0.1')}/console/reviews#deregistration`);
+    const card = page.locator(`article[data-case-id="${factCaseId}"]`);
+    await card.waitFor();
+    await expect(card.innerText()).resolves.toMatch(/连续多月未与经办机构联系[^\n]*· 不得作为唯一注销理由/);
+    await card.getByLabel(/^已就业/).uncheck();
+    await card.getByLabel(/^连续多月未与经办机构联系/).check();
+    await card.getByLabel('说明').fill('半年未联系');
+    await card.getByRole('button', { name: '注销登记' }).click();
+    await card.getByRole('alert').filter({ hasText: '不得作为注销失业登记的唯一理由' }).waitFor();
+    await expect(card.getByRole('alert').innerText()).resolves.toContain('依据温人社发〔2022〕37号 第二部分第（三）项第1点');
+    expect((await db.prisma.registration.findUniqueOrThrow({ where: { id: factRegistrationId } })).status).toBe('registered');
+    await page.screenshot({ path: `${SHOTS}/reviews-4-deregistration-refused.png`, fullPage: true });
+    await card.getByLabel(/^已就业/).check();
+    await card.getByLabel('说明').fill('电话核实已入职');
+    await card.getByRole('button', { name: '注销登记' }).click();
+    await card.getByRole('alert').filter({ hasText: '已处理' }).waitFor();
+    expect((await db.prisma.registration.findUniqueOrThrow({ where: { id: factRegistrationId } })).status).toBe('withdrawn');
+    expect(problems.filter((p) => !p.startsWith('422 '))).toEqual([]);
     await context.close();
   });
 });

@@ -9,7 +9,7 @@
   var LANG_KEY = 'jiuyebang.console.lang';
   var WORDS = {
     zh: {
-      colon: '：', title: '就业帮 · 审核与决定', inbox: '事项收件箱', needLogin: '请先在控制台登录。', toLogin: '去登录', other: 'English',
+      colon: '：', open: '（', close: '）', title: '就业帮 · 审核与决定', inbox: '事项收件箱', needLogin: '请先在控制台登录。', toLogin: '去登录', other: 'English',
       tabRegistrations: '待审核登记', tabHardship: '困难认定预审', tabDeregistration: '就业情况核实',
       none: '暂无待处理事项。', loading: '正在加载…', network: '网络连接失败，请检查网络后重试。', failed: '操作失败，请稍后重试。', expired: '登录已过期，请回到控制台重新登录。',
       id: '身份证', phone: '手机', submitted: '提交', basis: '依据', creditPromise: '信用承诺', due: '须于 {d} 前核实完成',
@@ -29,7 +29,7 @@
       person_: '当事人', botName: '就业帮', staff: '工作人员', history: '状态变更', back: '返回列表',
     },
     en: {
-      colon: ': ', title: 'Jiuyebang · Reviews and decisions', inbox: 'Inbox', needLogin: 'Please log in on the console first.', toLogin: 'Log in', other: '中文',
+      colon: ': ', open: ' (', close: ')', title: 'Jiuyebang · Reviews and decisions', inbox: 'Inbox', needLogin: 'Please log in on the console first.', toLogin: 'Log in', other: '中文',
       tabRegistrations: 'Registrations to review', tabHardship: 'Hardship pre-screens', tabDeregistration: 'Reported changes',
       none: 'Nothing to review.', loading: 'Loading…', network: 'Network error, please try again.', failed: 'The action failed, please try again.', expired: 'Your session expired; log in again on the console.',
       id: 'ID', phone: 'Phone', submitted: 'Submitted', basis: 'Basis', creditPromise: 'Credit promise', due: 'to be verified by {d}',
@@ -169,7 +169,7 @@
       var list = el('ul', 'grounds');
       f.grounds.forEach(function (g) {
         var box = el('input'); box.type = 'checkbox'; box.value = g.code; box.id = 'g-' + f.caseId + '-' + g.code; box.checked = g.facts === 'applies';
-        var label = el('label', '', g.label + ' (' + w('facts')[g.facts] + ')'); label.htmlFor = box.id;
+        var label = el('label', '', g.label + w('open') + w('facts')[g.facts] + w('close')); label.htmlFor = box.id;
         add(list, add(el('li'), box, label, g.forbiddenAsSoleGround ? el('span', 'forbidden', ' · ' + w('soleForbidden')) : null, el('div', 'clause', w('basis') + w('colon') + g.clause.text)));
       });
       add(card, list);
