@@ -1,11 +1,12 @@
 // The PersonFile port: one person of a region with everything a caseworker needs on one screen. Numbers leave
 // masked; `reveal` decrypts one and writes the audit record (with the reason) before returning it.
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../database.ts';
 import type { PiiCipher } from '../pii-cipher.ts';
 import { auditRow } from '../audit-repository.ts';
 import { readJsonColumn } from '../json-column.ts';
+import { isUniqueViolation } from '../prisma-errors.ts';
 import { createContactLedgerRepository } from '../contact-ledger-repository.ts';
 import { HARDSHIP_CASE_KIND } from '../hardship-request-repository.ts';
 import { hardshipViewsOf } from './hardship-reviews.ts';
@@ -82,20 +83,36 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
       if (!person) return null;
       const reason = maskPersonalNumbers(request.reason);
       const actor = `caseworker:${request.worker.username}`;
-      return db.$transaction(async (tx) => {
-        const open = await tx.handoffCase.findFirst({ where: { jobSeekerId, kind: CIVIL_AFFAIRS_REFERRAL_KIND, status: { in: OPEN_CASE_STATUSES } } });
-        if (open) return { caseId: open.id, created: false };
-        const address = await tx.channelAddress.findFirst({ where: { jobSeekerId }, orderBy: { updatedAt: 'desc' }, select: { conversationId: true } });
-        const caseId = randomUUID();
-        await tx.handoffCase.create({
-          data: {
-            id: caseId, kind: CIVIL_AFFAIRS_REFERRAL_KIND, status: 'open', jobSeekerId, regionCode: person.regionCode, conversationKey: address?.conversationId ?? `person:${jobSeekerId}`,
-            reason, details: JSON.stringify({ clause: request.clause, referredBy: actor }), createdAt: request.at,
-          },
+      const openOne = () => db.handoffCase.findFirst({ where: { jobSeekerId, kind: CIVIL_AFFAIRS_REFERRAL_KIND, status: { in: OPEN_CASE_STATUSES } }, select: { id: true } });
+      const open = await openOne();
+      if (open) return { caseId: open.id, created: false };
+      // The id is derived from the person and how many referrals came before, so two simultaneous requests
+      // (two caseworkers, two instances) try to create the same row and only one succeeds.
+      const earlier = await db.handoffCase.count({ where: { jobSeekerId, kind: CIVIL_AFFAIRS_REFERRAL_KIND } });
+      const caseId = uuidFrom(`${CIVIL_AFFAIRS_REFERRAL_KIND}:${jobSeekerId}:${earlier}`);
+      const address = await db.channelAddress.findFirst({ where: { jobSeekerId }, orderBy: { updatedAt: 'desc' }, select: { conversationId: true } });
+      try {
+        await db.$transaction(async (tx) => {
+          await tx.handoffCase.create({
+            data: {
+              id: caseId, kind: CIVIL_AFFAIRS_REFERRAL_KIND, status: 'open', jobSeekerId, regionCode: person.regionCode, conversationKey: address?.conversationId ?? `person:${jobSeekerId}`,
+              reason, details: JSON.stringify({ clause: request.clause, referredBy: actor }), createdAt: request.at,
+            },
+          });
+          await tx.auditEvent.create({ data: auditRow({ actor, action: 'civil_affairs.referred', subjectType: 'handoff_case', subjectId: caseId, details: { jobSeekerId, reason, clause: request.clause } }) });
         });
-        await tx.auditEvent.create({ data: auditRow({ actor, action: 'civil_affairs.referred', subjectType: 'handoff_case', subjectId: caseId, details: { jobSeekerId, reason, clause: request.clause } }) });
-        return { caseId, created: true };
-      });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        return { caseId: (await openOne())?.id ?? caseId, created: false };
+      }
+      return { caseId, created: true };
     },
   };
+}
+
+/** A name-based UUID (version 5 layout over SHA-256): the same text always gives the same id. */
+function uuidFrom(text: string): string {
+  const hex = createHash('sha256').update(text).digest('hex');
+  const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
