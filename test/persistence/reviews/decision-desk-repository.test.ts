@@ -1,10 +1,13 @@
 // The DecisionDesk over SQLite and PostgreSQL: decisions are conditional, so two caseworkers (or two instances)
-// deciding the same thing at once leave exactly one decision; every read and write is limited to the region prefix.
+// deciding (or referring) the same thing at once leave exactly one; every read and write is limited to the region prefix.
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../src/persistence/database.ts';
 import { applyMigrations } from '../../../src/persistence/migrations/apply-migrations.ts';
 import { createDecisionDeskRepository } from '../../../src/persistence/reviews/decision-desk-repository.ts';
+import { createPersonFileRepository } from '../../../src/persistence/reviews/person-file-repository.ts';
+import { createPiiCipher } from '../../../src/persistence/pii-cipher.ts';
 import { createPgDatabase, tempDir } from '../migrations/fixtures/temp-databases.ts';
 import { seedHardshipCase, seedPerson, wenzhouPrescreen } from '../../support/review-fixtures.ts';
 
@@ -47,6 +50,14 @@ async function exercise(url: string): Promise<void> {
     expect(categories.find((r) => !r.ok)).toMatchObject({ ok: false, reason: 'already_decided' });
     expect(await db.hardshipCategoryDecision.count({ where: { caseId } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: 'hardship.category_decided', subjectId: caseId } })).toBe(1);
+
+    const people = createPersonFileRepository(db, createPiiCipher(randomBytes(32)));
+    const referral = { reason: '家庭生活困难', clause: 'anshan-2022#四(九)', worker: A, at: AT };
+    expect(await people.referToCivilAffairs('2103', person.jobSeekerId, referral)).toBeNull();
+    const referrals = await Promise.all([people.referToCivilAffairs('3303', person.jobSeekerId, referral), people.referToCivilAffairs('3303', person.jobSeekerId, referral)]);
+    expect(referrals.filter((r) => r?.created)).toHaveLength(1);
+    expect(new Set(referrals.map((r) => r?.caseId)).size).toBe(1);
+    expect(await db.handoffCase.count({ where: { jobSeekerId: person.jobSeekerId, kind: 'civil_affairs_referral' } })).toBe(1);
   } finally {
     await database.close();
   }
