@@ -38,6 +38,8 @@ import { createOutboundSender } from './channels/outbound-sender.ts';
 import { createSmsChannel, smsDriverFromSettings } from './channels/sms/sms-channel.ts';
 import { startWechatFromConfig } from './channels/wechaty/start-wechat-from-config.ts';
 import type { Wechaty } from 'wechaty';
+import { createDecisionDeskRepository } from './persistence/reviews/decision-desk-repository.ts';
+import { createPersonFileRepository } from './persistence/reviews/person-file-repository.ts';
 
 /** Web Chat stacks buttons one under another; more than this many do not fit a phone screen, so they go as numbered lines. */
 const WEBCHAT_MAX_BUTTONS = 8;
@@ -119,6 +121,11 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     audit: repos.audit,
     localizer,
     dueBy: createCaseDueBy(packs, calendar),
+    reviews: {
+      decisions: createDecisionDeskRepository(database.prisma),
+      people: createPersonFileRepository(database.prisma, cipher),
+      policy: { packFor: (regionCode, day) => selectRegionPack(packs, regionCode, day), calendar },
+    },
     ticketSecret: cipher.deriveSecret('console-events'),
     logger,
     now,

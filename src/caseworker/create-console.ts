@@ -1,4 +1,5 @@
 // Builds the caseworker console (case API, live events, page) from its ports; src/main.ts wires it in.
+import express from 'express';
 import type { Router } from 'express';
 import { createCaseActions } from './case-actions.ts';
 import { createIdentityConfirmation } from './confirm-identity.ts';
@@ -8,6 +9,11 @@ import { createConsoleEvents } from './console-events.ts';
 import { createConsolePage } from './console-page.ts';
 import { createEventTickets } from './event-ticket.ts';
 import type { SessionFinder } from './session-auth.ts';
+import { createDecisionsRouter } from './decisions-router.ts';
+import { createDeregistrationRouter } from './deregistration-router.ts';
+import { createPeopleRouter } from './people-router.ts';
+import { createReviewsPage } from './reviews-page.ts';
+import type { ReviewDeps } from './review-deps.ts';
 import type { Localizer } from '../conversation/localizer.ts';
 import type { AuditLog, ConversationStore, IdentityChallengeStore, OutboundSender, TranscriptLog } from '../conversation/ports.ts';
 
@@ -20,7 +26,9 @@ export interface ConsoleDeps {
   identity: Pick<IdentityChallengeStore, 'linkAddress'>;
   transcript: Pick<TranscriptLog, 'append'>;
   audit: AuditLog;
-  localizer: Pick<Localizer, 't'>;
+  localizer: Pick<Localizer, 't' | 'cite'>;
+  /** Reviews, decisions and the person view (pending registrations, hardship, deregistration facts, people). */
+  reviews: Pick<ReviewDeps, 'decisions' | 'people' | 'policy'>;
   dueBy: CaseDueBy;
   /** Signs the EventSource tickets (derive it from the service's key). */
   ticketSecret: Buffer;
@@ -38,5 +46,6 @@ export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router 
     sessions: deps.sessions, desk: deps.desk, tickets: createEventTickets(deps.ticketSecret), now, logger: deps.logger,
     ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
   });
-  return { api: [cases, events], page: createConsolePage() };
+  const review: ReviewDeps = { ...deps.reviews, sessions: deps.sessions, sender: deps.sender, transcript: deps.transcript, audit: deps.audit, localizer: deps.localizer, now, logger: deps.logger };
+  return { api: [cases, events, createDecisionsRouter(review), createDeregistrationRouter(review), createPeopleRouter(review)], page: express.Router().use(createConsolePage(), createReviewsPage()) };
 }

@@ -5,7 +5,7 @@
   'use strict';
   var API = '/api/caseworker';
   var KEY = 'jiuyebang.console';
-  var KINDS = { handoff: '转人工', hardship_recognition: '困难认定', deregistration_fact: '就业情况核实', identity_link: '身份核验' };
+  var KINDS = { handoff: '转人工', hardship_recognition: '困难认定', deregistration_fact: '就业情况核实', identity_link: '身份核验', civil_affairs_referral: '推送民政' };
   var STATUSES = { new: '待认领', claimed: '处理中', waiting: '等待当事人', closed: '已结束' };
   var DIALOGS = { registration: '失业登记', hardship: '困难人员预审', followUp: '报告近况', status: '我的进度' };
   var state = { status: 'new', caseId: null, current: null, events: null, retry: null };

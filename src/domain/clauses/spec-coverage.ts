@@ -67,7 +67,7 @@ export const SPEC_COVERAGE = {
   'R1.10.3': { status: 'out_of_scope', why: 'Recording a graduate\'s job and referring subsidies are office acts; a caseworker ends the graduate follow-up by changing the group.' },
   'R1.10.4': { status: 'out_of_scope', why: 'Subsidies to employment-assistance bases (3,000 yuan a person, ≤150,000 a year) are paid to employers, not to job seekers.' },
   'R1.10.5': { status: 'out_of_scope', why: 'Exit from a public-welfare post is managed by the office; the SPEC lists only examples. retirementDate gives the retirement-age ground.' },
-  'R1.10.6': { status: 'out_of_scope', why: 'Referral to civil affairs and the income deduction are decided by HRSS and civil affairs; a candidate for servicesFor later.' },
+  'R1.10.6': { status: 'implemented', where: [PACK, 'src/caseworker/people-router.ts'], note: 'A caseworker refers a person in financial hardship to civil affairs (a task with the reason) where the pack has civilAffairsReferral; the income deduction is decided by civil affairs.' },
   'R1.11.1': { status: 'implemented', where: [`${D}/registration/priority-flags.ts`], decisions: ['PRIORITY_FLAGS_ALL_REGIONS'], note: 'Flags only; the youth count, extra windows, the mini-program and the 2023 target are office work.' },
   'R1.11.2': { status: 'implemented', where: [`${D}/registration/priority-flags.ts`], decisions: ['PRIORITY_FLAGS_ALL_REGIONS'] },
   'R1.11.3': { status: 'out_of_scope', why: 'Harbin plans, one-to-one job commitments and monthly statistics are staff work (the 12333 hotline is in the harbin-2010 pack).' },

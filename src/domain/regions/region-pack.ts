@@ -115,6 +115,8 @@ export const regionPackSchema = z.strictObject({
   deregistration: z.strictObject({ grounds: z.array(deregistrationGroundSchema).min(1) }),
   hotline: z.strictObject({ number: z.string().regex(/^\d{5}$/), source: clauseString }).nullable(),
   handoff: handoffSchema.default(DEFAULT_HANDOFF_SETTINGS),
+  /** R1.10.6: a registered unemployed person in financial hardship is referred to civil affairs (A 四(九)); null where the notice says nothing. */
+  civilAffairsReferral: z.strictObject({ source: clauseString, basis: basisSchema }).nullable().default(null),
   /** Local setting (see officeSchema); packs without it get DEFAULT_OFFICE_HOURS. */
   office: officeSchema.default({ hours: DEFAULT_OFFICE_HOURS.map((p) => ({ ...p })) }),
   /** What the notice says about papers, 失业保险金 and where to get help (the FAQ answers); empty: it says nothing. */

@@ -1,0 +1,146 @@
+// One person's file in the console (#person=<id>): masked profile with "show full number" (reason required,
+// recorded), registrations and their history, hardship results, the service ledger in the layout of
+// 失业人员定期联系情况记录表, "log a contact", the yearly quota, a civil-affairs referral where the region has
+// one, open cases and the transcript. Drawn by reviews.js's router with its helpers (kit).
+/* global document, window */
+(function () {
+  'use strict';
+
+  function show(id, kit) {
+    var w = kit.w; var el = kit.el; var add = kit.add; var panel = document.getElementById('panel');
+    panel.textContent = w('loading');
+    return kit.api('GET', '/people/' + id).then(function (data) { draw(panel, id, data, kit); }, function (e) {
+      panel.textContent = ''; add(panel, el('p', 'error', e.message));
+    });
+    function draw(root, personId, d, k) {
+      root.textContent = '';
+      var back = el('a', '', w('back')); back.href = '#registrations';
+      add(root, back);
+      var head = add(el('section', 'card'), el('h2', '', w('person') + ' · ' + (d.person.name || '—')));
+      head.setAttribute('data-person-id', personId);
+      [['idNumber', w('id'), d.person.idNumber], ['phone', w('phone'), d.person.phone]].forEach(function (f) {
+        var value = el('span', 'masked', f[2] || '—'); value.setAttribute('data-field', f[0]);
+        var reason = el('input'); reason.type = 'text'; reason.maxLength = 200; reason.placeholder = w('revealReason'); reason.setAttribute('aria-label', w('revealReason') + ' ' + f[1]);
+        var msg = el('span', 'error');
+        var btn = el('button', '', w('reveal')); btn.type = 'button';
+        btn.addEventListener('click', function () {
+          msg.textContent = '';
+          k.api('POST', '/people/' + personId + '/reveal', { field: f[0], reason: reason.value.trim() }).then(function (r) { value.textContent = r.value || '—'; }, function (e) { msg.textContent = e.message; });
+        });
+        add(head, add(el('div', 'decide'), el('strong', '', f[1]), value, reason, btn, msg));
+      });
+      add(root, head);
+
+      var regs = add(el('section', 'card'), el('h2', '', w('registrations')));
+      d.registrations.forEach(function (r) {
+        add(regs, add(el('div', 'row'), el('strong', '', r.kindLabel + ' · ' + r.statusLabel), el('span', 'muted', w('submitted') + ' ' + k.time(r.registeredAt)), k.clause(r.clause)));
+        var hist = el('ul');
+        r.history.forEach(function (h) { add(hist, el('li', 'muted', k.time(h.at) + ' · ' + (h.fromLabel || '—') + ' → ' + h.toLabel + ' · ' + (h.byBot ? w('botName') : h.by) + (h.note ? ' · ' + h.note : ''))); });
+        add(regs, hist);
+      });
+      add(root, regs);
+
+      if (d.hardship.length > 0) {
+        var hard = add(el('section', 'card'), el('h2', '', w('hardship')));
+        d.hardship.forEach(function (h) { add(hard, k.hardshipCard(h)); });
+        add(root, hard);
+      }
+
+      var ledger = add(el('section', 'card'), el('h2', '', w('ledger')));
+      var table = el('table', 'ledger'); table.id = 'ledger';
+      var headRow = el('tr');
+      [w('date'), w('way'), w('content'), w('result'), w('caseworker')].forEach(function (t) { add(headRow, el('th', '', t)); });
+      add(table, add(el('thead'), headRow));
+      var body = el('tbody');
+      d.ledger.forEach(function (row) {
+        var tr = el('tr');
+        [row.date, row.wayLabel, row.content, row.result, row.caseworker].forEach(function (t) { add(tr, el('td', '', t)); });
+        add(body, tr);
+      });
+      add(ledger, add(table, body));
+      add(ledger, contactForm(personId, k));
+      add(root, ledger);
+
+      var quota = add(el('section', 'card'), el('h2', '', w('quota')));
+      if (d.quota.applicable) {
+        add(quota, add(el('div', 'row'), el('span', '', d.quota.yearStart + ' – ' + d.quota.yearEnd), k.clause(d.quota.clause)));
+        var qt = el('table', 'ledger'); qt.id = 'quota';
+        d.quota.items.forEach(function (i) { add(qt, add(el('tr', i.met ? '' : 'behind'), el('td', '', i.label), el('td', '', i.delivered + ' / ' + i.required))); });
+        add(quota, qt);
+      } else add(quota, el('p', 'muted', w('quotaNone')));
+      add(root, quota);
+
+      if (d.civilAffairsReferral.available) add(root, referralForm(personId, d.civilAffairsReferral.clause, k));
+
+      var cases = add(el('section', 'card'), el('h2', '', w('openCases')));
+      var cl = el('ul');
+      d.openCases.forEach(function (c) { add(cl, el('li', '', (w('kinds')[c.kind] || c.kind) + ' · ' + k.time(c.openedAt) + ' · ' + c.reason)); });
+      add(root, add(cases, cl));
+
+      var tr = add(el('section', 'card'), el('h2', '', w('transcript')));
+      var list = el('ol', 'messages transcript');
+      d.transcript.forEach(function (m) {
+        var staff = m.sender.indexOf('caseworker:') === 0;
+        var li = el('li', m.direction + (staff ? ' staff' : ''));
+        add(li, el('span', 'who', (m.direction === 'in' ? w('person_') : staff ? w('staff') : w('botName')) + ' · ' + k.time(m.at)));
+        li.appendChild(document.createTextNode(m.text));
+        add(list, li);
+      });
+      add(root, add(tr, list));
+    }
+  }
+
+  function contactForm(personId, k) {
+    var w = k.w; var el = k.el; var add = k.add;
+    var form = el('form', 'contact-form'); form.noValidate = true;
+    add(form, el('h3', '', w('logContact')));
+    var grid = el('div', 'form-grid');
+    var way = el('select'); way.id = 'contact-way';
+    Object.keys(w('ways')).forEach(function (key) { var o = el('option', '', w('ways')[key]); o.value = key; add(way, o); });
+    var date = el('input'); date.type = 'date'; date.id = 'contact-date';
+    var content = el('input'); content.type = 'text'; content.maxLength = 500; content.id = 'contact-content';
+    var result = el('input'); result.type = 'text'; result.maxLength = 200; result.id = 'contact-result';
+    [[way, w('way')], [date, w('date')], [content, w('content')], [result, w('result')]].forEach(function (p) {
+      var label = el('label', '', p[1]); label.htmlFor = p[0].id; add(grid, add(el('div'), label, p[0]));
+    });
+    add(form, grid);
+    var checks = add(el('div', 'checks'), el('span', 'muted', w('services') + w('colon')));
+    k.QUOTA_KINDS.forEach(function (kind) {
+      var box = el('input'); box.type = 'checkbox'; box.value = kind;
+      add(checks, add(el('label'), box, document.createTextNode(quotaLabel(kind, w))));
+    });
+    add(form, checks);
+    var msg = el('span', 'error'); msg.setAttribute('role', 'alert');
+    var save = el('button', 'primary', w('save')); save.type = 'submit';
+    add(form, add(el('div', 'decide'), save, msg));
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var kinds = Array.prototype.slice.call(checks.querySelectorAll('input:checked')).map(function (i) { return i.value; });
+      var bodyJson = { way: way.value, content: content.value.trim(), result: result.value.trim(), serviceKinds: kinds };
+      if (date.value) bodyJson.date = date.value;
+      k.api('POST', '/people/' + personId + '/contacts', bodyJson).then(function () { window.dispatchEvent(new Event('hashchange')); }, function (e) { msg.textContent = e.message; });
+    });
+    return form;
+  }
+
+  function quotaLabel(kind, w) {
+    var zh = { policy: '政策对接', guidance: '职业指导', jobs: '岗位推荐', training: '培训信息' };
+    var en = { policy: 'Policy matching', guidance: 'Career guidance', jobs: 'Job recommendation', training: 'Training notice' };
+    return (w('other') === 'English' ? zh : en)[kind];
+  }
+
+  function referralForm(personId, clause, k) {
+    var w = k.w; var el = k.el; var add = k.add;
+    var box = add(el('section', 'card'), el('h2', '', w('referral')), k.clause(clause));
+    var reason = el('input'); reason.type = 'text'; reason.maxLength = 500; reason.placeholder = w('reason'); reason.setAttribute('aria-label', w('referral'));
+    var msg = el('span', 'error');
+    var btn = el('button', 'primary', w('refer')); btn.type = 'button';
+    btn.addEventListener('click', function () {
+      msg.textContent = '';
+      k.api('POST', '/people/' + personId + '/civil-affairs-referral', { reason: reason.value.trim() }).then(function () { msg.className = 'decided'; msg.textContent = w('referralDone'); }, function (e) { msg.className = 'error'; msg.textContent = e.message; });
+    });
+    return add(box, add(el('div', 'decide'), reason, btn, msg));
+  }
+
+  window.jiuyebangPerson = { show: show };
+})();

@@ -1,0 +1,65 @@
+// What the console's person view needs from storage, as a port (src/persistence implements it): one person of
+// the caseworker's region with ID and phone masked, their registrations, ledger, cases and transcript; the
+// unmasked number only through `reveal`, which records who asked and why.
+import type { CaseWorkerRef } from './case-desk.ts';
+import type { CreditPromise, HardshipForReview } from './decision-desk.ts';
+
+/** Ways of contact a caseworker logs (失业人员定期联系情况记录表 "联系方式"). */
+export const CONTACT_WAYS = ['phone_call', 'home_visit', 'office_visit'] as const;
+export type ContactWay = (typeof CONTACT_WAYS)[number];
+export const REVEALABLE_FIELDS = ['idNumber', 'phone'] as const;
+export type RevealableField = (typeof REVEALABLE_FIELDS)[number];
+
+export interface RegistrationRecord {
+  id: string;
+  kind: string;
+  status: string;
+  reason: string;
+  regionCode: string;
+  registeredAt: Date;
+  creditPromise: CreditPromise | null;
+  history: { fromStatus: string | null; toStatus: string; by: string; note: string | null; at: Date }[];
+}
+
+/** One row of the service ledger; `channel` is the way of contact, `serviceKinds` what counts toward the quota. */
+export interface LedgerRow {
+  id: string;
+  at: Date;
+  kind: string;
+  channel: string;
+  outcome: string;
+  serviceKinds: string[];
+  notes: string | null;
+  /** Who made the contact: a caseworker's display name, `job_seeker` or `bot`. */
+  by: string;
+}
+
+export interface PersonProfile {
+  jobSeekerId: string;
+  regionCode: string;
+  name: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  locale: string;
+  createdAt: Date;
+  registrations: RegistrationRecord[];
+  ledger: LedgerRow[];
+  hardship: HardshipForReview[];
+  openCases: { id: string; kind: string; reason: string; status: string; openedAt: Date }[];
+  transcript: { direction: string; sender: string; text: string; at: Date }[];
+}
+
+export interface PersonFile {
+  profile(regionPrefix: string, jobSeekerId: string): Promise<PersonProfile | null>;
+  /** The decrypted number (null when none is on file), audited with the reason; undefined when the person is not in the region. */
+  reveal(regionPrefix: string, jobSeekerId: string, request: { field: RevealableField; reason: string; worker: CaseWorkerRef }): Promise<string | null | undefined>;
+  /** A contact a caseworker made, into the ledger (counted toward the quota by its service kinds); audited. */
+  logContact(
+    regionPrefix: string, jobSeekerId: string,
+    entry: { way: ContactWay; content: string; result: string; serviceKinds: string[]; at: Date; worker: CaseWorkerRef },
+  ): Promise<{ id: string } | null>;
+  /** A task for a caseworker (a `civil_affairs_referral` case) with the reason; one open per person. Audited. */
+  referToCivilAffairs(
+    regionPrefix: string, jobSeekerId: string, request: { reason: string; clause: string; worker: CaseWorkerRef; at: Date },
+  ): Promise<{ caseId: string; created: boolean } | null>;
+}

@@ -1,0 +1,70 @@
+// Hardship pre-screens (hardship_recognition cases) for review, and one decision per category: the unique
+// (case, category) index makes a second decision fail, so a stale click changes nothing and learns who decided.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../database.ts';
+import { auditRow } from '../audit-repository.ts';
+import { readJsonColumn } from '../json-column.ts';
+import { isUniqueViolation } from '../prisma-errors.ts';
+import { HARDSHIP_CASE_KIND } from '../hardship-request-repository.ts';
+import { caseStatusOf, inRegion, maskedPersonOf, maskedPersonSelect, namesById, whereCaseStatus } from './review-rows.ts';
+import { HardshipPrescreenSchema } from '../../conversation/answers/hardship-prescreen.ts';
+import { HARDSHIP_OUTCOMES, type DecisionDesk, type HardshipForReview } from '../../caseworker/decision-desk.ts';
+
+type CaseRow = { id: string; status: string; regionCode: string; createdAt: Date; details: string; jobSeeker: { id: string; name: string | null; idNumberMask: string | null; phoneMask: string | null } | null };
+
+const isOutcome = (s: string): s is (typeof HARDSHIP_OUTCOMES)[number] => HARDSHIP_OUTCOMES.some((o) => o === s);
+
+export async function hardshipViewsOf(db: Db, rows: CaseRow[]): Promise<HardshipForReview[]> {
+  const decisions = rows.length === 0 ? [] : await db.hardshipCategoryDecision.findMany({ where: { caseId: { in: rows.map((r) => r.id) } }, orderBy: { at: 'asc' } });
+  const nameOf = await namesById(db, decisions.map((d) => d.caseworkerId));
+  return rows.map((row) => ({
+    caseId: row.id,
+    status: caseStatusOf(row.status),
+    regionCode: row.regionCode,
+    openedAt: row.createdAt,
+    person: maskedPersonOf(row.jobSeeker),
+    prescreen: readJsonColumn(HardshipPrescreenSchema.nullable(), row.details, null),
+    decisions: decisions
+      .filter((d) => d.caseId === row.id)
+      .map((d) => ({ category: d.category, outcome: isOutcome(d.outcome) ? d.outcome : 'rejected', reason: d.reason, by: nameOf(d.caseworkerId), at: d.at })),
+  }));
+}
+
+export function createHardshipReviews(db: Db): Pick<DecisionDesk, 'hardshipRequests' | 'hardshipRequest' | 'decideHardshipCategory'> {
+  const one = async (regionPrefix: string, caseId: string) => {
+    const row = await db.handoffCase.findFirst({ where: { id: caseId, kind: HARDSHIP_CASE_KIND, ...inRegion(regionPrefix) }, include: { jobSeeker: maskedPersonSelect } });
+    return row ? ((await hardshipViewsOf(db, [row]))[0] ?? null) : null;
+  };
+  return {
+    async hardshipRequests(regionPrefix, status) {
+      const rows = await db.handoffCase.findMany({
+        where: { kind: HARDSHIP_CASE_KIND, ...inRegion(regionPrefix), ...whereCaseStatus(status) }, include: { jobSeeker: maskedPersonSelect }, orderBy: { createdAt: 'asc' }, take: 200,
+      });
+      return hardshipViewsOf(db, rows);
+    },
+    hardshipRequest: one,
+    async decideHardshipCategory(regionPrefix, caseId, decision) {
+      const found = await one(regionPrefix, caseId);
+      if (!found) return { ok: false, reason: 'not_found' };
+      if (found.status === 'closed') return { ok: false, reason: 'already_decided', status: 'closed' };
+      if (!found.prescreen?.categories.some((c) => c.code === decision.category)) return { ok: false, reason: 'unknown_category' };
+      const actor = `caseworker:${decision.worker.username}`;
+      try {
+        await db.$transaction(async (tx) => {
+          await tx.hardshipCategoryDecision.create({
+            data: { id: randomUUID(), caseId, category: decision.category, outcome: decision.outcome, reason: decision.reason, caseworkerId: decision.worker.id, at: decision.at },
+          });
+          await tx.auditEvent.create({
+            data: auditRow({ actor, action: 'hardship.category_decided', subjectType: 'handoff_case', subjectId: caseId, details: { category: decision.category, outcome: decision.outcome, reason: decision.reason, clause: decision.clause } }),
+          });
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const first = (await one(regionPrefix, caseId))?.decisions.find((d) => d.category === decision.category);
+        return { ok: false, reason: 'already_decided', ...(first ? { by: first.by } : {}) };
+      }
+      const request = await one(regionPrefix, caseId);
+      return request ? { ok: true, request } : { ok: false, reason: 'not_found' };
+    },
+  };
+}

@@ -1,0 +1,176 @@
+// Reviews in real Chromium on the console (strict CSP): a caseworker confirms a web-chat registration made on a
+// credit promise (the countdown and its clause are shown) and the user is told in their Direct Line
+// conversation; the person's file shows masked numbers and takes a logged phone call into the ledger; a
+// Wenzhou caseworker confirms one hardship category of a pre-screen that shows its public-notice exemption.
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumSkipReason, launchChromium } from '../support/chromium.ts';
+import { connect, type DirectlineTestClient } from '../support/directline-client.ts';
+import { registerOverWebchat } from '../support/register-over-webchat.ts';
+import { seedDeregistrationFact, seedHardshipCase, seedPerson, wenzhouPrescreen } from '../support/review-fixtures.ts';
+import { addCaseworker } from '../support/console-api.ts';
+import { startTestService, tempServiceConfig } from '../support/test-service.ts';
+import { openDatabase, type Database } from '../../src/persistence/database.ts';
+import type { RunningService } from '../../src/main.ts';
+
+const SHOTS = '/tmp/shots';
+const config = tempServiceConfig();
+let service: RunningService;
+let db: Database;
+let browser: Browser | undefined;
+let user: DirectlineTestClient | undefined;
+let hardshipCaseId = '';
+let factCaseId = '';
+let factRegistrationId = '';
+
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text()); });
+  page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${r.url()}`); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return problems;
+}
+
+async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(`${service.url.replace('localhost', '127.0.0.1')}/console`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByText('实时更新已开启').waitFor({ timeout: 15_000 });
+}
+
+describe.skipIf(chromiumSkipReason !== undefined)('reviews and the person file in Chromium against the real service', () => {
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    service = await startTestService(config);
+    await addCaseworker(config, { username: 'wz', password: 'pw-wz-123', displayName: '温州王五', regionCode: '330300' });
+    db = openDatabase(config.DATABASE_URL);
+    await db.ready;
+    const person = await seedPerson(db.prisma, { regionCode: '330302', name: '王小二' });
+    hardshipCaseId = await seedHardshipCase(db.prisma, { jobSeekerId: person.jobSeekerId, regionCode: '330302', prescreen: wenzhouPrescreen() });
+    const reporter = await seedPerson(db.prisma, { regionCode: '330302', name: '赵六' });
+    factRegistrationId = reporter.registrationId;
+    factCaseId = await seedDeregistrationFact(db.prisma, { ...reporter, regionCode: '330302', situation: 'hired', facts: { hired: true } });
+    user = await connect(service.url);
+    await registerOverWebchat(user, { name: '张三', idNumber: '440802199005150139', phone: '138 1234 5678', creditPromise: true });
+    browser = await launchChromium();
+  }, 90_000);
+
+  afterAll(async () => {
+    user?.end();
+    await browser?.close();
+    await db?.close();
+    await service?.stop();
+  });
+
+  it('confirms a registration on a credit promise, and the web-chat user is told', async () => {
+    if (!browser || !user) throw new Error('not started');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await logIn(page, 'demo', 'jiuyebang-demo');
+    await page.getByRole('link', { name: '审核与决定' }).click();
+    const card = page.locator('article', { hasText: '张三' });
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toContain('4408************39');
+    expect(text).toContain('剩余 7 个工作日');
+    expect(text).toContain('依据：《关于建立湛江市失业人员就业服务制度的通知》 第五部分第（一）项');
+    expect(text).not.toContain('440802199005150139');
+    await page.screenshot({ path: `${SHOTS}/reviews-1-registrations.png`, fullPage: true });
+
+    const before = user.botMessages().length;
+    await card.getByRole('button', { name: '确认登记' }).click();
+    await card.getByText('已通知当事人。').waitFor();
+    const notice = await user.waitForBotReply((m) => user?.botMessages().indexOf(m) !== undefined && (user?.botMessages().indexOf(m) ?? 0) >= before);
+    expect(notice.text).toBe('您的失业登记已审核通过，工作人员会按规定与您联系。');
+    expect((await db.prisma.registration.findFirstOrThrow({ where: { jobSeeker: { name: '张三' } } })).status).toBe('registered');
+    await page.getByText('暂无待处理事项。').waitFor();
+
+    await page.setViewportSize({ width: 768, height: 1024 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("opens the person's file and logs a phone call into the ledger", async () => {
+    if (!browser) throw new Error('not started');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await logIn(page, 'demo', 'jiuyebang-demo');
+    const id = (await db.prisma.jobSeeker.findFirstOrThrow({ where: { name: '张三' } })).id;
+    await page.goto(`${service.url.replace('localhost', '127.0.0.1')}/console/reviews#person=${id}`);
+    await page.locator('[data-field="idNumber"]', { hasText: '4408************39' }).waitFor();
+    await page.getByLabel('联系方式').selectOption('phone_call');
+    await page.getByLabel('联系内容').fill('电话告知社保补贴政策');
+    await page.getByLabel('联系结果').fill('本人已知晓');
+    await page.getByLabel('政策对接').check();
+    await page.getByRole('button', { name: '保存' }).click();
+    const row = page.locator('#ledger tbody tr', { hasText: '电话联系' });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/电话联系\s+电话告知社保补贴政策；政策对接\s+本人已知晓\s+演示工作人员/);
+    await expect(page.locator('#quota').innerText()).resolves.toContain('政策对接\t1 / 2');
+    await page.screenshot({ path: `${SHOTS}/reviews-2-person.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a Wenzhou caseworker confirms one hardship category and sees the public-notice exemption', async () => {
+    if (!browser) throw new Error('not started');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await logIn(page, 'wz', 'pw-wz-123');
+    await page.getByRole('link', { name: '审核与决定' }).click();
+    await page.getByRole('tab', { name: '困难认定预审' }).click();
+    const card = page.locator(`article[data-case-id="${hardshipCaseId}"]`);
+    await card.waitFor();
+    await expect(card.innerText()).resolves.toMatch(/免予公示\s*依据：温人社发〔2022〕37号 第一部分第（二）项/);
+    const category = card.locator('[data-category="LOW_INCOME_FAMILY"]');
+    await expect(category.innerText()).resolves.toContain('低保、低边等困难家庭成员');
+    await category.getByRole('button', { name: '确认' }).click();
+    await page.locator('[data-category="LOW_INCOME_FAMILY"] .decided', { hasText: '已确认 · 经办人 温州王五' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/reviews-3-hardship.png`, fullPage: true });
+    // English is available: the page's words, the labels and the clauses switch.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('tab', { name: 'Hardship pre-screens' }).waitFor();
+    const english = page.locator(`article[data-case-id="${hardshipCaseId}"]`);
+    await english.locator('[data-category="LOW_INCOME_FAMILY"] .decided', { hasText: 'Confirmed · by 温州王五' }).waitFor();
+    await expect(english.innerText()).resolves.toMatch(/Public notice waived\s*Basis: 温人社发〔2022〕37号, part 1, item \(2\)/);
+    await expect(english.innerText()).resolves.toContain('Low-income family');
+    expect(await db.prisma.hardshipCategoryDecision.findMany({ where: { caseId: hardshipCaseId } })).toMatchObject([{ category: 'LOW_INCOME_FAMILY', outcome: 'confirmed' }]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a Wenzhou caseworker is told beside the grounds that "no contact" may not be the only ground, then deregisters on the job', async () => {
+    if (!browser) throw new Error('not started');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    // The refusal is an expected 422, shown on the page.
+    await logIn(page, 'wz', 'pw-wz-123');
+    await page.goto(`${service.url.replace('localhost', '127.0.0.1')}/console/reviews#deregistration`);
+    const card = page.locator(`article[data-case-id="${factCaseId}"]`);
+    await card.waitFor();
+    await expect(card.innerText()).resolves.toMatch(/连续多月未与经办机构联系[^\n]*· 不得作为唯一注销理由/);
+    await card.getByLabel(/^已就业/).uncheck();
+    await card.getByLabel(/^连续多月未与经办机构联系/).check();
+    await card.getByLabel('说明').fill('半年未联系');
+    await card.getByRole('button', { name: '注销登记' }).click();
+    await card.getByRole('alert').filter({ hasText: '不得作为注销失业登记的唯一理由' }).waitFor();
+    await expect(card.getByRole('alert').innerText()).resolves.toContain('依据温人社发〔2022〕37号 第二部分第（三）项第1点');
+    expect((await db.prisma.registration.findUniqueOrThrow({ where: { id: factRegistrationId } })).status).toBe('registered');
+    await page.screenshot({ path: `${SHOTS}/reviews-4-deregistration-refused.png`, fullPage: true });
+    await card.getByLabel(/^已就业/).check();
+    await card.getByLabel('说明').fill('电话核实已入职');
+    await card.getByRole('button', { name: '注销登记' }).click();
+    await card.getByRole('alert').filter({ hasText: '已处理' }).waitFor();
+    expect((await db.prisma.registration.findUniqueOrThrow({ where: { id: factRegistrationId } })).status).toBe('withdrawn');
+    expect(problems.filter((p) => !p.startsWith('422 '))).toEqual([]);
+    await context.close();
+  });
+});
