@@ -1,4 +1,5 @@
 // Builds the caseworker console (case API, live events, page) from its ports; src/main.ts wires it in.
+import express from 'express';
 import type { Router } from 'express';
 import { createCaseActions } from './case-actions.ts';
 import { createIdentityConfirmation } from './confirm-identity.ts';
@@ -8,6 +9,14 @@ import { createConsoleEvents } from './console-events.ts';
 import { createConsolePage } from './console-page.ts';
 import { createEventTickets } from './event-ticket.ts';
 import type { SessionFinder } from './session-auth.ts';
+import { createMonthlyReports } from './monthly-reports.ts';
+import { createReportsRouter } from './reports-router.ts';
+import { createTodayWorklists } from './today-worklists.ts';
+import { createWorkbenchPage } from './workbench-page.ts';
+import { createWorklistsRouter } from './worklists-router.ts';
+import type { WorkReportSource } from './work-report-source.ts';
+import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
+import type { RegionPack } from '../domain/regions/region-pack.ts';
 import type { Localizer } from '../conversation/localizer.ts';
 import type { AuditLog, ConversationStore, IdentityChallengeStore, OutboundSender, TranscriptLog } from '../conversation/ports.ts';
 
@@ -20,13 +29,16 @@ export interface ConsoleDeps {
   identity: Pick<IdentityChallengeStore, 'linkAddress'>;
   transcript: Pick<TranscriptLog, 'append'>;
   audit: AuditLog;
-  localizer: Pick<Localizer, 't'>;
+  localizer: Pick<Localizer, 't' | 'has'>;
   dueBy: CaseDueBy;
   /** Signs the EventSource tickets (derive it from the service's key). */
   ticketSecret: Buffer;
   logger: { warn(obj: object, msg?: string): void };
   now?: () => Date;
   pollMs?: number;
+  /** Today's work lists and the monthly reports read through this port, with the region packs and calendar. */
+  /** `now` is the day the lists and reports are for (the service's clock); sessions keep the console's clock. */
+  workReports: { source: WorkReportSource; packs: readonly RegionPack[]; calendar: WorkCalendar; now?: () => Date };
 }
 
 export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router } {
@@ -38,5 +50,12 @@ export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router 
     sessions: deps.sessions, desk: deps.desk, tickets: createEventTickets(deps.ticketSecret), now, logger: deps.logger,
     ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
   });
-  return { api: [cases, events], page: createConsolePage() };
+  const reporting = { ...deps.workReports, dueBy: deps.dueBy };
+  const clocks = { sessionNow: now, now: deps.workReports.now ?? now };
+  const worklists = createWorklistsRouter({ sessions: deps.sessions, worklists: createTodayWorklists(reporting), audit: deps.audit, localizer: deps.localizer, ...clocks });
+  const reports = createReportsRouter({ sessions: deps.sessions, reports: createMonthlyReports(reporting), audit: deps.audit, localizer: deps.localizer, ...clocks });
+  const page = express.Router();
+  page.use(createConsolePage());
+  page.use(createWorkbenchPage());
+  return { api: [cases, events, worklists, reports], page };
 }
