@@ -80,7 +80,7 @@ export function createTodayWorklists(deps: WorklistDeps) {
       return [{
         id: r.registrationId, ...personOf(r), regionCode: r.regionCode, registeredOn, weeksLeft: standing.weeksLeft, yearEnd: standing.yearEnd,
         behindKinds: standing.behindKinds.map((k) => k.kind).join(','),
-        missing: standing.behindKinds.reduce((sum, k) => sum + k.missing, 0),
+        missing: standing.missing,
       }];
     }).sort((a, b) => a.weeksLeft - b.weeksLeft || b.missing - a.missing);
 

@@ -26,8 +26,11 @@ function wordsFor(row: WorklistRow, key: string, w: ReportWording): Cell {
       return w.words('hardship.categories', typeof value === 'string' ? value : '');
     case 'behindKinds':
       return w.words('status.quotaKinds', typeof value === 'string' ? value : '');
-    case 'openedAt': case 'dueBy':
+    case 'openedAt':
       return typeof value === 'string' ? beijingDateTime(value) : value;
+    case 'dueBy':
+      // Due by the end of a Beijing day: show that day, not the next midnight.
+      return typeof value === 'string' ? beijingDateTime(new Date(Date.parse(value) - 1)).slice(0, 10) : value;
     default:
       return value;
   }

@@ -32,13 +32,24 @@ export function createWorkReportRepository(db: Db): WorkReportSource {
     async firstContactTasksOpen(prefix) {
       const tasks = await db.outreachTask.findMany({
         where: { kind: 'first_contact', status: 'pending', doneAt: null, jobSeeker: { registrations: { some: { ...inRegion(prefix), status: { in: ['pending_review', 'registered'] } } } } },
-        include: { jobSeeker: { select: { ...personSelect, registrations: { where: inRegion(prefix), select: { id: true, regionCode: true, registeredAt: true } } } } },
+        include: {
+          jobSeeker: {
+            select: {
+              ...personSelect,
+              registrations: { where: inRegion(prefix), select: { id: true, regionCode: true, registeredAt: true } },
+              contacts: { select: { at: true }, orderBy: { at: 'desc' }, take: 1 },
+            },
+          },
+        },
         orderBy: { dueAt: 'asc' },
         take: LIST_LIMIT,
       });
       return tasks.flatMap((t) => {
         const registration = t.jobSeeker.registrations.find((r) => r.id === t.registrationId) ?? t.jobSeeker.registrations[0];
         if (!registration) return [];
+        // A contact logged in the ledger since the registration is the first contact, even before delivery marks the task.
+        const lastContact = t.jobSeeker.contacts[0]?.at;
+        if (lastContact && lastContact >= registration.registeredAt) return [];
         return [{ ...masked(t.jobSeeker), taskId: t.id, registrationId: t.registrationId, regionCode: registration.regionCode, registeredAt: registration.registeredAt, dueAt: t.dueAt, provisional: t.provisional }];
       });
     },

@@ -7,6 +7,8 @@ export interface QuotaStanding {
   behind: boolean;
   /** Kinds below their pro-rata share, with how many are missing by the end of the year. */
   behindKinds: { kind: QuotaKind; delivered: number; expectedByNow: number; required: number; missing: number }[];
+  /** Services still owed this year, all kinds together. */
+  missing: number;
   /** Whole weeks from asOf to the end of the quota year (0 in its last week). */
   weeksLeft: number;
   yearEnd: string;
@@ -30,5 +32,6 @@ export function quotaStanding(progress: QuotaProgress, asOf: string): QuotaStand
     .map((item) => ({ kind: item.kind, delivered: item.delivered, expectedByNow: expectedByNow(item, share), required: item.required, missing: Math.max(0, item.required - item.delivered) }))
     .filter((k) => k.delivered < k.expectedByNow);
   const weeksLeft = Math.max(0, Math.floor(daysBetween(asOf, progress.yearEnd) / 7));
-  return { behind: behindKinds.length > 0, behindKinds, weeksLeft, yearEnd: progress.yearEnd };
+  const missing = progress.items.reduce((sum, item) => sum + Math.max(0, item.required - item.delivered), 0);
+  return { behind: behindKinds.length > 0, behindKinds, missing, weeksLeft, yearEnd: progress.yearEnd };
 }
