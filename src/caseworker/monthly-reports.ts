@@ -134,7 +134,7 @@ export function createMonthlyReports(deps: MonthlyReportDeps) {
       return {
         table: { title: w.title('reports', 'hardship'), columns: w.columns(['category', 'met', 'toCheck']), rows },
         chart: { type: 'bar', categories: rows.map((r) => String(r.category)), series: [{ name: w.columns(['met'])[0]?.label ?? '', values: rows.map((r) => r.met) }, { name: w.columns(['toCheck'])[0]?.label ?? '', values: rows.map((r) => r.toCheck) }] },
-        summary: { filed: cases.length },
+        summary: { hardshipFiled: cases.length },
       };
     },
 

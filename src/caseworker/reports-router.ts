@@ -47,7 +47,11 @@ export function createReportsRouter(deps: ReportsRouterDeps): Router {
       details: { month, district: query.district, format: query.format, rows: report.table.rows.length },
     });
     if (query.format !== 'json') return sendTableFile(res, report.table, query.format, `${report.table.title}-${month}`);
-    res.json({ ...report, title: report.table.title, district: query.district });
+    // The headline figures with their labels, for the page's summary line (raw *Value shares are for charts).
+    const summaryItems = Object.entries(report.summary)
+      .filter(([key]) => deps.localizer.has(query.locale, `consoleReports.columns.${key}`))
+      .map(([key, value]) => ({ key, label: deps.localizer.t(query.locale, `consoleReports.columns.${key}`), value }));
+    res.json({ ...report, title: report.table.title, district: query.district, summaryItems });
   });
 
   return router;

@@ -88,6 +88,7 @@
         ['xlsx', 'csv'].forEach(function (format) {
           var b = el('button', (zh() ? '导出 ' : 'Export ') + (format === 'xlsx' ? 'Excel' : 'CSV'));
           b.type = 'button';
+          b.setAttribute('aria-label', b.textContent + (zh() ? '：' : ': ') + list.title);
           b.addEventListener('click', function () {
             download('/worklists/today?' + query({ list: name, format: format }), name + '.' + format).catch(function (e) { $('district-error').textContent = e.message; });
           });
@@ -118,10 +119,7 @@
     $('report-error').textContent = '';
     return request('/reports/' + state.report + '?' + query({ month: state.month })).then(function (r) { return r.json(); }).then(function (data) {
       $('report-title').textContent = data.title;
-      var summary = Object.keys(data.summary).filter(function (k) { return !/Value$/.test(k); }).map(function (k) {
-        var label = (data.table.columns.find(function (c) { return c.key === k; }) || {}).label;
-        return label ? label + '：' + data.summary[k] : null;
-      }).filter(Boolean).join('　');
+      var summary = data.summaryItems.map(function (item) { return item.label + (zh() ? '：' : ': ') + item.value; }).join('　');
       $('report-summary').textContent = (data.table.notes || []).slice(0, 1).concat(summary ? [summary] : []).join('　');
       fillTable($('report-table'), data.table);
       var box = $('chart');
