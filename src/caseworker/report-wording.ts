@@ -13,6 +13,8 @@ export interface ReportWording {
   word(section: string, code: string | null): string;
   words(section: string, codes: string): string;
   yesNo(value: boolean): string;
+  /** Why a 转人工 case was opened: asked for a person, or stuck in a dialog (`dialog:<name>:<step>`). */
+  handoffReason(reason: string): string;
   percent(share: number | null): Cell;
 }
 
@@ -33,6 +35,11 @@ export function reportWording(localizer: Pick<Localizer, 't' | 'has'>, locale: L
     word,
     words: (section, codes) => codes.split(',').filter(Boolean).map((c) => word(section, c)).join(locale === 'zh-CN' ? '、' : ', ') || t('values.none'),
     yesNo: (value) => t(value ? 'values.yes' : 'values.no'),
+    handoffReason: (reason) => {
+      const dialog = /^dialog:([^:]+):/.exec(reason)?.[1];
+      if (dialog !== undefined) return t('values.handoffReasons.inDialog', { dialog: word('consoleReports.values.handoffReasons.dialogs', dialog) });
+      return word('consoleReports.values.handoffReasons', reason);
+    },
     percent: (share) => (share === null ? t('values.none') : t('values.percent', { value: (Math.round(share * 1000) / 10).toFixed(1) })),
   };
 }

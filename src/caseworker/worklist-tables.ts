@@ -22,6 +22,8 @@ function wordsFor(row: WorklistRow, key: string, w: ReportWording): Cell {
       return w.word('consoleReports.values.registrationKinds', typeof value === 'string' ? value : null);
     case 'status':
       return w.word('consoleReports.values.caseStatuses', typeof value === 'string' ? value : null);
+    case 'reason':
+      return w.handoffReason(typeof value === 'string' ? value : '');
     case 'categories':
       return w.words('hardship.categories', typeof value === 'string' ? value : '');
     case 'behindKinds':

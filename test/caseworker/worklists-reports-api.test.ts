@@ -61,7 +61,7 @@ describe('GET /api/caseworker/worklists/today', () => {
 
     // Only the case opened on 10 Nov is past its 1-working-day SLA.
     expect(overdueCases.rows.map((r) => r.id)).toEqual([people.overdueCase]);
-    expect(overdueCases.rows[0]).toMatchObject({ name: '张一', openedAt: '2026-11-10 10:00', dueBy: '2026-11-11' });
+    expect(overdueCases.rows[0]).toMatchObject({ name: '张一', reason: '主动要求人工服务', openedAt: '2026-11-10 10:00', dueBy: '2026-11-11' });
 
     expect(hardship.rows).toHaveLength(1);
     expect(hardship.rows[0]).toMatchObject({ name: '赵四', categories: '“4050”人员、残疾人' });
