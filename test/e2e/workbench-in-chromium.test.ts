@@ -93,6 +93,15 @@ describe.skipIf(chromiumSkipReason !== undefined)('today and reports page in Chr
         const book = new ExcelJS.Workbook();
         await book.xlsx.load(readFileSync(await file.path()) as unknown as ExcelJS.Buffer);
         expect(book.worksheets[0]?.getRow(3).values).toEqual([undefined, '月份', '地区代码', '新增登记人数', '退出（注销）人数']);
+
+        // English is available: the lists, the report and the page's own labels switch.
+        await page.getByRole('button', { name: 'English' }).click();
+        await page.locator('#list-firstContacts h3').getByText('First contacts (due today or overdue)').waitFor();
+        await page.locator('#report-title').getByText('Registrations and exits (by month and district)').waitFor();
+        await expect(page.locator('#reports-title').innerText()).resolves.toBe('Monthly reports');
+        await page.screenshot({ path: `${SHOTS}/workbench-${width}-english.png`, fullPage: true });
+        await page.getByRole('button', { name: '中文' }).click();
+        await page.locator('#list-firstContacts h3').getByText('首次联系（今日到期及已逾期）').waitFor();
       }
 
       expect(await page.evaluate(() => document.documentElement.dataset.cspViolations ?? '')).toBe('');

@@ -138,6 +138,9 @@
       if (!e.hasAttribute('data-zh')) e.setAttribute('data-zh', e.textContent);
       e.textContent = zh() ? e.getAttribute('data-zh') : e.getAttribute('data-en');
     });
+    var district = $('district');
+    if (!district.hasAttribute('data-zh-placeholder')) district.setAttribute('data-zh-placeholder', district.placeholder);
+    district.placeholder = district.getAttribute(zh() ? 'data-zh-placeholder' : 'data-en-placeholder');
     $('lang').textContent = zh() ? 'English' : '中文';
     var select = $('report'); var current = state.report; select.textContent = '';
     Object.keys(REPORTS).forEach(function (name) {
