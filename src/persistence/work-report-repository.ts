@@ -5,7 +5,7 @@ import type { Db } from './database.ts';
 import { readJsonColumn } from './json-column.ts';
 import type { CaseRow, MaskedPerson, WorkReportSource } from '../caseworker/work-report-source.ts';
 
-/** Work lists show what is open now; a bound keeps one request small on a large office (the rest is a later page). */
+/** Work lists show the first this many of each kind (most urgent first); full reads go in pages of this size. */
 const LIST_LIMIT = 2000;
 const EXIT_STATUSES = ['deregistered', 'withdrawn'];
 const OPEN_CASE_STATUSES = ['open', 'waiting'];
@@ -80,17 +80,26 @@ export function createWorkReportRepository(db: Db): WorkReportSource {
       }));
     },
 
+    // Reports and the quota list need every open registration, not the first page: read them in pages by id.
     async registrationsOpen(prefix) {
-      const rows = await db.registration.findMany({
-        where: { ...inRegion(prefix), status: 'registered', kind: 'unemployment' },
-        include: { jobSeeker: { select: { ...personSelect, contacts: { select: { at: true, serviceKinds: true }, orderBy: { at: 'asc' } } } } },
-        orderBy: { registeredAt: 'asc' },
-        take: LIST_LIMIT,
-      });
-      return rows.map((r) => ({
-        ...masked(r.jobSeeker), registrationId: r.id, regionCode: r.regionCode, registeredAt: r.registeredAt,
-        contacts: r.jobSeeker.contacts.map((c) => ({ at: c.at, serviceKinds: readJsonColumn(kindsSchema, c.serviceKinds, []) })),
-      }));
+      const found: Awaited<ReturnType<WorkReportSource['registrationsOpen']>> = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const rows = await db.registration.findMany({
+          where: { ...inRegion(prefix), status: 'registered', kind: 'unemployment' },
+          include: { jobSeeker: { select: { ...personSelect, contacts: { select: { at: true, serviceKinds: true }, orderBy: { at: 'asc' } } } } },
+          orderBy: { id: 'asc' },
+          take: LIST_LIMIT,
+          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+        });
+        found.push(...rows.map((r) => ({
+          ...masked(r.jobSeeker), registrationId: r.id, regionCode: r.regionCode, registeredAt: r.registeredAt,
+          contacts: r.jobSeeker.contacts.map((c) => ({ at: c.at, serviceKinds: readJsonColumn(kindsSchema, c.serviceKinds, []) })),
+        })));
+        if (rows.length < LIST_LIMIT) break;
+        cursor = rows[rows.length - 1]?.id;
+      }
+      return found.sort((a, b) => a.registeredAt.getTime() - b.registeredAt.getTime());
     },
 
     async registrationMovements(prefix, from, to) {
