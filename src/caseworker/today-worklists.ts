@@ -1,7 +1,7 @@
 // Today's work lists for a caseworker: first contacts due or overdue (in working days), registrations waiting
 // for review by deadline, open 转人工 cases past their SLA, hardship pre-screens waiting, and people behind on
 // the yearly quota with the weeks left. Rows are plain data; the router turns them into JSON or a file.
-import { serviceDateOf } from '../config/service-time-zone.ts';
+import { endOfServiceDay, serviceDateOf } from '../config/service-time-zone.ts';
 import { workingDaysUntil } from '../domain/calendar/working-days-until.ts';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
 import { compareDates } from '../domain/dates/plain-date.ts';
@@ -37,7 +37,8 @@ export function createTodayWorklists(deps: WorklistDeps) {
   async function build(prefix: string, now: Date): Promise<Worklists> {
     const today = serviceDateOf(now);
     const [tasks, pending, cases, open] = await Promise.all([
-      deps.source.firstContactTasksOpen(prefix),
+      // Only tasks due by the end of the look-ahead are read (a large office has many due later).
+      deps.source.firstContactTasksOpen(prefix, endOfServiceDay(deps.calendar.addWorkingDays(today, FIRST_CONTACT_LOOKAHEAD).date)),
       deps.source.registrationsPendingReview(prefix),
       deps.source.casesOpen(prefix, ['handoff', 'hardship_recognition']),
       deps.source.registrationsOpen(prefix),

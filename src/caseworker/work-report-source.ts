@@ -90,7 +90,8 @@ export interface CaseRow {
 
 /** `district`, when given, narrows the region prefix further (both are code prefixes, checked by the caller). */
 export interface WorkReportSource {
-  firstContactTasksOpen(prefix: string): Promise<FirstContactTaskRow[]>;
+  /** Open first-contact tasks due before `dueBefore` (overdue ones first). */
+  firstContactTasksOpen(prefix: string, dueBefore: Date): Promise<FirstContactTaskRow[]>;
   registrationsPendingReview(prefix: string): Promise<PendingRegistrationRow[]>;
   casesOpen(prefix: string, kinds: readonly string[]): Promise<OpenCaseRow[]>;
   registrationsOpen(prefix: string): Promise<OpenRegistrationRow[]>;
