@@ -7,6 +7,7 @@ import { addCaseworker, callApi, loginAs } from '../support/console-api.ts';
 import { NOW, seedReportData, type SeededPeople } from '../support/report-fixtures.ts';
 import { startTestService, tempServiceConfig } from '../support/test-service.ts';
 import type { RunningService } from '../../src/main.ts';
+import { openDatabase } from '../../src/persistence/database.ts';
 
 const config = tempServiceConfig();
 let service: RunningService;
@@ -185,6 +186,22 @@ describe('GET /api/caseworker/reports/:name', () => {
     expect(text).toContain('地区代码,本月新增登记失业人员,本月退出人数,就业困难人员认定申请（预审提交）,本月服务人次,首次联系按时率,转人工受理件数,转人工按时办结件数');
     expect(text).toContain('合计,4,0,1,1,33.3%,2,0');
     expect(text).not.toMatch(/13800000002|440802198502020021/);
+  });
+
+  it('audits every view and export with who, what and the period', async () => {
+    const db = openDatabase(config.DATABASE_URL);
+    await db.ready;
+    try {
+      const events = await db.prisma.auditEvent.findMany({ where: { action: { in: ['worklists.viewed', 'worklists.exported', 'report.viewed', 'report.exported'] } } });
+      const exported = events.filter((e) => e.action === 'report.exported' && e.subjectId === 'ledger');
+      expect(exported).toHaveLength(1);
+      expect(exported[0]?.actor).toBe('caseworker:demo');
+      expect(JSON.parse(exported[0]?.details ?? '{}')).toMatchObject({ month: '2026-11', format: 'xlsx', rows: 1 });
+      expect(events.some((e) => e.action === 'worklists.exported' && e.details.includes('"reviews"'))).toBe(true);
+      expect(events.some((e) => e.action === 'worklists.viewed' && e.actor === 'caseworker:wz')).toBe(true);
+    } finally {
+      await db.close();
+    }
   });
 
   it('checks month and format with Chinese messages, never a 500, and keeps other regions out', async () => {
