@@ -34,6 +34,7 @@ import { createRateLimits, limitTextsOf, rateLimitSettingsOf } from './http/rate
 import { createConsole } from './caseworker/create-console.ts';
 import { createCaseDueBy } from './caseworker/case-due-by.ts';
 import { createCaseDeskRepository } from './persistence/case-desk-repository.ts';
+import { createWorkReportRepository } from './persistence/work-report-repository.ts';
 import { createOutboundSender } from './channels/outbound-sender.ts';
 import { createSmsChannel, smsDriverFromSettings } from './channels/sms/sms-channel.ts';
 import { startWechatFromConfig } from './channels/wechaty/start-wechat-from-config.ts';
@@ -129,6 +130,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     ticketSecret: cipher.deriveSecret('console-events'),
     logger,
     now,
+    workReports: { source: createWorkReportRepository(database.prisma), packs, calendar, now },
   });
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));

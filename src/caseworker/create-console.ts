@@ -14,6 +14,14 @@ import { createDeregistrationRouter } from './deregistration-router.ts';
 import { createPeopleRouter } from './people-router.ts';
 import { createReviewsPage } from './reviews-page.ts';
 import type { ReviewDeps } from './review-deps.ts';
+import { createMonthlyReports } from './monthly-reports.ts';
+import { createReportsRouter } from './reports-router.ts';
+import { createTodayWorklists } from './today-worklists.ts';
+import { createWorkbenchPage } from './workbench-page.ts';
+import { createWorklistsRouter } from './worklists-router.ts';
+import type { WorkReportSource } from './work-report-source.ts';
+import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
+import type { RegionPack } from '../domain/regions/region-pack.ts';
 import type { Localizer } from '../conversation/localizer.ts';
 import type { AuditLog, ConversationStore, IdentityChallengeStore, OutboundSender, TranscriptLog } from '../conversation/ports.ts';
 
@@ -26,7 +34,7 @@ export interface ConsoleDeps {
   identity: Pick<IdentityChallengeStore, 'linkAddress'>;
   transcript: Pick<TranscriptLog, 'append'>;
   audit: AuditLog;
-  localizer: Pick<Localizer, 't' | 'cite'>;
+  localizer: Pick<Localizer, 't' | 'cite' | 'has'>;
   /** Reviews, decisions and the person view (pending registrations, hardship, deregistration facts, people). */
   reviews: Pick<ReviewDeps, 'decisions' | 'people' | 'policy'>;
   dueBy: CaseDueBy;
@@ -35,6 +43,9 @@ export interface ConsoleDeps {
   logger: { warn(obj: object, msg?: string): void };
   now?: () => Date;
   pollMs?: number;
+  /** Today's work lists and the monthly reports read through this port, with the region packs and calendar. */
+  /** `now` is the day the lists and reports are for (the service's clock); sessions keep the console's clock. */
+  workReports: { source: WorkReportSource; packs: readonly RegionPack[]; calendar: WorkCalendar; now?: () => Date };
 }
 
 export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router } {
@@ -47,5 +58,13 @@ export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router 
     ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
   });
   const review: ReviewDeps = { ...deps.reviews, sessions: deps.sessions, sender: deps.sender, transcript: deps.transcript, audit: deps.audit, localizer: deps.localizer, now, logger: deps.logger };
-  return { api: [cases, events, createDecisionsRouter(review), createDeregistrationRouter(review), createPeopleRouter(review)], page: express.Router().use(createConsolePage(), createReviewsPage()) };
+  const reporting = { ...deps.workReports, dueBy: deps.dueBy };
+  const clocks = { sessionNow: now, now: deps.workReports.now ?? now };
+  const worklists = createWorklistsRouter({ sessions: deps.sessions, worklists: createTodayWorklists(reporting), audit: deps.audit, localizer: deps.localizer, ...clocks });
+  const reports = createReportsRouter({ sessions: deps.sessions, reports: createMonthlyReports(reporting), audit: deps.audit, localizer: deps.localizer, ...clocks });
+  const page = express.Router();
+  page.use(createConsolePage());
+  page.use(createReviewsPage());
+  page.use(createWorkbenchPage());
+  return { api: [cases, events, createDecisionsRouter(review), createDeregistrationRouter(review), createPeopleRouter(review), worklists, reports], page };
 }
