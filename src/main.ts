@@ -36,6 +36,9 @@ import { createCaseDueBy } from './caseworker/case-due-by.ts';
 import { createCaseDeskRepository } from './persistence/case-desk-repository.ts';
 import { createOutboundSender } from './channels/outbound-sender.ts';
 import { createSmsChannel, smsDriverFromSettings } from './channels/sms/sms-channel.ts';
+import { startTencentChannels } from './channels/start-tencent-channels.ts';
+import { createChannelInboxRepository } from './persistence/channel-inbox-repository.ts';
+import { createWecomMemberRepository } from './persistence/wecom-member-repository.ts';
 
 /** Web Chat stacks buttons one under another; more than this many do not fit a phone screen, so they go as numbered lines. */
 const WEBCHAT_MAX_BUTTONS = 8;
@@ -103,9 +106,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   // Messages acknowledged before a crash (here or on another instance) are answered: now, and whenever a lease lapses.
   await webchat.turns.sweep();
   const stopSweeping = webchat.turns.startSweeping(sweepIntervalMs(config.WEBCHAT_TURN_LEASE_SECONDS));
+  const caseDesk = createCaseDeskRepository(database.prisma);
   const caseworkerConsole = createConsole({
     sessions: repos.caseworkers,
-    desk: createCaseDeskRepository(database.prisma),
+    desk: caseDesk,
     sender: createOutboundSender({ [WEBCHAT_CHANNEL_ID]: webchatAdapter }),
     conversations: repos.conversations,
     identity: repos.identity,
@@ -116,10 +120,16 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     ticketSecret: cipher.deriveSecret('console-events'),
     logger,
   });
+  // WeCom (caseworkers) and the Official Account, each off unless configured.
+  const tencent = startTencentChannels({
+    config, logger, localizer, audit: repos.audit, desk: caseDesk, actions: caseworkerConsole.actions,
+    inbox: createChannelInboxRepository(database.prisma, cipher), wecomMembers: createWecomMemberRepository(database.prisma),
+  });
+  await tencent.sweep();
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
   const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
-  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true });
+  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true, channels: tencent.routers });
   if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
   else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);
 
@@ -142,6 +152,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     (stopping ??= (async () => {
       await job?.stop();
       stopSweeping();
+      await tencent.stop();
       stream.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

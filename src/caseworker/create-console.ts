@@ -29,7 +29,7 @@ export interface ConsoleDeps {
   pollMs?: number;
 }
 
-export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router } {
+export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router; actions: ReturnType<typeof createCaseActions> } {
   const now = deps.now ?? (() => new Date());
   const actions = createCaseActions(deps);
   const identity = createIdentityConfirmation(deps);
@@ -38,5 +38,6 @@ export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router 
     sessions: deps.sessions, desk: deps.desk, tickets: createEventTickets(deps.ticketSecret), now, logger: deps.logger,
     ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
   });
-  return { api: [cases, events], page: createConsolePage() };
+  // The actions are returned too, so other desks (WeCom) call the very same services.
+  return { api: [cases, events], page: createConsolePage(), actions };
 }
