@@ -1,8 +1,7 @@
 // `jiuyebang wecom link <caseworker-username> <wecom-userid>`: lets a WeCom member act as that caseworker
-// (claim, reply, close from WeCom). Audited; one member per caseworker, a new link replaces the old one.
+// (claim, reply, close from WeCom). Run on a migrated database (serve or `db migrate` first). Audited; one member per caseworker, a new link replaces the old one.
 import type { AppConfig } from '../config/app-config.ts';
 import { openDatabase } from '../persistence/database.ts';
-import { applyMigrations } from '../persistence/migrations/apply-migrations.ts';
 import { createAuditRepository } from '../persistence/audit-repository.ts';
 import { createWecomMemberRepository } from '../persistence/wecom-member-repository.ts';
 
@@ -14,7 +13,6 @@ export async function runWecomCommand(argv: string[], io: { out(s: string): void
     io.err(USAGE);
     return 2;
   }
-  await applyMigrations(config.DATABASE_URL);
   const database = openDatabase(config.DATABASE_URL);
   try {
     await database.ready;
