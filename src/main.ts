@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import cron from 'node-cron';
 import type { AppConfig } from './config/app-config.ts';
+import type { OutboundChannel } from './conversation/ports.ts';
 import { loadPiiKey } from './config/load-pii-key.ts';
 import { loadWorkCalendar, resolveCalendarOverridesPath } from './config/load-calendar-overrides.ts';
 import { loadRegionPacks } from './config/load-region-packs.ts';
@@ -39,6 +40,7 @@ import { createSmsChannel, smsDriverFromSettings } from './channels/sms/sms-chan
 import { startTencentChannels } from './channels/start-tencent-channels.ts';
 import { createChannelInboxRepository } from './persistence/channel-inbox-repository.ts';
 import { createWecomMemberRepository } from './persistence/wecom-member-repository.ts';
+import { createWechatOaFollowerRepository } from './persistence/wechat-oa-follower-repository.ts';
 
 /** Web Chat stacks buttons one under another; more than this many do not fit a phone screen, so they go as numbered lines. */
 const WEBCHAT_MAX_BUTTONS = 8;
@@ -49,6 +51,8 @@ export interface RunningService {
   logger: Logger;
   /** Runs one outreach tick now (the CLI and tests use it; cron calls the same). */
   tick(now: Date): Promise<{ firstContactTasksCreated: number }>;
+  /** Channels that reach a person by address (the Official Account when configured), for outreach delivery. */
+  outboundChannels: readonly OutboundChannel[];
   stop(): Promise<void>;
 }
 
@@ -107,10 +111,12 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   await webchat.turns.sweep();
   const stopSweeping = webchat.turns.startSweeping(sweepIntervalMs(config.WEBCHAT_TURN_LEASE_SECONDS));
   const caseDesk = createCaseDeskRepository(database.prisma);
+  // Filled with the Tencent channels' adapters once they start (they need the console's case actions).
+  const proactiveAdapters: Record<string, Parameters<typeof createOutboundSender>[0][string]> = { [WEBCHAT_CHANNEL_ID]: webchatAdapter };
   const caseworkerConsole = createConsole({
     sessions: repos.caseworkers,
     desk: caseDesk,
-    sender: createOutboundSender({ [WEBCHAT_CHANNEL_ID]: webchatAdapter }),
+    sender: createOutboundSender(proactiveAdapters),
     conversations: repos.conversations,
     identity: repos.identity,
     transcript: repos.transcript,
@@ -124,7 +130,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const tencent = startTencentChannels({
     config, logger, localizer, audit: repos.audit, desk: caseDesk, actions: caseworkerConsole.actions,
     inbox: createChannelInboxRepository(database.prisma, cipher), wecomMembers: createWecomMemberRepository(database.prisma),
+    oaFollowers: createWechatOaFollowerRepository(database.prisma), engine,
   });
+  Object.assign(proactiveAdapters, tencent.adapters);
   await tencent.sweep();
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
@@ -163,7 +171,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       await database.close();
       logger.info('stopped');
     })());
-  return { url, port, logger, tick, stop };
+  return { url, port, logger, tick, stop, outboundChannels: tencent.outbound };
 }
 
 /** Half a lease, between a quarter of a second and ten seconds: a lapsed turn waits at most that much more. */

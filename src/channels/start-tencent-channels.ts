@@ -2,12 +2,17 @@
 // here): their callback routers for the HTTP app, the sweeps that run callbacks a crash left, and a stop.
 import type { Router } from 'express';
 import type { AppConfig } from '../config/app-config.ts';
-import { wecomSettingsOf } from '../config/tencent-channel-config.ts';
+import { wechatOaSettingsOf, wecomSettingsOf } from '../config/tencent-channel-config.ts';
 import type { CaseActions } from '../caseworker/case-actions.ts';
 import type { CaseDesk } from '../caseworker/case-desk.ts';
 import type { Localizer } from '../conversation/localizer.ts';
-import type { AuditLog } from '../conversation/ports.ts';
-import type { ChannelInbox, WecomMembers } from './tencent/tencent-ports.ts';
+import type { AuditLog, OutboundChannel } from '../conversation/ports.ts';
+import type { ConversationEngine } from '../conversation/conversation-engine.ts';
+import { createBotLogic } from './bot-bridge.ts';
+import type { TencentAdapter } from './tencent/tencent-adapter.ts';
+import { WECHAT_OA_CAPABILITIES } from './wechat-oa/oa-capabilities.ts';
+import { createWechatOaChannel } from './wechat-oa/create-wechat-oa-channel.ts';
+import type { ChannelInbox, OaFollowers, WecomMembers } from './tencent/tencent-ports.ts';
 import { createWecomChannel } from './wecom/create-wecom-channel.ts';
 
 export interface TencentChannelsDeps {
@@ -19,6 +24,8 @@ export interface TencentChannelsDeps {
   actions: Pick<CaseActions, 'claim' | 'reply' | 'close'>;
   inbox: ChannelInbox;
   wecomMembers: WecomMembers;
+  oaFollowers: OaFollowers;
+  engine: ConversationEngine;
   /** How often new cases are looked for (WeCom cards) and lapsed callbacks swept. */
   pollMs?: number;
 }
@@ -29,6 +36,27 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   const stops: (() => void)[] = [];
   const idles: (() => Promise<void>)[] = [];
   const pollMs = deps.pollMs ?? 2000;
+  /** Adapters a caseworker's reply or a notice reaches a person through (by ConversationReference channel). */
+  const adapters: Record<string, TencentAdapter> = {};
+  /** OutboundChannel ports (by address) for the outreach engine. */
+  const outbound: OutboundChannel[] = [];
+
+  const oaSettings = wechatOaSettingsOf(deps.config);
+  if (oaSettings) {
+    const oa = createWechatOaChannel({
+      settings: oaSettings, inbox: deps.inbox, followers: deps.oaFollowers, audit: deps.audit, logger: deps.logger,
+      logic: createBotLogic(deps.engine, { buttons: WECHAT_OA_CAPABILITIES.buttons }),
+      textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
+      apologyText: deps.localizer.t('zh-CN', 'engine.error'),
+    });
+    routers['wechat-oa'] = oa.router;
+    adapters[oa.adapter.channelId] = oa.adapter;
+    outbound.push(oa.outbound);
+    sweeps.push(() => oa.runner.sweep());
+    stops.push(oa.runner.startSweeping(pollMs * 5));
+    idles.push(() => oa.runner.idle());
+    deps.logger.info({ channel: 'wechat-oa', appId: oaSettings.appId, subscribeTemplate: oaSettings.subscribeTemplateId !== null }, 'Official Account on at /channels/wechat-oa/callback');
+  }
 
   const wecomSettings = wecomSettingsOf(deps.config);
   if (wecomSettings) {
@@ -45,6 +73,8 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
 
   return {
     routers,
+    adapters,
+    outbound,
     async sweep(): Promise<void> {
       for (const sweep of sweeps) await sweep();
     },

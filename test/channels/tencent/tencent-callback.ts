@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import { createCallbackCrypto } from '../../../src/channels/tencent/callback-crypto.ts';
 
 export interface CallbackSigner {
-  post(url: string, plainXml: string, options?: { forge?: boolean; extraQuery?: Record<string, string>; body?: string }): Promise<{ status: number; text: string; request: () => Promise<{ status: number; text: string }> }>;
+  post(url: string, plainXml: string, options?: { forge?: boolean; extraQuery?: Record<string, string>; body?: string; timestamp?: string; nonce?: string }): Promise<{ status: number; text: string; request: () => Promise<{ status: number; text: string }> }>;
 }
 
 export function callbackSigner(keys: { token: string; aesKey: string; receiveId: string }): CallbackSigner {
@@ -12,8 +12,8 @@ export function callbackSigner(keys: { token: string; aesKey: string; receiveId:
   return {
     async post(url, plainXml, options = {}) {
       const encrypted = crypto.seal(plainXml);
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const nonce = String(randomInt(1e9));
+      const timestamp = options.timestamp ?? String(Math.floor(Date.now() / 1000));
+      const nonce = options.nonce ?? String(randomInt(1e9));
       const signature = options.forge ? '0'.repeat(40) : crypto.sign(timestamp, nonce, encrypted);
       const query = new URLSearchParams({ msg_signature: signature, timestamp, nonce, ...options.extraQuery });
       const body = options.body ?? `<xml><ToUserName><![CDATA[${keys.receiveId}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`;
