@@ -7,6 +7,7 @@ import { plainSignature } from '../../../src/channels/tencent/callback-crypto.ts
 import { openDatabase, type Database } from '../../../src/persistence/database.ts';
 import type { RunningService } from '../../../src/main.ts';
 import { startTestService, tempServiceConfig } from '../../support/test-service.ts';
+import { callApi, listCases, loginAs, waitUntil } from '../../support/console-api.ts';
 import { callbackSigner, eventXml, textXml } from '../tencent/tencent-callback.ts';
 import { startFakeOa, type FakeOa } from './fake-wechat-oa-api.ts';
 
@@ -93,6 +94,18 @@ describe('WeChat Official Account', () => {
     await post(`<xml><ToUserName>${APP_ID}</ToUserName><FromUserName>o-person-1</FromUserName><CreateTime>${clock++}</CreateTime><MsgType>image</MsgType><PicUrl>http://x/y.jpg</PicUrl><MsgId>8000000000000000005</MsgId></xml>`);
     await fake.waitFor(() => fake.texts.length, before + 1);
     expect(fake.texts.at(-1)?.text.content).toContain('只能看懂文字');
+  });
+
+  it("carries a caseworker's claim and reply from the console to the person on the Official Account", async () => {
+    await post(textXml(APP_ID, 'o-person-1', '转人工', '8000000000000000006'));
+    const token = await loginAs(service.url, 'demo', 'jiuyebang-demo');
+    const cases = await waitUntil(() => listCases(service.url, token, 'new'), (c) => c.length > 0);
+    expect(cases[0]?.person.channel).toBe('wechat-oa');
+    const id = cases[0]?.id ?? '';
+    expect((await callApi(service.url, token, 'POST', `/cases/${id}/claim`, {})).status).toBe(200);
+    const replied = await callApi(service.url, token, 'POST', `/cases/${id}/reply`, { text: '您好，我是工作人员，请问需要什么帮助？' });
+    expect(replied.status).toBe(200);
+    expect(fake.texts.map((t) => t.text.content)).toEqual(expect.arrayContaining([expect.stringContaining('已接入'), '您好，我是工作人员，请问需要什么帮助？']));
   });
 
   it('marks an unfollower unreachable: audited, and the outbound channel refuses to send', async () => {
