@@ -16,7 +16,7 @@ export class TencentApiError extends Error {
   }
   /** The platform may accept the same call later (rate limits, outages), or it never will. */
   get retryable(): boolean {
-    return this.errcode === RATE_LIMITED || this.errcode === -1 || this.errcode === 0;
+    return this.errcode === RATE_LIMITED || this.errcode === -1;
   }
 }
 
@@ -65,7 +65,10 @@ export function createTencentApi(options: TencentApiOptions): TencentApi {
     if (!force && cached && cached.until > now().getTime()) return cached.token;
     pending ??= (async () => {
       try {
-        const fresh = await options.fetchToken((path, init) => raw(path, init), force);
+        const fresh = await options.fetchToken((path, init) => raw(path, init), force).catch(async (err: unknown) => {
+          if (err instanceof TencentApiError) await options.onError?.({ path: err.path, errcode: err.errcode, attempt: 0 });
+          throw err;
+        });
         // Refresh five minutes early, so a token is never used in its last moments.
         cached = { token: fresh.token, until: now().getTime() + Math.max(60, fresh.expiresInSeconds - 300) * 1000 };
         return fresh.token;
@@ -79,6 +82,7 @@ export function createTencentApi(options: TencentApiOptions): TencentApi {
   return {
     async call(path, init) {
       let refreshed = false;
+      let rateLimited = 0;
       for (let attempt = 0; ; attempt++) {
         const answer = await raw(path, { ...init, query: { ...init.query, access_token: await token(false) } });
         if (answer.errcode === 0) return answer;
@@ -89,7 +93,7 @@ export function createTencentApi(options: TencentApiOptions): TencentApi {
           await token(true);
           continue;
         }
-        const delay = answer.errcode === RATE_LIMITED ? backoff[attempt] : undefined;
+        const delay = answer.errcode === RATE_LIMITED ? backoff[rateLimited++] : undefined;
         if (delay === undefined) throw new TencentApiError(answer.errcode, path, answer.errmsg);
         await sleep(delay);
       }
