@@ -41,6 +41,7 @@ import { startTencentChannels } from './channels/start-tencent-channels.ts';
 import { createChannelInboxRepository } from './persistence/channel-inbox-repository.ts';
 import { createWecomMemberRepository } from './persistence/wecom-member-repository.ts';
 import { createWechatOaFollowerRepository } from './persistence/wechat-oa-follower-repository.ts';
+import { createWecomKfCursorRepository, createWecomKfWindowRepository } from './persistence/wecom-kf-repository.ts';
 
 /** Web Chat stacks buttons one under another; more than this many do not fit a phone screen, so they go as numbered lines. */
 const WEBCHAT_MAX_BUTTONS = 8;
@@ -131,6 +132,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     config, logger, localizer, audit: repos.audit, desk: caseDesk, actions: caseworkerConsole.actions,
     inbox: createChannelInboxRepository(database.prisma, cipher), wecomMembers: createWecomMemberRepository(database.prisma),
     oaFollowers: createWechatOaFollowerRepository(database.prisma), engine,
+    kfCursors: createWecomKfCursorRepository(database.prisma), kfWindows: createWecomKfWindowRepository(database.prisma),
   });
   Object.assign(proactiveAdapters, tencent.adapters);
   await tencent.sweep();

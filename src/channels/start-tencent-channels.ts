@@ -12,7 +12,9 @@ import { createBotLogic } from './bot-bridge.ts';
 import type { TencentAdapter } from './tencent/tencent-adapter.ts';
 import { WECHAT_OA_CAPABILITIES } from './wechat-oa/oa-capabilities.ts';
 import { createWechatOaChannel } from './wechat-oa/create-wechat-oa-channel.ts';
-import type { ChannelInbox, OaFollowers, WecomMembers } from './tencent/tencent-ports.ts';
+import type { ChannelInbox, KfCursors, KfWindows, OaFollowers, WecomMembers } from './tencent/tencent-ports.ts';
+import { createWecomKfChannel } from './wecom-kf/create-wecom-kf-channel.ts';
+import { KF_CAPABILITIES } from './wecom-kf/wecom-kf-adapter.ts';
 import { createWecomChannel } from './wecom/create-wecom-channel.ts';
 
 export interface TencentChannelsDeps {
@@ -25,6 +27,8 @@ export interface TencentChannelsDeps {
   inbox: ChannelInbox;
   wecomMembers: WecomMembers;
   oaFollowers: OaFollowers;
+  kfCursors: KfCursors;
+  kfWindows: KfWindows;
   engine: ConversationEngine;
   /** How often new cases are looked for (WeCom cards) and lapsed callbacks swept. */
   pollMs?: number;
@@ -59,8 +63,28 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   }
 
   const wecomSettings = wecomSettingsOf(deps.config);
+  const kfSecret = deps.config.WECOM_KF_SECRET;
+  if (kfSecret && !wecomSettings) deps.logger.warn({ channel: 'wecom-kf' }, 'WECOM_KF_SECRET is set but the WeCom app (whose callback receives 微信客服 events) is not configured: 微信客服 stays off');
+  const kf = kfSecret && wecomSettings
+    ? createWecomKfChannel({
+        settings: { corpId: wecomSettings.corpId, kfSecret, apiBase: wecomSettings.apiBase },
+        inbox: deps.inbox, cursors: deps.kfCursors, windows: deps.kfWindows, audit: deps.audit, logger: deps.logger,
+        logic: createBotLogic(deps.engine, { buttons: KF_CAPABILITIES.buttons }),
+        textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
+        apologyText: deps.localizer.t('zh-CN', 'engine.error'),
+      })
+    : null;
+  if (kf) {
+    adapters[kf.adapter.channelId] = kf.adapter;
+    outbound.push(kf.outbound);
+    sweeps.push(() => kf.runner.sweep());
+    stops.push(kf.runner.startSweeping(pollMs * 5));
+    idles.push(() => kf.runner.idle());
+    deps.logger.info({ channel: 'wecom-kf' }, '微信客服 on (events through /channels/wecom/callback)');
+  }
   if (wecomSettings) {
     const wecom = createWecomChannel({
+      ...(kf ? { onKfEvent: kf.sync } : {}),
       settings: wecomSettings, inbox: deps.inbox, members: deps.wecomMembers, actions: deps.actions, desk: deps.desk,
       audit: deps.audit, logger: deps.logger, t: (key, params) => deps.localizer.t('zh-CN', key, params),
     });

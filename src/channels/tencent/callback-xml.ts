@@ -35,6 +35,9 @@ export const callbackMessageSchema = z.object({
   EventKey: z.string().max(512).optional(),
   TaskId: z.string().max(256).optional(),
   AgentID: z.string().max(32).optional(),
+  /** 微信客服 events: the sync token and the kf account. */
+  Token: z.string().max(256).optional(),
+  OpenKfId: z.string().max(128).optional(),
 }).passthrough();
 
 export type CallbackMessage = z.infer<typeof callbackMessageSchema>;

@@ -57,3 +57,17 @@ export interface OaFollowers {
   setFollowing(openId: string, following: boolean): Promise<void>;
   setSubscription(openId: string, templateId: string, accepted: boolean): Promise<void>;
 }
+
+/** 微信客服 sync cursors, per kf account. */
+export interface KfCursors {
+  get(openKfId: string): Promise<string>;
+  set(openKfId: string, cursor: string): Promise<void>;
+}
+
+/** 微信客服 reply windows, per `<openKfId>|<externalUserId>`. */
+export interface KfWindows {
+  get(customer: string): Promise<{ windowOpenedAt: Date | null; sentInWindow: number } | null>;
+  open(customer: string, at: Date): Promise<void>;
+  /** Counts one message if the window opened at `openedAt` still has budget (conditional). */
+  take(customer: string, openedAt: Date, budget: number): Promise<boolean>;
+}

@@ -13,7 +13,7 @@ import { createWecomCommands } from './caseworker-commands.ts';
 import { createWecomApi } from './wecom-api.ts';
 import { cardActivity, WecomAdapter } from './wecom-adapter.ts';
 import { createWecomCallbackRouter } from './wecom-callback-router.ts';
-import { wecomActivityOf } from './wecom-inbound.ts';
+import { kfEventOf, wecomActivityOf } from './wecom-inbound.ts';
 
 export interface WecomChannelDeps {
   settings: WecomSettings;
@@ -24,6 +24,8 @@ export interface WecomChannelDeps {
   audit: AuditLog;
   t(key: string, params?: Record<string, string>): string;
   logger: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  /** 微信客服 events arrive on this app's callback: they start a kf sync (when kf is configured). */
+  onKfEvent?: (token: string, openKfId: string) => Promise<void>;
   leaseMs?: number;
   backoffMs?: readonly number[];
   now?: () => Date;
@@ -45,6 +47,8 @@ export function createWecomChannel(deps: WecomChannelDeps) {
     logger: deps.logger,
     ...(deps.now ? { now: deps.now } : {}),
     async run(payload) {
+      const kf = kfEventOf(payload);
+      if (kf) return deps.onKfEvent?.(kf.token, kf.openKfId);
       const inbound = wecomActivityOf(payload);
       if (!inbound) return;
       await adapter.processActivity(inbound.userId, inbound.activity, logic);

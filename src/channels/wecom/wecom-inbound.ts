@@ -13,3 +13,10 @@ export function wecomActivityOf(plain: string): { userId: string; activity: Part
   if (m.MsgType === 'text') return { userId: m.FromUserName, activity: { ...base, type: 'message', text: m.Content ?? '' } };
   return { userId: m.FromUserName, activity: { ...base, type: 'message', text: '', channelData: { msgType: m.MsgType } } };
 }
+
+/** A 微信客服 event (new customer messages to sync): its sync token and kf account, else null. */
+export function kfEventOf(plain: string): { token: string; openKfId: string } | null {
+  const parsed = callbackMessageSchema.safeParse(parseCallbackXml(plain));
+  if (!parsed.success || parsed.data.Event !== 'kf_msg_or_event' || !parsed.data.Token || !parsed.data.OpenKfId) return null;
+  return { token: parsed.data.Token, openKfId: parsed.data.OpenKfId };
+}
