@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import cron from 'node-cron';
 import type { AppConfig } from './config/app-config.ts';
+import type { OutboundChannel } from './conversation/ports.ts';
 import { loadPiiKey } from './config/load-pii-key.ts';
 import { loadWorkCalendar, resolveCalendarOverridesPath } from './config/load-calendar-overrides.ts';
 import { loadRegionPacks } from './config/load-region-packs.ts';
@@ -41,6 +42,11 @@ import { startWechatFromConfig } from './channels/wechaty/start-wechat-from-conf
 import type { Wechaty } from 'wechaty';
 import { createDecisionDeskRepository } from './persistence/reviews/decision-desk-repository.ts';
 import { createPersonFileRepository } from './persistence/reviews/person-file-repository.ts';
+import { startTencentChannels } from './channels/start-tencent-channels.ts';
+import { createChannelInboxRepository } from './persistence/channel-inbox-repository.ts';
+import { createWecomMemberRepository } from './persistence/wecom-member-repository.ts';
+import { createWechatOaFollowerRepository } from './persistence/wechat-oa-follower-repository.ts';
+import { createWecomKfCursorRepository, createWecomKfWindowRepository } from './persistence/wecom-kf-repository.ts';
 
 /** Web Chat stacks buttons one under another; more than this many do not fit a phone screen, so they go as numbered lines. */
 const WEBCHAT_MAX_BUTTONS = 8;
@@ -51,6 +57,8 @@ export interface RunningService {
   logger: Logger;
   /** Runs one outreach tick now (the CLI and tests use it; cron calls the same). */
   tick(now: Date): Promise<{ firstContactTasksCreated: number }>;
+  /** Channels that reach a person by address (the Official Account when configured), for outreach delivery. */
+  outboundChannels: readonly OutboundChannel[];
   stop(): Promise<void>;
 }
 
@@ -112,10 +120,13 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   await webchat.turns.sweep();
   const stopSweeping = webchat.turns.startSweeping(sweepIntervalMs(config.WEBCHAT_TURN_LEASE_SECONDS));
   const wechat = await startWechatFromConfig(config, { logic: createBotLogic(engine, { buttons: false }), localizer, logger, now, ...(options.wechaty ? { bot: options.wechaty } : {}) });
+  const caseDesk = createCaseDeskRepository(database.prisma);
+  // Filled with the Tencent channels' adapters once they start (they need the console's case actions).
+  const proactiveAdapters: Record<string, Parameters<typeof createOutboundSender>[0][string]> = { [WEBCHAT_CHANNEL_ID]: webchatAdapter, ...(wechat ? { [wechat.adapter.channelId]: wechat.adapter } : {}) };
   const caseworkerConsole = createConsole({
     sessions: repos.caseworkers,
-    desk: createCaseDeskRepository(database.prisma),
-    sender: createOutboundSender({ [WEBCHAT_CHANNEL_ID]: webchatAdapter, ...(wechat ? { [wechat.adapter.channelId]: wechat.adapter } : {}) }),
+    desk: caseDesk,
+    sender: createOutboundSender(proactiveAdapters),
     conversations: repos.conversations,
     identity: repos.identity,
     transcript: repos.transcript,
@@ -132,10 +143,19 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     now,
     workReports: { source: createWorkReportRepository(database.prisma), packs, calendar, now },
   });
+  // WeCom (caseworkers) and the Official Account, each off unless configured.
+  const tencent = startTencentChannels({
+    config, logger, localizer, audit: repos.audit, desk: caseDesk, actions: caseworkerConsole.actions,
+    inbox: createChannelInboxRepository(database.prisma, cipher), wecomMembers: createWecomMemberRepository(database.prisma),
+    oaFollowers: createWechatOaFollowerRepository(database.prisma), engine,
+    kfCursors: createWecomKfCursorRepository(database.prisma), kfWindows: createWecomKfWindowRepository(database.prisma),
+  });
+  Object.assign(proactiveAdapters, tencent.adapters);
+  await tencent.sweep();
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
   const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
-  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now, ...(wechat ? { channels: () => ({ wechaty: wechat.loginState() }) } : {}) }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true });
+  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now, ...(wechat ? { channels: () => ({ wechaty: wechat.loginState() }) } : {}) }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true, channels: tencent.routers });
   if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
   else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);
 
@@ -159,6 +179,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       await job?.stop();
       stopSweeping();
       await wechat?.stop().catch((err: unknown) => logger.warn({ err }, 'WeChat channel did not stop cleanly'));
+      await tencent.stop();
       stream.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
@@ -169,7 +190,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       await database.close();
       logger.info('stopped');
     })());
-  return { url, port, logger, tick, stop };
+  return { url, port, logger, tick, stop, outboundChannels: tencent.outbound };
 }
 
 /** Half a lease, between a quarter of a second and ten seconds: a lapsed turn waits at most that much more. */

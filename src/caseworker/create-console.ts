@@ -48,7 +48,7 @@ export interface ConsoleDeps {
   workReports: { source: WorkReportSource; packs: readonly RegionPack[]; calendar: WorkCalendar; now?: () => Date };
 }
 
-export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router } {
+export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router; actions: ReturnType<typeof createCaseActions> } {
   const now = deps.now ?? (() => new Date());
   const actions = createCaseActions(deps);
   const identity = createIdentityConfirmation(deps);
@@ -66,5 +66,6 @@ export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router 
   page.use(createConsolePage());
   page.use(createReviewsPage());
   page.use(createWorkbenchPage());
-  return { api: [cases, events, createDecisionsRouter(review), createDeregistrationRouter(review), createPeopleRouter(review), worklists, reports], page };
+  // The actions are returned too, so other desks (WeCom) call the very same services.
+  return { api: [cases, events, createDecisionsRouter(review), createDeregistrationRouter(review), createPeopleRouter(review), worklists, reports], page, actions };
 }

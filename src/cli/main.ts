@@ -7,8 +7,9 @@ import { runDbCommand } from './db-command.ts';
 import { runPolicyCommand } from './policy/policy-command.ts';
 import { runOutreachCommand } from './outreach-command.ts';
 import { runServeCommand } from './serve-command.ts';
+import { runWecomCommand } from './wecom-command.ts';
 
-const USAGE = 'usage: jiuyebang serve [--demo] | db <migrate|status|diff|create> | policy <command> | outreach tick [--now ISO] | calendar <import <notice.txt>|status>';
+const USAGE = 'usage: jiuyebang serve [--demo] | db <migrate|status|diff|create> | policy <command> | outreach tick [--now ISO] | calendar <import <notice.txt>|status> | wecom link <username> <wecom-userid>';
 const io = { out: (s: string) => void process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err: (s: string) => void process.stderr.write(s.endsWith('\n') ? s : `${s}\n`) };
 
 async function main(argv: string[]): Promise<number> {
@@ -24,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
       const { CALENDAR_OVERRIDES_FILE, REGION } = config();
       return runCalendarCommand(rest, io, { overridesFile: resolveCalendarOverridesPath(CALENDAR_OVERRIDES_FILE), region: REGION, now: () => new Date() });
     }
+    case 'wecom':
+      return runWecomCommand(rest, io, config());
     case 'serve':
       return runServeCommand(rest, rest.includes('--demo') ? demoConfig() : config());
     default:

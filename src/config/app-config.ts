@@ -1,5 +1,6 @@
 // One zod schema for every environment variable. A bad value stops start-up with one line naming it.
 import { z } from 'zod';
+import { missingTencentSettings, TENCENT_SECRETS, WECHAT_OA_ENV, WECOM_ENV } from './tencent-channel-config.ts';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 /** `false`, `true`, a hop count, or proxy addresses/subnets: what express's "trust proxy" setting accepts. */
@@ -64,7 +65,10 @@ export const ENV_SCHEMA = z.object({
   WECHATY_MIN_GAP_SECONDS: z.coerce.number().min(0).max(600).default(3).describe('Least time between two messages the WeChat account sends (WeChat blocks bursts).'),
   WECHATY_DAILY_CAP: positiveInt(300).describe('Most messages the WeChat account sends per day (Beijing date); beyond it sends are refused and logged.'),
   WECHATY_ANSWER_ROOMS: bool.default(false).describe('Answer in WeChat group chats too (off: a job seeker\'s details do not belong in a group).'),
+  ...WECOM_ENV,
+  ...WECHAT_OA_ENV,
 }).superRefine((env, ctx) => {
+  for (const issue of missingTencentSettings(env)) ctx.addIssue({ code: 'custom', path: [issue.name], message: issue.message });
   if (env.SMS_PROVIDER === 'log') return;
   for (const name of SMS_SETTINGS.filter((n) => n !== 'SMS_SDK_APP_ID' || env.SMS_PROVIDER === 'tencent')) {
     if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: `is required when SMS_PROVIDER=${env.SMS_PROVIDER}` });
@@ -83,7 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
   const value = present[name];
-  const shown = name === 'PII_KEY' || name === 'SMS_SECRET_KEY' || value === undefined ? '' : ` (got "${String(value).slice(0, 40)}")`;
+  const secret = name === 'PII_KEY' || name === 'SMS_SECRET_KEY' || TENCENT_SECRETS.some((n) => n === name);
+  const shown = secret || value === undefined ? '' : ` (got "${String(value).slice(0, 40)}")`;
   throw new ConfigError(`Configuration error: ${name} ${issue?.message ?? 'is invalid'}${shown}`);
 }
 

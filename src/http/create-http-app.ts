@@ -29,6 +29,8 @@ export interface HttpAppDeps {
   consolePage?: Router;
   /** The Direct Line WebSocket stream is attached to the server: the page uses it instead of polling. */
   webchatStream?: boolean;
+  /** Tencent channel callbacks, mounted at /channels/<name> (e.g. wecom, wechat-oa). */
+  channels?: Readonly<Record<string, Router>>;
 }
 
 export function createHttpApp(deps: HttpAppDeps): Express {
@@ -40,6 +42,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.get('/healthz', createHealthHandler({ ...deps.health, ping: () => deps.repos.ping() }));
   if (deps.limits) app.use('/v3/directline', deps.limits.directline);
   app.use('/v3/directline', deps.webchat);
+  for (const [name, router] of Object.entries(deps.channels ?? {})) app.use(`/channels/${name}`, router);
   const { caseworkers, registrations, audit } = deps.repos;
   app.use('/api/caseworker', createCaseworkerRouter({ caseworkers, registrations, audit, sessionHours: deps.sessionHours, loginGuard: deps.limits?.login, webchatTokens: deps.webchatTokens }));
   for (const router of deps.consoleApi ?? []) app.use('/api/caseworker', router);

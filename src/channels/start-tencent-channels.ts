@@ -1,0 +1,110 @@
+// Starts the Tencent channels that are configured (WeCom app for caseworkers; the Official Account joins
+// here): their callback routers for the HTTP app, the sweeps that run callbacks a crash left, and a stop.
+import type { Router } from 'express';
+import type { AppConfig } from '../config/app-config.ts';
+import { wechatOaSettingsOf, wecomSettingsOf } from '../config/tencent-channel-config.ts';
+import type { CaseActions } from '../caseworker/case-actions.ts';
+import type { CaseDesk } from '../caseworker/case-desk.ts';
+import type { Localizer } from '../conversation/localizer.ts';
+import type { AuditLog, OutboundChannel } from '../conversation/ports.ts';
+import type { ConversationEngine } from '../conversation/conversation-engine.ts';
+import { createBotLogic } from './bot-bridge.ts';
+import type { TencentAdapter } from './tencent/tencent-adapter.ts';
+import { WECHAT_OA_CAPABILITIES } from './wechat-oa/oa-capabilities.ts';
+import { createWechatOaChannel } from './wechat-oa/create-wechat-oa-channel.ts';
+import type { ChannelInbox, KfCursors, KfWindows, OaFollowers, WecomMembers } from './tencent/tencent-ports.ts';
+import { createWecomKfChannel } from './wecom-kf/create-wecom-kf-channel.ts';
+import { KF_CAPABILITIES } from './wecom-kf/wecom-kf-adapter.ts';
+import { createWecomChannel } from './wecom/create-wecom-channel.ts';
+
+export interface TencentChannelsDeps {
+  config: AppConfig;
+  logger: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  localizer: Pick<Localizer, 't'>;
+  audit: AuditLog;
+  desk: Pick<CaseDesk, 'get' | 'changesSince'>;
+  actions: Pick<CaseActions, 'claim' | 'reply' | 'close'>;
+  inbox: ChannelInbox;
+  wecomMembers: WecomMembers;
+  oaFollowers: OaFollowers;
+  kfCursors: KfCursors;
+  kfWindows: KfWindows;
+  engine: ConversationEngine;
+  /** How often new cases are looked for (WeCom cards) and lapsed callbacks swept. */
+  pollMs?: number;
+}
+
+export function startTencentChannels(deps: TencentChannelsDeps) {
+  const routers: Record<string, Router> = {};
+  const sweeps: (() => Promise<number>)[] = [];
+  const stops: (() => void)[] = [];
+  const idles: (() => Promise<void>)[] = [];
+  const pollMs = deps.pollMs ?? 2000;
+  /** Adapters a caseworker's reply or a notice reaches a person through (by ConversationReference channel). */
+  const adapters: Record<string, TencentAdapter> = {};
+  /** OutboundChannel ports (by address) for the outreach engine. */
+  const outbound: OutboundChannel[] = [];
+
+  const oaSettings = wechatOaSettingsOf(deps.config);
+  if (oaSettings) {
+    const oa = createWechatOaChannel({
+      settings: oaSettings, inbox: deps.inbox, followers: deps.oaFollowers, audit: deps.audit, logger: deps.logger,
+      logic: createBotLogic(deps.engine, { buttons: WECHAT_OA_CAPABILITIES.buttons }),
+      textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
+      apologyText: deps.localizer.t('zh-CN', 'engine.error'),
+    });
+    routers['wechat-oa'] = oa.router;
+    adapters[oa.adapter.channelId] = oa.adapter;
+    outbound.push(oa.outbound);
+    sweeps.push(() => oa.runner.sweep());
+    stops.push(oa.runner.startSweeping(pollMs * 5));
+    idles.push(() => oa.runner.idle());
+    deps.logger.info({ channel: 'wechat-oa', appId: oaSettings.appId, subscribeTemplate: oaSettings.subscribeTemplateId !== null }, 'Official Account on at /channels/wechat-oa/callback');
+  }
+
+  const wecomSettings = wecomSettingsOf(deps.config);
+  const kfSecret = deps.config.WECOM_KF_SECRET;
+  if (kfSecret && !wecomSettings) deps.logger.warn({ channel: 'wecom-kf' }, 'WECOM_KF_SECRET is set but the WeCom app (whose callback receives 微信客服 events) is not configured: 微信客服 stays off');
+  const kf = kfSecret && wecomSettings
+    ? createWecomKfChannel({
+        settings: { corpId: wecomSettings.corpId, kfSecret, apiBase: wecomSettings.apiBase },
+        inbox: deps.inbox, cursors: deps.kfCursors, windows: deps.kfWindows, audit: deps.audit, logger: deps.logger,
+        logic: createBotLogic(deps.engine, { buttons: KF_CAPABILITIES.buttons }),
+        textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
+        apologyText: deps.localizer.t('zh-CN', 'engine.error'),
+      })
+    : null;
+  if (kf) {
+    adapters[kf.adapter.channelId] = kf.adapter;
+    outbound.push(kf.outbound);
+    sweeps.push(() => kf.runner.sweep());
+    stops.push(kf.runner.startSweeping(pollMs * 5));
+    idles.push(() => kf.runner.idle());
+    deps.logger.info({ channel: 'wecom-kf' }, '微信客服 on (events through /channels/wecom/callback)');
+  }
+  if (wecomSettings) {
+    const wecom = createWecomChannel({
+      ...(kf ? { onKfEvent: kf.sync } : {}),
+      settings: wecomSettings, inbox: deps.inbox, members: deps.wecomMembers, actions: deps.actions, desk: deps.desk,
+      audit: deps.audit, logger: deps.logger, t: (key, params) => deps.localizer.t('zh-CN', key, params),
+    });
+    routers.wecom = wecom.router;
+    sweeps.push(() => wecom.runner.sweep());
+    stops.push(wecom.runner.startSweeping(pollMs * 5), wecom.notifier.start(pollMs));
+    idles.push(() => wecom.runner.idle());
+    deps.logger.info({ channel: 'wecom', corpId: wecomSettings.corpId, agentId: wecomSettings.agentId }, 'WeCom app on at /channels/wecom/callback');
+  }
+
+  return {
+    routers,
+    adapters,
+    outbound,
+    async sweep(): Promise<void> {
+      for (const sweep of sweeps) await sweep();
+    },
+    async stop(): Promise<void> {
+      for (const stop of stops) stop();
+      for (const idle of idles) await idle();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// Runs accepted Tencent callbacks after the immediate acknowledgement: each once, now, on this instance; and
+// any a crashed instance left (lease lapsed), at start-up and by a periodic sweep. A turn that throws is
+// logged and completed (it is not run again: Tencent already has its answer, a rerun could answer twice).
+import { randomUUID } from 'node:crypto';
+import type { ChannelInbox } from './tencent-ports.ts';
+
+export interface InboxRunnerOptions {
+  inbox: ChannelInbox;
+  channel: string;
+  leaseMs: number;
+  run(payload: string): Promise<void>;
+  logger: { warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  now?: () => Date;
+}
+
+export interface InboxRunner {
+  /** Stores the callback; false for a retry or replay (nothing runs). Runs it in the background otherwise. */
+  accept(key: string, payload: string): Promise<boolean>;
+  sweep(): Promise<number>;
+  startSweeping(intervalMs: number): () => void;
+  /** Resolves when every turn this instance started has finished (graceful stop, tests). */
+  idle(): Promise<void>;
+}
+
+export function createInboxRunner(options: InboxRunnerOptions): InboxRunner {
+  const now = options.now ?? (() => new Date());
+  const owner = randomUUID();
+  const running = new Set<Promise<void>>();
+  const leaseUntil = () => new Date(now().getTime() + options.leaseMs);
+
+  function start(key: string, payload: string): void {
+    const job = (async () => {
+      try {
+        await options.run(payload);
+      } catch (err) {
+        options.logger.error({ err, channel: options.channel }, 'channel turn failed');
+      }
+      try {
+        await options.inbox.complete(key, now());
+      } catch (err) {
+        options.logger.warn({ err, channel: options.channel }, 'channel turn not marked done; a sweep may run it again');
+      }
+    })();
+    running.add(job);
+    void job.finally(() => running.delete(job));
+  }
+
+  async function sweep(): Promise<number> {
+    const items = await options.inbox.claimLapsed(options.channel, owner, now(), leaseUntil());
+    for (const item of items) start(item.key, item.payload);
+    return items.length;
+  }
+
+  return {
+    async accept(key, payload) {
+      const fresh = await options.inbox.accept({ key, payload, channel: options.channel, owner, leaseUntil: leaseUntil() });
+      if (fresh) start(key, payload);
+      return fresh;
+    },
+    sweep,
+    startSweeping(intervalMs) {
+      const timer = setInterval(() => void sweep().catch((err: unknown) => options.logger.warn({ err, channel: options.channel }, 'channel sweep failed')), intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+    async idle() {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// The common botbuilder BotAdapter of the Tencent channels: an inbound callback runs the turn logic in a
+// TurnContext; outgoing message activities go to `deliver` (the channel's send API); proactive turns start
+// from a stored ConversationReference. Typing and trace are dropped; nothing can be edited or deleted.
+import { BotAdapter, TurnContext } from 'botbuilder';
+import type { Activity, ConversationReference, ResourceResponse } from 'botbuilder';
+
+export type TurnLogic = (ctx: TurnContext) => Promise<void>;
+type ClaimsIdentity = Parameters<BotAdapter['continueConversationAsync']>[0];
+
+export interface TencentAdapterOptions {
+  channelId: string;
+  bot: { id: string; name: string };
+  logger: { error(obj: object, msg?: string): void };
+  /** Sent when the turn logic throws (the person is never left in silence). */
+  apologyText: string;
+}
+
+export abstract class TencentAdapter extends BotAdapter {
+  readonly channelId: string;
+  readonly serviceUrl: string;
+  readonly bot: { id: string; name: string; role: 'bot' };
+
+  constructor(options: TencentAdapterOptions) {
+    super();
+    this.channelId = options.channelId;
+    this.serviceUrl = `urn:jiuyebang:${options.channelId}`;
+    this.bot = { ...options.bot, role: 'bot' };
+    this.onTurnError = async (ctx, error) => {
+      options.logger.error({ err: error, channel: this.channelId }, 'channel turn failed');
+      await ctx.sendActivity({ type: 'message', text: options.apologyText }).catch(() => undefined);
+    };
+  }
+
+  /** Sends the message activities of one `sendActivities` batch to the person (`to` = their channel user id). */
+  protected abstract deliver(to: string, activities: Partial<Activity>[]): Promise<string[]>;
+
+  /** Runs one inbound activity from `userId` (conversation = the user: these channels are one-to-one). */
+  async processActivity(userId: string, activity: Partial<Activity>, logic: TurnLogic): Promise<void> {
+    const full: Partial<Activity> = {
+      timestamp: new Date(),
+      channelId: this.channelId,
+      serviceUrl: this.serviceUrl,
+      recipient: this.bot,
+      from: { id: userId, name: '' },
+      conversation: { id: userId, name: '', isGroup: false, conversationType: 'personal' },
+      ...activity,
+    };
+    await this.runMiddleware(new TurnContext(this, full), logic);
+  }
+
+  async sendActivities(_ctx: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const messages = activities.filter((a) => a.type === 'message' || a.type === undefined);
+    const to = messages[0]?.recipient?.id ?? messages[0]?.conversation?.id;
+    const ids = messages.length > 0 && to ? await this.deliver(to, messages) : [];
+    let next = 0;
+    return activities.map((a) => (messages.includes(a) ? { id: ids[next++] ?? '' } : { id: '' }));
+  }
+
+  async updateActivity(): Promise<void> {
+    throw new Error(`${this.channelId}: a sent message cannot be edited`);
+  }
+
+  async deleteActivity(): Promise<void> {
+    throw new Error(`${this.channelId}: a sent message cannot be deleted`);
+  }
+
+  async continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {
+    const event = TurnContext.applyConversationReference({ type: 'event', name: 'ContinueConversation', timestamp: new Date() }, reference, true);
+    await this.runMiddleware(new TurnContext(this, event), logic);
+  }
+
+  override async continueConversationAsync(_claims: string | ClaimsIdentity, reference: Partial<ConversationReference>, logicOrAudience: TurnLogic | string, maybeLogic?: TurnLogic): Promise<void> {
+    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
+    if (!logic) throw new Error(`${this.channelId}: continueConversationAsync needs a logic callback`);
+    await this.continueConversation(reference, logic);
+  }
+
+  /** The reference a proactive send to `userId` starts from (what the engine stores after a turn). */
+  referenceFor(userId: string): Partial<ConversationReference> {
+    return { channelId: this.channelId, serviceUrl: this.serviceUrl, bot: this.bot, user: { id: userId, name: '' }, conversation: { id: userId, name: '', isGroup: false, conversationType: 'personal' } };
+  }
+}

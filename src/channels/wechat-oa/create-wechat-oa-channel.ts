@@ -1,0 +1,93 @@
+// Assembles the Official Account channel: callback router, adapter running the conversation engine (no
+// buttons: numbered lines), follower window and subscriptions, and the OutboundChannel for outreach.
+import type { Router } from 'express';
+import type { WechatOaSettings } from '../../config/tencent-channel-config.ts';
+import type { AuditLog, OutboundChannel } from '../../conversation/ports.ts';
+import { createCallbackCrypto } from '../tencent/callback-crypto.ts';
+import { createInboxRunner } from '../tencent/inbox-runner.ts';
+import type { TurnLogic } from '../tencent/tencent-adapter.ts';
+import type { ChannelInbox, OaFollowers } from '../tencent/tencent-ports.ts';
+import { WECHAT_OA_CHANNEL_ID } from './oa-capabilities.ts';
+import { createOaDelivery, OaUndeliverableError } from './oa-delivery.ts';
+import { oaInboundOf } from './oa-inbound.ts';
+import { createWechatOaApi } from './wechat-oa-api.ts';
+import { WechatOaAdapter } from './wechat-oa-adapter.ts';
+import { createWechatOaCallbackRouter } from './wechat-oa-callback-router.ts';
+import { TencentApiError } from '../tencent/tencent-api.ts';
+
+export interface WechatOaChannelDeps {
+  settings: WechatOaSettings;
+  inbox: ChannelInbox;
+  followers: OaFollowers;
+  audit: AuditLog;
+  /** The conversation engine's turn (createBotLogic with this channel's capabilities). */
+  logic: TurnLogic;
+  /** "Please type": the answer to pictures, voice and other messages the bot cannot read. */
+  textOnly: string;
+  apologyText: string;
+  logger: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  leaseMs?: number;
+  backoffMs?: readonly number[];
+  now?: () => Date;
+}
+
+export function createWechatOaChannel(deps: WechatOaChannelDeps) {
+  const now = deps.now ?? (() => new Date());
+  const { settings } = deps;
+  const api = createWechatOaApi(settings, {
+    ...(deps.backoffMs ? { backoffMs: deps.backoffMs } : {}),
+    onError: ({ path, errcode, attempt }) =>
+      deps.audit.record({ actor: 'channel:wechat-oa', action: 'channel.api_error', subjectType: 'channel', subjectId: WECHAT_OA_CHANNEL_ID, details: { path, errcode, attempt } }),
+  });
+  const delivery = createOaDelivery({ api, followers: deps.followers, audit: deps.audit, subscribeTemplateId: settings.subscribeTemplateId, subscribeField: settings.subscribeField, now });
+  const adapter = new WechatOaAdapter(delivery, { bot: { id: settings.appId, name: '就业帮' }, logger: deps.logger, apologyText: deps.apologyText });
+  const say = (text: string): TurnLogic => async (ctx) => void (await ctx.sendActivity({ type: 'message', text }));
+
+  async function run(payload: string): Promise<void> {
+    const inbound = oaInboundOf(payload);
+    if (!inbound) return;
+    const { openId } = inbound;
+    if (inbound.window) await deps.followers.openWindow(openId, inbound.window, now());
+    const activity = { id: inbound.activityId, timestamp: inbound.at, locale: 'zh-CN' };
+    switch (inbound.kind) {
+      case 'text':
+        return adapter.processActivity(openId, { ...activity, type: 'message', text: inbound.text.slice(0, 2000) }, deps.logic);
+      case 'follow':
+        await deps.followers.setFollowing(openId, true);
+        return adapter.processActivity(openId, { ...activity, type: 'conversationUpdate' }, deps.logic);
+      case 'unfollow':
+        await deps.followers.setFollowing(openId, false);
+        await deps.audit.record({ actor: 'channel:wechat-oa', action: 'channel.unreachable', subjectType: 'wechat_oa_follower', subjectId: openId, details: { reason: 'unfollowed' } });
+        return;
+      case 'subscriptions':
+        for (const choice of inbound.choices) {
+          await deps.followers.setSubscription(openId, choice.templateId, choice.accepted);
+          await deps.audit.record({ actor: 'channel:wechat-oa', action: 'wechat_oa.subscription', subjectType: 'wechat_oa_follower', subjectId: openId, details: choice });
+        }
+        return;
+      case 'unsupported':
+        return adapter.processActivity(openId, { ...activity, type: 'message', text: '' }, say(deps.textOnly));
+      case 'ignored':
+        return;
+    }
+  }
+
+  const runner = createInboxRunner({ inbox: deps.inbox, channel: WECHAT_OA_CHANNEL_ID, leaseMs: deps.leaseMs ?? 30_000, logger: deps.logger, now, run });
+  const crypto = createCallbackCrypto({ token: settings.token, aesKey: settings.aesKey, receiveId: settings.appId });
+  const router: Router = createWechatOaCallbackRouter({ token: settings.token, crypto, runner, logger: deps.logger });
+
+  /** The OutboundChannel port (by openid) for the outreach engine: window first, then the 订阅通知. */
+  const outbound: OutboundChannel = {
+    channel: WECHAT_OA_CHANNEL_ID,
+    async send(address, message) {
+      try {
+        return { ok: true, providerMessageId: await delivery.send(address, message.text) };
+      } catch (err) {
+        if (err instanceof OaUndeliverableError) return { ok: false, retryable: err.retryable, code: err.code };
+        if (err instanceof TencentApiError) return { ok: false, retryable: err.retryable, code: String(err.errcode) };
+        return { ok: false, retryable: true, code: 'network' };
+      }
+    },
+  };
+  return { router, adapter, runner, outbound };
+}

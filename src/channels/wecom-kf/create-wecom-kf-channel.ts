@@ -1,0 +1,86 @@
+// Assembles 微信客服: a kf event on the WeCom callback triggers kf/sync_msg from the stored cursor; each
+// customer message is accepted once (ChannelInbox, by msgid) and runs the conversation engine; replies go
+// through kf/send_msg within the customer's window. The OutboundChannel (address = `<openKfId>|<userid>`)
+// lets outreach use the same rule.
+import type { AuditLog, OutboundChannel } from '../../conversation/ports.ts';
+import { createInboxRunner } from '../tencent/inbox-runner.ts';
+import type { TurnLogic } from '../tencent/tencent-adapter.ts';
+import { TencentApiError } from '../tencent/tencent-api.ts';
+import type { ChannelInbox, KfCursors, KfWindows } from '../tencent/tencent-ports.ts';
+import { createKfApi, type KfMessage } from './kf-api.ts';
+import { kfCustomerId, KfWindowClosedError, WECOM_KF_CHANNEL_ID, WecomKfAdapter } from './wecom-kf-adapter.ts';
+import { z } from 'zod';
+
+export interface WecomKfChannelDeps {
+  settings: { corpId: string; kfSecret: string; apiBase: string };
+  inbox: ChannelInbox;
+  cursors: KfCursors;
+  windows: KfWindows;
+  audit: AuditLog;
+  logic: TurnLogic;
+  textOnly: string;
+  apologyText: string;
+  logger: { warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  leaseMs?: number;
+  now?: () => Date;
+}
+
+const storedMessage = z.object({ msgid: z.string(), open_kfid: z.string(), external_userid: z.string(), send_time: z.number().int(), msgtype: z.string(), text: z.object({ content: z.string() }).optional() });
+
+export function createWecomKfChannel(deps: WecomKfChannelDeps) {
+  const now = deps.now ?? (() => new Date());
+  const api = createKfApi(deps.settings, {
+    onError: ({ path, errcode, attempt }) =>
+      deps.audit.record({ actor: 'channel:wecom-kf', action: 'channel.api_error', subjectType: 'channel', subjectId: WECOM_KF_CHANNEL_ID, details: { path, errcode, attempt } }),
+  });
+  const adapter = new WecomKfAdapter(api, deps.windows, now, { bot: { id: 'wecom-kf', name: '就业帮' }, logger: deps.logger, apologyText: deps.apologyText });
+  const say = (text: string): TurnLogic => async (ctx) => void (await ctx.sendActivity({ type: 'message', text }));
+
+  const runner = createInboxRunner({
+    inbox: deps.inbox, channel: WECOM_KF_CHANNEL_ID, leaseMs: deps.leaseMs ?? 30_000, logger: deps.logger, now,
+    async run(payload) {
+      const parsed = storedMessage.safeParse(JSON.parse(payload));
+      if (!parsed.success) return;
+      const m = parsed.data;
+      const customer = kfCustomerId(m.open_kfid, m.external_userid);
+      const at = new Date(m.send_time * 1000);
+      await deps.windows.open(customer, at);
+      const activity = { id: `wecom-kf:${m.msgid}`, timestamp: at, locale: 'zh-CN', type: 'message' };
+      if (m.msgtype === 'text' && m.text) return adapter.processActivity(customer, { ...activity, text: m.text.content.slice(0, 2000) }, deps.logic);
+      return adapter.processActivity(customer, { ...activity, text: '' }, say(deps.textOnly));
+    },
+  });
+
+  const syncing = new Map<string, Promise<void>>();
+  /** Reads every new message of one kf account from the stored cursor; one sync per account at a time here. */
+  function sync(token: string, openKfId: string): Promise<void> {
+    const previous = syncing.get(openKfId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      for (let page = 0; page < 100; page++) {
+        const answer = await api.syncMsg({ cursor: await deps.cursors.get(openKfId), token, openKfId });
+        for (const m of answer.msg_list.filter((x: KfMessage) => x.origin === 3 && x.external_userid)) await runner.accept(`wecom-kf:msg:${m.msgid}`, JSON.stringify(m));
+        if (answer.next_cursor) await deps.cursors.set(openKfId, answer.next_cursor);
+        if (answer.has_more !== 1) break;
+      }
+    }).catch((err: unknown) => deps.logger.warn({ err, openKfId }, 'wecom-kf sync failed'));
+    syncing.set(openKfId, next);
+    return next;
+  }
+
+  const outbound: OutboundChannel = {
+    channel: WECOM_KF_CHANNEL_ID,
+    async send(address, message) {
+      try {
+        return { ok: true, providerMessageId: await adapter.sendWithinWindow(address, message.text) };
+      } catch (err) {
+        if (err instanceof KfWindowClosedError) {
+          await deps.audit.record({ actor: 'channel:wecom-kf', action: 'wecom_kf.undeliverable', subjectType: 'wecom_kf_customer', subjectId: address, details: { reason: 'outside_window' } });
+          return { ok: false, retryable: false, code: 'outside_window' };
+        }
+        if (err instanceof TencentApiError) return { ok: false, retryable: err.retryable, code: String(err.errcode) };
+        return { ok: false, retryable: true, code: 'network' };
+      }
+    },
+  };
+  return { adapter, runner, sync, outbound };
+}

@@ -1,0 +1,48 @@
+// 微信客服 (WeCom customer service) calls with the kf secret's token: kf/sync_msg pages, kf/send_msg text.
+import { z } from 'zod';
+import { createTencentApi, TencentApiError, type TencentApiOptions } from '../tencent/tencent-api.ts';
+
+const tokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });
+const kfMessage = z.object({
+  msgid: z.string().min(1).max(128),
+  open_kfid: z.string().min(1).max(128),
+  external_userid: z.string().max(128).optional(),
+  send_time: z.number().int(),
+  /** 3 = sent by the customer, 4 = system event, 5 = a servicer. */
+  origin: z.number().int(),
+  msgtype: z.string(),
+  text: z.object({ content: z.string().max(10_000) }).optional(),
+}).passthrough();
+const syncAnswer = z.object({ next_cursor: z.string().default(''), has_more: z.number().int().default(0), msg_list: z.array(kfMessage).default([]) });
+
+export type KfMessage = z.infer<typeof kfMessage>;
+
+export interface KfApi {
+  syncMsg(input: { cursor: string; token: string; openKfId: string }): Promise<z.infer<typeof syncAnswer>>;
+  sendText(openKfId: string, externalUserId: string, text: string): Promise<string>;
+}
+
+export function createKfApi(settings: { corpId: string; kfSecret: string; apiBase: string }, options: Omit<TencentApiOptions, 'base' | 'fetchToken'> = {}): KfApi {
+  const api = createTencentApi({
+    ...options,
+    base: settings.apiBase,
+    async fetchToken(call) {
+      const answer = await call('/cgi-bin/gettoken', { method: 'GET', query: { corpid: settings.corpId, corpsecret: settings.kfSecret } });
+      const parsed = tokenAnswer.safeParse(answer);
+      if (answer.errcode !== 0 || !parsed.success) throw new TencentApiError(answer.errcode || -1, '/cgi-bin/gettoken', answer.errmsg || 'no access_token');
+      return { token: parsed.data.access_token, expiresInSeconds: parsed.data.expires_in };
+    },
+  });
+  return {
+    async syncMsg({ cursor, token, openKfId }) {
+      const answer = await api.call('/cgi-bin/kf/sync_msg', { method: 'POST', body: { cursor, token, open_kfid: openKfId, limit: 1000 } });
+      const parsed = syncAnswer.safeParse(answer);
+      if (!parsed.success) throw new TencentApiError(-1, '/cgi-bin/kf/sync_msg', 'unexpected answer');
+      return parsed.data;
+    },
+    async sendText(openKfId, externalUserId, text) {
+      const answer = await api.call('/cgi-bin/kf/send_msg', { method: 'POST', body: { touser: externalUserId, open_kfid: openKfId, msgtype: 'text', text: { content: text } } });
+      return typeof answer.msgid === 'string' ? answer.msgid : '';
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// Brings cases to caseworkers in WeCom: a new case of their region arrives as a template card (认领 / open in
+// the console), and what the person says in a case a member is answering is forwarded to them. It reads the
+// same region-scoped CaseDesk changes as the console's live events; each card or forward is sent once (a
+// ledger row), so a restart or a second instance never repeats one.
+import type { CaseDesk } from '../../caseworker/case-desk.ts';
+import { regionPrefixOf } from '../../caseworker/region-scope.ts';
+import type { ChannelInbox, WecomMembers } from '../tencent/tencent-ports.ts';
+import { CLAIM_KEY_PREFIX } from './caseworker-commands.ts';
+import type { WecomCard } from './wecom-api.ts';
+
+export interface CaseCardNotifierDeps {
+  members: Pick<WecomMembers, 'all'>;
+  desk: Pick<CaseDesk, 'changesSince' | 'get'>;
+  ledger: Pick<ChannelInbox, 'once'>;
+  sendCard(userId: string, card: WecomCard, text: string): Promise<void>;
+  sendText(userId: string, text: string): Promise<void>;
+  t(key: string, params?: Record<string, string>): string;
+  consoleUrl: string | null;
+  logger: { warn(obj: object, msg?: string): void };
+  now?: () => Date;
+}
+
+/** Changes are read again this far back (a row committed late is not missed; the ledger drops repeats). */
+const OVERLAP_MS = 5000;
+/** At start-up, cases opened this long ago still get their card (sent once: the ledger remembers). */
+const CATCH_UP_MS = 3_600_000;
+
+export function createCaseCardNotifier(deps: CaseCardNotifierDeps) {
+  const now = deps.now ?? (() => new Date());
+  const cursors = new Map<string, Date>();
+  let busy = false;
+
+  async function pollRegion(prefix: string, members: { userId: string; activeCaseId: string | null }[]): Promise<void> {
+    const since = cursors.get(prefix) ?? new Date(now().getTime() - CATCH_UP_MS);
+    const startedAt = now();
+    const changes = await deps.desk.changesSince(prefix, new Date(since.getTime() - OVERLAP_MS));
+    for (const change of changes) {
+      if (change.type === 'case' && change.id.endsWith(':opened')) {
+        const detail = await deps.desk.get(prefix, change.caseId);
+        if (!detail || detail.status !== 'new') continue;
+        const who = detail.person.name ?? deps.t('wecom.unnamed');
+        const card: WecomCard = {
+          taskId: `case-${detail.id}`.slice(0, 100),
+          title: deps.t('wecom.card.title'),
+          description: deps.t('wecom.card.description', { name: who, reason: detail.reason }),
+          buttons: [{ text: deps.t('wecom.card.claim'), key: `${CLAIM_KEY_PREFIX}${detail.id}` }],
+          ...(deps.consoleUrl ? { link: { title: deps.t('wecom.card.open'), url: deps.consoleUrl } } : {}),
+        };
+        for (const member of members) {
+          if (!(await deps.ledger.once(`wecom-card:${detail.id}:${member.userId}`, 'wecom', now()))) continue;
+          await deps.sendCard(member.userId, { ...card, taskId: `${card.taskId}-${member.userId}`.slice(0, 128).replace(/[^A-Za-z0-9_\-@]/g, '_') }, card.description)
+            .catch((err: unknown) => deps.logger.warn({ err, caseId: detail.id }, 'wecom case card not delivered'));
+        }
+      }
+      if (change.type === 'message') {
+        const answering = members.filter((m) => m.activeCaseId === change.caseId);
+        if (answering.length === 0) continue;
+        const detail = await deps.desk.get(prefix, change.caseId);
+        const said = detail?.messages.find((m) => m.direction === 'in' && m.at.getTime() === change.at.getTime());
+        if (!said) continue;
+        for (const member of answering) {
+          if (!(await deps.ledger.once(`wecom-fwd:${change.id}:${member.userId}`, 'wecom', now()))) continue;
+          await deps.sendText(member.userId, deps.t('wecom.personSaid', { text: said.text }))
+            .catch((err: unknown) => deps.logger.warn({ err, caseId: change.caseId }, 'wecom forward not delivered'));
+        }
+      }
+    }
+    cursors.set(prefix, startedAt);
+  }
+
+  async function poll(): Promise<void> {
+    if (busy) return;
+    busy = true;
+    try {
+      const members = await deps.members.all();
+      const byRegion = new Map<string, typeof members>();
+      for (const m of members) byRegion.set(regionPrefixOf(m.regionCode), [...(byRegion.get(regionPrefixOf(m.regionCode)) ?? []), m]);
+      // A member of a city office also sees its districts' cases: the region prefixes nest.
+      for (const prefix of byRegion.keys()) {
+        const covering = members.filter((m) => prefix.startsWith(regionPrefixOf(m.regionCode)));
+        await pollRegion(prefix, covering);
+      }
+    } catch (err) {
+      deps.logger.warn({ err }, 'wecom case notifier poll failed');
+    } finally {
+      busy = false;
+    }
+  }
+
+  return {
+    poll,
+    start(intervalMs: number): () => void {
+      const timer = setInterval(() => void poll(), intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// A fake api.weixin.qq.com on loopback: stable_token (force_refresh counted), customer-service text and
+// 订阅通知 sends recorded; error codes can be queued for the next customer-service sends.
+import { startLoopback, type LoopbackServer } from '../sms/loopback-server.ts';
+
+export interface FakeOa extends LoopbackServer {
+  texts: { touser: string; text: { content: string } }[];
+  notices: { touser: string; template_id: string; data: Record<string, { value: string }> }[];
+  tokenRequests: { force_refresh: boolean }[];
+  failNext(...codes: number[]): void;
+  expireTokens(): void;
+  waitFor(count: () => number, n: number, timeoutMs?: number): Promise<void>;
+}
+
+export async function startFakeOa(appId: string, secret: string): Promise<FakeOa> {
+  let tokens = 0;
+  let valid = '';
+  const queued: number[] = [];
+  const texts: FakeOa['texts'] = [];
+  const notices: FakeOa['notices'] = [];
+  const tokenRequests: FakeOa['tokenRequests'] = [];
+  const server = await startLoopback((request) => {
+    const url = new URL(request.url, 'http://fake');
+    const body = request.body ? JSON.parse(request.body) : {};
+    if (url.pathname === '/cgi-bin/stable_token') {
+      tokenRequests.push({ force_refresh: body.force_refresh === true });
+      if (body.appid !== appId || body.secret !== secret) return { status: 200, json: { errcode: 40125, errmsg: 'invalid appsecret' } };
+      valid = `oa-token-${++tokens}`;
+      return { status: 200, json: { access_token: valid, expires_in: 7200 } };
+    }
+    if (url.searchParams.get('access_token') !== valid) return { status: 200, json: { errcode: 40001, errmsg: 'invalid credential' } };
+    if (url.pathname === '/cgi-bin/message/custom/send') {
+      const code = queued.shift();
+      if (code !== undefined) return { status: 200, json: { errcode: code, errmsg: 'scripted' } };
+      texts.push(body);
+      return { status: 200, json: { errcode: 0, errmsg: 'ok' } };
+    }
+    if (url.pathname === '/cgi-bin/message/subscribe/bizsend') {
+      notices.push(body);
+      return { status: 200, json: { errcode: 0, errmsg: 'ok', msgid: notices.length } };
+    }
+    return { status: 404, json: { errcode: 404 } };
+  });
+  return {
+    ...server, texts, notices, tokenRequests,
+    failNext: (...codes) => void queued.push(...codes),
+    expireTokens: () => { valid = 'expired'; },
+    async waitFor(count, n, timeoutMs = 10_000) {
+      const end = Date.now() + timeoutMs;
+      while (count() < n) {
+        if (Date.now() > end) throw new Error(`expected ${n}, got ${count()}: ${JSON.stringify({ texts, notices })}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+  };
+}
