@@ -14,8 +14,8 @@ const SEPARATORS = /[\s\p{P}\p{S}]+/gu;
 const QUESTION = /[?？吗嘛么呢]/u;
 /** Chinese words that negate what follows ("不想登记", "别办了", "不用联系我"). */
 const ZH_NEGATORS = new Set(['不', '不想', '不要', '不用', '不必', '不再', '别', '甭', '不需要', '不打算', '不愿意', '不愿', '没必要', '不办', '不登', '不想要']);
-/** English words that negate what follows ("don't register me", "not now"). */
-const EN_NEGATORS = new Set(['not', "don't", 'dont', 'no', 'never', "won't", 'wont', "doesn't", "didn't", 'stop', "can't", 'cant', 'cannot']);
+/** English words that negate what follows, once contractions are spelled out ("do not register me", "not now"). */
+const EN_NEGATORS = new Set(['not', 'no', 'never', 'stop', 'cannot']);
 /** How many words after a negator it covers. */
 const NEGATION_SPAN = 3;
 
@@ -31,10 +31,9 @@ export function intentFeaturesOf(text: string): string {
   if (plain === '') return '';
   const question = QUESTION.test(capped) ? ['qmark'] : [];
   if (intentLanguageOf(plain) === 'en') {
-    const words = plain.replace(/’/g, "'").split(' ').map((w) => w.replace(/'/g, '')).filter((w) => w !== '');
-    const negators = new Set([...EN_NEGATORS].map((w) => w.replace(/'/g, '')));
+    const words = expandContractions(capped).replace(SEPARATORS, ' ').trim().split(' ').filter((w) => w !== '');
     const pairs = words.slice(1).map((w, i) => `${words[i] ?? ''}_${w}`);
-    const negated = negatedAfter(words, (w) => negators.has(w)).map((w) => `neg_${w}`);
+    const negated = negatedAfter(words, (w) => EN_NEGATORS.has(w)).map((w) => `neg_${w}`);
     return [...words, ...pairs, ...negated, ...question].join(' ');
   }
   const joined = plain.replace(/ /g, '');
@@ -44,6 +43,12 @@ export function intentFeaturesOf(text: string): string {
   const singles = syllables.map((s) => `s${s}`);
   const negated = negatedAfter(words, isZhNegator).map((w) => `n${encodeWord(w)}`);
   return [...words.map(encodeWord), ...pairs, ...singles, ...negated, ...question].join(' ');
+}
+
+/** "don't" -> "do not", "I'm" -> "I am": one spelling for what people type either way. */
+function expandContractions(text: string): string {
+  return text.replace(/’/g, "'").replace(/\bcan'?t\b/g, 'can not').replace(/\bwon'?t\b/g, 'will not').replace(/n't\b/g, ' not').replace(/\bdont\b/g, 'do not')
+    .replace(/\bi'?m\b/g, 'i am').replace(/'re\b/g, ' are').replace(/'ll\b/g, ' will').replace(/'ve\b/g, ' have').replace(/'d\b/g, ' would');
 }
 
 /** A Chinese negator: a listed one, or a two-character 不… word that jieba kept whole (不办, 不填). */
