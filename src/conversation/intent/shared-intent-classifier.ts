@@ -1,4 +1,4 @@
-// One intent classifier per process: training takes about half a second, and every engine reads the same
+// One intent classifier per process: training takes one to two seconds of CPU, and every engine reads the same
 // locale examples.
 import { createIntentClassifier, type IntentClassifier } from './intent-classifier.ts';
 import { readIntentExamples } from './intent-examples.ts';

@@ -2,6 +2,7 @@
 import type { GlobalCommand } from '../global-commands.ts';
 import type { Intent } from './intent-examples.ts';
 import type { IntentClassifier } from './intent-classifier.ts';
+import { isNegatedRequest } from './negated-request.ts';
 
 /** Confidence needed at the menu, where nothing else would read the message. */
 export const ACCEPT_SCORE = 0.5;
@@ -24,7 +25,8 @@ export type Understanding =
 
 /**
  * What a message means to the intent layer. Inside a step (`inStep`) only a command counts, and only when the
- * model is very sure: there the message is most likely the answer itself.
+ * model is very sure: there the message is most likely the answer itself. A negated request ("我不想登记")
+ * never opens the dialog it names: it is read as "cancel", which at the menu shows the menu again.
  */
 export async function understandMessage(classifier: IntentClassifier | undefined, text: string, inStep: boolean): Promise<Understanding> {
   const understood = classifier ? await classifier.classify(text) : null;
@@ -33,5 +35,6 @@ export async function understandMessage(classifier: IntentClassifier | undefined
   if (command) return { kind: 'command', command };
   if (inStep) return { kind: 'none' };
   const dialog = DIALOG_INTENTS[understood.intent];
+  if (dialog && isNegatedRequest(text)) return { kind: 'command', command: 'cancel' };
   return dialog ? { kind: 'dialog', dialog } : { kind: 'other', intent: understood.intent };
 }

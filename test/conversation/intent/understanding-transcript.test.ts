@@ -46,7 +46,7 @@ describe('understanding ordinary Chinese at the menu', () => {
     expect(buttons).toContain('转人工');
   });
 
-  it.each(['我不想登记', '找到工作了怎么注销登记'])('"%s" contains 登记 but starts no registration', async (text) => {
+  it.each(['我不想登记', '找到工作了怎么注销登记', '不用帮我登记了', "I don't want to register"])('"%s" names registration but starts none', async (text) => {
     const { texts, conversationId } = await say(text);
     expect(texts.join('\n')).not.toContain(h.t('zh-CN', 'registration.consent.ask'));
     expect(await h.state(conversationId)).toMatchObject({ active: null });
