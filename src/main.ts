@@ -34,6 +34,7 @@ import { createRateLimits, limitTextsOf, rateLimitSettingsOf } from './http/rate
 import { createConsole } from './caseworker/create-console.ts';
 import { createCaseDueBy } from './caseworker/case-due-by.ts';
 import { createCaseDeskRepository } from './persistence/case-desk-repository.ts';
+import { createAuditSearchRepository } from './persistence/audit-search-repository.ts';
 import { createOutboundSender } from './channels/outbound-sender.ts';
 import { createSmsChannel, smsDriverFromSettings } from './channels/sms/sms-channel.ts';
 
@@ -105,6 +106,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const stopSweeping = webchat.turns.startSweeping(sweepIntervalMs(config.WEBCHAT_TURN_LEASE_SECONDS));
   const caseworkerConsole = createConsole({
     sessions: repos.caseworkers,
+    accounts: repos.caseworkers,
+    auditSearch: createAuditSearchRepository(database.prisma),
+    serviceRegion: config.REGION,
     desk: createCaseDeskRepository(database.prisma),
     sender: createOutboundSender({ [WEBCHAT_CHANNEL_ID]: webchatAdapter }),
     conversations: repos.conversations,

@@ -1,5 +1,10 @@
 // Builds the caseworker console (case API, live events, page) from its ports; src/main.ts wires it in.
 import type { Router } from 'express';
+import type { AccountStore } from './account-store.ts';
+import { createAccountsRouter } from './accounts-router.ts';
+import { createAuditRouter } from './audit-router.ts';
+import type { AuditSearch } from './audit-search.ts';
+import { createStaffPage } from './staff-page.ts';
 import { createCaseActions } from './case-actions.ts';
 import { createIdentityConfirmation } from './confirm-identity.ts';
 import type { CaseDesk } from './case-desk.ts';
@@ -13,6 +18,12 @@ import type { AuditLog, ConversationStore, IdentityChallengeStore, OutboundSende
 
 export interface ConsoleDeps {
   sessions: SessionFinder;
+  /** Staff accounts, managed by administrators. */
+  accounts: AccountStore;
+  /** The audit trail as supervisors search it. */
+  auditSearch: AuditSearch;
+  /** The service's region (REGION). */
+  serviceRegion: string;
   desk: CaseDesk;
   sender: OutboundSender;
   conversations: Pick<ConversationStore, 'load' | 'save'>;
@@ -29,7 +40,7 @@ export interface ConsoleDeps {
   pollMs?: number;
 }
 
-export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router } {
+export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router[] } {
   const now = deps.now ?? (() => new Date());
   const actions = createCaseActions(deps);
   const identity = createIdentityConfirmation(deps);
@@ -38,5 +49,7 @@ export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router 
     sessions: deps.sessions, desk: deps.desk, tickets: createEventTickets(deps.ticketSecret), now, logger: deps.logger,
     ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
   });
-  return { api: [cases, events], page: createConsolePage() };
+  const accounts = createAccountsRouter({ accounts: deps.accounts, audit: deps.audit, now });
+  const audit = createAuditRouter({ sessions: deps.sessions, search: deps.auditSearch, audit: deps.audit, serviceRegion: deps.serviceRegion, now });
+  return { api: [cases, events, accounts, audit], page: [createConsolePage(), createStaffPage()] };
 }

@@ -25,8 +25,8 @@ export interface HttpAppDeps {
   webchatTokens?: WebchatTokenControl;
   /** The console's API routers (cases, events), mounted under /api/caseworker after login. */
   consoleApi?: Router[];
-  /** The console page and its files (/console). */
-  consolePage?: Router;
+  /** The console pages and their files (/console, /console/staff). */
+  consolePage?: Router[];
   /** The Direct Line WebSocket stream is attached to the server: the page uses it instead of polling. */
   webchatStream?: boolean;
 }
@@ -43,7 +43,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   const { caseworkers, registrations, audit } = deps.repos;
   app.use('/api/caseworker', createCaseworkerRouter({ caseworkers, registrations, audit, sessionHours: deps.sessionHours, loginGuard: deps.limits?.login, webchatTokens: deps.webchatTokens }));
   for (const router of deps.consoleApi ?? []) app.use('/api/caseworker', router);
-  if (deps.consolePage) app.use(deps.consolePage);
+  for (const page of deps.consolePage ?? []) app.use(page);
   app.use(createWebchatPage({ webSocket: deps.webchatStream ?? false }));
   app.use((_req, res) => void res.status(404).json({ error: 'not_found', message: '找不到该地址。' }));
   app.use(jsonErrors(deps.logger));
