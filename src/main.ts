@@ -1,6 +1,7 @@
 // Composition root: configuration → database (migrated) → policy data → engine → channels → HTTP → scheduler.
 // `startService` is what `npm start` and the end-to-end tests run; `stop` is the graceful shutdown.
 import type { Server } from 'node:http';
+import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import cron from 'node-cron';
 import type { AppConfig } from './config/app-config.ts';
@@ -43,6 +44,8 @@ const WEBCHAT_MAX_BUTTONS = 8;
 
 export interface RunningService {
   url: string;
+  /** The express app itself (the access-table test enumerates its routes). */
+  app: Express;
   port: number;
   logger: Logger;
   /** Runs one outreach tick now (the CLI and tests use it; cron calls the same). */
@@ -156,7 +159,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       await database.close();
       logger.info('stopped');
     })());
-  return { url, port, logger, tick, stop };
+  return { url, app, port, logger, tick, stop };
 }
 
 /** Half a lease, between a quarter of a second and ten seconds: a lapsed turn waits at most that much more. */
