@@ -224,8 +224,10 @@
     }, function () { state.retry = setTimeout(connectEvents, 5000); });
   }
 
-  // A cookie session may outlive this tab's storage (e.g. after the staff page): ask the server who we are.
-  api('GET', '/session').then(function (data) { saveSession({ csrfToken: data.csrfToken, caseworker: data.caseworker }); showDesk(); },
-    function () { saveSession(null); showLogin(''); });
+  // The cookie session may have ended since this tab last saw it: ask the server before showing the desk.
+  if (session()) {
+    api('GET', '/session').then(function (data) { saveSession({ csrfToken: data.csrfToken, caseworker: data.caseworker }); showDesk(); },
+      function () { saveSession(null); showLogin(''); });
+  } else showLogin('');
   window.jiuyebangConsole = { state: state };
 })();
