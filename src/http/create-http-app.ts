@@ -2,7 +2,9 @@
 import express from 'express';
 import type { ErrorRequestHandler, Express, Router } from 'express';
 import type { Logger } from '../logging/logger.ts';
-import type { Repositories } from '../persistence/repositories.ts';
+import type { AccountStore } from '../caseworker/account-store.ts';
+import type { RegistrationList } from '../caseworker/registration-list.ts';
+import type { AuditLog } from '../conversation/ports.ts';
 import { createCaseworkerRouter } from '../caseworker/caseworker-router.ts';
 import type { WebchatTokenControl } from '../caseworker/caseworker-router.ts';
 import { createWebchatPage } from './webchat-page.ts';
@@ -13,7 +15,8 @@ import { noStore, securityHeaders } from './security-headers.ts';
 
 export interface HttpAppDeps {
   webchat: Router;
-  repos: Repositories;
+  /** The ports the app itself needs (src/persistence implements them; src/main.ts passes its repositories). */
+  repos: { caseworkers: AccountStore; registrations: RegistrationList; audit: AuditLog; ping(): Promise<boolean> };
   sessionHours: number;
   logger: Logger;
   /** /healthz beyond the database ping: calendar coverage and the clock. */
