@@ -86,7 +86,7 @@ export function createAccountsRouter(deps: AccountsRouterDeps): Router {
       const params = AccountId.safeParse(req.params);
       const found = params.success ? await manageable(admin, params.data.id) : null;
       if (!found) return void res.status(404).json({ error: 'not_found', message: '找不到该账号。' });
-      if (found.id === admin.id) return void res.status(409).json({ error: 'own_account', message: '不能停用自己的账号。' });
+      if (found.id === admin.id) return void res.status(409).json({ error: 'own_account', message: '不能停用或启用自己的账号。' });
       await deps.accounts.setDisabled(found.id, disabled, actor(admin), now());
       const after = await deps.accounts.findById(found.id);
       res.json({ account: after ? accountJson(after) : accountJson(found) });
@@ -98,6 +98,7 @@ export function createAccountsRouter(deps: AccountsRouterDeps): Router {
     const params = AccountId.safeParse(req.params);
     const found = params.success ? await manageable(admin, params.data.id) : null;
     if (!found) return void res.status(404).json({ error: 'not_found', message: '找不到该账号。' });
+    if (found.id === admin.id) return void res.status(409).json({ error: 'own_account', message: '请在“修改我的密码”中修改自己的密码。' });
     const body = ResetBody.safeParse(req.body ?? {});
     const problem = body.success ? newPasswordProblem(body.data.password, found.username) : '请填写新密码。';
     if (!body.success || problem) return void res.status(400).json({ error: 'weak_password', field: 'password', message: problem });

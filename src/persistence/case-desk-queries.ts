@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from './database.ts';
 import { readJsonColumn } from './json-column.ts';
 import type { AccessScope } from '../caseworker/region-scope.ts';
+import { inScope } from './scope-filter.ts';
 import { CASE_NOTICE_SENDER, type CaseDetail, CaseStatus, CaseSummary, ConsoleChange } from '../caseworker/case-desk.ts';
 
 /** Stored statuses: `open` is new or claimed (by caseworkerId); `waiting` waits for the person. */
@@ -30,8 +31,7 @@ export function whereStatus(status: CaseStatus) {
   }
 }
 
-/** Rows whose region code lies in one of the scope's districts (an AND, so it composes with other ORs). */
-export const inScope = (scope: AccessScope) => ({ AND: [{ OR: scope.prefixes.map((prefix) => ({ regionCode: { startsWith: prefix } })) }] });
+export { inScope };
 
 type Names = Map<string, { username: string; displayName: string }>;
 

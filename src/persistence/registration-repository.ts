@@ -9,7 +9,7 @@ import { isUniqueViolation } from './prisma-errors.ts';
 import { birthDateAndSexOf, maskIdNumber } from '../domain/identity/id-number.ts';
 import { maskMobileNumber } from '../domain/contact/mobile-number.ts';
 import type { RegistrationList } from '../caseworker/registration-list.ts';
-import { inScope } from './case-desk-queries.ts';
+import { inScope } from './scope-filter.ts';
 import { RegistrationSubmissionSchema, type RegistrationIntake } from '../conversation/actions/submit-registration.ts';
 
 export const REGISTRATION_STATUSES = ['pending_review', 'registered', 'rejected', 'withdrawn'] as const;
