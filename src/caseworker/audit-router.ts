@@ -72,7 +72,9 @@ export function createAuditRouter(deps: AuditRouterDeps): Router {
     const entries = await deps.search.search(filter, scope, { includeUnattributed: coversWhole(scope, deps.serviceRegion) });
     if (!entries) return void res.status(404).json({ error: 'not_found', message: '找不到该人员，或其不属于您的辖区。' });
     const criteria = { person: q.person ?? null, caseworker: q.caseworker ?? null, action: q.action ?? null, from: q.from ?? null, to: q.to ?? null, count: entries.length };
-    await deps.audit.record({ actor: `caseworker:${me.username}`, action: exportFile ? 'audit.exported' : 'audit.searched', subjectType: 'audit', details: exportFile ? { ...criteria, format } : criteria });
+    // A search about one person is a view of their data: it is filed under them, so their own trail shows it.
+    const subject = q.person ? { subjectType: 'job_seeker', subjectId: q.person } : { subjectType: 'audit' };
+    await deps.audit.record({ actor: `caseworker:${me.username}`, action: exportFile ? 'audit.exported' : 'audit.searched', ...subject, details: exportFile ? { ...criteria, format } : criteria });
     if (!exportFile) return void res.json({ events: entries.map(entryJson) });
     const stamp = now().toISOString().slice(0, 10);
     if (format === 'xlsx') {

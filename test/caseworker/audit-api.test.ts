@@ -63,7 +63,7 @@ describe('audit search', () => {
     expect((await callApi(service.url, boss, 'GET', '/audit?from=2026-12-02&to=2026-12-01')).body).toMatchObject({ field: 'to' });
     expect((await callApi(service.url, boss, 'GET', '/audit?person=not-an-id')).body).toMatchObject({ field: 'person', message: '人员编号格式不正确。' });
 
-    const searched = await db.prisma.auditEvent.findFirst({ where: { action: 'audit.searched', actor: 'caseworker:demo-supervisor' } });
+    const searched = await db.prisma.auditEvent.findFirst({ where: { action: 'audit.searched', actor: 'caseworker:demo-supervisor', subjectType: 'job_seeker', subjectId: chikanPerson } });
     expect(searched).not.toBeNull();
   });
 
