@@ -93,6 +93,12 @@ describe.skipIf(chromiumSkipReason !== undefined)('console accounts in Chromium'
     const login = (password: string) => fetch(`${base}/api/caseworker/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zhao', password }) });
     expect((await login('initial-pass-01')).status).toBe(401);
     expect((await login('changed-pass-02')).status).toBe(200);
+    // Chinese first, English on request.
+    await zhao.getByRole('button', { name: 'English' }).click();
+    await zhao.getByRole('heading', { name: 'Change my password' }).waitFor();
+    await expect(zhao.locator('#who-name').innerText()).resolves.toContain('Caseworker');
+    await zhao.getByRole('button', { name: '中文' }).click();
+    await zhao.getByRole('heading', { name: '修改我的密码' }).waitFor();
     // The page's own session lives on after the change: back on the console, the desk still loads.
     await zhao.getByRole('link', { name: '返回事项列表' }).click();
     await zhao.getByText('实时更新已开启').waitFor({ timeout: 15_000 });
