@@ -1,6 +1,7 @@
 // Composition root: configuration → database (migrated) → policy data → engine → channels → HTTP → scheduler.
 // `startService` is what `npm start` and the end-to-end tests run; `stop` is the graceful shutdown.
 import type { Server } from 'node:http';
+import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import cron from 'node-cron';
 import type { AppConfig } from './config/app-config.ts';
@@ -36,6 +37,7 @@ import { createConsole } from './caseworker/create-console.ts';
 import { createCaseDueBy } from './caseworker/case-due-by.ts';
 import { createCaseDeskRepository } from './persistence/case-desk-repository.ts';
 import { createWorkReportRepository } from './persistence/work-report-repository.ts';
+import { createAuditSearchRepository } from './persistence/audit-search-repository.ts';
 import { createOutboundSender } from './channels/outbound-sender.ts';
 import { createSmsChannel, smsDriverFromSettings } from './channels/sms/sms-channel.ts';
 import { startWechatFromConfig } from './channels/wechaty/start-wechat-from-config.ts';
@@ -53,6 +55,8 @@ const WEBCHAT_MAX_BUTTONS = 8;
 
 export interface RunningService {
   url: string;
+  /** The express app itself (the access-table test enumerates its routes). */
+  app: Express;
   port: number;
   logger: Logger;
   /** Runs one outreach tick now (the CLI and tests use it; cron calls the same). */
@@ -125,6 +129,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const proactiveAdapters: Record<string, Parameters<typeof createOutboundSender>[0][string]> = { [WEBCHAT_CHANNEL_ID]: webchatAdapter, ...(wechat ? { [wechat.adapter.channelId]: wechat.adapter } : {}) };
   const caseworkerConsole = createConsole({
     sessions: repos.caseworkers,
+    accounts: repos.caseworkers,
+    auditSearch: createAuditSearchRepository(database.prisma),
+    serviceRegion: config.REGION,
     desk: caseDesk,
     sender: createOutboundSender(proactiveAdapters),
     conversations: repos.conversations,
@@ -190,7 +197,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       await database.close();
       logger.info('stopped');
     })());
-  return { url, port, logger, tick, stop, outboundChannels: tencent.outbound };
+  return { url, app, port, logger, tick, stop, outboundChannels: tencent.outbound };
 }
 
 /** Half a lease, between a quarter of a second and ten seconds: a lapsed turn waits at most that much more. */

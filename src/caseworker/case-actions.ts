@@ -1,5 +1,6 @@
 // What a caseworker does to a case beyond the row: the person hears about it in their own channel and
 // language (claimed, the reply itself, closed), and every message sent is in the transcript.
+import type { AccessScope } from './region-scope.ts';
 import { CASE_NOTICE_SENDER, type CaseActionResult, type CaseDesk, type CaseWorkerRef } from './case-desk.ts';
 import type { ActionRefusal } from './case-refusals.ts';
 import { parseDialogState } from '../conversation/dialog-state.ts';
@@ -19,8 +20,8 @@ export type ActionResult = CaseActionResult | ActionRefusal;
 
 export function createCaseActions(deps: CaseActionsDeps) {
   /** A notice in the person's language; failing to deliver it is logged, the action itself stands. */
-  async function notify(regionPrefix: string, caseId: string, key: string, params: Record<string, string> = {}): Promise<void> {
-    const detail = await deps.desk.get(regionPrefix, caseId);
+  async function notify(scope: AccessScope, caseId: string, key: string, params: Record<string, string> = {}): Promise<void> {
+    const detail = await deps.desk.get(scope, caseId);
     if (!detail?.reference || detail.kind !== 'handoff') return;
     const stored = await deps.conversations.load(detail.conversationKey);
     const locale = parseDialogState(stored?.state ?? null).locale;
@@ -34,14 +35,14 @@ export function createCaseActions(deps: CaseActionsDeps) {
   }
 
   return {
-    async claim(regionPrefix: string, caseId: string, worker: CaseWorkerRef): Promise<ActionResult> {
-      const result = await deps.desk.claim(regionPrefix, caseId, worker);
-      if (result.ok) await notify(regionPrefix, caseId, 'handoff.claimed', { name: worker.displayName });
+    async claim(scope: AccessScope, caseId: string, worker: CaseWorkerRef): Promise<ActionResult> {
+      const result = await deps.desk.claim(scope, caseId, worker);
+      if (result.ok) await notify(scope, caseId, 'handoff.claimed', { name: worker.displayName });
       return result;
     },
 
-    async reply(regionPrefix: string, caseId: string, worker: CaseWorkerRef, text: string): Promise<ActionResult> {
-      const detail = await deps.desk.get(regionPrefix, caseId);
+    async reply(scope: AccessScope, caseId: string, worker: CaseWorkerRef, text: string): Promise<ActionResult> {
+      const detail = await deps.desk.get(scope, caseId);
       if (!detail) return { ok: false, reason: 'not_found' };
       if (detail.status === 'closed') return { ok: false, reason: 'closed' };
       if (!detail.claimedBy) return { ok: false, reason: 'not_claimed' };
@@ -53,12 +54,12 @@ export function createCaseActions(deps: CaseActionsDeps) {
         deps.logger.warn({ err, caseId }, 'caseworker reply not delivered');
         return { ok: false, reason: 'send_failed' };
       }
-      return deps.desk.recordReply(regionPrefix, caseId, worker, text);
+      return deps.desk.recordReply(scope, caseId, worker, text);
     },
 
-    async close(regionPrefix: string, caseId: string, worker: CaseWorkerRef, reason: string): Promise<ActionResult> {
-      const result = await deps.desk.close(regionPrefix, caseId, worker, reason);
-      if (result.ok) await notify(regionPrefix, caseId, 'handoff.closedByCaseworker');
+    async close(scope: AccessScope, caseId: string, worker: CaseWorkerRef, reason: string): Promise<ActionResult> {
+      const result = await deps.desk.close(scope, caseId, worker, reason);
+      if (result.ok) await notify(scope, caseId, 'handoff.closedByCaseworker');
       return result;
     },
   };

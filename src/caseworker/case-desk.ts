@@ -1,5 +1,7 @@
 // What the caseworker console needs from storage, as a port: cases of one region, claimed atomically,
-// closed once, with the person's messages. src/persistence implements it; every call carries the region.
+// closed once, with the person's messages. src/persistence implements it; every call carries the caller's
+// AccessScope (their districts), and a case outside it is not found.
+import type { AccessScope } from './region-scope.ts';
 
 export const CASE_STATUSES = ['new', 'claimed', 'waiting', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -74,19 +76,19 @@ export interface ConsoleChange {
 }
 
 export interface CaseDesk {
-  list(regionPrefix: string, status: CaseStatus): Promise<CaseSummary[]>;
+  list(scope: AccessScope, status: CaseStatus): Promise<CaseSummary[]>;
   /** How many open cases the region has in each open status. */
-  countOpen(regionPrefix: string): Promise<Record<'new' | 'claimed' | 'waiting', number>>;
-  get(regionPrefix: string, caseId: string): Promise<CaseDetail | null>;
+  countOpen(scope: AccessScope): Promise<Record<'new' | 'claimed' | 'waiting', number>>;
+  get(scope: AccessScope, caseId: string): Promise<CaseDetail | null>;
   /** Takes an unclaimed open case; exactly one of two simultaneous claims succeeds. */
-  claim(regionPrefix: string, caseId: string, worker: CaseWorkerRef): Promise<CaseActionResult>;
+  claim(scope: AccessScope, caseId: string, worker: CaseWorkerRef): Promise<CaseActionResult>;
   /** Records a reply already sent to the person (transcript and audit); only the owner may reply. */
-  recordReply(regionPrefix: string, caseId: string, worker: CaseWorkerRef, text: string): Promise<CaseActionResult>;
+  recordReply(scope: AccessScope, caseId: string, worker: CaseWorkerRef, text: string): Promise<CaseActionResult>;
   /** The owner (or anyone, if unclaimed) closes; a 转人工 conversation goes back to the bot. */
-  close(regionPrefix: string, caseId: string, worker: CaseWorkerRef, reason: string): Promise<CaseActionResult>;
+  close(scope: AccessScope, caseId: string, worker: CaseWorkerRef, reason: string): Promise<CaseActionResult>;
   /** Marks the case as waiting for the person (true) or back to claimed (false); owner only. */
-  setWaiting(regionPrefix: string, caseId: string, worker: CaseWorkerRef, waiting: boolean): Promise<CaseActionResult>;
-  addNote(regionPrefix: string, caseId: string, worker: CaseWorkerRef, text: string): Promise<CaseActionResult>;
+  setWaiting(scope: AccessScope, caseId: string, worker: CaseWorkerRef, waiting: boolean): Promise<CaseActionResult>;
+  addNote(scope: AccessScope, caseId: string, worker: CaseWorkerRef, text: string): Promise<CaseActionResult>;
   /** New cases, status changes and messages of the region since `since` (inclusive), oldest first. */
-  changesSince(regionPrefix: string, since: Date): Promise<ConsoleChange[]>;
+  changesSince(scope: AccessScope, since: Date): Promise<ConsoleChange[]>;
 }

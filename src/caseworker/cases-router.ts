@@ -7,7 +7,7 @@ import { CASE_STATUSES, type CaseDesk, type CaseSummary } from './case-desk.ts';
 import type { CaseActions } from './case-actions.ts';
 import type { IdentityConfirmation } from './confirm-identity.ts';
 import { sendBadRequest, sendRefusal } from './case-refusals.ts';
-import { regionPrefixOf } from './region-scope.ts';
+import { scopeOf, type AccessScope } from './region-scope.ts';
 import { caseworkerOf, requireCaseworker, type SessionFinder } from './session-auth.ts';
 import type { AuditLog } from '../conversation/ports.ts';
 
@@ -52,8 +52,8 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     const worker = caseworkerOf(res);
     const query = ListQuery.safeParse(req.query);
     if (!query.success) return sendBadRequest(res, '状态只能是 new、claimed、waiting 或 closed。');
-    const prefix = regionPrefixOf(worker.regionCode);
-    const [cases, counts] = await Promise.all([deps.desk.list(prefix, query.data.status), deps.desk.countOpen(prefix)]);
+    const scope = scopeOf(worker);
+    const [cases, counts] = await Promise.all([deps.desk.list(scope, query.data.status), deps.desk.countOpen(scope)]);
     await deps.audit.record({ actor: actor(worker.username), action: 'handoff.listed', subjectType: 'handoff_case', details: { status: query.data.status, count: cases.length } });
     res.json({ cases: cases.map(view), counts });
   });
@@ -62,7 +62,7 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
     const worker = caseworkerOf(res);
     const params = CaseId.safeParse(req.params);
     if (!params.success) return sendRefusal(res, { ok: false, reason: 'not_found' });
-    const found = await deps.desk.get(regionPrefixOf(worker.regionCode), params.data.id);
+    const found = await deps.desk.get(scopeOf(worker), params.data.id);
     if (!found) return sendRefusal(res, { ok: false, reason: 'not_found' });
     await deps.audit.record({ actor: actor(worker.username), action: 'handoff.viewed', subjectType: 'handoff_case', subjectId: found.id });
     const { reference, excerpt, messages, notes, closeReason } = found;
@@ -79,25 +79,25 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
   });
 
   /** One POST action: checks the id and body, runs `act`, answers with the case or why nothing changed. */
-  function action<T>(path: string, body: z.ZodType<T>, badBody: string, act: (prefix: string, id: string, worker: ReturnType<typeof caseworkerOf>, input: T) => ReturnType<CaseActions['claim']>) {
+  function action<T>(path: string, body: z.ZodType<T>, badBody: string, act: (scope: AccessScope, id: string, worker: ReturnType<typeof caseworkerOf>, input: T) => ReturnType<CaseActions['claim']>) {
     router.post(`/cases/:id/${path}`, async (req, res) => {
       const worker = caseworkerOf(res);
       const params = CaseId.safeParse(req.params);
       if (!params.success) return sendRefusal(res, { ok: false, reason: 'not_found' });
       const input = body.safeParse(req.body ?? {});
       if (!input.success) return sendBadRequest(res, badBody);
-      const result = await act(regionPrefixOf(worker.regionCode), params.data.id, worker, input.data);
+      const result = await act(scopeOf(worker), params.data.id, worker, input.data);
       if (!result.ok) return sendRefusal(res, result);
       res.json({ case: view(result.case) });
     });
   }
 
-  action('claim', z.object({}).passthrough(), '请求格式不正确。', (prefix, id, worker) => deps.actions.claim(prefix, id, worker));
-  action('reply', TextBody, '请填写回复内容（不超过 2000 字）。', (prefix, id, worker, input) => deps.actions.reply(prefix, id, worker, input.text));
-  action('close', CloseBody, '请填写结束原因（不超过 500 字）。', (prefix, id, worker, input) => deps.actions.close(prefix, id, worker, input.reason));
-  action('notes', TextBody, '请填写备注内容（不超过 2000 字）。', (prefix, id, worker, input) => deps.desk.addNote(prefix, id, worker, input.text));
-  action('confirm-identity', z.object({}).passthrough(), '请求格式不正确。', (prefix, id, worker) => deps.identity.confirm(prefix, id, worker));
-  action('waiting', WaitingBody, '请说明是否在等待当事人（waiting: true 或 false）。', (prefix, id, worker, input) => deps.desk.setWaiting(prefix, id, worker, input.waiting));
+  action('claim', z.object({}).passthrough(), '请求格式不正确。', (scope, id, worker) => deps.actions.claim(scope, id, worker));
+  action('reply', TextBody, '请填写回复内容（不超过 2000 字）。', (scope, id, worker, input) => deps.actions.reply(scope, id, worker, input.text));
+  action('close', CloseBody, '请填写结束原因（不超过 500 字）。', (scope, id, worker, input) => deps.actions.close(scope, id, worker, input.reason));
+  action('notes', TextBody, '请填写备注内容（不超过 2000 字）。', (scope, id, worker, input) => deps.desk.addNote(scope, id, worker, input.text));
+  action('confirm-identity', z.object({}).passthrough(), '请求格式不正确。', (scope, id, worker) => deps.identity.confirm(scope, id, worker));
+  action('waiting', WaitingBody, '请说明是否在等待当事人（waiting: true 或 false）。', (scope, id, worker, input) => deps.desk.setWaiting(scope, id, worker, input.waiting));
 
   return router;
 }

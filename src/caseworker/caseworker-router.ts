@@ -1,20 +1,22 @@
-// The caseworker API: login, then today's work, every query scoped to the caseworker's region.
+// The caseworker API's own routes: login (a cookie for the console page, a Bearer token for scripts and
+// WeCom), logout, who am I, change my password, registrations and web chat token revocation, every query
+// scoped to the caller's districts in the repository.
 import express from 'express';
-import type { Router } from 'express';
+import type { Response, Router } from 'express';
 import { z } from 'zod';
-import { verifyPassword } from './password-hash.ts';
-import { caseworkerOf, requireCaseworker } from './session-auth.ts';
-import { isWithinRegion, regionPrefixOf } from './region-scope.ts';
-import type { CaseworkerRepository } from '../persistence/caseworker-repository.ts';
-import type { RegistrationListItem } from '../persistence/registration-repository.ts';
+import type { AccountStore, LoginRecord } from './account-store.ts';
+import { newPasswordProblem, hashPassword, verifyPassword } from './password-hash.ts';
+import type { RegistrationList } from './registration-list.ts';
+import { caseworkerOf, csrfTokenFor, requireCaseworker, sessionTokenOf, SESSION_COOKIE, SESSION_COOKIE_PATH, type CaseworkerSession } from './session-auth.ts';
+import { coversWhole, narrowScope, scopeOf } from './region-scope.ts';
 import type { AuditLog } from '../conversation/ports.ts';
 import type { LoginGuard } from '../http/login-guard.ts';
 import { refuseDeepJson } from '../http/json-depth.ts';
 import { refuse } from '../http/retry-after.ts';
 
 export interface CaseworkerRouterDeps {
-  caseworkers: CaseworkerRepository;
-  registrations: { listForRegion(regionPrefix: string): Promise<RegistrationListItem[]> };
+  caseworkers: AccountStore;
+  registrations: RegistrationList;
   audit: AuditLog;
   sessionHours: number;
   now?: () => Date;
@@ -30,8 +32,15 @@ export interface WebchatTokenControl {
   revoke(conversationId: string, at: Date): Promise<number>;
 }
 
-const LoginSchema = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) });
+/** `session: "cookie"` (the console page) sets an HttpOnly cookie and returns no token; the default returns a Bearer token. */
+const LoginSchema = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256), session: z.enum(['cookie', 'token']).default('token') });
+const PasswordChangeSchema = z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().max(1000) });
 const ListQuerySchema = z.object({ region: z.string().regex(/^\d{6}$/).optional(), status: z.string().max(32).optional() });
+
+/** What a caseworker may know about their own account. */
+export function accountView(worker: Pick<CaseworkerSession, 'username' | 'displayName' | 'regionCode' | 'role' | 'districts'>) {
+  return { username: worker.username, displayName: worker.displayName, regionCode: worker.regionCode, role: worker.role, districts: worker.districts };
+}
 
 export function createCaseworkerRouter(deps: CaseworkerRouterDeps): Router {
   const now = deps.now ?? (() => new Date());
@@ -58,21 +67,58 @@ export function createCaseworkerRouter(deps: CaseworkerRouterDeps): Router {
       refuse(res, lockout.seconds);
       return void res.json({ error: 'too_many_requests', message: lockout.message });
     }
+    if (worker.disabledAt) {
+      await deps.audit.record({ actor, action: 'caseworker.login_refused_disabled', subjectType: 'caseworker', subjectId: worker.id });
+      return void res.status(403).json({ error: 'account_disabled', message: '该账号已停用，请联系系统管理员。' });
+    }
     await deps.loginGuard?.succeeded(body.data.username);
     const session = await deps.caseworkers.openSession(worker.id, deps.sessionHours, now());
-    await deps.audit.record({ actor: `caseworker:${worker.username}`, action: 'caseworker.login', subjectType: 'caseworker', subjectId: worker.id });
-    res.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), caseworker: { username: worker.username, displayName: worker.displayName, regionCode: worker.regionCode } });
+    await deps.audit.record({ actor: `caseworker:${worker.username}`, action: 'caseworker.login', subjectType: 'caseworker', subjectId: worker.id, details: { session: body.data.session } });
+    const answer = { expiresAt: session.expiresAt.toISOString(), caseworker: accountView(worker) };
+    if (body.data.session === 'token') return void res.json({ token: session.token, ...answer });
+    setSessionCookie(res, session.token, session.expiresAt, req.secure);
+    res.json({ csrfToken: csrfTokenFor(session.token), ...answer });
   });
 
   const requireSession = requireCaseworker(deps.caseworkers, now);
+
+  router.get('/session', requireSession, (req, res) => {
+    const presented = sessionTokenOf(req);
+    res.json({ caseworker: accountView(caseworkerOf(res)), ...(presented?.via === 'cookie' ? { csrfToken: csrfTokenFor(presented.token) } : {}) });
+  });
+
+  router.post('/logout', requireSession, async (req, res) => {
+    const presented = sessionTokenOf(req);
+    if (presented) await deps.caseworkers.closeSession(presented.token);
+    await deps.audit.record({ actor: `caseworker:${caseworkerOf(res).username}`, action: 'caseworker.logout', subjectType: 'caseworker', subjectId: caseworkerOf(res).id });
+    res.clearCookie(SESSION_COOKIE, { path: SESSION_COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure: req.secure });
+    res.json({ loggedOut: true });
+  });
+
+  /** A caseworker changes their own password; their other sessions end, this one goes on. */
+  router.post('/password', requireSession, async (req, res) => {
+    const me = caseworkerOf(res);
+    const body = PasswordChangeSchema.safeParse(req.body);
+    if (!body.success) return void res.status(400).json({ error: 'bad_request', field: 'currentPassword', message: '请填写当前密码和新密码。' });
+    const account: LoginRecord | null = await deps.caseworkers.findById(me.id);
+    if (!account || !(await verifyPassword(body.data.currentPassword, account.passwordHash))) {
+      await deps.audit.record({ actor: `caseworker:${me.username}`, action: 'account.password_change_refused', subjectType: 'caseworker', subjectId: me.id });
+      return void res.status(400).json({ error: 'wrong_password', field: 'currentPassword', message: '当前密码不正确。' });
+    }
+    const problem = newPasswordProblem(body.data.newPassword, me.username);
+    if (problem) return void res.status(400).json({ error: 'weak_password', field: 'newPassword', message: problem });
+    await deps.caseworkers.setPassword(me.id, await hashPassword(body.data.newPassword), `caseworker:${me.username}`, now(), sessionTokenOf(req)?.token);
+    res.json({ changed: true });
+  });
 
   router.get('/registrations', requireSession, async (req, res) => {
     const worker = caseworkerOf(res);
     const query = ListQuerySchema.safeParse(req.query);
     if (!query.success) return void res.status(400).json({ error: 'bad_request', message: '查询参数不正确。' });
     const region = query.data.region ?? worker.regionCode;
-    if (!isWithinRegion(worker.regionCode, region)) return void res.status(403).json({ error: 'forbidden_region', message: '无权查看其他地区的数据。' });
-    const rows = (await deps.registrations.listForRegion(regionPrefixOf(region))).filter((r) => (!query.data.status || r.status === query.data.status));
+    const scope = narrowScope(scopeOf(worker), region);
+    if (!scope) return void res.status(403).json({ error: 'forbidden_region', message: '无权查看其他地区的数据。' });
+    const rows = (await deps.registrations.listInScope(scope)).filter((r) => (!query.data.status || r.status === query.data.status));
     await deps.audit.record({ actor: `caseworker:${worker.username}`, action: 'registrations.listed', subjectType: 'registration', details: { region, count: rows.length } });
     res.json({ region, registrations: rows });
   });
@@ -81,7 +127,8 @@ export function createCaseworkerRouter(deps: CaseworkerRouterDeps): Router {
     const worker = caseworkerOf(res);
     const id = z.string().min(1).max(100).safeParse(req.params.id);
     const control = deps.webchatTokens;
-    const known = control && id.success && isWithinRegion(worker.regionCode, control.regionCode) && (await control.exists(id.data));
+    // Web chat conversations belong to the service's region, not to a district: only staff of the whole region may cut them off.
+    const known = control && id.success && coversWhole(scopeOf(worker), control.regionCode) && (await control.exists(id.data));
     if (!control || !id.success || !known) return void res.status(404).json({ error: 'not_found', message: '找不到该会话。' });
     const generation = await control.revoke(id.data, now());
     await deps.audit.record({ actor: `caseworker:${worker.username}`, action: 'webchat.token_revoked', subjectType: 'webchat_conversation', subjectId: id.data, details: { generation } });
@@ -89,6 +136,10 @@ export function createCaseworkerRouter(deps: CaseworkerRouterDeps): Router {
   });
 
   return router;
+}
+
+function setSessionCookie(res: Response, token: string, expires: Date, secure: boolean): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: SESSION_COOKIE_PATH, expires });
 }
 
 /** Verifying against a fixed hash when the user does not exist keeps the response time the same. */

@@ -1,6 +1,7 @@
 // A caseworker confirms who is behind a conversation (an `identity_link` case, filed when an ID number already
 // on file was given in a conversation not linked to that person): the conversation's channel address is linked
 // to the person, the conversation continues as them, the person is told, and the case closes. Audited.
+import type { AccessScope } from './region-scope.ts';
 import { z } from 'zod';
 import { CASE_NOTICE_SENDER, type CaseDesk, type CaseWorkerRef } from './case-desk.ts';
 import type { ActionResult } from './case-actions.ts';
@@ -45,8 +46,8 @@ export function createIdentityConfirmation(deps: IdentityConfirmationDeps) {
   }
 
   return {
-    async confirm(regionPrefix: string, caseId: string, worker: CaseWorkerRef): Promise<ActionResult> {
-      const detail = await deps.desk.get(regionPrefix, caseId);
+    async confirm(scope: AccessScope, caseId: string, worker: CaseWorkerRef): Promise<ActionResult> {
+      const detail = await deps.desk.get(scope, caseId);
       if (!detail || detail.kind !== 'identity_link' || !detail.person.jobSeekerId) return { ok: false, reason: 'not_found' };
       if (detail.status === 'closed') return { ok: false, reason: 'closed' };
       if (!detail.claimedBy) return { ok: false, reason: 'not_claimed' };
@@ -64,7 +65,7 @@ export function createIdentityConfirmation(deps: IdentityConfirmationDeps) {
       } catch (err) {
         deps.logger.warn({ err, caseId }, 'identity confirmation notice not delivered');
       }
-      return deps.desk.close(regionPrefix, caseId, worker, deps.localizer.t('zh-CN', 'identity.confirmedCloseReason'));
+      return deps.desk.close(scope, caseId, worker, deps.localizer.t('zh-CN', 'identity.confirmedCloseReason'));
     },
   };
 }

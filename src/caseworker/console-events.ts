@@ -6,7 +6,7 @@ import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { CaseDesk } from './case-desk.ts';
 import type { EventTickets } from './event-ticket.ts';
-import { regionPrefixOf } from './region-scope.ts';
+import { scopeOf } from './region-scope.ts';
 import { bearerTokenOf, caseworkerOf, requireCaseworker, type CaseworkerSession, type SessionFinder } from './session-auth.ts';
 
 export interface ConsoleEventsDeps {
@@ -48,7 +48,7 @@ export function createConsoleEvents(deps: ConsoleEventsDeps): Router {
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.write('retry: 3000\n\n');
     res.write(`event: ready\ndata: ${JSON.stringify({ at: now().toISOString() })}\n\n`);
-    const prefix = regionPrefixOf(worker.regionCode);
+    const scope = scopeOf(worker);
     let cursor = now();
     const seen = new Map<string, number>();
     let busy = false;
@@ -56,7 +56,7 @@ export function createConsoleEvents(deps: ConsoleEventsDeps): Router {
       if (busy) return;
       busy = true;
       try {
-        const changes = await deps.desk.changesSince(prefix, new Date(cursor.getTime() - OVERLAP_MS));
+        const changes = await deps.desk.changesSince(scope, new Date(cursor.getTime() - OVERLAP_MS));
         for (const change of changes) {
           if (seen.has(change.id)) continue;
           seen.set(change.id, change.at.getTime());

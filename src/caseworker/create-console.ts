@@ -1,6 +1,11 @@
 // Builds the caseworker console (case API, live events, page) from its ports; src/main.ts wires it in.
 import express from 'express';
 import type { Router } from 'express';
+import type { AccountStore } from './account-store.ts';
+import { createAccountsRouter } from './accounts-router.ts';
+import { createAuditRouter } from './audit-router.ts';
+import type { AuditSearch } from './audit-search.ts';
+import { createStaffPage } from './staff-page.ts';
 import { createCaseActions } from './case-actions.ts';
 import { createIdentityConfirmation } from './confirm-identity.ts';
 import type { CaseDesk } from './case-desk.ts';
@@ -27,6 +32,12 @@ import type { AuditLog, ConversationStore, IdentityChallengeStore, OutboundSende
 
 export interface ConsoleDeps {
   sessions: SessionFinder;
+  /** Staff accounts, managed by administrators. */
+  accounts: AccountStore;
+  /** The audit trail as supervisors search it. */
+  auditSearch: AuditSearch;
+  /** The service's region (REGION). */
+  serviceRegion: string;
   desk: CaseDesk;
   sender: OutboundSender;
   conversations: Pick<ConversationStore, 'load' | 'save'>;
@@ -48,7 +59,7 @@ export interface ConsoleDeps {
   workReports: { source: WorkReportSource; packs: readonly RegionPack[]; calendar: WorkCalendar; now?: () => Date };
 }
 
-export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router; actions: ReturnType<typeof createCaseActions> } {
+export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router[]; actions: ReturnType<typeof createCaseActions> } {
   const now = deps.now ?? (() => new Date());
   const actions = createCaseActions(deps);
   const identity = createIdentityConfirmation(deps);
@@ -62,10 +73,12 @@ export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router;
   const clocks = { sessionNow: now, now: deps.workReports.now ?? now };
   const worklists = createWorklistsRouter({ sessions: deps.sessions, worklists: createTodayWorklists(reporting), audit: deps.audit, localizer: deps.localizer, ...clocks });
   const reports = createReportsRouter({ sessions: deps.sessions, reports: createMonthlyReports(reporting), audit: deps.audit, localizer: deps.localizer, ...clocks });
-  const page = express.Router();
-  page.use(createConsolePage());
-  page.use(createReviewsPage());
-  page.use(createWorkbenchPage());
+  const accounts = createAccountsRouter({ accounts: deps.accounts, audit: deps.audit, now });
+  const audit = createAuditRouter({ sessions: deps.sessions, search: deps.auditSearch, audit: deps.audit, serviceRegion: deps.serviceRegion, now });
   // The actions are returned too, so other desks (WeCom) call the very same services.
-  return { api: [cases, events, createDecisionsRouter(review), createDeregistrationRouter(review), createPeopleRouter(review), worklists, reports], page, actions };
+  return {
+    api: [cases, events, createDecisionsRouter(review), createDeregistrationRouter(review), createPeopleRouter(review), worklists, reports, accounts, audit],
+    page: [createConsolePage(), createReviewsPage(), createWorkbenchPage(), createStaffPage()],
+    actions,
+  };
 }

@@ -2,9 +2,9 @@
 // the page trades its Bearer token for a ticket and puts only the ticket in the URL.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { CaseworkerSession } from './session-auth.ts';
+import { caseworkerSessionSchema, type CaseworkerSession } from './session-auth.ts';
 
-const payloadSchema = z.object({ cw: z.object({ id: z.string(), username: z.string(), displayName: z.string(), regionCode: z.string() }), exp: z.number() });
+const payloadSchema = z.object({ cw: caseworkerSessionSchema, exp: z.number() });
 
 export function createEventTickets(secret: Buffer, lifetimeSeconds = 60) {
   const mac = (body: string) => createHmac('sha256', secret).update(body).digest('base64url');

@@ -23,3 +23,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p), expected.length);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/** A new password chosen by a caseworker or set by an administrator: 10 to 256 characters. */
+export const NEW_PASSWORD_MIN = 10;
+export function newPasswordProblem(password: string, username: string): string | null {
+  if (password.length < NEW_PASSWORD_MIN || password.length > 256) return `新密码长度应为 ${NEW_PASSWORD_MIN}–256 个字符。`;
+  if (password.normalize('NFKC').toLowerCase().includes(username.toLowerCase())) return '新密码不能包含用户名。';
+  return null;
+}

@@ -2,7 +2,9 @@
 import express from 'express';
 import type { ErrorRequestHandler, Express, Router } from 'express';
 import type { Logger } from '../logging/logger.ts';
-import type { Repositories } from '../persistence/repositories.ts';
+import type { AccountStore } from '../caseworker/account-store.ts';
+import type { RegistrationList } from '../caseworker/registration-list.ts';
+import type { AuditLog } from '../conversation/ports.ts';
 import { createCaseworkerRouter } from '../caseworker/caseworker-router.ts';
 import type { WebchatTokenControl } from '../caseworker/caseworker-router.ts';
 import { createWebchatPage } from './webchat-page.ts';
@@ -13,7 +15,8 @@ import { noStore, securityHeaders } from './security-headers.ts';
 
 export interface HttpAppDeps {
   webchat: Router;
-  repos: Repositories;
+  /** The ports the app itself needs (src/persistence implements them; src/main.ts passes its repositories). */
+  repos: { caseworkers: AccountStore; registrations: RegistrationList; audit: AuditLog; ping(): Promise<boolean> };
   sessionHours: number;
   logger: Logger;
   /** /healthz beyond the database ping: calendar coverage and the clock. */
@@ -25,8 +28,8 @@ export interface HttpAppDeps {
   webchatTokens?: WebchatTokenControl;
   /** The console's API routers (cases, events), mounted under /api/caseworker after login. */
   consoleApi?: Router[];
-  /** The console page and its files (/console). */
-  consolePage?: Router;
+  /** The console pages and their files (/console, /console/staff). */
+  consolePage?: Router[];
   /** The Direct Line WebSocket stream is attached to the server: the page uses it instead of polling. */
   webchatStream?: boolean;
   /** Tencent channel callbacks, mounted at /channels/<name> (e.g. wecom, wechat-oa). */
@@ -46,7 +49,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   const { caseworkers, registrations, audit } = deps.repos;
   app.use('/api/caseworker', createCaseworkerRouter({ caseworkers, registrations, audit, sessionHours: deps.sessionHours, loginGuard: deps.limits?.login, webchatTokens: deps.webchatTokens }));
   for (const router of deps.consoleApi ?? []) app.use('/api/caseworker', router);
-  if (deps.consolePage) app.use(deps.consolePage);
+  for (const page of deps.consolePage ?? []) app.use(page);
   app.use(createWebchatPage({ webSocket: deps.webchatStream ?? false }));
   app.use((_req, res) => void res.status(404).json({ error: 'not_found', message: '找不到该地址。' }));
   app.use(jsonErrors(deps.logger));

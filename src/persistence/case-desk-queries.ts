@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { Db } from './database.ts';
 import { readJsonColumn } from './json-column.ts';
+import type { AccessScope } from '../caseworker/region-scope.ts';
+import { inScope } from './scope-filter.ts';
 import { CASE_NOTICE_SENDER, type CaseDetail, CaseStatus, CaseSummary, ConsoleChange } from '../caseworker/case-desk.ts';
 
 /** Stored statuses: `open` is new or claimed (by caseworkerId); `waiting` waits for the person. */
@@ -29,7 +31,7 @@ export function whereStatus(status: CaseStatus) {
   }
 }
 
-export const inRegion = (regionPrefix: string) => ({ regionCode: { startsWith: regionPrefix } });
+export { inScope };
 
 type Names = Map<string, { username: string; displayName: string }>;
 
@@ -63,9 +65,9 @@ function summaryOf(row: CaseRow, person: PersonRow, names: Names): CaseSummary {
 
 const personSelect = { select: { id: true, name: true, idNumberMask: true, phoneMask: true } } as const;
 
-export async function listCases(db: Db, regionPrefix: string, status: CaseStatus): Promise<CaseSummary[]> {
+export async function listCases(db: Db, scope: AccessScope, status: CaseStatus): Promise<CaseSummary[]> {
   const rows = await db.handoffCase.findMany({
-    where: { ...inRegion(regionPrefix), ...whereStatus(status) },
+    where: { ...inScope(scope), ...whereStatus(status) },
     include: { jobSeeker: personSelect },
     orderBy: { createdAt: status === 'closed' ? 'desc' : 'asc' },
     take: 200,
@@ -74,8 +76,8 @@ export async function listCases(db: Db, regionPrefix: string, status: CaseStatus
   return rows.map((r) => summaryOf(r, r.jobSeeker, names));
 }
 
-export async function findSummary(db: Db, regionPrefix: string, caseId: string): Promise<CaseSummary | null> {
-  const row = await db.handoffCase.findFirst({ where: { id: caseId, ...inRegion(regionPrefix) }, include: { jobSeeker: personSelect } });
+export async function findSummary(db: Db, scope: AccessScope, caseId: string): Promise<CaseSummary | null> {
+  const row = await db.handoffCase.findFirst({ where: { id: caseId, ...inScope(scope) }, include: { jobSeeker: personSelect } });
   if (!row) return null;
   return summaryOf(row, row.jobSeeker, await namesOf(db, [row.caseworkerId]));
 }
@@ -86,8 +88,8 @@ const noteSchema = z.object({ text: z.string() });
 const closeSchema = z.object({ reason: z.string() });
 const NOTICE_GRACE_MS = 30_000;
 
-export async function getCase(db: Db, regionPrefix: string, caseId: string): Promise<CaseDetail | null> {
-  const row = await db.handoffCase.findFirst({ where: { id: caseId, ...inRegion(regionPrefix) }, include: { jobSeeker: personSelect } });
+export async function getCase(db: Db, scope: AccessScope, caseId: string): Promise<CaseDetail | null> {
+  const row = await db.handoffCase.findFirst({ where: { id: caseId, ...inScope(scope) }, include: { jobSeeker: personSelect } });
   if (!row) return null;
   // A closed case shows the conversation up to its close, and the notice the bot sent the person right after.
   const closed = row.closedAt;
@@ -117,9 +119,9 @@ export async function getCase(db: Db, regionPrefix: string, caseId: string): Pro
 }
 
 /** Cases opened or closed, staff actions on cases, and messages in open cases' conversations since `since`. */
-export async function changesSince(db: Db, regionPrefix: string, since: Date): Promise<ConsoleChange[]> {
+export async function changesSince(db: Db, scope: AccessScope, since: Date): Promise<ConsoleChange[]> {
   const cases = await db.handoffCase.findMany({
-    where: { ...inRegion(regionPrefix), OR: [{ status: { in: OPEN_STATUSES } }, { createdAt: { gte: since } }, { closedAt: { gte: since } }] },
+    where: { ...inScope(scope), OR: [{ status: { in: OPEN_STATUSES } }, { createdAt: { gte: since } }, { closedAt: { gte: since } }] },
     select: { id: true, conversationKey: true, createdAt: true, closedAt: true, status: true },
     take: 1000,
   });
@@ -142,8 +144,8 @@ export async function changesSince(db: Db, regionPrefix: string, since: Date): P
 }
 
 /** Open cases of the region per console status, for the inbox tabs. */
-export async function countOpen(db: Db, regionPrefix: string): Promise<Record<'new' | 'claimed' | 'waiting', number>> {
-  const rows = await db.handoffCase.findMany({ where: { ...inRegion(regionPrefix), status: { in: OPEN_STATUSES } }, select: { status: true, caseworkerId: true } });
+export async function countOpen(db: Db, scope: AccessScope): Promise<Record<'new' | 'claimed' | 'waiting', number>> {
+  const rows = await db.handoffCase.findMany({ where: { ...inScope(scope), status: { in: OPEN_STATUSES } }, select: { status: true, caseworkerId: true } });
   const counts = { new: 0, claimed: 0, waiting: 0 };
   for (const row of rows) {
     const status = statusOf(row);

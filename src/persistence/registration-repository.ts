@@ -8,25 +8,15 @@ import type { PiiCipher } from './pii-cipher.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
 import { birthDateAndSexOf, maskIdNumber } from '../domain/identity/id-number.ts';
 import { maskMobileNumber } from '../domain/contact/mobile-number.ts';
+import type { RegistrationList } from '../caseworker/registration-list.ts';
+import { inScope } from './scope-filter.ts';
 import { RegistrationSubmissionSchema, type RegistrationIntake } from '../conversation/actions/submit-registration.ts';
 
 export const REGISTRATION_STATUSES = ['pending_review', 'registered', 'rejected', 'withdrawn'] as const;
 
-export interface RegistrationListItem {
-  id: string;
-  status: string;
-  reason: string;
-  registeredAt: string;
-  regionCode: string;
-  name: string | null;
-  idNumber: string | null;
-  phone: string | null;
-  birthDate: string | null;
-  sex: string | null;
-}
+export type { RegistrationListItem } from '../caseworker/registration-list.ts';
 
-export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCode: string): RegistrationIntake & {
-  listForRegion(regionPrefix: string): Promise<RegistrationListItem[]>;
+export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCode: string): RegistrationIntake & RegistrationList & {
   listWithoutFirstContactTask(limit: number): Promise<{ id: string; jobSeekerId: string; registeredAt: Date; regionCode: string }[]>;
 } {
   async function findOpen(hash: string) {
@@ -92,8 +82,8 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
 
   return {
     ...intake,
-    async listForRegion(regionPrefix) {
-      const rows = await db.registration.findMany({ where: { regionCode: { startsWith: regionPrefix } }, include: { jobSeeker: true }, orderBy: { registeredAt: 'desc' }, take: 500 });
+    async listInScope(scope) {
+      const rows = await db.registration.findMany({ where: inScope(scope), include: { jobSeeker: true }, orderBy: { registeredAt: 'desc' }, take: 500 });
       return rows.map((r) => {
         // Birth date and sex are not stored in plain text: they are read from the encrypted ID number.
         const person = birthDateAndSexOf(openOrEmpty(cipher, r.jobSeeker.idNumberEnc));

@@ -1,12 +1,17 @@
 // WeCom members (企业微信 userids) linked to caseworker accounts, and the case each one is answering.
 import type { WecomCaseworker, WecomMembers } from '../channels/tencent/tencent-ports.ts';
+import { z } from 'zod';
 import type { Db } from './database.ts';
+import { readJsonColumn } from './json-column.ts';
+
+const districtsSchema = z.array(z.string().regex(/^\d{6}$/));
 
 export function createWecomMemberRepository(db: Db): WecomMembers {
   async function caseworkerOf(row: { caseworkerId: string; activeCaseId: string | null }): Promise<WecomCaseworker | null> {
     const worker = await db.caseworker.findUnique({ where: { id: row.caseworkerId } });
-    if (!worker) return null;
-    return { id: worker.id, username: worker.username, displayName: worker.displayName, regionCode: worker.regionCode, activeCaseId: row.activeCaseId };
+    // A disabled account acts for nobody, in WeCom as in the console.
+    if (!worker || worker.disabledAt !== null) return null;
+    return { id: worker.id, username: worker.username, displayName: worker.displayName, regionCode: worker.regionCode, districts: readJsonColumn(districtsSchema, worker.districts, []), activeCaseId: row.activeCaseId };
   }
 
   return {

@@ -31,8 +31,8 @@ beforeAll(async () => {
   const wenzhou = createRepositories(db.prisma, cipher, '330302');
   await zhanjiang.registrations.submit(submission('330302199005151235', '湛江甲'));
   await wenzhou.registrations.submit(submission('230102197503014563', '温州乙'));
-  await zhanjiang.caseworkers.ensure({ username: 'zj', displayName: '湛江', regionCode: '440800', passwordHash: await hashPassword('pw-zj-123') });
-  await zhanjiang.caseworkers.ensure({ username: 'wz', displayName: '温州', regionCode: '330300', passwordHash: await hashPassword('pw-wz-123') });
+  await zhanjiang.caseworkers.ensure({ username: 'zj', displayName: '湛江', regionCode: '440800', role: 'caseworker', districts: [], passwordHash: await hashPassword('pw-zj-123') });
+  await zhanjiang.caseworkers.ensure({ username: 'wz', displayName: '温州', regionCode: '330300', role: 'caseworker', districts: [], passwordHash: await hashPassword('pw-wz-123') });
   const app = express();
   app.use('/api/caseworker', createCaseworkerRouter({ caseworkers: zhanjiang.caseworkers, registrations: zhanjiang.registrations, audit: zhanjiang.audit, sessionHours: 1 }));
   server = app.listen(0);

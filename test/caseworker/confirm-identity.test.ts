@@ -9,7 +9,7 @@ import { createEngineHarness, HARNESS_CHANNEL, type EngineHarness } from '../sup
 import { fillForm, ID } from '../conversation/registration-form.ts';
 
 const OTHER = { conversationId: 'x' } as const;
-const PREFIX = '4408';
+const PREFIX = { prefixes: ['4408'] };
 const ANNA = { id: 'cw-anna', username: 'anna', displayName: '王安娜' };
 const BO = { id: 'cw-bo', username: 'bo', displayName: '李博' };
 
@@ -66,7 +66,7 @@ describe('a caseworker confirms an identity_link case', () => {
     expect(await confirmation().confirm(PREFIX, caseId, ANNA)).toEqual({ ok: false, reason: 'not_claimed' });
     await desk.claim(PREFIX, caseId, ANNA);
     expect(await confirmation().confirm(PREFIX, caseId, BO)).toMatchObject({ ok: false, reason: 'claimed_by_other' });
-    expect(await confirmation().confirm('3303', caseId, ANNA)).toEqual({ ok: false, reason: 'not_found' });
+    expect(await confirmation().confirm({ prefixes: ['3303'] }, caseId, ANNA)).toEqual({ ok: false, reason: 'not_found' });
     await h.say('转人工', { conversationId: 'owner' });
     const handoff = await h.db.handoffCase.findFirstOrThrow({ where: { kind: 'handoff' } });
     await desk.claim(PREFIX, handoff.id, ANNA);

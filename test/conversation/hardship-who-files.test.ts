@@ -47,7 +47,7 @@ describe('Zhanjiang (no categories): the offer to file asks who to call back fir
     const audit = await h.db.auditEvent.findFirstOrThrow({ where: { action: 'hardship.prescreen_filed' } });
     expect(JSON.parse(audit.details)).toMatchObject({ identifiedBy: 'contact_given', jobSeekerId: person.id });
     // What the caseworker's desk shows: who to call back, masked.
-    const [onDesk] = await listCases(h.db, '4408', 'new');
+    const [onDesk] = await listCases(h.db, { prefixes: ['4408'] }, 'new');
     expect(onDesk).toMatchObject({ kind: 'hardship_recognition', person: { jobSeekerId: person.id, name: '赵敏', idNumber: '4408************24', phone: '139****5678' } });
   });
 

@@ -23,7 +23,7 @@ beforeAll(async () => {
   origin = service.url.replace('localhost', '127.0.0.1');
   db = openDatabase(config.DATABASE_URL);
   const repos = createRepositories(db.prisma, createPiiCipher(loadPiiKey(config)), '330300');
-  await repos.caseworkers.ensure({ username: 'wz', displayName: '温州', regionCode: '330300', passwordHash: await hashPassword('pw-wz-123') });
+  await repos.caseworkers.ensure({ username: 'wz', displayName: '温州', regionCode: '330300', role: 'caseworker', districts: [], passwordHash: await hashPassword('pw-wz-123') });
 });
 
 afterAll(async () => {

@@ -48,12 +48,12 @@ describe.each([
     await repos.conversations.save('webchat:c1', -1, { mode: 'awaiting_caseworker', state: '{}', jobSeekerId: null });
     const { id } = await repos.handoffs.open({ conversationKey: 'webchat:c1', jobSeekerId: null, reason: 'user_request', excerpt: ['> 人工'], reference: '{"channelId":"webchat"}' });
 
-    expect(await desk.get('3303', id)).toBeNull();
-    expect(await desk.claim('3303', id, workers[0]!)).toEqual({ ok: false, reason: 'not_found' });
-    expect(await desk.list('3303', 'new')).toEqual([]);
-    expect((await desk.list('4408', 'new')).map((c) => c.id)).toEqual([id]);
+    expect(await desk.get({ prefixes: ['3303'] }, id)).toBeNull();
+    expect(await desk.claim({ prefixes: ['3303'] }, id, workers[0]!)).toEqual({ ok: false, reason: 'not_found' });
+    expect(await desk.list({ prefixes: ['3303'] }, 'new')).toEqual([]);
+    expect((await desk.list({ prefixes: ['4408'] }, 'new')).map((c) => c.id)).toEqual([id]);
 
-    const results = await Promise.all(workers.map((w) => desk.claim('4408', id, w)));
+    const results = await Promise.all(workers.map((w) => desk.claim({ prefixes: ['4408'] }, id, w)));
     const winners = results.filter((r) => r.ok);
     expect(winners).toHaveLength(1);
     const winner = workers[results.findIndex((r) => r.ok)]!;
@@ -62,15 +62,15 @@ describe.each([
     expect((await repos.conversations.load('webchat:c1'))?.mode).toBe('caseworker');
 
     const other = workers.find((w) => w.id !== winner.id)!;
-    expect(await desk.recordReply('4408', id, other, '抢答')).toMatchObject({ ok: false, reason: 'claimed_by_other' });
-    expect(await desk.close('4408', id, other, '抢着结束')).toMatchObject({ ok: false, reason: 'claimed_by_other' });
-    expect(await desk.close('3303', id, winner, '别的地区')).toEqual({ ok: false, reason: 'not_found' });
-    expect(await desk.recordReply('4408', id, winner, '您好，手机 13812345678')).toMatchObject({ ok: true });
-    expect(await desk.close('4408', id, winner, '已答复')).toMatchObject({ ok: true, case: { status: 'closed' } });
-    expect(await desk.close('4408', id, winner, '再次')).toEqual({ ok: false, reason: 'closed' });
+    expect(await desk.recordReply({ prefixes: ['4408'] }, id, other, '抢答')).toMatchObject({ ok: false, reason: 'claimed_by_other' });
+    expect(await desk.close({ prefixes: ['4408'] }, id, other, '抢着结束')).toMatchObject({ ok: false, reason: 'claimed_by_other' });
+    expect(await desk.close({ prefixes: ['3303'] }, id, winner, '别的地区')).toEqual({ ok: false, reason: 'not_found' });
+    expect(await desk.recordReply({ prefixes: ['4408'] }, id, winner, '您好，手机 13812345678')).toMatchObject({ ok: true });
+    expect(await desk.close({ prefixes: ['4408'] }, id, winner, '已答复')).toMatchObject({ ok: true, case: { status: 'closed' } });
+    expect(await desk.close({ prefixes: ['4408'] }, id, winner, '再次')).toEqual({ ok: false, reason: 'closed' });
     expect((await repos.conversations.load('webchat:c1'))?.mode).toBe('bot');
 
-    const detail = await desk.get('4408', id);
+    const detail = await desk.get({ prefixes: ['4408'] }, id);
     expect(detail).toMatchObject({ status: 'closed', closeReason: '已答复', excerpt: ['> 人工'], reference: '{"channelId":"webchat"}' });
     expect(detail?.messages.map((m) => [m.sender, m.text])).toEqual([[`caseworker:${winner.username}`, '您好，手机 138****5678']]);
   });

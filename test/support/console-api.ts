@@ -2,15 +2,16 @@
 import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../../src/config/app-config.ts';
 import { hashPassword } from '../../src/caseworker/password-hash.ts';
+import type { CaseworkerRole } from '../../src/caseworker/session-auth.ts';
 import { openDatabase } from '../../src/persistence/database.ts';
 import { createPiiCipher } from '../../src/persistence/pii-cipher.ts';
 import { createRepositories } from '../../src/persistence/repositories.ts';
 
-export async function addCaseworker(config: AppConfig, worker: { username: string; password: string; displayName: string; regionCode: string }): Promise<void> {
+export async function addCaseworker(config: AppConfig, worker: { username: string; password: string; displayName: string; regionCode: string; role?: CaseworkerRole; districts?: string[] }): Promise<void> {
   const db = openDatabase(config.DATABASE_URL);
   await db.ready;
   const repos = createRepositories(db.prisma, createPiiCipher(randomBytes(32)), worker.regionCode);
-  await repos.caseworkers.ensure({ username: worker.username, displayName: worker.displayName, regionCode: worker.regionCode, passwordHash: await hashPassword(worker.password) });
+  await repos.caseworkers.ensure({ username: worker.username, displayName: worker.displayName, regionCode: worker.regionCode, role: worker.role ?? 'caseworker', districts: worker.districts ?? [], passwordHash: await hashPassword(worker.password) });
   await db.close();
 }
 

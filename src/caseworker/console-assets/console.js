@@ -17,12 +17,13 @@
   function api(method, path, body) {
     var s = session();
     var headers = { Accept: 'application/json' };
-    if (s) headers.Authorization = 'Bearer ' + s.token;
+    // The session is an HttpOnly cookie; changes carry its CSRF token.
+    if (s && s.csrfToken && method !== 'GET') headers['X-CSRF-Token'] = s.csrfToken;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    return fetch(API + path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    return fetch(API + path, { method: method, headers: headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) })
       .then(function (r) {
         return r.json().catch(function () { return {}; }).then(function (data) {
-          if (r.status === 401 && path !== '/login') { logout('登录已过期，请重新登录。'); }
+          if (r.status === 401 && ['/login', '/session', '/logout'].indexOf(path) < 0) { logout('登录已过期，请重新登录。'); }
           if (!r.ok) { var e = new Error(data.message || '操作失败，请稍后重试。'); e.status = r.status; throw e; }
           return data;
         });
@@ -53,6 +54,7 @@
     $('username').focus();
   }
   function logout(message) {
+    if (session()) api('POST', '/logout', {}).catch(function () { /* already gone */ });
     saveSession(null);
     if (state.events) { state.events.close(); state.events = null; }
     showLogin(message);
@@ -61,8 +63,8 @@
     ev.preventDefault();
     var username = $('username').value.trim(); var password = $('password').value;
     if (!username || !password) { $('login-error').textContent = '请填写用户名和密码。'; return; }
-    api('POST', '/login', { username: username, password: password }).then(function (data) {
-      saveSession({ token: data.token, caseworker: data.caseworker });
+    api('POST', '/login', { username: username, password: password, session: 'cookie' }).then(function (data) {
+      saveSession({ csrfToken: data.csrfToken, caseworker: data.caseworker });
       $('password').value = '';
       showDesk();
     }, function (e) { $('login-error').textContent = e.message; });
@@ -222,6 +224,10 @@
     }, function () { state.retry = setTimeout(connectEvents, 5000); });
   }
 
-  if (session()) showDesk(); else showLogin('');
+  // The cookie session may have ended since this tab last saw it: ask the server before showing the desk.
+  if (session()) {
+    api('GET', '/session').then(function (data) { saveSession({ csrfToken: data.csrfToken, caseworker: data.caseworker }); showDesk(); },
+      function () { saveSession(null); showLogin(''); });
+  } else showLogin('');
   window.jiuyebangConsole = { state: state };
 })();

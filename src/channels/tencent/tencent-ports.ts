@@ -27,6 +27,8 @@ export interface WecomCaseworker {
   username: string;
   displayName: string;
   regionCode: string;
+  /** The account's districts (empty: its whole region), as the console scopes them. */
+  districts: readonly string[];
   activeCaseId: string | null;
 }
 

@@ -3,7 +3,7 @@
 // same region-scoped CaseDesk changes as the console's live events; each card or forward is sent once (a
 // ledger row), so a restart or a second instance never repeats one.
 import type { CaseDesk } from '../../caseworker/case-desk.ts';
-import { regionPrefixOf } from '../../caseworker/region-scope.ts';
+import { isInScope, scopeOf } from '../../caseworker/region-scope.ts';
 import type { ChannelInbox, WecomMembers } from '../tencent/tencent-ports.ts';
 import { CLAIM_KEY_PREFIX } from './caseworker-commands.ts';
 import type { WecomCard } from './wecom-api.ts';
@@ -33,10 +33,10 @@ export function createCaseCardNotifier(deps: CaseCardNotifierDeps) {
   async function pollRegion(prefix: string, members: { userId: string; activeCaseId: string | null }[]): Promise<void> {
     const since = cursors.get(prefix) ?? new Date(now().getTime() - CATCH_UP_MS);
     const startedAt = now();
-    const changes = await deps.desk.changesSince(prefix, new Date(since.getTime() - OVERLAP_MS));
+    const changes = await deps.desk.changesSince({ prefixes: [prefix] }, new Date(since.getTime() - OVERLAP_MS));
     for (const change of changes) {
       if (change.type === 'case' && change.id.endsWith(':opened')) {
-        const detail = await deps.desk.get(prefix, change.caseId);
+        const detail = await deps.desk.get({ prefixes: [prefix] }, change.caseId);
         if (!detail || detail.status !== 'new') continue;
         const who = detail.person.name ?? deps.t('wecom.unnamed');
         const card: WecomCard = {
@@ -55,7 +55,7 @@ export function createCaseCardNotifier(deps: CaseCardNotifierDeps) {
       if (change.type === 'message') {
         const answering = members.filter((m) => m.activeCaseId === change.caseId);
         if (answering.length === 0) continue;
-        const detail = await deps.desk.get(prefix, change.caseId);
+        const detail = await deps.desk.get({ prefixes: [prefix] }, change.caseId);
         const said = detail?.messages.find((m) => m.direction === 'in' && m.at.getTime() === change.at.getTime());
         if (!said) continue;
         for (const member of answering) {
@@ -73,11 +73,10 @@ export function createCaseCardNotifier(deps: CaseCardNotifierDeps) {
     busy = true;
     try {
       const members = await deps.members.all();
-      const byRegion = new Map<string, typeof members>();
-      for (const m of members) byRegion.set(regionPrefixOf(m.regionCode), [...(byRegion.get(regionPrefixOf(m.regionCode)) ?? []), m]);
-      // A member of a city office also sees its districts' cases: the region prefixes nest.
-      for (const prefix of byRegion.keys()) {
-        const covering = members.filter((m) => prefix.startsWith(regionPrefixOf(m.regionCode)));
+      // Each district (or region) some member covers is read once; a city member also covers its districts.
+      const prefixes = new Set(members.flatMap((m) => scopeOf(m).prefixes));
+      for (const prefix of prefixes) {
+        const covering = members.filter((m) => isInScope(scopeOf(m), prefix));
         await pollRegion(prefix, covering);
       }
     } catch (err) {

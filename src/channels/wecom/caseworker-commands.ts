@@ -4,7 +4,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { CaseActions } from '../../caseworker/case-actions.ts';
 import type { CaseDesk } from '../../caseworker/case-desk.ts';
-import { regionPrefixOf } from '../../caseworker/region-scope.ts';
+import { scopeOf } from '../../caseworker/region-scope.ts';
 import type { WecomMembers } from '../tencent/tencent-ports.ts';
 
 export interface WecomCommandsDeps {
@@ -27,7 +27,7 @@ export function createWecomCommands(deps: WecomCommandsDeps): (ctx: TurnContext)
     const userId = ctx.activity.from?.id ?? '';
     const worker = await deps.members.find(userId);
     if (!worker) return say(ctx, 'wecom.notLinked', { userId });
-    const prefix = regionPrefixOf(worker.regionCode);
+    const prefix = scopeOf(worker);
     const ref = { id: worker.id, username: worker.username, displayName: worker.displayName };
 
     if (ctx.activity.type === 'event' && ctx.activity.name === 'wecom/card') {

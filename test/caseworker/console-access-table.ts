@@ -1,0 +1,71 @@
+// Who may call which console route: route × caller → HTTP status. The subject of a route (a case, an account,
+// a web chat conversation) lies in district 440802 of Zhanjiang (440800). Callers: anonymous; a web chat user
+// (their Direct Line token as Bearer); a caseworker of 440802 (own district); a caseworker of 440803 (another
+// district); a supervisor and an administrator of the whole city. Every route of the app under /api/caseworker
+// and /console must have a row (console-access.test.ts enumerates them from the express router); add yours.
+// Statuses are what each caller gets with a well-formed request; 404 means "not found, or not yours".
+
+export type Caller = 'anonymous' | 'webchat' | 'ownDistrict' | 'otherDistrict' | 'supervisor' | 'administrator';
+export type Subject = 'case' | 'identityCase' | 'account' | 'conversation' | 'none';
+
+export interface AccessRow {
+  method: 'GET' | 'POST';
+  /** The route as express declares it, mount path included. */
+  path: string;
+  subject: Subject;
+  body?: Record<string, unknown>;
+  /** Query string (without ?), if the route needs one. */
+  query?: string;
+  /** A server-sent event stream: only the status of its first answer is read. */
+  stream?: boolean;
+  expect: Record<Caller, number>;
+}
+
+const every = (status: number): Record<Caller, number> => ({ anonymous: status, webchat: status, ownDistrict: status, otherDistrict: status, supervisor: status, administrator: status });
+const signedIn = (ownDistrict: number, otherDistrict: number, supervisor: number, administrator = supervisor): Record<Caller, number> =>
+  ({ anonymous: 401, webchat: 401, ownDistrict, otherDistrict, supervisor, administrator });
+/** Administrators only: a caseworker or supervisor is refused with 403. */
+const adminOnly = (administrator: number): Record<Caller, number> => ({ ...signedIn(403, 403, 403), administrator });
+/** Supervisors and administrators only. */
+const supervisors = (status: number): Record<Caller, number> => ({ ...signedIn(403, 403, status), administrator: status });
+
+export const CONSOLE_ACCESS_TABLE: readonly AccessRow[] = [
+  // pages: public files; the data behind them is the API's
+  { method: 'GET', path: '/console', subject: 'none', expect: every(200) },
+  { method: 'GET', path: '/console/console.js', subject: 'none', expect: every(200) },
+  { method: 'GET', path: '/console/console.css', subject: 'none', expect: every(200) },
+  { method: 'GET', path: '/console/staff', subject: 'none', expect: every(200) },
+  { method: 'GET', path: '/console/staff.js', subject: 'none', expect: every(200) },
+
+  // sessions: a wrong password is 401 for everyone
+  { method: 'POST', path: '/api/caseworker/login', subject: 'none', body: { username: 'nobody', password: 'wrong-password' }, expect: every(401) },
+  { method: 'GET', path: '/api/caseworker/session', subject: 'none', expect: signedIn(200, 200, 200) },
+  { method: 'POST', path: '/api/caseworker/logout', subject: 'none', body: {}, expect: signedIn(200, 200, 200) },
+  // a wrong current password: 400 shows the route was reached
+  { method: 'POST', path: '/api/caseworker/password', subject: 'none', body: { currentPassword: 'not-mine', newPassword: 'whatever-123456' }, expect: signedIn(400, 400, 400) },
+
+  // lists are scoped: another district gets its own (empty) list, never 403
+  { method: 'GET', path: '/api/caseworker/registrations', subject: 'none', expect: signedIn(200, 200, 200) },
+  { method: 'GET', path: '/api/caseworker/cases', subject: 'none', query: 'status=new', expect: signedIn(200, 200, 200) },
+  { method: 'GET', path: '/api/caseworker/cases/:id', subject: 'case', expect: signedIn(200, 404, 200) },
+  { method: 'POST', path: '/api/caseworker/cases/:id/claim', subject: 'case', body: {}, expect: signedIn(200, 404, 200) },
+  // reply and waiting need a claim first (409); another district's case is still not found
+  { method: 'POST', path: '/api/caseworker/cases/:id/reply', subject: 'case', body: { text: '您好' }, expect: signedIn(409, 404, 409) },
+  { method: 'POST', path: '/api/caseworker/cases/:id/close', subject: 'case', body: { reason: '已答复' }, expect: signedIn(200, 404, 200) },
+  { method: 'POST', path: '/api/caseworker/cases/:id/notes', subject: 'case', body: { text: '内部备注' }, expect: signedIn(200, 404, 200) },
+  { method: 'POST', path: '/api/caseworker/cases/:id/waiting', subject: 'case', body: { waiting: true }, expect: signedIn(409, 404, 409) },
+  { method: 'POST', path: '/api/caseworker/cases/:id/confirm-identity', subject: 'identityCase', body: {}, expect: signedIn(409, 404, 409) },
+  { method: 'POST', path: '/api/caseworker/events/ticket', subject: 'none', body: {}, expect: signedIn(200, 200, 200) },
+  { method: 'GET', path: '/api/caseworker/events', subject: 'none', stream: true, expect: signedIn(200, 200, 200) },
+  // web chat conversations belong to the city, not a district: only city-wide staff may cut one off
+  { method: 'POST', path: '/api/caseworker/conversations/:id/revoke-webchat-token', subject: 'conversation', body: {}, expect: signedIn(404, 404, 200) },
+
+  { method: 'GET', path: '/api/caseworker/accounts', subject: 'none', expect: adminOnly(200) },
+  { method: 'POST', path: '/api/caseworker/accounts', subject: 'none', body: { username: 'new-worker', displayName: '新同事', role: 'caseworker', districts: ['440802'], password: 'a-long-password-1' }, expect: adminOnly(201) },
+  { method: 'POST', path: '/api/caseworker/accounts/:id/disable', subject: 'account', body: {}, expect: adminOnly(200) },
+  { method: 'POST', path: '/api/caseworker/accounts/:id/enable', subject: 'account', body: {}, expect: adminOnly(200) },
+  { method: 'POST', path: '/api/caseworker/accounts/:id/reset-password', subject: 'account', body: { password: 'another-password-1' }, expect: adminOnly(200) },
+
+  { method: 'GET', path: '/api/caseworker/audit', subject: 'none', expect: supervisors(200) },
+  { method: 'GET', path: '/api/caseworker/audit/export', subject: 'none', query: 'format=csv', expect: supervisors(200) },
+];
