@@ -64,6 +64,9 @@ export interface CaseDetail extends CaseSummary {
 
 /** Why an action changed nothing: gone (or in another region), already closed, or someone else's case. */
 export type CaseRefusal = { ok: false; reason: 'not_found' | 'closed' | 'claimed_by_other' | 'not_claimed'; by?: string };
+
+/** Where a case is handed: to a colleague (who must cover its district), or to another district's inbox. */
+export type CaseTransferTarget = { to: 'colleague'; colleague: CaseWorkerRef; scope: AccessScope } | { to: 'district'; regionCode: string };
 export type CaseActionResult = { ok: true; case: CaseSummary } | CaseRefusal;
 
 /** A change a console should show without reloading. */
@@ -89,6 +92,11 @@ export interface CaseDesk {
   /** Marks the case as waiting for the person (true) or back to claimed (false); owner only. */
   setWaiting(scope: AccessScope, caseId: string, worker: CaseWorkerRef, waiting: boolean): Promise<CaseActionResult>;
   addNote(scope: AccessScope, caseId: string, worker: CaseWorkerRef, text: string): Promise<CaseActionResult>;
+  /**
+   * Hands an open case (the caller's, or unclaimed) on: a colleague then owns it; another district gets it as
+   * new in its inbox. `not_found` when the colleague does not cover the case's district.
+   */
+  transfer(scope: AccessScope, caseId: string, worker: CaseWorkerRef, target: CaseTransferTarget, note: string | null): Promise<CaseActionResult>;
   /** New cases, status changes and messages of the region since `since` (inclusive), oldest first. */
   changesSince(scope: AccessScope, since: Date): Promise<ConsoleChange[]>;
 }

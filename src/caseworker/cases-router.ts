@@ -1,13 +1,13 @@
 // The console's case API under /api/caseworker: list by status (with the SLA due time), one case with the
-// person's messages, claim, reply, close, notes, waiting. Bodies are checked with zod; every call is audited.
+// person's messages, claim, reply, close, notes, waiting, transfer to a colleague or another district. Bodies are checked with zod; every call is audited.
 import express from 'express';
 import type { Router } from 'express';
 import { z } from 'zod';
-import { CASE_STATUSES, type CaseDesk, type CaseSummary } from './case-desk.ts';
+import { CASE_STATUSES, type CaseDesk, type CaseSummary, type CaseTransferTarget } from './case-desk.ts';
 import type { CaseActions } from './case-actions.ts';
 import type { IdentityConfirmation } from './confirm-identity.ts';
 import { sendBadRequest, sendRefusal } from './case-refusals.ts';
-import { scopeOf, type AccessScope } from './region-scope.ts';
+import { isWithinRegion, scopeOf, type AccessScope } from './region-scope.ts';
 import { caseworkerOf, requireCaseworker, type SessionFinder } from './session-auth.ts';
 import type { AuditLog } from '../conversation/ports.ts';
 
@@ -21,6 +21,10 @@ export interface CasesRouterDeps {
   identity: IdentityConfirmation;
   audit: AuditLog;
   dueBy: CaseDueBy;
+  /** Colleagues a case may be handed to, found by username. */
+  colleagues: { findByUsername(username: string): Promise<{ id: string; username: string; displayName: string; regionCode: string; districts: string[]; disabledAt: Date | null } | null> };
+  /** The service's region: a case may be handed to any district inside it. */
+  serviceRegion: string;
   now?: () => Date;
 }
 
@@ -29,6 +33,9 @@ const CaseId = z.object({ id: z.string().uuid() });
 const TextBody = z.object({ text: z.string().trim().min(1).max(2000) });
 const CloseBody = z.object({ reason: z.string().trim().min(1).max(500) });
 const WaitingBody = z.object({ waiting: z.boolean() });
+const TransferBody = z
+  .object({ toUsername: z.string().trim().min(1).max(64).optional(), toDistrict: z.string().regex(/^\d{6}$/).optional(), note: z.string().trim().max(500).optional() })
+  .refine((b) => (b.toUsername === undefined) !== (b.toDistrict === undefined));
 
 export function createCasesRouter(deps: CasesRouterDeps): Router {
   const now = deps.now ?? (() => new Date());
@@ -98,6 +105,32 @@ export function createCasesRouter(deps: CasesRouterDeps): Router {
   action('notes', TextBody, '请填写备注内容（不超过 2000 字）。', (scope, id, worker, input) => deps.desk.addNote(scope, id, worker, input.text));
   action('confirm-identity', z.object({}).passthrough(), '请求格式不正确。', (scope, id, worker) => deps.identity.confirm(scope, id, worker));
   action('waiting', WaitingBody, '请说明是否在等待当事人（waiting: true 或 false）。', (scope, id, worker, input) => deps.desk.setWaiting(scope, id, worker, input.waiting));
+
+  router.post('/cases/:id/transfer', async (req, res) => {
+    const worker = caseworkerOf(res);
+    const params = CaseId.safeParse(req.params);
+    if (!params.success) return sendRefusal(res, { ok: false, reason: 'not_found' });
+    const body = TransferBody.safeParse(req.body ?? {});
+    if (!body.success) return sendBadRequest(res, '请填写要转交的同事用户名，或 6 位地区代码（二选一），说明不超过 500 字。');
+    const { toUsername, toDistrict, note } = body.data;
+    let target: CaseTransferTarget;
+    if (toUsername !== undefined) {
+      const colleague = await deps.colleagues.findByUsername(toUsername);
+      if (!colleague || colleague.disabledAt !== null || colleague.id === worker.id || !isWithinRegion(deps.serviceRegion, colleague.regionCode)) {
+        return void res.status(404).json({ error: 'colleague_not_found', message: '找不到这位同事的账号（或账号已停用），请核对用户名。' });
+      }
+      target = { to: 'colleague', colleague: { id: colleague.id, username: colleague.username, displayName: colleague.displayName }, scope: scopeOf(colleague) };
+    } else {
+      if (toDistrict === undefined || !isWithinRegion(deps.serviceRegion, toDistrict)) return sendBadRequest(res, '只能转交给本地区内的区县（6 位地区代码）。');
+      target = { to: 'district', regionCode: toDistrict };
+    }
+    const result = await deps.desk.transfer(scopeOf(worker), params.data.id, worker, target, note ?? null);
+    if (!result.ok) {
+      if (result.reason === 'not_found' && target.to === 'colleague') return void res.status(409).json({ error: 'colleague_out_of_scope', message: `${target.colleague.displayName}不负责该事项所在的地区，未转交。` });
+      return sendRefusal(res, result);
+    }
+    res.json({ case: view(result.case) });
+  });
 
   return router;
 }

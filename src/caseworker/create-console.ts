@@ -1,5 +1,4 @@
 // Builds the caseworker console (case API, live events, page) from its ports; src/main.ts wires it in.
-import express from 'express';
 import type { Router } from 'express';
 import type { AccountStore } from './account-store.ts';
 import { createAccountsRouter } from './accounts-router.ts';
@@ -63,7 +62,7 @@ export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router[
   const now = deps.now ?? (() => new Date());
   const actions = createCaseActions(deps);
   const identity = createIdentityConfirmation(deps);
-  const cases = createCasesRouter({ sessions: deps.sessions, desk: deps.desk, actions, identity, audit: deps.audit, dueBy: deps.dueBy, now });
+  const cases = createCasesRouter({ sessions: deps.sessions, desk: deps.desk, actions, identity, audit: deps.audit, dueBy: deps.dueBy, colleagues: deps.accounts, serviceRegion: deps.serviceRegion, now });
   const events = createConsoleEvents({
     sessions: deps.sessions, desk: deps.desk, tickets: createEventTickets(deps.ticketSecret), now, logger: deps.logger,
     ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),

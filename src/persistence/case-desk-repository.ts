@@ -89,6 +89,23 @@ export function createCaseDeskRepository(db: Db, now: () => Date = () => new Dat
       });
     },
 
+    async transfer(scope, caseId, worker, target, note) {
+      if (target.to === 'colleague' && !(await findSummary(db, target.scope, caseId))) return { ok: false, reason: 'not_found' };
+      const data = target.to === 'colleague' ? { caseworkerId: target.colleague.id } : { regionCode: target.regionCode, caseworkerId: null, status: 'open' };
+      const to = target.to === 'colleague' ? { colleague: target.colleague.username } : { district: target.regionCode };
+      const result = await ownedUpdate(scope, caseId, worker, { from: OPEN_STATUSES, allowUnclaimed: true, data }, async (tx, row) => {
+        await tx.auditEvent.create({ data: auditRow({ actor: actor(worker), action: 'handoff.transferred', subjectType: 'handoff_case', subjectId: caseId, details: { ...to, note } }) });
+        // Handed to a district, the person waits for someone to claim it again; a colleague takes it over as it is.
+        if (row.kind === 'handoff') await setMode(tx, row.conversationKey, target.to === 'district' ? 'awaiting_caseworker' : 'caseworker');
+      });
+      // A case sent to a district outside the caller's own is no longer theirs to see: say it went, not "not found".
+      if (!result.ok && result.reason === 'not_found' && target.to === 'district') {
+        const moved = await findSummary(db, { prefixes: [target.regionCode] }, caseId);
+        if (moved) return { ok: true, case: moved };
+      }
+      return result;
+    },
+
     async addNote(scope, caseId, worker, text) {
       const found = await findSummary(db, scope, caseId);
       if (!found) return { ok: false, reason: 'not_found' };
@@ -100,6 +117,6 @@ export function createCaseDeskRepository(db: Db, now: () => Date = () => new Dat
 }
 
 /** The conversation's mode, bumping its version so an engine turn in flight reloads instead of overwriting. */
-async function setMode(tx: Tx, conversationKey: string, mode: 'bot' | 'caseworker'): Promise<void> {
+async function setMode(tx: Tx, conversationKey: string, mode: 'bot' | 'caseworker' | 'awaiting_caseworker'): Promise<void> {
   await tx.conversationState.updateMany({ where: { conversationKey }, data: { mode, version: { increment: 1 } } });
 }

@@ -54,6 +54,7 @@ export const CONSOLE_ACCESS_TABLE: readonly AccessRow[] = [
   { method: 'POST', path: '/api/caseworker/cases/:id/close', subject: 'case', body: { reason: '已答复' }, expect: signedIn(200, 404, 200) },
   { method: 'POST', path: '/api/caseworker/cases/:id/notes', subject: 'case', body: { text: '内部备注' }, expect: signedIn(200, 404, 200) },
   { method: 'POST', path: '/api/caseworker/cases/:id/waiting', subject: 'case', body: { waiting: true }, expect: signedIn(409, 404, 409) },
+  { method: 'POST', path: '/api/caseworker/cases/:id/transfer', subject: 'case', body: { toUsername: 'nobody-here' }, expect: signedIn(404, 404, 404) },
   { method: 'POST', path: '/api/caseworker/cases/:id/confirm-identity', subject: 'identityCase', body: {}, expect: signedIn(409, 404, 409) },
   { method: 'POST', path: '/api/caseworker/events/ticket', subject: 'none', body: {}, expect: signedIn(200, 200, 200) },
   { method: 'GET', path: '/api/caseworker/events', subject: 'none', stream: true, expect: signedIn(200, 200, 200) },

@@ -147,6 +147,7 @@
     $('confirm-identity').hidden = !(open && mine && c.kind === 'identity_link' && c.canReply);
     $('reply-form').hidden = !(open && mine && c.canReply);
     $('close-form').hidden = !open;
+    $('transfer-form').hidden = !(open && (c.status === 'new' || mine));
     var list = $('messages'); list.textContent = '';
     c.excerpt.forEach(function (line) {
       var li = el('li', (line.charAt(0) === '>' ? 'in' : 'out') + ' excerpt');
@@ -192,6 +193,15 @@
     var reason = $('close-reason').value.trim();
     if (!reason) { $('case-error').textContent = '请填写结束原因。'; return; }
     act('close', { reason: reason }, function () { $('close-reason').value = ''; showTab('closed'); });
+  });
+  $('transfer-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var to = $('transfer-to').value.trim();
+    var note = $('transfer-note').value.trim();
+    if (!to) { $('case-error').textContent = '请填写同事用户名或区县代码。'; return; }
+    var body = /^\d{6}$/.test(to) ? { toDistrict: to } : { toUsername: to };
+    if (note) body.note = note;
+    act('transfer', body, function () { $('transfer-to').value = ''; $('transfer-note').value = ''; });
   });
   $('note-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
