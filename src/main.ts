@@ -32,6 +32,8 @@ import { openRateLimitStore } from './persistence/rate-limit-store.ts';
 import { createWebchatTokenRevocations } from './persistence/webchat-token-revocations.ts';
 import { createRateLimits, limitTextsOf, rateLimitSettingsOf } from './http/rate-limits.ts';
 import { createConsole } from './caseworker/create-console.ts';
+import { formViewOf } from './conversation/form/form-view.ts';
+import { registrationDialog } from '../dialogs/registration.dialog.ts';
 import { createCaseDueBy } from './caseworker/case-due-by.ts';
 import { createCaseDeskRepository } from './persistence/case-desk-repository.ts';
 import { createOutboundSender } from './channels/outbound-sender.ts';
@@ -119,7 +121,8 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
   const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
-  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true });
+  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true,
+    registrationFields: (registration) => formViewOf(registrationDialog.steps, { ...registration }, (key) => localizer.t('zh-CN', key)) });
   if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
   else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);
 

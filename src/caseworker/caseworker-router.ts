@@ -6,7 +6,7 @@ import { verifyPassword } from './password-hash.ts';
 import { caseworkerOf, requireCaseworker } from './session-auth.ts';
 import { isWithinRegion, regionPrefixOf } from './region-scope.ts';
 import type { CaseworkerRepository } from '../persistence/caseworker-repository.ts';
-import type { RegistrationListItem } from '../persistence/registration-repository.ts';
+import type { RegistrationList, RegistrationListItem } from '../conversation/registration-intake.ts';
 import type { AuditLog } from '../conversation/ports.ts';
 import type { LoginGuard } from '../http/login-guard.ts';
 import { refuseDeepJson } from '../http/json-depth.ts';
@@ -14,7 +14,9 @@ import { refuse } from '../http/retry-after.ts';
 
 export interface CaseworkerRouterDeps {
   caseworkers: CaseworkerRepository;
-  registrations: { listForRegion(regionPrefix: string): Promise<RegistrationListItem[]> };
+  registrations: RegistrationList;
+  /** Each registration's form fields, labelled (from the registration dialog's steps); absent: none listed. */
+  registrationFields?: (registration: RegistrationListItem) => unknown[];
   audit: AuditLog;
   sessionHours: number;
   now?: () => Date;
@@ -74,7 +76,7 @@ export function createCaseworkerRouter(deps: CaseworkerRouterDeps): Router {
     if (!isWithinRegion(worker.regionCode, region)) return void res.status(403).json({ error: 'forbidden_region', message: '无权查看其他地区的数据。' });
     const rows = (await deps.registrations.listForRegion(regionPrefixOf(region))).filter((r) => (!query.data.status || r.status === query.data.status));
     await deps.audit.record({ actor: `caseworker:${worker.username}`, action: 'registrations.listed', subjectType: 'registration', details: { region, count: rows.length } });
-    res.json({ region, registrations: rows });
+    res.json({ region, registrations: rows.map((r) => ({ ...r, fields: deps.registrationFields?.(r) ?? [] })) });
   });
 
   router.post('/conversations/:id/revoke-webchat-token', requireSession, async (req, res) => {

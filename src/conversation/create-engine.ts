@@ -1,13 +1,13 @@
 // Wires the engine to its dialogs, actions and ports.
 import { createConversationEngine, type ConversationEngine } from './conversation-engine.ts';
-import { createLocalizer, readLocaleResources } from './localizer.ts';
-import type { FirstContactPolicy, RegistrationIntake } from './actions/submit-registration.ts';
+import { createLocalizer, readLocaleResources, type Localizer } from './localizer.ts';
+import type { FirstContactPolicy, RegistrationIntake } from './registration-intake.ts';
 import { createActions, createPreconditions } from './actions/index.ts';
 import type { HardshipRequestDesk } from './actions/file-hardship-prescreen.ts';
 import type { AuditLog, CaseFiler, ContactLedger, ConversationStore, HandoffDesk, IdentityChallengeStore, OutboundChannel, PeopleDirectory, StatusDirectory, TranscriptLog } from './ports.ts';
 import { createIdentityChecks } from './identity/identity-checks.ts';
 import { createProactivePrompter, type ProactivePrompter } from './proactive-prompt.ts';
-import type { PolicyContext } from './dialog-types.ts';
+import type { DialogDefinition, PolicyContext } from './dialog-types.ts';
 import type { IntentClassifier } from './intent/intent-classifier.ts';
 import { serviceDateOf } from '../config/service-time-zone.ts';
 import { DIALOGS } from '../../dialogs/index.ts';
@@ -37,6 +37,10 @@ export interface EngineWiring {
   idleHours: number;
   /** Defaults to the classifier trained once per process from locales/intents. */
   intents?: IntentClassifier;
+  /** The dialogs by id; defaults to dialogs/index.ts (tests run a changed copy of one). */
+  dialogs?: Readonly<Record<string, DialogDefinition>>;
+  /** The words; defaults to locales/*.json. */
+  localizer?: Localizer;
 }
 
 /** What the reactive engine and the proactive prompter share: ports, words, dialogs, clock and policy. */
@@ -46,8 +50,8 @@ function sharedParts(wiring: EngineWiring) {
     store: repos.conversations,
     transcript: repos.transcript,
     audit: repos.audit,
-    localizer: createLocalizer(readLocaleResources()),
-    dialogs: DIALOGS,
+    localizer: wiring.localizer ?? createLocalizer(readLocaleResources()),
+    dialogs: wiring.dialogs ?? DIALOGS,
     today: serviceDateOf,
     policy: wiring.policy ?? bundledPolicy(wiring.regionCode ?? '440800'),
   };

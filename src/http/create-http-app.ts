@@ -4,7 +4,7 @@ import type { ErrorRequestHandler, Express, Router } from 'express';
 import type { Logger } from '../logging/logger.ts';
 import type { Repositories } from '../persistence/repositories.ts';
 import { createCaseworkerRouter } from '../caseworker/caseworker-router.ts';
-import type { WebchatTokenControl } from '../caseworker/caseworker-router.ts';
+import type { CaseworkerRouterDeps, WebchatTokenControl } from '../caseworker/caseworker-router.ts';
 import { createWebchatPage } from './webchat-page.ts';
 import { createHealthHandler, type HealthChecks } from './health.ts';
 import { JSON_TOO_DEEP } from './json-depth.ts';
@@ -23,6 +23,8 @@ export interface HttpAppDeps {
   /** Express "trust proxy" (TRUST_PROXY): which X-Forwarded-For hops name the client. */
   trustProxy?: boolean | number | string;
   webchatTokens?: WebchatTokenControl;
+  /** A registration's form fields as the caseworker reads them (labels from the dialog's steps). */
+  registrationFields?: CaseworkerRouterDeps['registrationFields'];
   /** The console's API routers (cases, events), mounted under /api/caseworker after login. */
   consoleApi?: Router[];
   /** The console page and its files (/console). */
@@ -41,7 +43,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   if (deps.limits) app.use('/v3/directline', deps.limits.directline);
   app.use('/v3/directline', deps.webchat);
   const { caseworkers, registrations, audit } = deps.repos;
-  app.use('/api/caseworker', createCaseworkerRouter({ caseworkers, registrations, audit, sessionHours: deps.sessionHours, loginGuard: deps.limits?.login, webchatTokens: deps.webchatTokens }));
+  app.use('/api/caseworker', createCaseworkerRouter({ caseworkers, registrations, audit, sessionHours: deps.sessionHours, loginGuard: deps.limits?.login, webchatTokens: deps.webchatTokens, registrationFields: deps.registrationFields }));
   for (const router of deps.consoleApi ?? []) app.use('/api/caseworker', router);
   if (deps.consolePage) app.use(deps.consolePage);
   app.use(createWebchatPage({ webSocket: deps.webchatStream ?? false }));

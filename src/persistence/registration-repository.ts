@@ -8,25 +8,13 @@ import type { PiiCipher } from './pii-cipher.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
 import { birthDateAndSexOf, maskIdNumber } from '../domain/identity/id-number.ts';
 import { maskMobileNumber } from '../domain/contact/mobile-number.ts';
-import { RegistrationSubmissionSchema, type RegistrationIntake } from '../conversation/actions/submit-registration.ts';
+import { RegistrationDetailsSchema, RegistrationSubmissionSchema, type RegistrationIntake, type RegistrationList } from '../conversation/registration-intake.ts';
+import { readJsonColumn } from './json-column.ts';
 
 export const REGISTRATION_STATUSES = ['pending_review', 'registered', 'rejected', 'withdrawn'] as const;
 
-export interface RegistrationListItem {
-  id: string;
-  status: string;
-  reason: string;
-  registeredAt: string;
-  regionCode: string;
-  name: string | null;
-  idNumber: string | null;
-  phone: string | null;
-  birthDate: string | null;
-  sex: string | null;
-}
 
-export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCode: string): RegistrationIntake & {
-  listForRegion(regionPrefix: string): Promise<RegistrationListItem[]>;
+export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCode: string): RegistrationIntake & RegistrationList & {
   listWithoutFirstContactTask(limit: number): Promise<{ id: string; jobSeekerId: string; registeredAt: Date; regionCode: string }[]>;
 } {
   async function findOpen(hash: string) {
@@ -98,8 +86,9 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
         // Birth date and sex are not stored in plain text: they are read from the encrypted ID number.
         const person = birthDateAndSexOf(openOrEmpty(cipher, r.jobSeeker.idNumberEnc));
         return {
-          id: r.id, status: r.status, reason: r.reason, registeredAt: r.registeredAt.toISOString(), regionCode: r.regionCode,
+          id: r.id, kind: r.kind, status: r.status, reason: r.reason, followUpPreference: r.followUpPreference, registeredAt: r.registeredAt.toISOString(), regionCode: r.regionCode,
           name: r.jobSeeker.name, idNumber: r.jobSeeker.idNumberMask, phone: r.jobSeeker.phoneMask, birthDate: person?.birthDate ?? null, sex: person?.sex ?? null,
+          details: readJsonColumn(RegistrationDetailsSchema, r.details, {}),
         };
       });
     },

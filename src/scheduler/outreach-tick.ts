@@ -1,7 +1,7 @@
 // One scheduler tick: turns obligations into outreach task rows. Safe to run twice or on two instances:
 // each task has an idempotency key (person + kind + period).
 import { endOfServiceDay } from '../config/service-time-zone.ts';
-import type { FirstContactPolicy } from '../conversation/actions/submit-registration.ts';
+import type { FirstContactPolicy } from '../conversation/registration-intake.ts';
 import { firstContactKey } from '../persistence/registration-repository.ts';
 import type { OutreachRepository } from '../persistence/outreach-repository.ts';
 
