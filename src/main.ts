@@ -9,6 +9,7 @@ import { loadWorkCalendar, resolveCalendarOverridesPath } from './config/load-ca
 import { loadRegionPacks } from './config/load-region-packs.ts';
 import { serviceDateOf } from './config/service-time-zone.ts';
 import { selectRegionPack } from './domain/regions/select-region-pack.ts';
+import { regionPolicy } from './config/region-policy.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
 import { openDatabase } from './persistence/database.ts';
 import { applyMigrations } from './persistence/migrations/apply-migrations.ts';
@@ -75,7 +76,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   await database.ready;
   const repos = createRepositories(database.prisma, cipher, config.REGION);
   const firstContact = createFirstContactPolicy(packs, calendar, config.REGION);
-  const policy = (day: string) => ({ pack: selectRegionPack(packs, config.REGION, day), calendar });
+  const policy = regionPolicy(config.REGION, packs, calendar);
   // One-time codes (and later outreach) go out by SMS; with SMS_PROVIDER=log the code is only logged, and it says so.
   const sms = createSmsChannel(smsDriverFromSettings(config, logger));
   const engine = createEngine({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS, sms });

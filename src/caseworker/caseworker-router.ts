@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { verifyPassword } from './password-hash.ts';
 import { caseworkerOf, requireCaseworker } from './session-auth.ts';
 import { isWithinRegion, regionPrefixOf } from './region-scope.ts';
-import type { CaseworkerRepository } from '../persistence/caseworker-repository.ts';
+import type { CaseworkerAccounts as CaseworkerRepository } from './caseworker-accounts.ts';
 import type { RegistrationList, RegistrationListItem } from '../conversation/registration-intake.ts';
 import type { AuditLog } from '../conversation/ports.ts';
 import type { LoginGuard } from '../http/login-guard.ts';

@@ -2,7 +2,7 @@
 // start-up; removed again when the service starts without --demo, since its password is public.
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { CaseworkerRepository } from '../persistence/caseworker-repository.ts';
+import type { CaseworkerAccounts as CaseworkerRepository } from './caseworker-accounts.ts';
 
 export const DEMO_CASEWORKER = { username: 'demo', password: 'jiuyebang-demo', displayName: '演示工作人员' } as const;
 

@@ -3,29 +3,18 @@ import { createConversationEngine, type ConversationEngine } from './conversatio
 import { createLocalizer, readLocaleResources, type Localizer } from './localizer.ts';
 import type { FirstContactPolicy, RegistrationIntake } from './registration-intake.ts';
 import { createActions, createPreconditions } from './actions/index.ts';
-import type { HardshipRequestDesk } from './actions/file-hardship-prescreen.ts';
-import type { AuditLog, CaseFiler, ContactLedger, ConversationStore, HandoffDesk, IdentityChallengeStore, OutboundChannel, PeopleDirectory, StatusDirectory, TranscriptLog } from './ports.ts';
+import type { AuditLog, CaseFiler, HardshipRequestDesk, ContactLedger, ConversationStore, HandoffDesk, IdentityChallengeStore, OutboundChannel, PeopleDirectory, StatusDirectory, TranscriptLog } from './ports.ts';
 import { createIdentityChecks } from './identity/identity-checks.ts';
 import { createProactivePrompter, type ProactivePrompter } from './proactive-prompt.ts';
 import type { DialogDefinition, PolicyContext } from './dialog-types.ts';
 import type { IntentClassifier } from './intent/intent-classifier.ts';
 import { serviceDateOf } from '../config/service-time-zone.ts';
 import { DIALOGS } from '../../dialogs/index.ts';
-import { loadRegionPacks } from '../config/load-region-packs.ts';
-import { loadWorkCalendar } from '../config/load-calendar-overrides.ts';
-import { selectRegionPack } from '../domain/regions/select-region-pack.ts';
 import { sharedIntentClassifier } from './intent/shared-intent-classifier.ts';
 
-function bundledPolicy(regionCode: string): (today: string) => PolicyContext {
-  const packs = loadRegionPacks();
-  const calendar = loadWorkCalendar();
-  return (today) => ({ pack: selectRegionPack(packs, regionCode, today), calendar });
-}
-
 export interface EngineWiring {
-  /** The region pack and calendar for a day; defaults to the bundled packs for `regionCode`. */
-  policy?: (today: string) => PolicyContext;
-  regionCode?: string;
+  /** The region pack and calendar for a day, loaded by the composition root (src/config/region-policy.ts). */
+  policy: (today: string) => PolicyContext;
   repos: { conversations: ConversationStore; transcript: TranscriptLog; audit: AuditLog; handoffs: HandoffDesk & CaseFiler; registrations: RegistrationIntake;
     people: PeopleDirectory; status: StatusDirectory; ledger: ContactLedger; hardshipRequests: HardshipRequestDesk; identity: IdentityChallengeStore };
   firstContact: FirstContactPolicy;
@@ -53,7 +42,7 @@ function sharedParts(wiring: EngineWiring) {
     localizer: wiring.localizer ?? createLocalizer(readLocaleResources()),
     dialogs: wiring.dialogs ?? DIALOGS,
     today: serviceDateOf,
-    policy: wiring.policy ?? bundledPolicy(wiring.regionCode ?? '440800'),
+    policy: wiring.policy,
   };
 }
 

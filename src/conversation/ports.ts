@@ -1,6 +1,7 @@
 // What the engine needs from the outside world, as interfaces; src/persistence implements them.
 import type { ConversationMode } from './turn-types.ts';
 import type { Locale } from './locales.ts';
+import type { HardshipPrescreen } from './answers/hardship-prescreen.ts';
 
 export interface StoredConversation {
   mode: ConversationMode;
@@ -150,4 +151,9 @@ export interface IdentityChallengeStore {
   wasVerified(challengeId: string, jobSeekerId: string, channel: string, userKey: string): Promise<boolean>;
   /** Links the channel address to the person (after a verified code). */
   linkAddress(link: { jobSeekerId: string; channel: string; userKey: string; conversationKey: string; reference: string }): Promise<void>;
+}
+
+/** Where pre-screens go: a `hardship_recognition` case, created, or updated while one is open; audited with it. */
+export interface HardshipRequestDesk {
+  file(request: { conversationKey: string; jobSeekerId: string | null; reason: string; prescreen: HardshipPrescreen; at: Date }): Promise<{ id: string; created: boolean }>;
 }

@@ -2,7 +2,6 @@
 import express from 'express';
 import type { ErrorRequestHandler, Express, Router } from 'express';
 import type { Logger } from '../logging/logger.ts';
-import type { Repositories } from '../persistence/repositories.ts';
 import { createCaseworkerRouter } from '../caseworker/caseworker-router.ts';
 import type { CaseworkerRouterDeps, WebchatTokenControl } from '../caseworker/caseworker-router.ts';
 import { createWebchatPage } from './webchat-page.ts';
@@ -11,9 +10,18 @@ import { JSON_TOO_DEEP } from './json-depth.ts';
 import type { HttpRateLimits } from './rate-limits.ts';
 import { noStore, securityHeaders } from './security-headers.ts';
 
+/** The stores the app's own routes use (src/persistence implements them). */
+export interface HttpAppRepositories {
+  caseworkers: CaseworkerRouterDeps['caseworkers'];
+  registrations: CaseworkerRouterDeps['registrations'];
+  audit: CaseworkerRouterDeps['audit'];
+  /** Liveness of the database for /healthz. */
+  ping(): Promise<boolean>;
+}
+
 export interface HttpAppDeps {
   webchat: Router;
-  repos: Repositories;
+  repos: HttpAppRepositories;
   sessionHours: number;
   logger: Logger;
   /** /healthz beyond the database ping: calendar coverage and the clock. */

@@ -1,18 +1,13 @@
 // Caseworkers and their login sessions (only a SHA-256 of each bearer token is kept).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from './database.ts';
+import type { CaseworkerAccounts, CaseworkerRecord } from '../caseworker/caseworker-accounts.ts';
 
-export interface CaseworkerRecord {
-  id: string;
-  username: string;
-  displayName: string;
-  regionCode: string;
-  passwordHash: string;
-}
+export type { CaseworkerRecord } from '../caseworker/caseworker-accounts.ts';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export function createCaseworkerRepository(db: Db) {
+export function createCaseworkerRepository(db: Db): CaseworkerAccounts {
   return {
     async findByUsername(username: string): Promise<CaseworkerRecord | null> {
       return db.caseworker.findUnique({ where: { username } });

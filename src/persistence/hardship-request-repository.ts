@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database.ts';
 import { auditRow } from './audit-repository.ts';
-import type { HardshipRequestDesk } from '../conversation/actions/file-hardship-prescreen.ts';
+import type { HardshipRequestDesk } from '../conversation/ports.ts';
 
 export const HARDSHIP_CASE_KIND = 'hardship_recognition';
 

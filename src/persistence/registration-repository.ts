@@ -10,6 +10,7 @@ import { birthDateAndSexOf, maskIdNumber } from '../domain/identity/id-number.ts
 import { maskMobileNumber } from '../domain/contact/mobile-number.ts';
 import { RegistrationDetailsSchema, RegistrationSubmissionSchema, type RegistrationIntake, type RegistrationList } from '../conversation/registration-intake.ts';
 import { readJsonColumn } from './json-column.ts';
+import { firstContactKey } from '../domain/follow-up/first-contact-key.ts';
 
 export const REGISTRATION_STATUSES = ['pending_review', 'registered', 'rejected', 'withdrawn'] as const;
 
@@ -125,10 +126,7 @@ function openOrEmpty(cipher: PiiCipher, sealed: string | null): string {
   }
 }
 
-/** Idempotency key of a registration's first-contact task: person + kind + period (the registration). */
-export function firstContactKey(registrationId: string): string {
-  return `first_contact:${registrationId}`;
-}
+export { firstContactKey };
 
 /** Thrown inside the transaction when another instance stored the same ID number for someone else meanwhile. */
 class UnverifiedPerson extends Error {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadWorkCalendar } from '../../src/config/load-calendar-overrides.ts';
 import { loadRegionPacks } from '../../src/config/load-region-packs.ts';
+import { regionPolicy } from '../../src/config/region-policy.ts';
 import { createEngine } from '../../src/conversation/create-engine.ts';
 import type { ConversationEngine } from '../../src/conversation/conversation-engine.ts';
 import { createLocalizer, readLocaleResources, type LocaleResources, type Localizer } from '../../src/conversation/localizer.ts';
@@ -116,7 +117,7 @@ function openHarness(url: string, key: Buffer, setup: HarnessSetup): EngineHarne
       return { ok: true, providerMessageId: `test-${outbox.length}` };
     },
   };
-  const engine = createEngine({ repos, firstContact, idleHours: setup.idleHours, regionCode: setup.regionCode, sms, localizer: setup.localizer, ...(setup.dialogs ? { dialogs: setup.dialogs } : {}) });
+  const engine = createEngine({ repos, firstContact, idleHours: setup.idleHours, policy: regionPolicy(setup.regionCode, packs, calendar), sms, localizer: setup.localizer, ...(setup.dialogs ? { dialogs: setup.dialogs } : {}) });
   let clock = setup.clock;
   let counter = 0;
   const keyOf = (id?: string) => `${HARNESS_CHANNEL}:${id ?? setup.conversationId}`;

@@ -3,7 +3,7 @@
 import { BotAdapter, TurnContext } from 'botbuilder';
 import type { Activity, ConversationReference, ResourceResponse } from 'botbuilder';
 import { z } from 'zod';
-import type { WebchatStore } from '../../persistence/webchat-store.ts';
+import type { WebchatStore } from './webchat-store-port.ts';
 
 export type TurnLogic = (ctx: TurnContext) => Promise<void>;
 

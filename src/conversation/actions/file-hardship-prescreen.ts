@@ -3,11 +3,9 @@
 import type { DialogAction } from './action-types.ts';
 import { reply } from '../reply.ts';
 import { HardshipPrescreenSchema, prescreenReasonCodes, type HardshipPrescreen } from '../answers/hardship-prescreen.ts';
+import type { HardshipRequestDesk } from '../ports.ts';
 
-/** Where pre-screens go: a `hardship_recognition` case, created, or updated while one is open; audited with it. */
-export interface HardshipRequestDesk {
-  file(request: { conversationKey: string; jobSeekerId: string | null; reason: string; prescreen: HardshipPrescreen; at: Date }): Promise<{ id: string; created: boolean }>;
-}
+export type { HardshipRequestDesk } from '../ports.ts';
 
 const MENU_AFTER = [
   { value: 'menu', label: 'menu.buttons.menu' },
