@@ -2,9 +2,6 @@
 // read back the bot's messages, then look at what was stored. `restart()` builds a second engine on the same
 // database file and PII key, as a redeploy or a second instance would.
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadWorkCalendar } from '../../src/config/load-calendar-overrides.ts';
 import { loadRegionPacks } from '../../src/config/load-region-packs.ts';
 import { regionPolicy } from '../../src/config/region-policy.ts';
@@ -16,10 +13,10 @@ import type { DialogDefinition, Params } from '../../src/conversation/dialog-typ
 import type { ConversationMode, OutboundMessage } from '../../src/conversation/turn-types.ts';
 import type { OutboundChannel, OutboundText } from '../../src/conversation/ports.ts';
 import { openDatabase, type Database, type Db } from '../../src/persistence/database.ts';
-import { applyMigrations } from '../../src/persistence/migrations/apply-migrations.ts';
 import { createPiiCipher, type PiiCipher } from '../../src/persistence/pii-cipher.ts';
 import { createRepositories, type Repositories } from '../../src/persistence/repositories.ts';
 import { createFirstContactPolicy } from '../../src/scheduler/first-contact-policy.ts';
+import { migratedDatabase } from './temp-database.ts';
 
 export const HARNESS_REGION = '440800';
 export const HARNESS_CHANNEL = 'test';
@@ -66,18 +63,6 @@ export interface EngineHarness {
   close(): Promise<void>;
 }
 
-let template: Promise<string> | null = null;
-
-/** Migrates one SQLite file per test process; each harness copies it (the schema engine is slow to start). */
-function migratedTemplate(): Promise<string> {
-  template ??= (async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'jyb-engine-tpl-')), 'template.db');
-    await applyMigrations(`file:${path}`);
-    return path;
-  })();
-  return template;
-}
-
 const packs = loadRegionPacks();
 const calendar = loadWorkCalendar();
 const sharedLocalizer = createLocalizer(readLocaleResources());
@@ -96,9 +81,8 @@ export interface EngineHarnessOptions {
 type HarnessSetup = { clock: Date; idleHours: number; conversationId: string; regionCode: string; dialogs?: Readonly<Record<string, DialogDefinition>>; localizer: Localizer };
 
 export async function createEngineHarness(options: EngineHarnessOptions = {}): Promise<EngineHarness> {
-  const path = join(mkdtempSync(join(tmpdir(), 'jyb-engine-')), 'engine.db');
-  copyFileSync(await migratedTemplate(), path);
-  return openHarness(`file:${path}`, randomBytes(32), {
+  const { url } = await migratedDatabase('sqlite', 'jyb-engine-');
+  return openHarness(url, randomBytes(32), {
     clock: HARNESS_START, idleHours: options.idleHours ?? 72, conversationId: options.conversationId ?? 'c1', regionCode: options.regionCode ?? HARNESS_REGION,
     ...(options.dialogs ? { dialogs: options.dialogs } : {}), localizer: options.locales ? createLocalizer(options.locales) : sharedLocalizer,
   });
