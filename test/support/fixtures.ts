@@ -1,6 +1,6 @@
 // One vitest fixture for the set-up tests used to copy: a migrated temporary database (SQLite, or PostgreSQL with
 // `test.override({ provider: 'postgres' })`), its repositories, the engine harness, the whole service, a fake clock.
-// Each is built only when a test names it, and closed after the test (or the file, for `fileDatabase`).
+// Each is built only when a test names it, and closed after the test (or the file, for `fileDatabase`, `service`).
 import { randomBytes } from 'node:crypto';
 import { test as base } from 'vitest';
 import { openDatabase, type Database } from '../../src/persistence/database.ts';
@@ -68,8 +68,9 @@ export const test = base
     onCleanup(() => harness.close());
     return harness;
   })
+  /** The whole service (composition root) on a port of its own, once per file, stopped after the file. */
   // eslint-disable-next-line no-empty-pattern
-  .extend('service', async ({}, { onCleanup }) => {
+  .extend('service', { scope: 'file' }, async ({}, { onCleanup }) => {
     const service: RunningService = await startTestService(tempServiceConfig());
     onCleanup(() => service.stop());
     return service;
