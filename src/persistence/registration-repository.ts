@@ -8,8 +8,9 @@ import type { PiiCipher } from './pii-cipher.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
 import { birthDateAndSexOf, maskIdNumber } from '../domain/identity/id-number.ts';
 import { maskMobileNumber } from '../domain/contact/mobile-number.ts';
-import { RegistrationDetailsSchema, RegistrationSubmissionSchema, type RegistrationIntake, type RegistrationList } from '../conversation/registration-intake.ts';
+import { RegistrationDetailsSchema, RegistrationSubmissionSchema, type RegistrationDetails, type RegistrationIntake, type RegistrationList } from '../conversation/registration-intake.ts';
 import { readJsonColumn } from './json-column.ts';
+import { maskJsonStrings } from '../logging/mask-json.ts';
 import { firstContactKey } from '../domain/follow-up/first-contact-key.ts';
 
 export const REGISTRATION_STATUSES = ['pending_review', 'registered', 'rejected', 'withdrawn'] as const;
@@ -89,7 +90,7 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
         return {
           id: r.id, kind: r.kind, status: r.status, reason: r.reason, followUpPreference: r.followUpPreference, registeredAt: r.registeredAt.toISOString(), regionCode: r.regionCode,
           name: r.jobSeeker.name, idNumber: r.jobSeeker.idNumberMask, phone: r.jobSeeker.phoneMask, birthDate: person?.birthDate ?? null, sex: person?.sex ?? null,
-          details: readJsonColumn(RegistrationDetailsSchema, r.details, {}),
+          details: maskedDetails(r.details),
         };
       });
     },
@@ -114,6 +115,12 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
       return found.slice(0, limit);
     },
   };
+}
+
+/** The stored form as staff screens show it: free-text answers (skills, wishes) may hold a number someone typed. */
+function maskedDetails(text: string): RegistrationDetails {
+  const masked = RegistrationDetailsSchema.safeParse(maskJsonStrings(readJsonColumn(RegistrationDetailsSchema, text, {})));
+  return masked.success ? masked.data : {};
 }
 
 /** The decrypted value, or '' when there is none or it cannot be opened (key rotated, corrupted row). */

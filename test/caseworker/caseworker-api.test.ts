@@ -17,7 +17,8 @@ const submission = (idNumber: string, name: string) => ({
 it.beforeAll(async ({ fileDatabase }) => {
   const zhanjiang = fileDatabase.reposFor('440802');
   const wenzhou = fileDatabase.reposFor('330302');
-  await zhanjiang.registrations.submit(submission('330302199005151235', '湛江甲'));
+  const first = submission('330302199005151235', '湛江甲');
+  await zhanjiang.registrations.submit({ ...first, submission: { ...first.submission, details: { skills: '电工，电话 13900001111' } } });
   await wenzhou.registrations.submit(submission('230102197503014563', '温州乙'));
   await zhanjiang.caseworkers.ensure({ username: 'zj', displayName: '湛江', regionCode: '440800', passwordHash: await hashPassword('pw-zj-123') });
   await zhanjiang.caseworkers.ensure({ username: 'wz', displayName: '温州', regionCode: '330300', passwordHash: await hashPassword('pw-wz-123') });
@@ -66,6 +67,9 @@ describe('caseworker API', () => {
     const body: { registrations: { name: string; idNumber: string }[] } = await res.json();
     expect(body.registrations.map((r) => r.name)).toEqual(['湛江甲']);
     expect(body.registrations[0]?.idNumber).toBe('3303************35');
+    // Free-text answers are shown masked too: someone may type a number into them.
+    expect(JSON.stringify(body)).not.toContain('13900001111');
+    expect(JSON.stringify(body)).toContain('139****1111');
   });
 
   it("refuses another region's data with 403", async () => {
