@@ -1,13 +1,13 @@
 // Registration is data: a question added to a copy of the step list (with its locale keys) shows up in the
 // summary, in "edit a field" and in the stored registration, with no other code changed.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, test as it } from '../support/fixtures.ts';
 import { buildRegistrationDialog, REGISTRATION_QUESTIONS } from '../../dialogs/registration.dialog.ts';
 import { DIALOGS } from '../../dialogs/index.ts';
 import type { DialogStep } from '../../src/conversation/dialog-types.ts';
 import { freeTextAnswer } from '../../src/conversation/answers/registration-answers.ts';
 import { readLocaleResources, type LocaleResources } from '../../src/conversation/localizer.ts';
 import { formSummaryLines } from '../../src/conversation/form/form-summary.ts';
-import { buttonsOf, createEngineHarness, textOf, type EngineHarness } from '../support/engine-harness.ts';
+import { buttonsOf, textOf } from '../support/engine-harness.ts';
 import { fillForm } from './registration-form.ts';
 
 /** The new question: a driving licence, asked after the papers, stored in the registration's details. */
@@ -50,12 +50,10 @@ function localesWithLicence(): LocaleResources {
 const papersAt = REGISTRATION_QUESTIONS.findIndex((s) => s.id === 'papers');
 const questions = [...REGISTRATION_QUESTIONS.slice(0, papersAt + 1), licence, ...REGISTRATION_QUESTIONS.slice(papersAt + 1)];
 
-describe('registration as data', () => {
-  let h: EngineHarness;
-  afterEach(async () => h?.close());
+describe('registration as data: a step added to a copy of the list', () => {
+  it.override({ harnessOptions: { dialogs: { ...DIALOGS, registration: buildRegistrationDialog(questions) }, locales: localesWithLicence() } });
 
-  it('a new step is asked, summarised, editable and stored', async () => {
-    h = await createEngineHarness({ dialogs: { ...DIALOGS, registration: buildRegistrationDialog(questions) }, locales: localesWithLicence() });
+  it('is asked, summarised, editable and stored', async ({ harness: h }) => {
     await fillForm(h, { until: 'papers' });
     expect(textOf(await h.say('yes'))).toBe(WORDS['zh-CN'].ask);
 
@@ -75,15 +73,19 @@ describe('registration as data', () => {
     expect(JSON.parse(stored.details)).toMatchObject({ drivingLicence: 'B2', education: 'senior', papersComplete: true });
   });
 
-  it('the unchanged dialog has no such line, choice or stored field (the test can fail)', async () => {
-    h = await createEngineHarness({ locales: localesWithLicence() });
+});
+
+describe('registration as data: the shipped list', () => {
+  it.override({ harnessOptions: { locales: localesWithLicence() } });
+
+  it('has no such line or choice (the test can fail)', async ({ harness: h }) => {
     await fillForm(h, { until: 'papers' });
     const summary = textOf(await h.say('yes'));
     expect(summary).not.toContain(WORDS['zh-CN'].summary);
     expect(buttonsOf(await h.say('修改某项'))).not.toContain(WORDS['zh-CN'].field);
   });
 
-  it('the summary of the shipped steps lists the fields in form order, in either language', () => {
+  it('the summary lists the answered fields that apply, in form order, sensitive ones masked', () => {
     const env = { today: '2025-03-11', locale: 'en' as const, policy: undefined as never, mask: () => '***', label: (k: string) => `[${k}]`, cite: String };
     const lines = formSummaryLines(questions, { name: '张三', phone: '13812345678', drivingLicence: 'C1', jobType: 'FEMALE_55' }, env);
     // jobType applies to women only: without sex F it is left out even though answered.

@@ -7,7 +7,7 @@ import { openDatabase, type Database } from '../../src/persistence/database.ts';
 import { createPiiCipher, type PiiCipher } from '../../src/persistence/pii-cipher.ts';
 import { createRepositories, type Repositories } from '../../src/persistence/repositories.ts';
 import type { RunningService } from '../../src/main.ts';
-import { createEngineHarness, HARNESS_START, type EngineHarness } from './engine-harness.ts';
+import { createEngineHarness, HARNESS_START, type EngineHarness, type EngineHarnessOptions } from './engine-harness.ts';
 import { migratedDatabase, type DatabaseProvider } from './temp-database.ts';
 import { startTestService, tempServiceConfig } from './test-service.ts';
 
@@ -49,6 +49,8 @@ async function openTestDatabase(provider: DatabaseProvider, onCleanup: (fn: () =
 
 export const test = base
   .extend('provider', 'sqlite' as DatabaseProvider)
+  /** How the `harness` fixture builds its engine (region, first conversation id, changed dialogs or words). */
+  .extend('harnessOptions', {} as EngineHarnessOptions)
   // Vitest reads each fixture's dependencies from its first argument, which must be a (here empty) pattern.
   // eslint-disable-next-line no-empty-pattern
   .extend('clock', ({}) => fakeClock())
@@ -62,9 +64,8 @@ export const test = base
   /** One SQLite database for a whole file, for tests that seed once in `test.beforeAll`. */
   // eslint-disable-next-line no-empty-pattern
   .extend('fileDatabase', { scope: 'file' }, async ({}, { onCleanup }) => openTestDatabase('sqlite', onCleanup))
-  // eslint-disable-next-line no-empty-pattern
-  .extend('harness', async ({}, { onCleanup }) => {
-    const harness: EngineHarness = await createEngineHarness();
+  .extend('harness', async ({ harnessOptions }, { onCleanup }) => {
+    const harness: EngineHarness = await createEngineHarness(harnessOptions);
     onCleanup(() => harness.close());
     return harness;
   })
