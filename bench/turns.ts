@@ -6,6 +6,7 @@ import { createEngine } from '../src/conversation/create-engine.ts';
 import { loadRegionPacks } from '../src/config/load-region-packs.ts';
 import { loadWorkCalendar } from '../src/config/load-calendar-overrides.ts';
 import { createFirstContactPolicy } from '../src/scheduler/first-contact-policy.ts';
+import { regionPolicy } from '../src/config/region-policy.ts';
 import { migratedRepositories, perSecond, tempDir } from './temp-database.ts';
 
 export async function benchRawSqliteTurns(turns: number): Promise<number> {
@@ -32,7 +33,7 @@ export async function benchEngineTurns(turns: number): Promise<number> {
   const { database, repos } = await migratedRepositories();
   const packs = loadRegionPacks();
   const calendar = loadWorkCalendar();
-  const engine = createEngine({ repos, firstContact: createFirstContactPolicy(packs, calendar, '440800'), idleHours: 72 });
+  const engine = createEngine({ repos, firstContact: createFirstContactPolicy(packs, calendar, '440800'), policy: regionPolicy('440800', packs, calendar), idleHours: 72 });
   const turn = (i: number) => ({
     channel: 'bench', conversationId: `c${i % 50}`, userKey: `u${i % 50}`, kind: 'message' as const, text: '帮助',
     activityId: `a${i}`, reference: '{}', buttons: true, at: new Date(),

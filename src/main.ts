@@ -11,6 +11,7 @@ import { loadWorkCalendar, resolveCalendarOverridesPath } from './config/load-ca
 import { loadRegionPacks } from './config/load-region-packs.ts';
 import { serviceDateOf } from './config/service-time-zone.ts';
 import { selectRegionPack } from './domain/regions/select-region-pack.ts';
+import { regionPolicy } from './config/region-policy.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
 import { openDatabase } from './persistence/database.ts';
 import { applyMigrations } from './persistence/migrations/apply-migrations.ts';
@@ -34,14 +35,15 @@ import { openRateLimitStore } from './persistence/rate-limit-store.ts';
 import { createWebchatTokenRevocations } from './persistence/webchat-token-revocations.ts';
 import { createRateLimits, limitTextsOf, rateLimitSettingsOf } from './http/rate-limits.ts';
 import { createConsole } from './caseworker/create-console.ts';
+import { formViewOf } from './conversation/form/form-view.ts';
+import { registrationDialog } from '../dialogs/registration.dialog.ts';
 import { createCaseDueBy } from './caseworker/case-due-by.ts';
 import { createCaseDeskRepository } from './persistence/case-desk-repository.ts';
 import { createWorkReportRepository } from './persistence/work-report-repository.ts';
 import { createAuditSearchRepository } from './persistence/audit-search-repository.ts';
 import { createOutboundSender } from './channels/outbound-sender.ts';
 import { createSmsChannel, smsDriverFromSettings } from './channels/sms/sms-channel.ts';
-import { startWechatFromConfig } from './channels/wechaty/start-wechat-from-config.ts';
-import type { Wechaty } from 'wechaty';
+import { startWechatFromConfig, type WechatyBot } from './channels/wechat-personal/start-personal-wechat.ts';
 import { createDecisionDeskRepository } from './persistence/reviews/decision-desk-repository.ts';
 import { createPersonFileRepository } from './persistence/reviews/person-file-repository.ts';
 import { startTencentChannels } from './channels/start-tencent-channels.ts';
@@ -73,7 +75,7 @@ export interface StartOptions {
   /** One-off commands (outreach tick) leave the demo account as the serving process set it. */
   leaveDemoAccount?: boolean;
   /** A wechaty instance to serve instead of one built from WECHATY_PUPPET (tests pass one on the mock puppet). */
-  wechaty?: Wechaty;
+  wechaty?: WechatyBot;
 }
 
 export async function startService(config: AppConfig, options: StartOptions = {}): Promise<RunningService> {
@@ -92,7 +94,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   await database.ready;
   const repos = createRepositories(database.prisma, cipher, config.REGION);
   const firstContact = createFirstContactPolicy(packs, calendar, config.REGION);
-  const policy = (day: string) => ({ pack: selectRegionPack(packs, config.REGION, day), calendar });
+  const policy = regionPolicy(config.REGION, packs, calendar);
   // One-time codes (and later outreach) go out by SMS; with SMS_PROVIDER=log the code is only logged, and it says so.
   const sms = createSmsChannel(smsDriverFromSettings(config, logger));
   const engine = createEngine({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS, sms });
@@ -162,7 +164,8 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
   const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
-  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now, ...(wechat ? { channels: () => ({ wechaty: wechat.loginState() }) } : {}) }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true, channels: tencent.routers });
+  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now, ...(wechat ? { channels: () => ({ wechaty: wechat.loginState() }) } : {}) }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true, channels: tencent.routers,
+    registrationFields: (registration) => formViewOf(registrationDialog.steps, { ...registration }, (key) => localizer.t('zh-CN', key)) });
   if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
   else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);
 

@@ -6,7 +6,7 @@ import type { Response, Router } from 'express';
 import { z } from 'zod';
 import type { AccountStore, LoginRecord } from './account-store.ts';
 import { newPasswordProblem, hashPassword, verifyPassword } from './password-hash.ts';
-import type { RegistrationList } from './registration-list.ts';
+import type { RegistrationList, RegistrationListItem } from './registration-list.ts';
 import { caseworkerOf, csrfTokenFor, requireCaseworker, sessionTokenOf, SESSION_COOKIE, SESSION_COOKIE_PATH, type CaseworkerSession } from './session-auth.ts';
 import { coversWhole, narrowScope, scopeOf } from './region-scope.ts';
 import type { AuditLog } from '../conversation/ports.ts';
@@ -17,6 +17,8 @@ import { refuse } from '../http/retry-after.ts';
 export interface CaseworkerRouterDeps {
   caseworkers: AccountStore;
   registrations: RegistrationList;
+  /** Each registration's form fields, labelled (from the registration dialog's steps); absent: none listed. */
+  registrationFields?: (registration: RegistrationListItem) => unknown[];
   audit: AuditLog;
   sessionHours: number;
   now?: () => Date;
@@ -120,7 +122,7 @@ export function createCaseworkerRouter(deps: CaseworkerRouterDeps): Router {
     if (!scope) return void res.status(403).json({ error: 'forbidden_region', message: '无权查看其他地区的数据。' });
     const rows = (await deps.registrations.listInScope(scope)).filter((r) => (!query.data.status || r.status === query.data.status));
     await deps.audit.record({ actor: `caseworker:${worker.username}`, action: 'registrations.listed', subjectType: 'registration', details: { region, count: rows.length } });
-    res.json({ region, registrations: rows });
+    res.json({ region, registrations: rows.map((r) => ({ ...r, fields: deps.registrationFields?.(r) ?? [] })) });
   });
 
   router.post('/conversations/:id/revoke-webchat-token', requireSession, async (req, res) => {

@@ -1,32 +1,21 @@
 // Wires the engine to its dialogs, actions and ports.
 import { createConversationEngine, type ConversationEngine } from './conversation-engine.ts';
-import { createLocalizer, readLocaleResources } from './localizer.ts';
-import type { FirstContactPolicy, RegistrationIntake } from './actions/submit-registration.ts';
+import { createLocalizer, readLocaleResources, type Localizer } from './localizer.ts';
+import type { FirstContactPolicy, RegistrationIntake } from './registration-intake.ts';
 import { createActions, createPreconditions } from './actions/index.ts';
-import type { HardshipRequestDesk } from './actions/file-hardship-prescreen.ts';
-import type { AuditLog, CaseFiler, ContactLedger, ConversationStore, HandoffDesk, IdentityChallengeStore, OutboundChannel, PeopleDirectory, StatusDirectory, TranscriptLog } from './ports.ts';
+import type { AuditLog, CaseFiler, HardshipRequestDesk, ContactLedger, ConversationStore, HandoffDesk, IdentityChallengeStore, OutboundChannel, PeopleDirectory, StatusDirectory, TranscriptLog } from './ports.ts';
 import { createIdentityChecks } from './identity/identity-checks.ts';
 import { WHO_FILES_CHECKS } from './identity/who-files-check.ts';
 import { createProactivePrompter, type ProactivePrompter } from './proactive-prompt.ts';
-import type { PolicyContext } from './dialog-types.ts';
+import type { DialogDefinition, PolicyContext } from './dialog-types.ts';
 import type { IntentClassifier } from './intent/intent-classifier.ts';
 import { serviceDateOf } from '../config/service-time-zone.ts';
 import { DIALOGS } from '../../dialogs/index.ts';
-import { loadRegionPacks } from '../config/load-region-packs.ts';
-import { loadWorkCalendar } from '../config/load-calendar-overrides.ts';
-import { selectRegionPack } from '../domain/regions/select-region-pack.ts';
 import { sharedIntentClassifier } from './intent/shared-intent-classifier.ts';
 
-function bundledPolicy(regionCode: string): (today: string) => PolicyContext {
-  const packs = loadRegionPacks();
-  const calendar = loadWorkCalendar();
-  return (today) => ({ pack: selectRegionPack(packs, regionCode, today), calendar });
-}
-
 export interface EngineWiring {
-  /** The region pack and calendar for a day; defaults to the bundled packs for `regionCode`. */
-  policy?: (today: string) => PolicyContext;
-  regionCode?: string;
+  /** The region pack and calendar for a day, loaded by the composition root (src/config/region-policy.ts). */
+  policy: (today: string) => PolicyContext;
   repos: { conversations: ConversationStore; transcript: TranscriptLog; audit: AuditLog; handoffs: HandoffDesk & CaseFiler; registrations: RegistrationIntake;
     people: PeopleDirectory; status: StatusDirectory; ledger: ContactLedger; hardshipRequests: HardshipRequestDesk; identity: IdentityChallengeStore };
   firstContact: FirstContactPolicy;
@@ -38,6 +27,10 @@ export interface EngineWiring {
   idleHours: number;
   /** Defaults to the classifier trained once per process from locales/intents. */
   intents?: IntentClassifier;
+  /** The dialogs by id; defaults to dialogs/index.ts (tests run a changed copy of one). */
+  dialogs?: Readonly<Record<string, DialogDefinition>>;
+  /** The words; defaults to locales/*.json. */
+  localizer?: Localizer;
 }
 
 /** What the reactive engine and the proactive prompter share: ports, words, dialogs, clock and policy. */
@@ -47,10 +40,10 @@ function sharedParts(wiring: EngineWiring) {
     store: repos.conversations,
     transcript: repos.transcript,
     audit: repos.audit,
-    localizer: createLocalizer(readLocaleResources()),
-    dialogs: DIALOGS,
+    localizer: wiring.localizer ?? createLocalizer(readLocaleResources()),
+    dialogs: wiring.dialogs ?? DIALOGS,
     today: serviceDateOf,
-    policy: wiring.policy ?? bundledPolicy(wiring.regionCode ?? '440800'),
+    policy: wiring.policy,
   };
 }
 

@@ -76,7 +76,12 @@ export function repeatStep(def: DialogDefinition, active: ActiveDialog, env: Dia
 
 function prompt(step: DialogStep, slots: Slots, env: DialogEnv): Reply {
   const question = reply(step.prompt, step.promptParams?.(slots, env), step.choices);
-  return step.freeText ? { ...question, acceptsText: true } : question;
+  return takesTypedText(step) ? { ...question, acceptsText: true } : question;
+}
+
+/** The step's choices are only shortcuts beside a typed answer. */
+export function takesTypedText(step: DialogStep): boolean {
+  return step.freeText === true || (step.display === 'text' && step.choices !== undefined);
 }
 
 function parseAnswer(step: DialogStep, input: string, ctx: ParseContext): ParseResult {

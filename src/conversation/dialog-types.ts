@@ -59,12 +59,45 @@ export interface DialogStep {
   next?: (slots: Slots, env: DialogEnv) => StepJump | undefined;
   /** The choices are shortcuts beside a typed answer (a date, an ID, a place): said so on channels without buttons. */
   freeText?: boolean;
+  /**
+   * How the question is shown: `buttons` (the default for choices), `text` (typed answer; choices are only
+   * shortcuts, as `freeText`) or `list` (a long list: numbered lines on a channel whose button limit it exceeds).
+   */
+  display?: StepDisplay;
+  /** What the answer is on the form: its summary line, whether it can be edited, which stored field it fills. */
+  field?: FormField;
   /** Never echoed back: the summary shows it masked. */
   sensitive?: boolean;
   /** Name of an asynchronous check (src/conversation/step-checks.ts) the parsed answer must pass first. */
   check?: string;
   /** A message said once the answer is accepted, before the next question (e.g. what a refusal means). */
   notice?: (slots: Slots, env: DialogEnv) => { key: string; params?: Params } | undefined;
+}
+
+export type StepDisplay = 'buttons' | 'text' | 'list';
+
+/** A value as the form stores it: an answer, or a small record of answers (a credit promise with its dates). */
+export type StoredValue = SlotValue | { readonly [key: string]: SlotValue };
+
+/**
+ * One question's place on a form (src/conversation/form/): the summary, "edit a field", the stored record and
+ * the caseworker's view all read these, so adding a question is adding one step and its locale keys.
+ */
+export interface FormField {
+  /**
+   * Locale key of the field's line in the summary ("姓名：") and its label on the caseworker's view; absent for
+   * what the form derives rather than asks (which registration it is).
+   */
+  summary?: string;
+  /** Locale key of the field's choice in "edit a field"; absent: it cannot be changed from the summary. */
+  edit?: string;
+  /** How the answer reads in the summary; default: as given (a `sensitive` step is masked whatever this says). */
+  show?: (value: SlotValue, slots: Slots, env: DialogEnv) => string;
+  /**
+   * The stored fields it fills (`name`, `details.skills`, ...), each with its value from the slots;
+   * `applies` is false when the step did not apply to this person (its stored value is then usually null).
+   */
+  stores: Readonly<Record<string, (slots: Slots, applies: boolean) => StoredValue>>;
 }
 
 /**

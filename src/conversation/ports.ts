@@ -1,6 +1,7 @@
 // What the engine needs from the outside world, as interfaces; src/persistence implements them.
 import type { ConversationMode } from './turn-types.ts';
 import type { Locale } from './locales.ts';
+import type { HardshipPrescreen } from './answers/hardship-prescreen.ts';
 
 export interface StoredConversation {
   mode: ConversationMode;
@@ -150,4 +151,26 @@ export interface IdentityChallengeStore {
   wasVerified(challengeId: string, jobSeekerId: string, channel: string, userKey: string): Promise<boolean>;
   /** Links the channel address to the person (after a verified code). */
   linkAddress(link: { jobSeekerId: string; channel: string; userKey: string; conversationKey: string; reference: string }): Promise<void>;
+}
+
+/** Who to call back when the conversation is linked to nobody; given with consent, kept encrypted by the desk. */
+export interface HardshipContact {
+  name: string;
+  idNumber: string;
+  phone: string;
+  locale: Locale;
+  channel: string;
+  userKey: string;
+  reference: string;
+}
+
+export type HardshipFiling = { id: string; created: boolean; jobSeekerId: string | null } | { unverified: true };
+
+/** Where pre-screens go: a `hardship_recognition` case, created, or updated while one is open; audited with it. */
+export interface HardshipRequestDesk {
+  /**
+   * `contact` when `jobSeekerId` is null: the person is created (or found, when this address already is them)
+   * and the address linked. `unverified`: the ID number is on file for someone else, so nothing is kept.
+   */
+  file(request: { conversationKey: string; jobSeekerId: string | null; reason: string; prescreen: HardshipPrescreen; at: Date; contact?: HardshipContact }): Promise<HardshipFiling>;
 }

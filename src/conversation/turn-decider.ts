@@ -3,7 +3,7 @@
 import type { DialogAction, DialogPrecondition } from './actions/action-types.ts';
 import type { DialogState } from './dialog-state.ts';
 import type { DialogDefinition, DialogEnv } from './dialog-types.ts';
-import { answerStep, backStep, repeatStep, startDialog, type StepOutcome } from './dialog-runner.ts';
+import { answerStep, backStep, repeatStep, startDialog, takesTypedText, type StepOutcome } from './dialog-runner.ts';
 import { detectGlobalCommand, localeOfCommand, type GlobalCommand } from './global-commands.ts';
 import type { Localizer } from './localizer.ts';
 import { matchMenuIntent, welcomeMenu } from './main-menu.ts';
@@ -113,7 +113,7 @@ export async function decideTurn(deps: DeciderDeps, turn: InboundTurn, text: str
 async function commandAtFreeTextStep(deps: DeciderDeps, text: string, state: DialogState): Promise<GlobalCommand | null> {
   const active = state.active;
   const step = active ? deps.dialogs[active.dialog]?.steps.find((s) => s.id === active.step) : undefined;
-  if (!step || (step.choices && !step.freeText)) return null;
+  if (!step || (step.choices && !takesTypedText(step))) return null;
   const understood = await understandMessage(deps.intents, text, true);
   return understood.kind === 'command' ? understood.command : null;
 }
@@ -206,7 +206,7 @@ async function applyOutcome(deps: DeciderDeps, def: DialogDefinition, outcome: S
       const action = deps.actions[def.finish];
       if (!action) throw new Error(`dialog ${def.id} finishes with unknown action ${def.finish}`);
       const env = deps.env(state, turn.at);
-      const result = await action({ slots: outcome.slots, turn, conversationKey: key, locale: state.locale, jobSeekerId: state.jobSeekerId, env });
+      const result = await action({ slots: outcome.slots, turn, conversationKey: key, locale: state.locale, jobSeekerId: state.jobSeekerId, env, steps: def.steps });
       return keep([...outcome.replies, ...result.replies], { ...state, active: null, jobSeekerId: result.jobSeekerId ?? state.jobSeekerId });
     }
   }

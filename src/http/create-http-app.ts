@@ -6,12 +6,14 @@ import type { AccountStore } from '../caseworker/account-store.ts';
 import type { RegistrationList } from '../caseworker/registration-list.ts';
 import type { AuditLog } from '../conversation/ports.ts';
 import { createCaseworkerRouter } from '../caseworker/caseworker-router.ts';
-import type { WebchatTokenControl } from '../caseworker/caseworker-router.ts';
+import type { CaseworkerRouterDeps, WebchatTokenControl } from '../caseworker/caseworker-router.ts';
 import { createWebchatPage } from './webchat-page.ts';
 import { createHealthHandler, type HealthChecks } from './health.ts';
 import { JSON_TOO_DEEP } from './json-depth.ts';
 import type { HttpRateLimits } from './rate-limits.ts';
 import { noStore, securityHeaders } from './security-headers.ts';
+
+/** The stores the app's own routes use (src/persistence implements them). */
 
 export interface HttpAppDeps {
   webchat: Router;
@@ -26,6 +28,8 @@ export interface HttpAppDeps {
   /** Express "trust proxy" (TRUST_PROXY): which X-Forwarded-For hops name the client. */
   trustProxy?: boolean | number | string;
   webchatTokens?: WebchatTokenControl;
+  /** A registration's form fields as the caseworker reads them (labels from the dialog's steps). */
+  registrationFields?: CaseworkerRouterDeps['registrationFields'];
   /** The console's API routers (cases, events), mounted under /api/caseworker after login. */
   consoleApi?: Router[];
   /** The console pages and their files (/console, /console/staff). */
@@ -47,7 +51,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use('/v3/directline', deps.webchat);
   for (const [name, router] of Object.entries(deps.channels ?? {})) app.use(`/channels/${name}`, router);
   const { caseworkers, registrations, audit } = deps.repos;
-  app.use('/api/caseworker', createCaseworkerRouter({ caseworkers, registrations, audit, sessionHours: deps.sessionHours, loginGuard: deps.limits?.login, webchatTokens: deps.webchatTokens }));
+  app.use('/api/caseworker', createCaseworkerRouter({ caseworkers, registrations, audit, sessionHours: deps.sessionHours, loginGuard: deps.limits?.login, webchatTokens: deps.webchatTokens, registrationFields: deps.registrationFields }));
   for (const router of deps.consoleApi ?? []) app.use('/api/caseworker', router);
   for (const page of deps.consolePage ?? []) app.use(page);
   app.use(createWebchatPage({ webSocket: deps.webchatStream ?? false }));

@@ -1,7 +1,7 @@
 // Caseworker login throttling: attempts per IP per minute, and per account a lockout after repeated
 // failures that doubles with each further lockout within a day (capped). Unknown usernames are treated
 // like real ones, so the answers never reveal which accounts exist.
-import type { RateLimitStore } from '../persistence/rate-limit-store.ts';
+import type { RateLimitStore } from './rate-limit-store-port.ts';
 import type { LimitTexts, RateLimitSettings } from './rate-limits.ts';
 import { retryAfterSeconds } from './retry-after.ts';
 

@@ -5,7 +5,7 @@ import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import type { AppConfig } from '../config/app-config.ts';
 import type { Localizer } from '../conversation/localizer.ts';
-import type { RateLimitStore } from '../persistence/rate-limit-store.ts';
+import type { RateLimitStore } from './rate-limit-store-port.ts';
 import { createLoginGuard, type LoginGuard } from './login-guard.ts';
 import { refuse, retryAfterSeconds } from './retry-after.ts';
 

@@ -10,7 +10,7 @@ import type { PiiCipher } from './pii-cipher.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
 import { maskIdNumber } from '../domain/identity/id-number.ts';
 import { maskMobileNumber } from '../domain/contact/mobile-number.ts';
-import type { HardshipFiling, HardshipRequestDesk } from '../conversation/actions/file-hardship-prescreen.ts';
+import type { HardshipFiling, HardshipRequestDesk } from '../conversation/ports.ts';
 
 export const HARDSHIP_CASE_KIND = 'hardship_recognition';
 

@@ -3,15 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
+import type { PlannedTask } from '../scheduler/outreach-ports.ts';
 
-export interface PlannedTask {
-  jobSeekerId: string;
-  registrationId: string | null;
-  kind: string;
-  dueAt: Date;
-  provisional: boolean;
-  idempotencyKey: string;
-}
+export type { PlannedTask } from '../scheduler/outreach-ports.ts';
 
 export function createOutreachRepository(db: Db) {
   return {

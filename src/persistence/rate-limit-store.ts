@@ -4,20 +4,9 @@ import pg from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { databaseKindOf } from './database.ts';
+import type { RateLimitStore } from '../http/rate-limit-store-port.ts';
 
-export interface LimiterSpec {
-  /** Distinguishes the counters of one limit from another's in the shared table. */
-  name: string;
-  points: number;
-  durationSeconds: number;
-}
-
-export interface RateLimitStore {
-  kind: 'memory' | 'postgres';
-  /** A limiter whose counters live in this store; resolves once its table exists. */
-  limiter(spec: LimiterSpec): Promise<RateLimiterAbstract>;
-  close(): Promise<void>;
-}
+export type { LimiterSpec, RateLimitStore } from '../http/rate-limit-store-port.ts';
 
 const TABLE = 'rate_limit_counters';
 

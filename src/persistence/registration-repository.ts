@@ -10,7 +10,10 @@ import { birthDateAndSexOf, maskIdNumber } from '../domain/identity/id-number.ts
 import { maskMobileNumber } from '../domain/contact/mobile-number.ts';
 import type { RegistrationList } from '../caseworker/registration-list.ts';
 import { inScope } from './scope-filter.ts';
-import { RegistrationSubmissionSchema, type RegistrationIntake } from '../conversation/actions/submit-registration.ts';
+import { RegistrationDetailsSchema, RegistrationSubmissionSchema, type RegistrationDetails, type RegistrationIntake } from '../conversation/registration-intake.ts';
+import { readJsonColumn } from './json-column.ts';
+import { maskJsonStrings } from '../logging/mask-json.ts';
+import { firstContactKey } from '../domain/follow-up/first-contact-key.ts';
 
 export const REGISTRATION_STATUSES = ['pending_review', 'registered', 'rejected', 'withdrawn'] as const;
 
@@ -88,8 +91,9 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
         // Birth date and sex are not stored in plain text: they are read from the encrypted ID number.
         const person = birthDateAndSexOf(openOrEmpty(cipher, r.jobSeeker.idNumberEnc));
         return {
-          id: r.id, status: r.status, reason: r.reason, registeredAt: r.registeredAt.toISOString(), regionCode: r.regionCode,
+          id: r.id, kind: r.kind, status: r.status, reason: r.reason, followUpPreference: r.followUpPreference, registeredAt: r.registeredAt.toISOString(), regionCode: r.regionCode,
           name: r.jobSeeker.name, idNumber: r.jobSeeker.idNumberMask, phone: r.jobSeeker.phoneMask, birthDate: person?.birthDate ?? null, sex: person?.sex ?? null,
+          details: maskedDetails(r.details),
         };
       });
     },
@@ -116,6 +120,12 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
   };
 }
 
+/** The stored form as staff screens show it: free-text answers (skills, wishes) may hold a number someone typed. */
+function maskedDetails(text: string): RegistrationDetails {
+  const masked = RegistrationDetailsSchema.safeParse(maskJsonStrings(readJsonColumn(RegistrationDetailsSchema, text, {})));
+  return masked.success ? masked.data : {};
+}
+
 /** The decrypted value, or '' when there is none or it cannot be opened (key rotated, corrupted row). */
 function openOrEmpty(cipher: PiiCipher, sealed: string | null): string {
   if (!sealed) return '';
@@ -126,10 +136,7 @@ function openOrEmpty(cipher: PiiCipher, sealed: string | null): string {
   }
 }
 
-/** Idempotency key of a registration's first-contact task: person + kind + period (the registration). */
-export function firstContactKey(registrationId: string): string {
-  return `first_contact:${registrationId}`;
-}
+export { firstContactKey };
 
 /** Thrown inside the transaction when another instance stored the same ID number for someone else meanwhile. */
 class UnverifiedPerson extends Error {

@@ -5,28 +5,9 @@ import { maskJsonStrings } from '../logging/mask-json.ts';
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 import type { Db } from './database.ts';
 import { readJsonColumn } from './json-column.ts';
+import type { ActivityPage, AppendResult, StoredActivity, WebchatConversationRow, WebchatStore as WebchatStorePort } from '../channels/webchat/webchat-store-port.ts';
 
-/** A stored activity as JSON: whatever the channel put in, plus the id the store derives from `seq`. */
-export type StoredActivity = Record<string, unknown> & { id: string };
-
-export interface WebchatConversationRow {
-  id: string;
-  userId: string;
-  createdAt: Date;
-}
-
-export interface AppendResult {
-  seq: number;
-  activity: StoredActivity;
-  /** True when a row with the same clientActivityId already existed: nothing new was stored. */
-  duplicate: boolean;
-}
-
-export interface ActivityPage {
-  activities: StoredActivity[];
-  /** The last `seq` returned, or the watermark asked for when nothing is newer. */
-  watermark: number;
-}
+export type { ActivityPage, AppendResult, StoredActivity, WebchatConversationRow } from '../channels/webchat/webchat-store-port.ts';
 
 const activityJson = z.record(z.string(), z.unknown());
 
@@ -35,7 +16,7 @@ export function activityIdOf(conversationId: string, seq: number): string {
   return `${conversationId}|${String(seq).padStart(7, '0')}`;
 }
 
-export class WebchatStore {
+export class WebchatStore implements WebchatStorePort {
   private readonly appendListeners = new Set<(conversationId: string) => void>();
 
   constructor(private readonly prisma: Db) {}

@@ -5,7 +5,7 @@ import type { RegionPack } from '../domain/regions/region-pack.ts';
 import { selectRegionPack } from '../domain/regions/select-region-pack.ts';
 import { firstContactDeadline } from '../domain/follow-up/plan-follow-ups.ts';
 import { serviceDateOf } from '../config/service-time-zone.ts';
-import type { FirstContactPolicy } from '../conversation/actions/submit-registration.ts';
+import type { FirstContactPolicy } from '../conversation/registration-intake.ts';
 
 export function createFirstContactPolicy(packs: readonly RegionPack[], calendar: WorkCalendar, regionCode: string): FirstContactPolicy {
   return {

@@ -1,13 +1,13 @@
 // One scheduler tick: turns obligations into outreach task rows. Safe to run twice or on two instances:
 // each task has an idempotency key (person + kind + period).
 import { endOfServiceDay } from '../config/service-time-zone.ts';
-import type { FirstContactPolicy } from '../conversation/actions/submit-registration.ts';
-import { firstContactKey } from '../persistence/registration-repository.ts';
-import type { OutreachRepository } from '../persistence/outreach-repository.ts';
+import type { FirstContactPolicy } from '../conversation/registration-intake.ts';
+import { firstContactKey } from '../domain/follow-up/first-contact-key.ts';
+import type { OutreachPlanner, RegistrationsAwaitingFirstContact } from './outreach-ports.ts';
 
 export interface TickDeps {
-  registrations: { listWithoutFirstContactTask(limit: number): Promise<{ id: string; jobSeekerId: string; registeredAt: Date }[]> };
-  outreach: Pick<OutreachRepository, 'plan'>;
+  registrations: RegistrationsAwaitingFirstContact;
+  outreach: OutreachPlanner;
   firstContact: FirstContactPolicy;
   audit: { record(e: { actor: string; action: string; subjectType: string; details?: Record<string, unknown> }): Promise<void> };
 }

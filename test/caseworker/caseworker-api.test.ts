@@ -1,19 +1,11 @@
 // The caseworker API: login with a real KDF, bearer sessions, and every query scoped to the region.
-import { mkdtempSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import express from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from '../../src/persistence/migrations/apply-migrations.ts';
-import { openDatabase, type Database } from '../../src/persistence/database.ts';
-import { createPiiCipher } from '../../src/persistence/pii-cipher.ts';
-import { createRepositories } from '../../src/persistence/repositories.ts';
+import { afterAll } from 'vitest';
+import { describe, expect, test as it } from '../support/fixtures.ts';
 import { createCaseworkerRouter } from '../../src/caseworker/caseworker-router.ts';
 import { hashPassword, verifyPassword } from '../../src/caseworker/password-hash.ts';
 
-let db: Database;
 let server: Server;
 let base = '';
 
@@ -22,14 +14,11 @@ const submission = (idNumber: string, name: string) => ({
   locale: 'zh-CN', conversationKey: `t:${name}`, channel: 'test', userKey: name, reference: '{}', at: new Date(),
 });
 
-beforeAll(async () => {
-  const url = `file:${join(mkdtempSync(join(tmpdir(), 'jyb-cw-')), 'db.sqlite')}`;
-  await applyMigrations(url);
-  db = openDatabase(url);
-  const cipher = createPiiCipher(randomBytes(32));
-  const zhanjiang = createRepositories(db.prisma, cipher, '440802');
-  const wenzhou = createRepositories(db.prisma, cipher, '330302');
-  await zhanjiang.registrations.submit(submission('330302199005151235', '湛江甲'));
+it.beforeAll(async ({ fileDatabase }) => {
+  const zhanjiang = fileDatabase.reposFor('440802');
+  const wenzhou = fileDatabase.reposFor('330302');
+  const first = submission('330302199005151235', '湛江甲');
+  await zhanjiang.registrations.submit({ ...first, submission: { ...first.submission, details: { skills: '电工，电话 13900001111' } } });
   await wenzhou.registrations.submit(submission('230102197503014563', '温州乙'));
   await zhanjiang.caseworkers.ensure({ username: 'zj', displayName: '湛江', regionCode: '440800', role: 'caseworker', districts: [], passwordHash: await hashPassword('pw-zj-123') });
   await zhanjiang.caseworkers.ensure({ username: 'wz', displayName: '温州', regionCode: '330300', role: 'caseworker', districts: [], passwordHash: await hashPassword('pw-wz-123') });
@@ -40,9 +29,8 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/caseworker`;
 });
 
-afterAll(async () => {
+afterAll(() => {
   server?.close();
-  await db?.close();
 });
 
 const login = (username: string, password: string) =>
@@ -79,6 +67,9 @@ describe('caseworker API', () => {
     const body: { registrations: { name: string; idNumber: string }[] } = await res.json();
     expect(body.registrations.map((r) => r.name)).toEqual(['湛江甲']);
     expect(body.registrations[0]?.idNumber).toBe('3303************35');
+    // Free-text answers are shown masked too: someone may type a number into them.
+    expect(JSON.stringify(body)).not.toContain('13900001111');
+    expect(JSON.stringify(body)).toContain('139****1111');
   });
 
   it("refuses another region's data with 403", async () => {

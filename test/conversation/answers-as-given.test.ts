@@ -1,15 +1,13 @@
 // Answers taken as people give them (issue 9 part 3): voice-input full stops, "我叫…", IDs and phones with
 // spaces and prefixes, relative dates with the recorded day said back, and button synonyms — both languages.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngineHarness, textOf, type EngineHarness } from '../support/engine-harness.ts';
+import { describe, expect, test as it } from '../support/fixtures.ts';
+import { textOf, type EngineHarness } from '../support/engine-harness.ts';
 import { fillForm, ID } from './registration-form.ts';
 
 let h: EngineHarness;
-beforeEach(async () => {
-  h = await createEngineHarness();
-});
-afterEach(async () => {
-  await h.close();
+// The engine harness comes from the shared fixture, which closes it after each test.
+it.beforeEach(({ harness }) => {
+  h = harness;
 });
 
 async function slots(): Promise<Record<string, unknown>> {

@@ -1,16 +1,14 @@
 // Commands in everyday words ("客服", "退出", "返回主菜单", "我不想办了") at every kind of step: free text (name,
 // phone), a choice with free text (residence), pure choices (consent, education) and the follow-up situation.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngineHarness, type EngineHarness } from '../support/engine-harness.ts';
+import { describe, expect, test as it } from '../support/fixtures.ts';
+import { type EngineHarness } from '../support/engine-harness.ts';
 import { fillForm, type FormStep } from './registration-form.ts';
 import { seedPerson } from './follow-up-fixtures.ts';
 
 let h: EngineHarness;
-beforeEach(async () => {
-  h = await createEngineHarness();
-});
-afterEach(async () => {
-  await h.close();
+// The engine harness comes from the shared fixture, which closes it after each test.
+it.beforeEach(({ harness }) => {
+  h = harness;
 });
 
 const STEPS: readonly FormStep[] = ['consent', 'name', 'residence', 'phone', 'education'];

@@ -2,6 +2,7 @@
 // returns the messages; the person's reply (days later, buttons or numbers) lands in the follow-up dialog.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEnginePrompter } from '../../src/conversation/create-engine.ts';
+import { regionPolicy } from '../../src/config/region-policy.ts';
 import type { ProactivePrompter } from '../../src/conversation/proactive-prompt.ts';
 import { buttonsOf, createEngineHarness, textOf, type EngineHarness } from '../support/engine-harness.ts';
 import { beijing, seedPerson } from './follow-up-fixtures.ts';
@@ -12,7 +13,7 @@ afterEach(async () => {
 });
 
 function prompterOf(harness: EngineHarness): ProactivePrompter {
-  return createEnginePrompter({ repos: harness.repos, firstContact: { firstContactBy: () => ({ date: '', provisional: false, source: '' }) }, idleHours: 72, regionCode: '440800' });
+  return createEnginePrompter({ repos: harness.repos, firstContact: { firstContactBy: () => ({ date: '', provisional: false, source: '' }) }, idleHours: 72, policy: regionPolicy('440800') });
 }
 
 describe.each(['zh-CN', 'en'] as const)('monthly prompt in %s', (locale) => {

@@ -1,11 +1,12 @@
 // 转人工 round trip: the person asks for a person mid-dialog, a caseworker claims the case (the bot is silent,
 // messages still go to the transcript), closes it, and the bot takes over again at the step the person was on.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createEngineHarness, type EngineHarness } from '../support/engine-harness.ts';
+import { describe, expect, test as it } from '../support/fixtures.ts';
+import type { EngineHarness } from '../support/engine-harness.ts';
 
 let h: EngineHarness;
-afterEach(async () => {
-  await h.close();
+// The engine harness comes from the shared fixture, which closes it after each test.
+it.beforeEach(({ harness }) => {
+  h = harness;
 });
 
 describe.each([
@@ -15,7 +16,6 @@ describe.each([
   ['en', false],
 ] as const)('handoff claim and close in %s (buttons: %s)', (locale, buttons) => {
   it('awaiting → caseworker (bot silent) → closed → the bot asks the same question again', async () => {
-    h = await createEngineHarness();
     const say = (text: string) => h.say(text, { buttons });
     if (locale === 'en') await say('English');
     await say(locale === 'en' ? 'register' : '登记');

@@ -2,21 +2,20 @@
 // so right after the ID step and offered a one-time code to the phone on file or a caseworker; until it proves
 // who it is it sees no status, reports no news and overwrites nothing. Codes: right once, 10 minutes, 5 tries,
 // then a cool-down that a restart (or a second instance) keeps.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buttonsOf, createEngineHarness, HARNESS_CHANNEL, textOf, type EngineHarness } from '../support/engine-harness.ts';
+import { describe, expect, test as it } from '../support/fixtures.ts';
+import { buttonsOf, HARNESS_CHANNEL, textOf, type EngineHarness } from '../support/engine-harness.ts';
 import { fillForm, ID, PHONE } from './registration-form.ts';
 
 const OTHER = { conversationId: 'x' } as const;
 const MASKED = '138****5678';
 
 let h: EngineHarness;
-beforeEach(async () => {
-  h = await createEngineHarness({ conversationId: 'owner' });
+it.override({ harnessOptions: { conversationId: 'owner' } });
+// The engine harness comes from the shared fixture, which closes it after each test.
+it.beforeEach(async ({ harness }) => {
+  h = harness;
   await fillForm(h);
   await h.say('submit');
-});
-afterEach(async () => {
-  await h.close();
 });
 
 /** The other conversation starts a registration and gives the owner's ID number. */

@@ -1,11 +1,11 @@
 // Global commands at every step of the registration form (SPEC §1.12), in both languages: help repeats the question,
 // back goes one step back, cancel stores nothing, restart starts over, a language switch re-asks in the other.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, test as it } from '../support/fixtures.ts';
 import { MENU_ENTRIES } from '../../src/conversation/main-menu.ts';
 
 const MENU_VALUES = [...MENU_ENTRIES.map((e) => `start:${e.dialog}`), 'human', 'help'];
 import type { Locale } from '../../src/conversation/locales.ts';
-import { createEngineHarness, type EngineHarness } from '../support/engine-harness.ts';
+import { type EngineHarness } from '../support/engine-harness.ts';
 import { FORM, FORM_STEPS, summaryText, type FormStep } from './registration-form.ts';
 
 const STEPS = FORM_STEPS;
@@ -20,11 +20,9 @@ const WORDS = {
 } as const;
 
 let h: EngineHarness;
-beforeEach(async () => {
-  h = await createEngineHarness();
-});
-afterEach(async () => {
-  await h.close();
+// The engine harness comes from the shared fixture, which closes it after each test.
+it.beforeEach(({ harness }) => {
+  h = harness;
 });
 
 function question(locale: Locale, step: Step): string {

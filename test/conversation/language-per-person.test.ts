@@ -1,12 +1,13 @@
 // The language a person picks is kept on the person: a later conversation from the same channel address
 // starts as that person and in that language.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createEngineHarness, type EngineHarness } from '../support/engine-harness.ts';
+import { describe, expect, test as it } from '../support/fixtures.ts';
+import type { EngineHarness } from '../support/engine-harness.ts';
 import { seedPerson } from './follow-up-fixtures.ts';
 
 let h: EngineHarness;
-afterEach(async () => {
-  await h.close();
+// The engine harness comes from the shared fixture, which closes it after each test.
+it.beforeEach(({ harness }) => {
+  h = harness;
 });
 
 describe.each([
@@ -14,7 +15,6 @@ describe.each([
   ['en', 'zh-CN', '中文'],
 ] as const)('a person who starts in %s and switches to %s', (from, to, word) => {
   it.each([true, false])('is greeted in the new language in their next conversation (buttons: %s)', async (buttons) => {
-    h = await createEngineHarness();
     const person = await seedPerson(h, { locale: from, userKey: 'wx-user-1' });
     const first = await h.say('你好', { userKey: 'wx-user-1', buttons });
     expect(first[0]?.text.split('\n')[0]).toBe(h.t(from, 'intent.greeting'));

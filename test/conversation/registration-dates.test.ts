@@ -1,15 +1,13 @@
 // The day unemployment began, as people type it: every accepted form gets to the next question and is stored
 // as YYYY-MM-DD; a future date, a date before birth or nonsense says what is wrong and asks again.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngineHarness, type EngineHarness } from '../support/engine-harness.ts';
+import { describe, expect, test as it } from '../support/fixtures.ts';
+import { type EngineHarness } from '../support/engine-harness.ts';
 import { fillForm } from './registration-form.ts';
 
 let h: EngineHarness;
-beforeEach(async () => {
-  h = await createEngineHarness();
-});
-afterEach(async () => {
-  await h.close();
+// The engine harness comes from the shared fixture, which closes it after each test.
+it.beforeEach(({ harness }) => {
+  h = harness;
 });
 
 describe('unemployment start date (today is 2025-03-11)', () => {

@@ -1,10 +1,10 @@
 // "Edit a field" from the summary: the runner's returnTo jumps to the field, asks any step the new answer makes
 // necessary, then returns straight to the summary (unit test on a tiny dialog, then transcripts).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, test as it } from '../support/fixtures.ts';
 import { answerStep, startDialog } from '../../src/conversation/dialog-runner.ts';
 import type { ActiveDialog } from '../../src/conversation/dialog-state.ts';
 import type { DialogDefinition, DialogEnv } from '../../src/conversation/dialog-types.ts';
-import { buttonsOf, createEngineHarness, textOf, type EngineHarness } from '../support/engine-harness.ts';
+import { buttonsOf, textOf, type EngineHarness } from '../support/engine-harness.ts';
 import { fillForm, summaryText, withCheck } from './registration-form.ts';
 import { birthDateAndSexOf } from '../../src/domain/identity/id-number.ts';
 
@@ -63,11 +63,9 @@ describe('dialog runner: goto with returnTo', () => {
 });
 
 let h: EngineHarness;
-beforeEach(async () => {
-  h = await createEngineHarness();
-});
-afterEach(async () => {
-  await h.close();
+// The engine harness comes from the shared fixture, which closes it after each test.
+it.beforeEach(({ harness }) => {
+  h = harness;
 });
 
 describe('editing a field from the summary', () => {

@@ -1,7 +1,7 @@
 // Who may register (R1.1.1, SPEC §2.8) inside the dialog: women are asked their last post type, which sets
 // their statutory age; past it → 求职登记 (R1.1.5) stored as kind job_seeker; under 16 → explained, nothing stored.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buttonsOf, createEngineHarness, textOf, type EngineHarness } from '../support/engine-harness.ts';
+import { describe, expect, test as it } from '../support/fixtures.ts';
+import { buttonsOf, textOf, type EngineHarness } from '../support/engine-harness.ts';
 import { withCheck } from './registration-form.ts';
 
 /** Woman born 1970-06-15: on the 55 track she retires 2025-08 (still working age); on the 50 track in 2020. */
@@ -14,11 +14,9 @@ const CONDITIONS = 'zhanjiang-2021#一(一)';
 const JOB_SEEKER = 'decision:JOB_SEEKER_REGISTRATION_OFFER@anshan-2022#四(一)';
 
 let h: EngineHarness;
-beforeEach(async () => {
-  h = await createEngineHarness();
-});
-afterEach(async () => {
-  await h.close();
+// The engine harness comes from the shared fixture, which closes it after each test.
+it.beforeEach(({ harness }) => {
+  h = harness;
 });
 
 async function upToId(id: string): Promise<string> {

@@ -1,7 +1,7 @@
 // Global commands at the registration steps that only some people see (women's post type, the 求职登记
 // offer, the credit promise) and at "edit a field": help repeats, back undoes, English re-asks, cancel stores nothing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngineHarness, type EngineHarness } from '../support/engine-harness.ts';
+import { describe, expect, test as it } from '../support/fixtures.ts';
+import { type EngineHarness } from '../support/engine-harness.ts';
 import { fillForm, withCheck } from './registration-form.ts';
 
 const WOMAN = withCheck('44080219900301002');
@@ -10,11 +10,9 @@ const PROMISE = { date: '2025-03-20', source: 'zhanjiang-2021#五(一)' };
 const OFFER = { source: 'zhanjiang-2021#一(一)', jobSeekerSource: 'decision:JOB_SEEKER_REGISTRATION_OFFER@anshan-2022#四(一)' };
 
 let h: EngineHarness;
-beforeEach(async () => {
-  h = await createEngineHarness();
-});
-afterEach(async () => {
-  await h.close();
+// The engine harness comes from the shared fixture, which closes it after each test.
+it.beforeEach(({ harness }) => {
+  h = harness;
 });
 
 const texts = async (said: string) => (await h.say(said)).map((m) => m.text);

@@ -1,7 +1,7 @@
 // Transcripts of the whole registration form (zh-CN, en, numbered-lines channel, full-width digits), and
 // what ends up stored: a pending_review registration with the ID encrypted and the rest of the form in details.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buttonsOf, createEngineHarness, textOf, type EngineHarness } from '../support/engine-harness.ts';
+import { describe, expect, test as it } from '../support/fixtures.ts';
+import { buttonsOf, textOf, type EngineHarness } from '../support/engine-harness.ts';
 import { fillForm, ID, PHONE, summaryText } from './registration-form.ts';
 
 const ID_FULL_WIDTH = '３３０３０２１９９００５１５１２３５';
@@ -18,11 +18,9 @@ const FIRST_CONTACT_CITED = {
 const FIRST_CONTACT_ZH = '2025年3月18日';
 
 let h: EngineHarness;
-beforeEach(async () => {
-  h = await createEngineHarness();
-});
-afterEach(async () => {
-  await h.close();
+// The engine harness comes from the shared fixture, which closes it after each test.
+it.beforeEach(({ harness }) => {
+  h = harness;
 });
 
 /** Says `text` and checks the bot's whole answer is the question `key` (and its buttons). */

@@ -1,20 +1,18 @@
 // Wrong answers: each says what is wrong and asks the same question again; three wrong answers to one
 // question offer a person (转人工) instead of looping, and the handoff holds the conversation until cancelled.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, test as it } from '../support/fixtures.ts';
 import { checkCharacter } from '../../src/domain/identity/id-number.ts';
 import type { Locale } from '../../src/conversation/locales.ts';
-import { buttonsOf, createEngineHarness, textOf, type EngineHarness } from '../support/engine-harness.ts';
+import { buttonsOf, textOf, type EngineHarness } from '../support/engine-harness.ts';
 import { fillForm, type FormStep } from './registration-form.ts';
 
 const ID = '330302199005151235';
 const withCheck = (first17: string) => first17 + checkCharacter(first17);
 
 let h: EngineHarness;
-beforeEach(async () => {
-  h = await createEngineHarness();
-});
-afterEach(async () => {
-  await h.close();
+// The engine harness comes from the shared fixture, which closes it after each test.
+it.beforeEach(({ harness }) => {
+  h = harness;
 });
 
 async function reach(step: FormStep, locale: Locale): Promise<void> {

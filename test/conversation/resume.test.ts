@@ -1,18 +1,19 @@
 // Time and restarts: a dialog continues on a new engine over the same database, greets a person back after a
 // pause, starts fresh after the idle limit, and a repeated inbound activity is answered only once.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buttonsOf, createEngineHarness, textOf, type EngineHarness } from '../support/engine-harness.ts';
+import { describe, expect, test as it } from '../support/fixtures.ts';
+import { buttonsOf, textOf, type EngineHarness } from '../support/engine-harness.ts';
 
 const ID = '330302199005151235';
 const HOUR = 3_600_000;
 
 let h: EngineHarness;
 const extra: EngineHarness[] = [];
-beforeEach(async () => {
-  h = await createEngineHarness();
+// The engine harness comes from the shared fixture, which closes it; restarted engines are closed here.
+it.beforeEach(({ harness }) => {
+  h = harness;
 });
-afterEach(async () => {
-  await Promise.all([h, ...extra.splice(0)].map((x) => x.close()));
+it.afterEach(async () => {
+  await Promise.all(extra.splice(0).map((x) => x.close()));
 });
 
 const later = (ms: number) => new Date(h.now().getTime() + ms);

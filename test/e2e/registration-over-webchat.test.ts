@@ -83,6 +83,13 @@ describe('registration over web chat', () => {
     expect(body.registrations).toHaveLength(1);
     expect(body.registrations[0]).toMatchObject({ name: '张三', idNumber: '3303************35', phone: '138****5678', status: 'pending_review', sex: 'M', birthDate: '1990-05-15' });
     expect(JSON.stringify(body)).not.toContain(ID);
+    // The form's fields, labelled as the person's summary is, follow from the registration dialog's steps.
+    const fields: { registrations: { fields: { field: string; label: string; stored: Record<string, unknown> }[] }[] } = JSON.parse(JSON.stringify(body));
+    const view = fields.registrations[0]?.fields ?? [];
+    expect(view.map((f) => f.field)).toEqual(['name', 'idNumber', 'jobType', 'household', 'residence', 'phone', 'unemployedSince', 'reason', 'education', 'skills', 'jobWanted', 'training', 'business', 'followUp', 'papers', 'creditPromise']);
+    expect(view.find((f) => f.field === 'skills')).toEqual({ field: 'skills', label: '技能证书', stored: { 'details.skills': '电工证' } });
+    expect(view.find((f) => f.field === 'idNumber')?.stored).toMatchObject({ idNumber: '3303************35' });
+    expect(view.find((f) => f.field === 'training')?.stored).toEqual({ 'details.wantsTraining': true });
   });
 
   it('keeps ID and phone numbers out of the database file in plain text', () => {

@@ -1,23 +1,22 @@
 // The chat page works under the service's Content-Security-Policy in real Chromium: no CSP violation is
 // reported in the console, and the bot's welcome appears.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll } from 'vitest';
+import { describe, expect, test as it } from '../support/fixtures.ts';
 import type { Browser } from 'playwright-core';
 import { chromiumSkipReason, launchChromium } from '../support/chromium.ts';
-import { startTestService, tempServiceConfig } from '../support/test-service.ts';
 import type { RunningService } from '../../src/main.ts';
 
 let service: RunningService;
 let browser: Browser | undefined;
 
 describe.skipIf(chromiumSkipReason !== undefined)('web chat under the CSP in Chromium', () => {
-  beforeAll(async () => {
-    service = await startTestService(tempServiceConfig());
+  it.beforeAll(async ({ service: started }) => {
+    service = started;
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await service?.stop();
   });
 
   it('renders the welcome with no Content-Security-Policy error', async () => {

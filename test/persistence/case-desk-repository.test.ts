@@ -1,44 +1,20 @@
 // The console's CaseDesk on both databases: five caseworkers claim one case at the same moment and exactly one
 // wins; another region sees nothing and can change nothing; only the owner replies or closes; close hands the
 // conversation back to the bot.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from '../../src/persistence/migrations/apply-migrations.ts';
-import { openDatabase, type Database } from '../../src/persistence/database.ts';
-import { createPiiCipher } from '../../src/persistence/pii-cipher.ts';
-import { createRepositories } from '../../src/persistence/repositories.ts';
+import { randomUUID } from 'node:crypto';
 import { createCaseDeskRepository } from '../../src/persistence/case-desk-repository.ts';
-import { createPgDatabase, tempDir } from './migrations/fixtures/temp-databases.ts';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
-
-async function sqliteUrl(): Promise<string> {
-  const dir = tempDir();
-  cleanups.push(async () => dir.remove());
-  return `file:${join(dir.path, 'desk.db')}`;
-}
-
-async function postgresUrl(): Promise<string> {
-  const database = await createPgDatabase();
-  cleanups.push(() => database.drop());
-  return database.url;
-}
+import { describe, expect, test as it } from '../support/fixtures.ts';
 
 describe.each([
-  ['SQLite', sqliteUrl],
-  ['PostgreSQL', postgresUrl],
-] as const)('case desk on %s', (_name, makeUrl) => {
-  it('one claim of five wins, other regions are shut out, only the owner closes', async () => {
-    const url = await makeUrl();
-    await applyMigrations(url);
-    const db: Database = openDatabase(url);
-    cleanups.push(() => db.close());
-    await db.ready;
-    const repos = createRepositories(db.prisma, createPiiCipher(randomBytes(32)), '440802');
+  ['SQLite', 'sqlite'],
+  ['PostgreSQL', 'postgres'],
+] as const)('case desk on %s', (_name, provider) => {
+  it.override({ provider });
+
+  it('one claim of five wins, other regions are shut out, only the owner closes', async ({ testDatabase }) => {
+    expect(testDatabase.url).toMatch(provider === 'postgres' ? /^postgres(ql)?:/ : /^file:/);
+    const db = testDatabase.database;
+    const repos = testDatabase.reposFor('440802');
     const desk = createCaseDeskRepository(db.prisma);
     const workers = await Promise.all(['a', 'b', 'c', 'd', 'e'].map(async (name) => {
       const id = randomUUID();

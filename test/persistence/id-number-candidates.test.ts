@@ -3,15 +3,9 @@
 // counts the valid ID numbers that fit all of it, assuming the worst: the 户籍地 gives the full 6-digit address
 // code and the person was 16 to 70 when registering. Fewer than 10,000 would make the mask pointless
 // (a mask hiding exactly the birth date, next to a plaintext birth date, gave the number back).
-import { mkdtempSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from '../../src/persistence/migrations/apply-migrations.ts';
-import { openDatabase, type Database } from '../../src/persistence/database.ts';
-import { createPiiCipher } from '../../src/persistence/pii-cipher.ts';
-import { createRepositories, type Repositories } from '../../src/persistence/repositories.ts';
+import type { Database } from '../../src/persistence/database.ts';
+import type { Repositories } from '../../src/persistence/repositories.ts';
+import { describe, expect, test as it } from '../support/fixtures.ts';
 import { checkCharacter, parseIdNumber } from '../../src/domain/identity/id-number.ts';
 import { addDays, isValidPlainDate } from '../../src/domain/dates/plain-date.ts';
 
@@ -33,11 +27,9 @@ function withValidCheck(id: string): string {
 let db: Database;
 let repos: Repositories;
 
-beforeAll(async () => {
-  const url = `file:${join(mkdtempSync(join(tmpdir(), 'jyb-cand-')), 'db.sqlite')}`;
-  await applyMigrations(url);
-  db = openDatabase(url);
-  repos = createRepositories(db.prisma, createPiiCipher(randomBytes(32)), '440802');
+it.beforeAll(async ({ fileDatabase }) => {
+  db = fileDatabase.database;
+  repos = fileDatabase.reposFor('440802');
   for (const p of DEMO) {
     const id = parseIdNumber(p.idNumber, '2025-03-11');
     if (!id.valid) throw new Error(`demo ID ${p.idNumber} is not valid`);
@@ -52,10 +44,6 @@ beforeAll(async () => {
       locale: 'zh-CN', conversationKey: `t:${p.name}`, channel: 'test', userKey: p.name, reference: '{}', at: REGISTERED_AT,
     });
   }
-});
-
-afterAll(async () => {
-  await db?.close();
 });
 
 /** What a reader without the key learns about one person's ID number from the plaintext columns. */

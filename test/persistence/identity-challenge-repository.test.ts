@@ -1,17 +1,15 @@
 // One-time codes in the database: kept only as a keyed hash; a wrong try and a use are conditional updates, so
 // two instances answering at once count a try once and accept a code once; a restart reads the same state.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, test as it } from '../support/fixtures.ts';
 import { createIdentityChallengeRepository } from '../../src/persistence/identity-challenge-repository.ts';
 import { createPiiCipher } from '../../src/persistence/pii-cipher.ts';
-import { createEngineHarness, type EngineHarness } from '../support/engine-harness.ts';
+import { type EngineHarness } from '../support/engine-harness.ts';
 import { seedPerson } from '../conversation/follow-up-fixtures.ts';
 
 let h: EngineHarness;
-beforeEach(async () => {
-  h = await createEngineHarness();
-});
-afterEach(async () => {
-  await h.close();
+// The engine harness comes from the shared fixture, which closes it after each test.
+it.beforeEach(({ harness }) => {
+  h = harness;
 });
 
 const T = new Date('2025-03-11T02:00:00.000Z');

@@ -1,34 +1,21 @@
 // The pending-turn repository on both providers, through two connections (two instances): racing claims
 // split the turns without overlap, only the holder of a turn can complete it, and the sealed text goes.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/persistence/database.ts';
-import { applyMigrations } from '../../src/persistence/migrations/apply-migrations.ts';
 import { createPendingTurnRepository } from '../../src/persistence/pending-turn-repository.ts';
 import { createPiiCipher } from '../../src/persistence/pii-cipher.ts';
 import { WebchatStore } from '../../src/persistence/webchat-store.ts';
-import { createPgDatabase } from './migrations/fixtures/temp-databases.ts';
+import { describe, expect, test as it } from '../support/fixtures.ts';
 
 const cipher = createPiiCipher(Buffer.alloc(32, 9));
 const T0 = new Date('2026-05-01T00:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
+it.afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function twoInstances(provider: 'sqlite' | 'postgres'): Promise<[Database, Database]> {
-  let url: string;
-  if (provider === 'sqlite') {
-    url = `file:${join(mkdtempSync(join(tmpdir(), 'jyb-pending-')), 'db.sqlite')}`;
-  } else {
-    const pg = await createPgDatabase();
-    cleanups.push(() => pg.drop());
-    url = pg.url;
-  }
-  await applyMigrations(url);
+/** Two connections to one database, as two instances would have. */
+async function twoInstances(url: string): Promise<[Database, Database]> {
   const handles: [Database, Database] = [openDatabase(url), openDatabase(url)];
   await Promise.all(handles.map((h) => h.ready));
   cleanups.push(async () => {
@@ -38,8 +25,11 @@ async function twoInstances(provider: 'sqlite' | 'postgres'): Promise<[Database,
 }
 
 describe.each(['sqlite', 'postgres'] as const)('pending web chat turns on %s', (provider) => {
-  it('two instances racing to claim lapsed turns each get distinct turns, all of them, once', async () => {
-    const [one, two] = await twoInstances(provider);
+  it.override({ provider });
+
+  it('two instances racing to claim lapsed turns each get distinct turns, all of them, once', async ({ databaseUrl }) => {
+    expect(databaseUrl).toMatch(provider === 'postgres' ? /^postgres(ql)?:/ : /^file:/);
+    const [one, two] = await twoInstances(databaseUrl);
     const repoOne = createPendingTurnRepository(one.prisma, cipher);
     const repoTwo = createPendingTurnRepository(two.prisma, cipher);
     await new WebchatStore(one.prisma).createConversation('c', 'web-u');

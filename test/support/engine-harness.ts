@@ -2,23 +2,21 @@
 // read back the bot's messages, then look at what was stored. `restart()` builds a second engine on the same
 // database file and PII key, as a redeploy or a second instance would.
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadWorkCalendar } from '../../src/config/load-calendar-overrides.ts';
 import { loadRegionPacks } from '../../src/config/load-region-packs.ts';
+import { regionPolicy } from '../../src/config/region-policy.ts';
 import { createEngine } from '../../src/conversation/create-engine.ts';
 import type { ConversationEngine } from '../../src/conversation/conversation-engine.ts';
-import { createLocalizer, readLocaleResources, type Localizer } from '../../src/conversation/localizer.ts';
+import { createLocalizer, readLocaleResources, type LocaleResources, type Localizer } from '../../src/conversation/localizer.ts';
 import type { Locale } from '../../src/conversation/locales.ts';
-import type { Params } from '../../src/conversation/dialog-types.ts';
+import type { DialogDefinition, Params } from '../../src/conversation/dialog-types.ts';
 import type { ConversationMode, OutboundMessage } from '../../src/conversation/turn-types.ts';
 import type { OutboundChannel, OutboundText } from '../../src/conversation/ports.ts';
 import { openDatabase, type Database, type Db } from '../../src/persistence/database.ts';
-import { applyMigrations } from '../../src/persistence/migrations/apply-migrations.ts';
 import { createPiiCipher, type PiiCipher } from '../../src/persistence/pii-cipher.ts';
 import { createRepositories, type Repositories } from '../../src/persistence/repositories.ts';
 import { createFirstContactPolicy } from '../../src/scheduler/first-contact-policy.ts';
+import { migratedDatabase } from './temp-database.ts';
 
 export const HARNESS_REGION = '440800';
 export const HARNESS_CHANNEL = 'test';
@@ -65,30 +63,32 @@ export interface EngineHarness {
   close(): Promise<void>;
 }
 
-let template: Promise<string> | null = null;
-
-/** Migrates one SQLite file per test process; each harness copies it (the schema engine is slow to start). */
-function migratedTemplate(): Promise<string> {
-  template ??= (async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'jyb-engine-tpl-')), 'template.db');
-    await applyMigrations(`file:${path}`);
-    return path;
-  })();
-  return template;
-}
-
 const packs = loadRegionPacks();
 const calendar = loadWorkCalendar();
 const sharedLocalizer = createLocalizer(readLocaleResources());
 
-/** `regionCode`: the GB/T 2260 code whose region pack the engine uses (default HARNESS_REGION, Zhanjiang). */
-export async function createEngineHarness(options: { idleHours?: number; conversationId?: string; regionCode?: string } = {}): Promise<EngineHarness> {
-  const path = join(mkdtempSync(join(tmpdir(), 'jyb-engine-')), 'engine.db');
-  copyFileSync(await migratedTemplate(), path);
-  return openHarness(`file:${path}`, randomBytes(32), { clock: HARNESS_START, idleHours: options.idleHours ?? 72, conversationId: options.conversationId ?? 'c1', regionCode: options.regionCode ?? HARNESS_REGION });
+export interface EngineHarnessOptions {
+  idleHours?: number;
+  conversationId?: string;
+  /** The GB/T 2260 code whose region pack the engine uses (default HARNESS_REGION, Zhanjiang). */
+  regionCode?: string;
+  /** Dialogs to run instead of dialogs/index.ts (a changed copy of one). */
+  dialogs?: Readonly<Record<string, DialogDefinition>>;
+  /** Words instead of locales/*.json (with keys a changed dialog needs); `t` reads them too. */
+  locales?: LocaleResources;
 }
 
-function openHarness(url: string, key: Buffer, setup: { clock: Date; idleHours: number; conversationId: string; regionCode: string }): EngineHarness {
+type HarnessSetup = { clock: Date; idleHours: number; conversationId: string; regionCode: string; dialogs?: Readonly<Record<string, DialogDefinition>>; localizer: Localizer };
+
+export async function createEngineHarness(options: EngineHarnessOptions = {}): Promise<EngineHarness> {
+  const { url } = await migratedDatabase('sqlite', 'jyb-engine-');
+  return openHarness(url, randomBytes(32), {
+    clock: HARNESS_START, idleHours: options.idleHours ?? 72, conversationId: options.conversationId ?? 'c1', regionCode: options.regionCode ?? HARNESS_REGION,
+    ...(options.dialogs ? { dialogs: options.dialogs } : {}), localizer: options.locales ? createLocalizer(options.locales) : sharedLocalizer,
+  });
+}
+
+function openHarness(url: string, key: Buffer, setup: HarnessSetup): EngineHarness {
   const database: Database = openDatabase(url);
   const cipher = createPiiCipher(key);
   const repos = createRepositories(database.prisma, cipher, setup.regionCode);
@@ -101,13 +101,13 @@ function openHarness(url: string, key: Buffer, setup: { clock: Date; idleHours: 
       return { ok: true, providerMessageId: `test-${outbox.length}` };
     },
   };
-  const engine = createEngine({ repos, firstContact, idleHours: setup.idleHours, regionCode: setup.regionCode, sms });
+  const engine = createEngine({ repos, firstContact, idleHours: setup.idleHours, policy: regionPolicy(setup.regionCode, packs, calendar), sms, localizer: setup.localizer, ...(setup.dialogs ? { dialogs: setup.dialogs } : {}) });
   let clock = setup.clock;
   let counter = 0;
   const keyOf = (id?: string) => `${HARNESS_CHANNEL}:${id ?? setup.conversationId}`;
 
   const harness: EngineHarness = {
-    url, key, db: database.prisma, repos, cipher, engine, localizer: sharedLocalizer,
+    url, key, db: database.prisma, repos, cipher, engine, localizer: setup.localizer,
     conversationId: setup.conversationId,
     outbox,
     now: () => clock,
@@ -129,7 +129,7 @@ function openHarness(url: string, key: Buffer, setup: { clock: Date; idleHours: 
         at: clock,
       });
     },
-    t: (locale, k, params) => sharedLocalizer.t(locale, k, params),
+    t: (locale, k, params) => setup.localizer.t(locale, k, params),
     conversationKey: keyOf,
     async mode(id) {
       return (await repos.conversations.load(keyOf(id)))?.mode ?? null;
@@ -139,7 +139,7 @@ function openHarness(url: string, key: Buffer, setup: { clock: Date; idleHours: 
       return stored ? JSON.parse(stored.state) : null;
     },
     async restart(o = {}) {
-      return openHarness(url, key, { clock, idleHours: o.idleHours ?? setup.idleHours, conversationId: setup.conversationId, regionCode: setup.regionCode });
+      return openHarness(url, key, { ...setup, clock, idleHours: o.idleHours ?? setup.idleHours });
     },
     close: () => database.close(),
   };

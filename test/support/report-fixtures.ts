@@ -9,6 +9,7 @@ import type { RunningService } from '../../src/main.ts';
 import { openDatabase } from '../../src/persistence/database.ts';
 import { createPiiCipher } from '../../src/persistence/pii-cipher.ts';
 import { createRepositories } from '../../src/persistence/repositories.ts';
+import { RegistrationDetailsSchema } from '../../src/conversation/registration-intake.ts';
 
 /** Friday 20 November 2026, 10:00 Beijing time: the day the lists are for. */
 export const NOW = new Date('2026-11-20T02:00:00Z');
@@ -20,11 +21,11 @@ export interface SeededPeople { a: string; b: string; c: string; d: string; wz: 
 function submission(name: string, idNumber: string, phone: string, promiseDueBy: string | null) {
   return {
     kind: 'unemployment' as const, name, idNumber, phone, birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`, sex: 'M' as const, reason: 'lost_job' as const,
-    details: {
+    details: RegistrationDetailsSchema.parse({
       retirementCategory: 'MALE' as const, household: '湛江市赤坎区', residence: '湛江市赤坎区', residenceSameAsHousehold: true, unemployedSince: '2026-10-01',
       education: 'senior' as const, skills: '电工证', jobWanted: '仓管', wantsTraining: true, wantsBusiness: false, papersComplete: promiseDueBy === null,
       creditPromise: promiseDueBy ? { promisedOn: '2026-11-18', dueBy: promiseDueBy, provisional: false, source: 'zhanjiang-2021#五(一)' } : null,
-    },
+    }),
   };
 }
 

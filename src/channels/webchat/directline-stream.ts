@@ -5,7 +5,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ActivityPage } from '../../persistence/webchat-store.ts';
+import type { ActivityPage } from './webchat-store-port.ts';
 import { DirectlineToken } from './directline-token.ts';
 import type { WebchatLogger } from './webchat-adapter.ts';
 

@@ -3,7 +3,7 @@
 import { TurnContext } from 'botbuilder';
 import type { Activity, ResourceResponse } from 'botbuilder';
 import { z } from 'zod';
-import type { WebchatStore } from '../../persistence/webchat-store.ts';
+import type { WebchatStore } from './webchat-store-port.ts';
 import { ProactiveAdapter, type TurnLogic } from '../proactive-adapter.ts';
 
 export type { TurnLogic };

@@ -1,7 +1,7 @@
 // Web chat as an outbound channel (the same port SMS implements): a message for a person appended to their
 // Direct Line stream, which their browser picks up on its next poll. The address is the conversation id.
 import type { OutboundChannel } from '../../conversation/ports.ts';
-import type { WebchatStore } from '../../persistence/webchat-store.ts';
+import type { WebchatStore } from './webchat-store-port.ts';
 import { WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL } from './webchat-adapter.ts';
 
 export function createWebchatOutbound(store: Pick<WebchatStore, 'appendActivity' | 'findConversation'>, bot = { id: 'jiuyebang', name: '就业帮' }): OutboundChannel {

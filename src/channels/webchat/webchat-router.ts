@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import express from 'express';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
-import type { WebchatStore } from '../../persistence/webchat-store.ts';
+import type { WebchatStore } from './webchat-store-port.ts';
 import { bearerTokenOf, DirectlineToken } from './directline-token.ts';
 import type { TokenClaims } from './directline-token.ts';
 import { directlineErrorHandler, sendDirectlineError } from './directline-errors.ts';

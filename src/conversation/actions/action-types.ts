@@ -1,5 +1,5 @@
 // The named actions dialogs finish with; they reach persistence and policy only through ports.
-import type { DialogEnv, Slots } from '../dialog-types.ts';
+import type { DialogEnv, DialogStep, Slots } from '../dialog-types.ts';
 import type { Locale } from '../locales.ts';
 import type { Reply } from '../reply.ts';
 import type { InboundTurn } from '../turn-types.ts';
@@ -12,6 +12,8 @@ export interface ActionContext {
   jobSeekerId: string | null;
   /** The day, language and policy the dialog ran with; always set by the engine. */
   env?: DialogEnv;
+  /** The steps of the dialog that finished, which say what each answer is on the form; set by the engine. */
+  steps?: readonly DialogStep[];
 }
 
 export interface ActionResult {

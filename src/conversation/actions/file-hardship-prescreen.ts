@@ -7,30 +7,10 @@ import type { DialogAction } from './action-types.ts';
 import { reply } from '../reply.ts';
 import { HardshipPrescreenSchema, prescreenReasonCodes, type HardshipPrescreen } from '../answers/hardship-prescreen.ts';
 import { FILER_ASK, FILER_SLOT } from '../identity/who-files-check.ts';
-import type { Locale } from '../locales.ts';
+import type { HardshipRequestDesk } from '../ports.ts';
 import type { Slots } from '../dialog-types.ts';
 
-/** Who to call back when the conversation is linked to nobody; given with consent, kept encrypted by the desk. */
-export interface HardshipContact {
-  name: string;
-  idNumber: string;
-  phone: string;
-  locale: Locale;
-  channel: string;
-  userKey: string;
-  reference: string;
-}
-
-export type HardshipFiling = { id: string; created: boolean; jobSeekerId: string | null } | { unverified: true };
-
-/** Where pre-screens go: a `hardship_recognition` case, created, or updated while one is open; audited with it. */
-export interface HardshipRequestDesk {
-  /**
-   * `contact` when `jobSeekerId` is null: the person is created (or found, when this address already is them)
-   * and the address linked. `unverified`: the ID number is on file for someone else, so nothing is kept.
-   */
-  file(request: { conversationKey: string; jobSeekerId: string | null; reason: string; prescreen: HardshipPrescreen; at: Date; contact?: HardshipContact }): Promise<HardshipFiling>;
-}
+export type { HardshipContact, HardshipFiling, HardshipRequestDesk } from '../ports.ts';
 
 const MENU_AFTER = [
   { value: 'menu', label: 'menu.buttons.menu' },

@@ -1,14 +1,11 @@
 // A real express server on an ephemeral port over a temporary, migrated SQLite file, with a small echo bot.
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Server } from 'node:http';
 import express from 'express';
 import type { TurnContext } from 'botbuilder';
 import { openDatabase } from '../../../src/persistence/database.ts';
 import type { Database } from '../../../src/persistence/database.ts';
-import { applyMigrations } from '../../../src/persistence/migrations/apply-migrations.ts';
+import { migratedDatabase } from '../../support/temp-database.ts';
 import { WebchatStore } from '../../../src/persistence/webchat-store.ts';
 import { createWebchatTokenRevocations } from '../../../src/persistence/webchat-token-revocations.ts';
 import type { WebchatTokenRevocations } from '../../../src/persistence/webchat-token-revocations.ts';
@@ -71,11 +68,10 @@ export interface TestDatabase {
   remove(): void;
 }
 
+/** A migrated SQLite file of its own (test/support/temp-database.ts, the same as the shared fixture's). */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const dir = mkdtempSync(join(tmpdir(), 'webchat-test-'));
-  const url = `file:${join(dir, 'webchat.db')}`;
-  await applyMigrations(url);
-  return { url, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const made = await migratedDatabase('sqlite', 'webchat-test-');
+  return { url: made.url, remove: () => void made.remove() };
 }
 
 export async function startServer(

@@ -1,6 +1,6 @@
 // The WeChat account's pace: a gap between sends, in order, and a cap per Beijing day that resets at midnight.
 import { describe, expect, it } from 'vitest';
-import { SendPacer } from '../../../src/channels/wechaty/send-pacer.ts';
+import { SendPacer } from '../../../src/channels/wechat-personal/send-pacer.ts';
 import { serviceDateOf } from '../../../src/config/service-time-zone.ts';
 
 function pacerAt(startIso: string, dailyCap: number) {

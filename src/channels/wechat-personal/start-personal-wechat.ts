@@ -8,6 +8,9 @@ import type { TurnLogic } from '../proactive-adapter.ts';
 import { SendPacer } from './send-pacer.ts';
 import { startWechatyChannel, type WechatyChannel, type WechatyChannelOptions } from './wechaty-channel.ts';
 
+/** A wechaty instance (so the composition root names it without importing wechaty). */
+export type WechatyBot = Wechaty;
+
 export interface WechatStartDeps {
   logic: TurnLogic;
   localizer: Localizer;
