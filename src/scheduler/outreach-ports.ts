@@ -1,0 +1,47 @@
+// What the outreach planner needs from storage, as ports; src/persistence/outreach-repository.ts implements them.
+
+/** A registration the planner should look at: new, changed since it was planned, or running out of planned rows. */
+export interface PlanCandidate {
+  registrationId: string;
+  jobSeekerId: string;
+  regionCode: string;
+  registeredAt: Date;
+  status: string;
+  reason: string;
+  followUpPreference: string;
+  hardshipConfirmed: boolean;
+  consentWithdrawn: boolean;
+  /** The facts of the last plan (JSON), or null if never planned. */
+  previousFacts: string | null;
+  previousThrough: string | null;
+  /** Newest updatedAt of the registration and the person now. */
+  updatedAt: Date;
+}
+
+export interface PlannedRow {
+  key: string;
+  kind: string;
+  period: string;
+  dueAt: Date;
+  deadlineAt: Date;
+  provisional: boolean;
+  clause: string;
+}
+
+/** One registration's new plan: rows due in [windowFrom, plannedThrough]; open rows in that window not listed are cancelled. */
+export interface RegistrationPlan {
+  registrationId: string;
+  jobSeekerId: string;
+  facts: string;
+  windowFrom: Date;
+  plannedThrough: string;
+  seenUpdatedAt: Date;
+  rows: PlannedRow[];
+}
+
+export interface OutreachPlanStore {
+  /** Registrations to (re)plan, by id after `afterId`: never planned, changed since, or planned through a day before `refillBefore`. */
+  candidates(options: { refillBefore: string; afterId: string | null; limit: number }): Promise<PlanCandidate[]>;
+  /** Writes plans in one transaction: new rows inserted once (by key), open rows moved, open rows no longer owed cancelled. */
+  applyPlans(plans: readonly RegistrationPlan[], at: Date): Promise<{ created: number; updated: number; cancelled: number }>;
+}
