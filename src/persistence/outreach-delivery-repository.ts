@@ -9,6 +9,7 @@ import type { DeliveryStore, DeliveryTask } from '../delivery/delivery-ports.ts'
 
 const ACTIVE_STATUSES = new Set(['pending_review', 'registered']);
 const claimedRow = z.object({ id: z.string() });
+const heldRow = z.object({ taskId: z.string() });
 
 function dueCondition(now: Date): Prisma.Sql {
   return Prisma.sql`(("status" = 'pending' AND "dueAt" <= ${now} AND ("availableAt" IS NULL OR "availableAt" <= ${now})) OR ("status" = 'sending' AND "lockedUntil" < ${now}))`;
@@ -49,9 +50,11 @@ export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
     },
 
     async takeDay(jobSeekerId, day, taskId, at) {
-      await db.$executeRaw`INSERT INTO "OutreachDailySend" ("jobSeekerId", "day", "taskId", "at") VALUES (${jobSeekerId}, ${day}, ${taskId}, ${at}) ON CONFLICT DO NOTHING`;
-      const held = await db.outreachDailySend.findUnique({ where: { jobSeekerId_day: { jobSeekerId, day } }, select: { taskId: true } });
-      return held?.taskId === taskId;
+      // One statement: the row is ours if we inserted it or already held it (a retry of the same task).
+      const rows = await db.$queryRaw<unknown[]>`
+        INSERT INTO "OutreachDailySend" ("jobSeekerId", "day", "taskId", "at") VALUES (${jobSeekerId}, ${day}, ${taskId}, ${at})
+        ON CONFLICT ("jobSeekerId", "day") DO UPDATE SET "taskId" = "OutreachDailySend"."taskId" RETURNING "taskId"`;
+      return rows.length === 1 && heldRow.parse(rows[0]).taskId === taskId;
     },
 
     async releaseDay(jobSeekerId, day, taskId) {
@@ -59,19 +62,25 @@ export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
     },
 
     async markSent(taskId, receipt) {
-      return db.$transaction(async (tx) => {
-        const task = await tx.outreachTask.findUnique({ where: { id: taskId } });
-        if (!task || task.status === 'sent') return false;
-        await tx.outreachTask.update({ where: { id: taskId }, data: { status: 'sent', doneAt: receipt.at, channel: receipt.channel, receipt: receipt.receipt, leaseOwner: null, lockedUntil: null, lastError: null } });
-        // The ledger row's id is the task's: a task counts once, whoever records it.
-        await tx.$executeRaw`
+      // The ledger row's id is the task's, so a task counts once whoever records it; ledger and audit rows are
+      // copied from the task row itself, and the three statements commit together.
+      const [counted] = await db.$transaction([
+        db.$executeRaw`
           INSERT INTO "ContactRecord" ("id", "jobSeekerId", "registrationId", "kind", "channel", "outcome", "serviceKinds", "notes", "actor", "at")
-          VALUES (${`outreach:${taskId}`}, ${task.jobSeekerId}, ${task.registrationId}, ${`outreach_${task.kind}`}, ${receipt.channel}, 'delivered',
-                  ${JSON.stringify(receipt.quotaKind ? [receipt.quotaKind] : [])}, ${task.period}, 'scheduler', ${receipt.at})
-          ON CONFLICT DO NOTHING`;
-        await tx.auditEvent.create({ data: { ...auditRow({ actor: 'scheduler', action: 'outreach.sent', subjectType: 'outreach_task', subjectId: taskId, details: { jobSeekerId: task.jobSeekerId, kind: task.kind, period: task.period, channel: receipt.channel, receipt: receipt.receipt } }), at: receipt.at } });
-        return true;
-      });
+          SELECT ${`outreach:${taskId}`}, "jobSeekerId", "registrationId", 'outreach_' || "kind", ${receipt.channel}, 'delivered', ${JSON.stringify(receipt.quotaKind ? [receipt.quotaKind] : [])}, "period", 'scheduler', ${receipt.at}
+          FROM "OutreachTask" WHERE "id" = ${taskId} AND "status" <> 'sent'
+          ON CONFLICT DO NOTHING`,
+        db.$executeRaw`
+          INSERT INTO "AuditEvent" ("id", "at", "actor", "action", "subjectType", "subjectId", "details")
+          SELECT ${randomUUID()}, ${receipt.at}, 'scheduler', 'outreach.sent', 'outreach_task', ${taskId},
+                 ${JSON.stringify({ channel: receipt.channel, receipt: receipt.receipt })}
+          FROM "OutreachTask" WHERE "id" = ${taskId} AND "status" <> 'sent'`,
+        db.$executeRaw`
+          UPDATE "OutreachTask" SET "status" = 'sent', "doneAt" = ${receipt.at}, "channel" = ${receipt.channel}, "receipt" = ${receipt.receipt},
+                 "leaseOwner" = NULL, "lockedUntil" = NULL, "lastError" = NULL
+          WHERE "id" = ${taskId} AND "status" <> 'sent'`,
+      ]);
+      return counted === 1;
     },
 
     async reschedule(taskId, owner, change) {
