@@ -5,7 +5,7 @@ import type { Localizer } from '../conversation/localizer.ts';
 import type { AuditLog, OutboundChannel } from '../conversation/ports.ts';
 import type { ProactivePrompter } from '../conversation/proactive-prompt.ts';
 import type { DeliveryStore, DeliveryTask } from '../delivery/delivery-ports.ts';
-import type { OutreachPlanStore } from './outreach-ports.ts';
+import type { OutreachFactDesk, OutreachPlanStore } from './outreach-ports.ts';
 import { runOutreachTick, type TickResult } from './outreach-tick.ts';
 
 export interface OutreachSettings {
@@ -28,6 +28,7 @@ export interface OutreachWiring {
   prompter: ProactivePrompter;
   localizer: Localizer;
   settings: OutreachSettings;
+  facts?: OutreachFactDesk;
   owner?: string;
   onClaimed?: (task: DeliveryTask) => Promise<void>;
 }
@@ -41,5 +42,5 @@ export function createOutreachTick(w: OutreachWiring): (now: Date) => Promise<Ti
     leaseMs: s.OUTREACH_LEASE_SECONDS * 1000, maxAttempts: s.OUTREACH_MAX_ATTEMPTS,
     ...(w.owner ? { owner: w.owner } : {}), ...(w.onClaimed ? { onClaimed: w.onClaimed } : {}),
   };
-  return (now) => runOutreachTick({ plans: w.plans, planning, delivery, audit: w.audit }, now);
+  return (now) => runOutreachTick({ plans: w.plans, planning, delivery, audit: w.audit, ...(w.facts ? { facts: w.facts } : {}) }, now);
 }

@@ -45,3 +45,19 @@ export interface OutreachPlanStore {
   /** Writes plans in one transaction: new rows inserted once (by key), open rows moved, open rows no longer owed cancelled. */
   applyPlans(plans: readonly RegistrationPlan[], at: Date): Promise<{ created: number; updated: number; cancelled: number }>;
 }
+
+/** A person outreach failed to reach or who refused service, not yet on a caseworker's work list for it. */
+export interface OutreachHistoryRow {
+  jobSeekerId: string;
+  regionCode: string;
+  registeredAt: Date;
+  lastReachedAt: Date | null;
+  lastFailedAt: Date | null;
+  outcomesNewestFirst: string[];
+}
+
+/** Work-list items for caseworkers (deregistration facts); never a change of registration status. */
+export interface OutreachFactDesk {
+  histories(limit: number): Promise<OutreachHistoryRow[]>;
+  fileFact(fact: { jobSeekerId: string; regionCode: string; code: string; clause: string; details: Record<string, unknown> }, at: Date): Promise<void>;
+}

@@ -2,7 +2,8 @@
 // crash, or on two instances: rows have idempotency keys, claims are leased, messages carry idempotency keys.
 import type { AuditLog } from '../conversation/ports.ts';
 import { deliverDue, type DeliveryDeps } from '../delivery/deliver-due.ts';
-import type { OutreachPlanStore } from './outreach-ports.ts';
+import type { OutreachFactDesk, OutreachPlanStore } from './outreach-ports.ts';
+import { reportOutreachFacts } from './report-outreach-facts.ts';
 import { planOutreach, type PlanningPolicy } from './plan-outreach.ts';
 
 export interface TickDeps {
@@ -10,6 +11,8 @@ export interface TickDeps {
   planning: PlanningPolicy;
   delivery: DeliveryDeps;
   audit: AuditLog;
+  /** Work-list facts (unreachable, refusals) for caseworkers; absent in tests that only plan and send. */
+  facts?: OutreachFactDesk;
 }
 
 /** What `jiuyebang outreach tick` prints. */
@@ -23,9 +26,10 @@ export interface TickResult {
 export async function runOutreachTick(deps: TickDeps, now: Date): Promise<TickResult> {
   const plan = await planOutreach(deps.plans, deps.planning, now);
   const delivered = await deliverDue(deps.delivery, now);
+  const facts = deps.facts ? await reportOutreachFacts(deps.facts, deps.planning.packs, now) : 0;
   const result = { planned: plan.created, sent: delivered.sent, deferred: delivered.deferred, failed: delivered.failed };
-  if (plan.created + plan.updated + plan.cancelled + delivered.sent + delivered.failed > 0) {
-    await deps.audit.record({ actor: 'scheduler', action: 'outreach.tick', subjectType: 'outreach', details: { ...result, moved: plan.updated, cancelled: plan.cancelled, at: now.toISOString() } });
+  if (plan.created + plan.updated + plan.cancelled + delivered.sent + delivered.failed + facts > 0) {
+    await deps.audit.record({ actor: 'scheduler', action: 'outreach.tick', subjectType: 'outreach', details: { ...result, moved: plan.updated, cancelled: plan.cancelled, factsFiled: facts, at: now.toISOString() } });
   }
   return result;
 }

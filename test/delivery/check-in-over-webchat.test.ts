@@ -40,7 +40,7 @@ describe('monthly check-in on web chat', () => {
     // The same tick again: nothing more is sent.
     expect(await service.tick(new Date('2026-03-04T10:05:00+08:00'))).toMatchObject({ sent: 0 });
 
-    await client.say('还在找工作', { value: 'looking' });
+    await client.say('还在找工作');
     await client.waitForBotReply((m) => m.id !== prompt.id, 15_000);
     await expect.poll(async () => db.contactRecord.findMany({ where: { jobSeekerId: 'p1' }, orderBy: { kind: 'asc' }, select: { kind: true, outcome: true, serviceKinds: true } }), { timeout: 10_000 })
       .toEqual([{ kind: 'follow_up_reply', outcome: 'looking', serviceKinds: '[]' }, { kind: 'outreach_check_in', outcome: 'delivered', serviceKinds: '[]' }]);

@@ -13,6 +13,7 @@ import type { DeliveryTask } from '../../src/delivery/delivery-ports.ts';
 import { openDatabase, type Database } from '../../src/persistence/database.ts';
 import { applyMigrations } from '../../src/persistence/migrations/apply-migrations.ts';
 import { createOutreachDeliveryRepository } from '../../src/persistence/outreach-delivery-repository.ts';
+import { createOutreachFactRepository } from '../../src/persistence/outreach-fact-repository.ts';
 import { createPiiCipher } from '../../src/persistence/pii-cipher.ts';
 import { createRepositories, type Repositories } from '../../src/persistence/repositories.ts';
 import { createOutreachTick } from '../../src/scheduler/create-outreach-tick.ts';
@@ -93,10 +94,11 @@ export async function insertRegistrants(world: World, people: readonly Registran
   }
 }
 
-export function tickOf(world: World, channels: readonly OutboundChannel[], options: { owner?: string; onClaimed?: (task: DeliveryTask) => Promise<void>; prompter?: ProactivePrompter } = {}): (now: Date) => Promise<TickResult> {
+export function tickOf(world: World, channels: readonly OutboundChannel[], options: { owner?: string; onClaimed?: (task: DeliveryTask) => Promise<void>; prompter?: ProactivePrompter; facts?: boolean } = {}): (now: Date) => Promise<TickResult> {
   return createOutreachTick({
     plans: world.repos.outreach, deliveries: createOutreachDeliveryRepository(world.database.prisma), audit: world.repos.audit, packs, calendar,
     channels, buttonChannels: [], prompter: options.prompter ?? fixedPrompter, localizer, settings: SETTINGS,
+    ...(options.facts ? { facts: createOutreachFactRepository(world.database.prisma) } : {}),
     ...(options.owner ? { owner: options.owner } : {}), ...(options.onClaimed ? { onClaimed: options.onClaimed } : {}),
   });
 }
