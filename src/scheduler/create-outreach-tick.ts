@@ -7,6 +7,7 @@ import type { ProactivePrompter } from '../conversation/proactive-prompt.ts';
 import type { DeliveryStore, DeliveryTask } from '../delivery/delivery-ports.ts';
 import type { OutreachFactDesk, OutreachPlanStore } from './outreach-ports.ts';
 import { runOutreachTick, type TickResult } from './outreach-tick.ts';
+import { memoizeCalendar } from './memo-calendar.ts';
 
 export interface OutreachSettings {
   OUTREACH_SEND_FROM: string;
@@ -35,7 +36,7 @@ export interface OutreachWiring {
 
 export function createOutreachTick(w: OutreachWiring): (now: Date) => Promise<TickResult> {
   const s = w.settings;
-  const planning = { packs: w.packs, calendar: w.calendar, horizonDays: s.OUTREACH_HORIZON_DAYS, refillDays: Math.ceil(s.OUTREACH_HORIZON_DAYS / 2), sendFrom: s.OUTREACH_SEND_FROM };
+  const planning = { packs: w.packs, calendar: memoizeCalendar(w.calendar), horizonDays: s.OUTREACH_HORIZON_DAYS, refillDays: Math.ceil(s.OUTREACH_HORIZON_DAYS / 2), sendFrom: s.OUTREACH_SEND_FROM };
   const delivery = {
     store: w.deliveries, channels: w.channels, calendar: w.calendar, window: { from: s.OUTREACH_SEND_FROM, until: s.OUTREACH_SEND_UNTIL },
     localizer: w.localizer, prompter: w.prompter, buttonChannels: new Set(w.buttonChannels),

@@ -86,10 +86,11 @@ export function planObligations(s: ObligationSubject, packs: readonly RegionPack
     kind: quotaKindOf(q.kind), period: q.period, dueOn: q.dueOn, deadlineOn: q.deadlineOn, provisional: q.provisional, clause: q.source,
   }));
   const all = [first, ...checkIns(s, packs, calendar, window.to), ...quota];
+  // Plain dates (YYYY-MM-DD, validated by the calendar) order as strings: no parsing in the hot loop.
   return all
-    .filter((o) => compareDates(o.dueOn, window.to) <= 0 && (compareDates(o.dueOn, window.from) >= 0 || (o.kind === 'first_contact' && compareDates(o.deadlineOn, window.from) >= 0)))
+    .filter((o) => o.dueOn <= window.to && (o.dueOn >= window.from || (o.kind === 'first_contact' && o.deadlineOn >= window.from)))
     .map((o) => ({ ...o, key: obligationKey(s.registrationId, o.kind, o.period) }))
-    .sort((a, b) => compareDates(a.dueOn, b.dueOn) || a.key.localeCompare(b.key));
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 function quotaKindOf(kind: QuotaKind): ObligationKind {
