@@ -59,7 +59,8 @@ export function createOutreachRepository(db: Db): OutreachPlanStore & {
       if (plans.length === 0) return { created: 0, updated: 0, cancelled: 0 };
       return db.$transaction(async (tx) => {
         const existing = await tx.outreachTask.findMany({
-          where: { registrationId: { in: plans.map((p) => p.registrationId) }, status: { in: OPEN } },
+          // By person (indexed with status), then by registration: a person's other registrations are not touched.
+          where: { jobSeekerId: { in: [...new Set(plans.map((p) => p.jobSeekerId))] }, registrationId: { in: plans.map((p) => p.registrationId) }, status: { in: OPEN } },
           select: { id: true, registrationId: true, idempotencyKey: true, status: true, dueAt: true, deadlineAt: true, clause: true, provisional: true },
         });
         const byKey = new Map(existing.map((t) => [t.idempotencyKey, t]));
