@@ -60,7 +60,7 @@ describe('jiuyebang serve and outreach tick', () => {
     expect(await exited(second.child)).toBe(0);
   });
 
-  it('plans outreach once, however often the tick runs, and prints one JSON line', async () => {
+  it('plans outreach once, however often the tick runs, and prints one JSON line', { timeout: 180_000 }, async () => {
     const database = openDatabase(env.DATABASE_URL);
     const repos = createRepositories(database.prisma, createPiiCipher(loadPiiKey({ PII_KEY: undefined, PII_KEY_FILE: env.PII_KEY_FILE })), '440800');
     await repos.registrations.submit({
