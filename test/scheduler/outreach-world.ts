@@ -1,7 +1,7 @@
 // A demo city for outreach tests: a migrated temporary SQLite file, registrants written straight into the tables,
 // a loopback channel that records every message with the fake clock's time, and the tick wired as main.ts does.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadWorkCalendar } from '../../src/config/load-calendar-overrides.ts';
@@ -55,12 +55,19 @@ export interface World {
 export async function openWorld(): Promise<World> {
   // In memory-backed /dev/shm where there is one: a year of sends is thousands of commits.
   const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-  const url = `file:${join(mkdtempSync(join(base, 'jyb-outreach-')), 'outreach.db')}`;
+  const dir = mkdtempSync(join(base, 'jyb-outreach-'));
+  const url = `file:${join(dir, 'outreach.db')}`;
   await applyMigrations(url);
   const database = openDatabase(url);
   await database.ready;
   const repos = createRepositories(database.prisma, createPiiCipher(randomBytes(32)), '440800');
-  return { database, repos, url, close: () => database.close() };
+  return {
+    database, repos, url,
+    async close() {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface Registrant { id: string; registrationId: string; regionCode: string; registeredAt: Date; reason: string; hardship: boolean; refused: boolean }
