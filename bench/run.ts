@@ -7,7 +7,7 @@ import express from 'express';
 import { z } from 'zod';
 import { runLoad } from './load.ts';
 import { benchEngineTurns, benchRawSqliteTurns } from './turns.ts';
-import { benchOutreachPlanning, benchRawTaskInserts } from './outreach.ts';
+import { benchOutreachDelivery, benchOutreachPlanning, benchRawAutocommitInserts, benchRawTaskInserts } from './outreach.ts';
 import { benchIntentLayer } from './intents.ts';
 import { loadConfig } from '../src/config/app-config.ts';
 import { startService } from '../src/main.ts';
@@ -54,9 +54,14 @@ async function main(): Promise<void> {
   const rawTurns = await benchRawSqliteTurns(3000);
   const engineTurns = await benchEngineTurns(400);
   record('conversation engine turn (state, transcript, audit), turns/s', engineTurns, 'turns/s', 'raw better-sqlite3 4-statement turn', rawTurns);
-  const rawInserts = await benchRawTaskInserts(3000);
-  const planning = await benchOutreachPlanning(600);
-  record('outreach tick: first-contact tasks planned/s', planning, 'tasks/s', 'raw better-sqlite3 single-row inserts', rawInserts);
+  // A month of obligations for OUTREACH_BENCH_PEOPLE registrants (default 100,000; the 1,000,000 target runs with the variable set).
+  const people = Number(process.env.OUTREACH_BENCH_PEOPLE ?? 100_000);
+  const planning = await benchOutreachPlanning(people);
+  const rawInserts = await benchRawTaskInserts(planning.rows);
+  record(`outreach planning, a month for ${people} registrants (${planning.rows} rows), rows/s`, planning.rowsPerSecond, 'rows/s', 'raw better-sqlite3 batched insert of the same rows', rawInserts);
+  const delivery = await benchOutreachDelivery(5000);
+  const rawSends = await benchRawAutocommitInserts(5000);
+  record('outreach delivery through a loopback channel, messages/s', delivery, 'msg/s', 'raw better-sqlite3 autocommit inserts', rawSends);
   const intents = await benchIntentLayer();
   console.log(`intent layer, median per message over ${intents.sentences} sentences: ${intents.intentMicros.toFixed(0)} µs (goal < 1000 µs)  |  exact command-word lookup: ${intents.lookupMicros.toFixed(1)} µs  |  ratio ${(intents.intentMicros / Math.max(intents.lookupMicros, 0.001)).toFixed(1)}`);
   await httpFigures();

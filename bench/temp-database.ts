@@ -13,12 +13,13 @@ export function tempDir(): string {
 }
 
 export async function migratedRepositories(region = '440800') {
-  const url = `file:${join(tempDir(), 'bench.db')}`;
+  const file = join(tempDir(), 'bench.db');
+  const url = `file:${file}`;
   await applyMigrations(url);
   const database = openDatabase(url);
   await database.ready;
   const repos = createRepositories(database.prisma, createPiiCipher(randomBytes(32)), region);
-  return { database, repos };
+  return { database, repos, file };
 }
 
 export function perSecond(count: number, started: bigint): number {

@@ -19,9 +19,13 @@ import { createPiiCipher } from './persistence/pii-cipher.ts';
 import { createRepositories } from './persistence/repositories.ts';
 import { WebchatStore } from './persistence/webchat-store.ts';
 import { createPendingTurnRepository } from './persistence/pending-turn-repository.ts';
-import { createEngine } from './conversation/create-engine.ts';
+import { createEngine, createEnginePrompter } from './conversation/create-engine.ts';
 import { createFirstContactPolicy } from './scheduler/first-contact-policy.ts';
-import { runOutreachTick } from './scheduler/outreach-tick.ts';
+import { createOutreachTick } from './scheduler/create-outreach-tick.ts';
+import type { TickResult } from './scheduler/outreach-tick.ts';
+import { createOutreachDeliveryRepository } from './persistence/outreach-delivery-repository.ts';
+import { createOutreachFactRepository } from './persistence/outreach-fact-repository.ts';
+import { createWebchatOutbound } from './channels/webchat/webchat-outbound.ts';
 import { createBotLogic } from './channels/bot-bridge.ts';
 import { createWebchatRouter } from './channels/webchat/webchat-router.ts';
 import { WEBCHAT_CHANNEL_ID, WebchatAdapter } from './channels/webchat/webchat-adapter.ts';
@@ -62,7 +66,7 @@ export interface RunningService {
   port: number;
   logger: Logger;
   /** Runs one outreach tick now (the CLI and tests use it; cron calls the same). */
-  tick(now: Date): Promise<{ firstContactTasksCreated: number }>;
+  tick(now: Date): Promise<TickResult>;
   /** Channels that reach a person by address (the Official Account when configured), for outreach delivery. */
   outboundChannels: readonly OutboundChannel[];
   stop(): Promise<void>;
@@ -169,7 +173,12 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
   else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);
 
-  const tick = (now: Date) => runOutreachTick({ registrations: repos.registrations, outreach: repos.outreach, firstContact, audit: repos.audit }, now);
+  // Outreach goes out through the same channels people talk on; SMS only carries registered templates (one-time codes).
+  const tick = createOutreachTick({
+    plans: repos.outreach, deliveries: createOutreachDeliveryRepository(database.prisma), facts: createOutreachFactRepository(database.prisma), audit: repos.audit, packs, calendar,
+    channels: [createWebchatOutbound(store), ...tencent.outbound, ...(wechat ? [wechat.outbound] : []), sms], buttonChannels: [WEBCHAT_CHANNEL_ID], localizer, settings: config,
+    prompter: createEnginePrompter({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS }),
+  });
   const job = config.SCHEDULER_ENABLED
     ? cron.schedule(config.SCHEDULER_CRON, async () => {
         const result = await tick(new Date()).catch((err: unknown) => logger.error({ err }, 'outreach tick failed'));

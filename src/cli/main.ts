@@ -1,4 +1,4 @@
-// `jiuyebang <command>`: serve | db ... | policy ... | outreach tick [--now ISO] | calendar import|status. Configuration errors
+// `jiuyebang <command>`: serve | db ... | policy ... | outreach tick|plan | seed demo | outreach plan --person <id> | seed demo --people N | calendar import|status. Configuration errors
 // print one line naming the variable and exit 1; bad arguments exit 2.
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config.ts';
 import { resolveCalendarOverridesPath } from '../config/load-calendar-overrides.ts';
@@ -8,8 +8,9 @@ import { runPolicyCommand } from './policy/policy-command.ts';
 import { runOutreachCommand } from './outreach-command.ts';
 import { runServeCommand } from './serve-command.ts';
 import { runWecomCommand } from './wecom-command.ts';
+import { runSeedCommand } from './seed/seed-command.ts';
 
-const USAGE = 'usage: jiuyebang serve [--demo] | db <migrate|status|diff|create> | policy <command> | outreach tick [--now ISO] | calendar <import <notice.txt>|status> | wecom link <username> <wecom-userid>';
+const USAGE = 'usage: jiuyebang serve [--demo] | db <migrate|status|diff|create> | policy <command> | outreach tick [--now ISO] | outreach plan --person <id> | seed demo --people N | calendar <import <notice.txt>|status> | wecom link <username> <wecom-userid>';
 const io = { out: (s: string) => void process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err: (s: string) => void process.stderr.write(s.endsWith('\n') ? s : `${s}\n`) };
 
 async function main(argv: string[]): Promise<number> {
@@ -27,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'wecom':
       return runWecomCommand(rest, io, config());
+    case 'seed':
+      return runSeedCommand(rest, io, config());
     case 'serve':
       return runServeCommand(rest, rest.includes('--demo') ? demoConfig() : config());
     default:

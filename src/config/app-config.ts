@@ -9,6 +9,7 @@ const trustProxy = z
   .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*|loopback|linklocal|uniquelocal)$/, 'must be true, false, a hop count or comma-separated proxy addresses')
   .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v));
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const clockTime = (fallback: string) => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a time HH:MM' }).default(fallback);
 
 /** What a real SMS provider needs (the app id only for Tencent). */
 const SMS_SETTINGS: readonly ('SMS_SECRET_ID' | 'SMS_SECRET_KEY' | 'SMS_SIGN_NAME' | 'SMS_TEMPLATE_ID' | 'SMS_SDK_APP_ID')[] = ['SMS_SECRET_ID', 'SMS_SECRET_KEY', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_ID', 'SMS_SDK_APP_ID'];
@@ -36,6 +37,11 @@ export const ENV_SCHEMA = z.object({
   DEMO_ALLOW_PUBLIC: bool.default(false).describe('Allow the demo caseworker on a HOST other than loopback (its password is public: never in production).'),
   SCHEDULER_ENABLED: bool.default(true).describe('Run the outreach scheduler tick in this process.'),
   SCHEDULER_CRON: z.string().min(9).default('*/5 * * * *').describe('node-cron expression for the outreach tick.'),
+  OUTREACH_SEND_FROM: clockTime('09:00').describe('Outreach messages go out from this time (Beijing) on working days; before it is quiet hours.'),
+  OUTREACH_SEND_UNTIL: clockTime('20:00').describe('No outreach message at or after this time (Beijing); none on weekends or public holidays (work calendar).'),
+  OUTREACH_HORIZON_DAYS: positiveInt(35).describe('How many days ahead outreach obligations are planned as rows.'),
+  OUTREACH_LEASE_SECONDS: positiveInt(300).describe('How long a delivery worker holds the tasks it claimed; a crashed worker\'s tasks are taken over after this.'),
+  OUTREACH_MAX_ATTEMPTS: positiveInt(6).describe('Sending attempts (with growing backoff) before a task is marked undeliverable.'),
   DIALOG_IDLE_HOURS: positiveInt(72).describe('A dialog left longer than this starts fresh (the user is told).'),
   SESSION_HOURS: positiveInt(12).describe('Caseworker login session lifetime.'),
   WEBCHAT_TOKEN_MINUTES: positiveInt(30).describe('Lifetime of a web chat (Direct Line) token.'),

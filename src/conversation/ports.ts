@@ -108,6 +108,11 @@ export interface OutboundSender {
 export interface OutboundText {
   text: string;
   template?: { kind: 'one_time_code'; params: { code: string; minutes: string } };
+  /** Buttons, where the channel shows them (the monthly check-in); others get numbered lines in `text`. */
+  choices?: readonly { title: string; value: string }[];
+  /** The same key sent twice (a retry after a crash) reaches the person once, where the channel can tell. */
+  idempotencyKey?: string;
+  locale?: string;
 }
 
 /** `retryable`: the provider may accept the same message later (rate limit, outage); otherwise it never will. */

@@ -1,20 +1,63 @@
-// What the outreach scheduler needs from storage (src/persistence implements it): registrations still
-// without a first-contact task, and a way to plan tasks once each (idempotency keys).
+// What the outreach planner needs from storage, as ports; src/persistence/outreach-repository.ts implements them.
 
-export interface PlannedTask {
+/** A registration the planner should look at: new, changed since it was planned, or running out of planned rows. */
+export interface PlanCandidate {
+  registrationId: string;
   jobSeekerId: string;
-  registrationId: string | null;
+  regionCode: string;
+  registeredAt: Date;
+  status: string;
+  reason: string;
+  followUpPreference: string;
+  hardshipConfirmed: boolean;
+  consentWithdrawn: boolean;
+  /** The facts of the last plan (JSON), or null if never planned. */
+  previousFacts: string | null;
+  previousThrough: string | null;
+  /** Newest updatedAt of the registration and the person now. */
+  updatedAt: Date;
+}
+
+export interface PlannedRow {
+  key: string;
   kind: string;
+  period: string;
   dueAt: Date;
+  deadlineAt: Date;
   provisional: boolean;
-  idempotencyKey: string;
+  clause: string;
 }
 
-export interface OutreachPlanner {
-  /** Inserts the tasks that do not exist yet; returns how many were new. */
-  plan(tasks: readonly PlannedTask[]): Promise<number>;
+/** One registration's new plan: rows due in [windowFrom, plannedThrough]; open rows in that window not listed are cancelled. */
+export interface RegistrationPlan {
+  registrationId: string;
+  jobSeekerId: string;
+  facts: string;
+  windowFrom: Date;
+  plannedThrough: string;
+  seenUpdatedAt: Date;
+  rows: PlannedRow[];
 }
 
-export interface RegistrationsAwaitingFirstContact {
-  listWithoutFirstContactTask(limit: number): Promise<{ id: string; jobSeekerId: string; registeredAt: Date }[]>;
+export interface OutreachPlanStore {
+  /** Registrations to (re)plan, by id after `afterId`: never planned, changed since, or planned through a day before `refillBefore`. */
+  candidates(options: { refillBefore: string; afterId: string | null; limit: number }): Promise<PlanCandidate[]>;
+  /** Writes plans in one transaction: new rows inserted once (by key), open rows moved, open rows no longer owed cancelled. */
+  applyPlans(plans: readonly RegistrationPlan[], at: Date): Promise<{ created: number; updated: number; cancelled: number }>;
+}
+
+/** A person outreach failed to reach or who refused service, not yet on a caseworker's work list for it. */
+export interface OutreachHistoryRow {
+  jobSeekerId: string;
+  regionCode: string;
+  registeredAt: Date;
+  lastReachedAt: Date | null;
+  lastFailedAt: Date | null;
+  outcomesNewestFirst: string[];
+}
+
+/** Work-list items for caseworkers (deregistration facts); never a change of registration status. */
+export interface OutreachFactDesk {
+  histories(limit: number): Promise<OutreachHistoryRow[]>;
+  fileFact(fact: { jobSeekerId: string; regionCode: string; code: string; clause: string; details: Record<string, unknown> }, at: Date): Promise<void>;
 }

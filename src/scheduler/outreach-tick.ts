@@ -1,36 +1,35 @@
-// One scheduler tick: turns obligations into outreach task rows. Safe to run twice or on two instances:
-// each task has an idempotency key (person + kind + period).
-import { endOfServiceDay } from '../config/service-time-zone.ts';
-import type { FirstContactPolicy } from '../conversation/registration-intake.ts';
-import { firstContactKey } from '../domain/follow-up/first-contact-key.ts';
-import type { OutreachPlanner, RegistrationsAwaitingFirstContact } from './outreach-ports.ts';
+// One scheduler tick: plan obligations into rows, then deliver what is due. Safe to run twice at once, after a
+// crash, or on two instances: rows have idempotency keys, claims are leased, messages carry idempotency keys.
+import type { AuditLog } from '../conversation/ports.ts';
+import { deliverDue, type DeliveryDeps } from '../delivery/deliver-due.ts';
+import type { OutreachFactDesk, OutreachPlanStore } from './outreach-ports.ts';
+import { reportOutreachFacts } from './report-outreach-facts.ts';
+import { planOutreach, type PlanningPolicy } from './plan-outreach.ts';
 
 export interface TickDeps {
-  registrations: RegistrationsAwaitingFirstContact;
-  outreach: OutreachPlanner;
-  firstContact: FirstContactPolicy;
-  audit: { record(e: { actor: string; action: string; subjectType: string; details?: Record<string, unknown> }): Promise<void> };
+  plans: OutreachPlanStore;
+  planning: PlanningPolicy;
+  delivery: DeliveryDeps;
+  audit: AuditLog;
+  /** Work-list facts (unreachable, refusals) for caseworkers; absent in tests that only plan and send. */
+  facts?: OutreachFactDesk;
 }
 
+/** What `jiuyebang outreach tick` prints. */
 export interface TickResult {
-  firstContactTasksCreated: number;
+  planned: number;
+  sent: number;
+  deferred: number;
+  failed: number;
 }
-
-const BATCH = 500;
 
 export async function runOutreachTick(deps: TickDeps, now: Date): Promise<TickResult> {
-  let created = 0;
-  for (;;) {
-    const pending = await deps.registrations.listWithoutFirstContactTask(BATCH);
-    if (pending.length === 0) break;
-    const tasks = pending.map((r) => {
-      const due = deps.firstContact.firstContactBy(r.registeredAt);
-      return { jobSeekerId: r.jobSeekerId, registrationId: r.id, kind: 'first_contact', dueAt: endOfServiceDay(due.date), provisional: due.provisional, idempotencyKey: firstContactKey(r.id) };
-    });
-    const added = await deps.outreach.plan(tasks);
-    created += added;
-    if (pending.length < BATCH || added === 0) break;
+  const plan = await planOutreach(deps.plans, deps.planning, now);
+  const delivered = await deliverDue(deps.delivery, now);
+  const facts = deps.facts ? await reportOutreachFacts(deps.facts, deps.planning.packs, now) : 0;
+  const result = { planned: plan.created, sent: delivered.sent, deferred: delivered.deferred, failed: delivered.failed };
+  if (plan.created + plan.updated + plan.cancelled + delivered.sent + delivered.failed + facts > 0) {
+    await deps.audit.record({ actor: 'scheduler', action: 'outreach.tick', subjectType: 'outreach', details: { ...result, moved: plan.updated, cancelled: plan.cancelled, factsFiled: facts, at: now.toISOString() } });
   }
-  if (created > 0) await deps.audit.record({ actor: 'scheduler', action: 'outreach.planned', subjectType: 'outreach', details: { firstContactTasksCreated: created, at: now.toISOString() } });
-  return { firstContactTasksCreated: created };
+  return result;
 }

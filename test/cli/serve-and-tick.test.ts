@@ -60,7 +60,7 @@ describe('jiuyebang serve and outreach tick', () => {
     expect(await exited(second.child)).toBe(0);
   });
 
-  it('plans first-contact tasks once, however often the tick runs', async () => {
+  it('plans outreach once, however often the tick runs, and prints one JSON line', { timeout: 180_000 }, async () => {
     const database = openDatabase(env.DATABASE_URL);
     const repos = createRepositories(database.prisma, createPiiCipher(loadPiiKey({ PII_KEY: undefined, PII_KEY_FILE: env.PII_KEY_FILE })), '440800');
     await repos.registrations.submit({
@@ -72,8 +72,14 @@ describe('jiuyebang serve and outreach tick', () => {
     const first = tick();
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(JSON.parse(first.stdout)).toEqual({ firstContactTasksCreated: 1 });
-    expect(JSON.parse(tick().stdout)).toEqual({ firstContactTasksCreated: 0 });
+    // 2026-11-23 09:00 Monday: first contact (due 11-23) goes out on the web chat address '{}' cannot reach: undeliverable.
+    const counts = JSON.parse(first.stdout);
+    expect(Object.keys(counts)).toEqual(['planned', 'sent', 'deferred', 'failed']);
+    expect(counts.planned).toBeGreaterThanOrEqual(2);
+    expect(JSON.parse(tick().stdout)).toMatchObject({ planned: 0, sent: 0 });
+    const plan = spawnSync(process.execPath, ['bin/jiuyebang.mjs', 'outreach', 'plan', '--person', 'nobody'], { env, encoding: 'utf8', timeout: 60_000 });
+    expect(plan.status).toBe(1);
+    expect(plan.stderr).toContain('没有这个人的服务计划');
     const bad = spawnSync(process.execPath, ['bin/jiuyebang.mjs', 'outreach', 'tick', '--now', 'yesterday'], { env, encoding: 'utf8', timeout: 60_000 });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--now must be an ISO date-time');

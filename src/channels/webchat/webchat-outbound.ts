@@ -10,10 +10,14 @@ export function createWebchatOutbound(store: Pick<WebchatStore, 'appendActivity'
     async send(conversationId, message) {
       if (!(await store.findConversation(conversationId))) return { ok: false, retryable: false, code: 'unknown_conversation' };
       try {
+        const choices = message.choices ?? [];
+        // Buttons as the engine's own replies carry them (bot-bridge toActivity); the idempotency key makes a resend a no-op.
         const stored = await store.appendActivity(conversationId, {
           type: 'message', text: message.text, textFormat: 'plain', channelId: WEBCHAT_CHANNEL_ID, serviceUrl: WEBCHAT_SERVICE_URL,
           from: { ...bot, role: 'bot' }, conversation: { id: conversationId }, timestamp: new Date().toISOString(),
-        });
+          ...(message.locale ? { locale: message.locale } : {}),
+          ...(choices.length > 0 ? { suggestedActions: { to: [], actions: choices.map((c) => ({ type: 'imBack', title: c.title, value: c.title, channelData: { value: c.value } })) } } : {}),
+        }, message.idempotencyKey);
         return { ok: true, providerMessageId: stored.activity.id };
       } catch {
         return { ok: false, retryable: true, code: 'store_unavailable' };

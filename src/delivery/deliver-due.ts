@@ -1,0 +1,100 @@
+// The delivery half of a tick: claims due outreach tasks with a lease and sends each through the newest channel
+// address that takes it, within the sending hours, one message per person per day, with retries and backoff.
+// A crash or a second worker never sends twice: claims are exclusive, and each message carries an idempotency key.
+import { randomUUID } from 'node:crypto';
+import { serviceDateOf } from '../config/service-time-zone.ts';
+import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
+import type { OutboundChannel, SendOutcome } from '../conversation/ports.ts';
+import { isSendingTime, nextSendingTime, type SendWindow } from '../scheduler/send-window.ts';
+import type { DeliveryStore, DeliveryTask } from './delivery-ports.ts';
+import { composeOutreach, quotaKindOf, type MessageDeps } from './outreach-message.ts';
+
+export interface DeliveryDeps extends MessageDeps {
+  store: DeliveryStore;
+  channels: readonly OutboundChannel[];
+  calendar: WorkCalendar;
+  window: SendWindow;
+  /** Who holds the lease (this process); a fresh id per worker by default. */
+  owner?: string;
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** Called after each task is claimed, before it is sent (tests crash a worker here). */
+  onClaimed?: (task: DeliveryTask) => Promise<void>;
+}
+
+export interface DeliveryResult { sent: number; deferred: number; failed: number }
+
+const CLAIM_BATCH = 200;
+const BASE_BACKOFF_MS = 10 * 60_000;
+
+type Attempt = { kind: 'sent'; channel: string; receipt: string } | { kind: 'busy' } | { kind: 'failed'; retryable: boolean; reasons: string[] };
+
+async function sendAll(channel: OutboundChannel, address: string, messages: readonly Parameters<OutboundChannel['send']>[1][]): Promise<SendOutcome> {
+  let last: SendOutcome = { ok: false, retryable: false, code: 'empty_message' };
+  for (const message of messages) {
+    last = await channel.send(address, message);
+    if (!last.ok) return last;
+  }
+  return last;
+}
+
+async function attempt(task: DeliveryTask, deps: DeliveryDeps, now: Date): Promise<Attempt> {
+  const reasons: string[] = [];
+  let retryable = false;
+  for (const to of task.addresses) {
+    const channel = deps.channels.find((c) => c.channel === to.channel);
+    if (!channel) continue;
+    const messages = await composeOutreach(task, to, deps, now);
+    if (messages === null) return { kind: 'busy' };
+    const outcome = await sendAll(channel, to.address, messages);
+    if (outcome.ok) return { kind: 'sent', channel: to.channel, receipt: outcome.providerMessageId };
+    reasons.push(`${to.channel}:${outcome.code}`);
+    retryable ||= outcome.retryable;
+  }
+  return { kind: 'failed', retryable, reasons: reasons.length > 0 ? reasons : ['no_reachable_address'] };
+}
+
+/** Sends what is due at `now`; outside the sending hours it sends nothing and reports the due tasks as deferred. */
+export async function deliverDue(deps: DeliveryDeps, now: Date): Promise<DeliveryResult> {
+  const result: DeliveryResult = { sent: 0, deferred: 0, failed: 0 };
+  if (!isSendingTime(now, deps.window, deps.calendar)) return { ...result, deferred: await deps.store.countDue(now) };
+  const owner = deps.owner ?? randomUUID();
+  const leaseUntil = new Date(now.getTime() + (deps.leaseMs ?? 5 * 60_000));
+  const maxAttempts = deps.maxAttempts ?? 6;
+  const day = serviceDateOf(now);
+  for (;;) {
+    const tasks = await deps.store.claimDue(now, owner, leaseUntil, CLAIM_BATCH);
+    if (tasks.length === 0) break;
+    for (const task of tasks) {
+      await deps.onClaimed?.(task);
+      if (!task.reachable) {
+        await deps.store.finish(task.id, owner, { status: 'cancelled', reason: 'not_reachable', at: now });
+        continue;
+      }
+      if (!(await deps.store.takeDay(task.jobSeekerId, day, task.id, now))) {
+        await deps.store.reschedule(task.id, owner, { availableAt: nextSendingTime(now, deps.window, deps.calendar, true), reason: 'daily_limit', failed: false });
+        result.deferred += 1;
+        continue;
+      }
+      const outcome = await attempt(task, deps, now);
+      if (outcome.kind === 'sent') {
+        await deps.store.markSent(task.id, { channel: outcome.channel, receipt: outcome.receipt, at: now, quotaKind: quotaKindOf(task.kind) });
+        result.sent += 1;
+        continue;
+      }
+      await deps.store.releaseDay(task.jobSeekerId, day, task.id);
+      if (outcome.kind === 'busy') {
+        await deps.store.reschedule(task.id, owner, { availableAt: nextSendingTime(new Date(now.getTime() + 3_600_000), deps.window, deps.calendar), reason: 'conversation_busy', failed: false });
+        result.deferred += 1;
+      } else if (outcome.retryable && task.attempts + 1 < maxAttempts) {
+        const backoff = new Date(now.getTime() + BASE_BACKOFF_MS * 3 ** task.attempts);
+        await deps.store.reschedule(task.id, owner, { availableAt: nextSendingTime(backoff, deps.window, deps.calendar), reason: outcome.reasons.join(','), failed: true });
+        result.failed += 1;
+      } else {
+        await deps.store.finish(task.id, owner, { status: 'undeliverable', reason: outcome.reasons.join(','), at: now });
+        result.failed += 1;
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,48 @@
+// What the delivery worker needs from storage, as a port; src/persistence/outreach-delivery-repository.ts implements it.
+
+export interface DeliveryAddress {
+  channel: string;
+  /** The channel's own address (web chat: the conversation id). */
+  address: string;
+  /** The engine's conversation key (`<channel>:<conversation id>`), for the check-in dialog. */
+  conversationKey: string;
+}
+
+/** A claimed task with what sending it needs: who, in which language, where (newest address first). */
+export interface DeliveryTask {
+  id: string;
+  jobSeekerId: string;
+  registrationId: string | null;
+  kind: string;
+  period: string | null;
+  clause: string | null;
+  attempts: number;
+  locale: string;
+  /** False once the registration ended or consent was withdrawn: the task is cancelled, never sent. */
+  reachable: boolean;
+  addresses: DeliveryAddress[];
+}
+
+export interface DeliveredReceipt {
+  channel: string;
+  receipt: string;
+  at: Date;
+  /** The quota kind this delivery counts toward (policy, guidance, jobs, training), if any. */
+  quotaKind: string | null;
+}
+
+export interface DeliveryStore {
+  /** Tasks due now and not yet sent (what a tick outside the sending hours leaves for later). */
+  countDue(now: Date): Promise<number>;
+  /** Claims up to `limit` due tasks (and tasks whose worker's lease lapsed) for `owner` until `leaseUntil`. */
+  claimDue(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<DeliveryTask[]>;
+  /** Takes the person's one outreach message of `day` for this task; false when another task has it. */
+  takeDay(jobSeekerId: string, day: string, taskId: string, at: Date): Promise<boolean>;
+  releaseDay(jobSeekerId: string, day: string, taskId: string): Promise<void>;
+  /** Sent: the task is done and counted once in the contact ledger (whoever finishes it first). */
+  markSent(taskId: string, receipt: DeliveredReceipt): Promise<boolean>;
+  /** Back to pending until `availableAt`; `failed` counts an attempt (backoff), a deferral does not. */
+  reschedule(taskId: string, owner: string, change: { availableAt: Date; reason: string; failed: boolean }): Promise<void>;
+  /** Final: `undeliverable` with the reason, or `cancelled` (no longer owed). */
+  finish(taskId: string, owner: string, change: { status: 'undeliverable' | 'cancelled'; reason: string; at: Date }): Promise<void>;
+}

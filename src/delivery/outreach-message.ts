@@ -1,0 +1,37 @@
+// The words of one outreach task for one address: the monthly check-in starts the follow-up dialog (its question
+// and buttons, so the reply lands there); first contact and quota notices are locale texts citing their clause.
+import type { Localizer } from '../conversation/localizer.ts';
+import { toLocale } from '../conversation/locales.ts';
+import type { ProactivePrompter } from '../conversation/proactive-prompt.ts';
+import type { OutboundText } from '../conversation/ports.ts';
+import type { DeliveryAddress, DeliveryTask } from './delivery-ports.ts';
+
+export const FOLLOW_UP_DIALOG = 'followUp';
+const QUOTA_PREFIX = 'quota_';
+
+export interface MessageDeps {
+  localizer: Localizer;
+  prompter: ProactivePrompter;
+  /** Channels that show buttons; the others get numbered lines. */
+  buttonChannels: ReadonlySet<string>;
+}
+
+/** The quota kind a task counts toward, if it is a quota task. */
+export function quotaKindOf(taskKind: string): string | null {
+  return taskKind.startsWith(QUOTA_PREFIX) ? taskKind.slice(QUOTA_PREFIX.length) : null;
+}
+
+/** The messages to send, or null when the conversation must not be interrupted now (a caseworker has it, another dialog runs). */
+export async function composeOutreach(task: DeliveryTask, to: DeliveryAddress, deps: MessageDeps, now: Date): Promise<OutboundText[] | null> {
+  const locale = toLocale(task.locale);
+  const source = task.clause ?? '';
+  const keyed = (texts: readonly OutboundText[]) => texts.map((m, i) => ({ ...m, locale, idempotencyKey: `outreach:${task.id}:${i}` }));
+  if (task.kind === 'check_in') {
+    const messages = await deps.prompter.prompt({ conversationKey: to.conversationKey, dialogId: FOLLOW_UP_DIALOG, at: now, buttons: deps.buttonChannels.has(to.channel), jobSeekerId: task.jobSeekerId, locale });
+    if (messages.length === 0) return null;
+    return keyed(messages.map((m) => ({ text: m.text, choices: m.choices })));
+  }
+  const quota = quotaKindOf(task.kind);
+  const key = quota ? `outreach.quota.${quota}` : 'outreach.firstContact';
+  return keyed([{ text: deps.localizer.t(locale, key, { source }) }]);
+}

@@ -1,0 +1,98 @@
+// Every contact a registered person is owed, as dated obligations with an idempotency key (person + kind +
+// period) and the clause each one serves: first contact, the regular check-ins and the yearly quota items.
+import type { WorkCalendar } from '../calendar/work-calendar.ts';
+import { addDays, addMonthsClamped, compareDates } from '../dates/plain-date.ts';
+import { firstContactDeadline, type FollowUpGroup } from '../follow-up/plan-follow-ups.ts';
+import type { QuotaKind } from '../quota/quota-progress.ts';
+import { spreadQuota } from '../quota/spread-quota.ts';
+import type { RegionPack } from '../regions/region-pack.ts';
+import { selectRegionPack } from '../regions/select-region-pack.ts';
+
+export const OBLIGATION_KINDS = ['first_contact', 'check_in', 'quota_policy', 'quota_guidance', 'quota_jobs', 'quota_training'] as const;
+export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
+
+/** The facts about a person the plan depends on; a change in any of them is a re-plan. */
+export interface ObligationSubject {
+  registrationId: string;
+  /** GB/T 2260 code of the registration place: picks the region pack. */
+  regionCode: string;
+  registeredOn: string;
+  group: FollowUpGroup;
+  /** The person declined monthly follow-up (R1.4.2). */
+  refusedMonthly: boolean;
+  /** False once deregistered, withdrawn or rejected, or when consent to contact is withdrawn. */
+  reachable: boolean;
+}
+
+export interface Obligation {
+  key: string;
+  kind: ObligationKind;
+  period: string;
+  /** The day it goes out (a working day). */
+  dueOn: string;
+  /** The last day that still meets the obligation. */
+  deadlineOn: string;
+  provisional: boolean;
+  clause: string;
+}
+
+/** The days planned: obligations due in [from, to]; the first contact whenever it is still ahead of `from`'s deadline. */
+export interface PlanWindow { from: string; to: string }
+
+const MAX_STEPS = 400;
+
+/** Obligation key: one row per person, kind and period, whatever how often planning runs. */
+export function obligationKey(registrationId: string, kind: ObligationKind, period: string): string {
+  return kind === 'first_contact' ? `first_contact:${registrationId}` : `${kind}:${registrationId}:${period}`;
+}
+
+function checkIns(s: ObligationSubject, packs: readonly RegionPack[], calendar: WorkCalendar, to: string): Omit<Obligation, 'key'>[] {
+  const out: Omit<Obligation, 'key'>[] = [];
+  const base = selectRegionPack(packs, s.regionCode, s.registeredOn);
+  const refusal = s.refusedMonthly ? base.followUp.refusal : null;
+  const hardship = s.group === 'hardship' && !s.refusedMonthly;
+  for (let k = 1; k <= MAX_STEPS; k += 1) {
+    // Months since registration (or days for the hardship interval) name the period, so a cadence change keeps the rows both cadences share.
+    const step = refusal !== null ? { unit: 'm', n: refusal.everyMonths * k } : hardship ? { unit: 'd', n: base.followUp.hardshipInterval.days * k } : { unit: 'm', n: base.followUp.monthly.everyMonths * k };
+    const nominal = step.unit === 'd' ? addDays(s.registeredOn, step.n) : addMonthsClamped(s.registeredOn, step.n);
+    if (compareDates(nominal, to) > 0) break;
+    const pack = selectRegionPack(packs, s.regionCode, nominal);
+    const f = pack.followUp;
+    const due = calendar.addWorkingDays(nominal, 0);
+    const nextNominal = step.unit === 'd' ? addDays(nominal, f.hardshipInterval.days) : addMonthsClamped(s.registeredOn, step.n + (refusal?.everyMonths ?? f.monthly.everyMonths));
+    const clause = refusal !== null ? refusal.source : hardship ? f.hardshipInterval.source : s.refusedMonthly ? f.refusalFallbackSource : f.monthly.source;
+    out.push({ kind: 'check_in', period: `${step.unit}${step.n}`, dueOn: due.date, deadlineOn: addDays(nextNominal, -1), provisional: due.provisional, clause });
+  }
+  return out;
+}
+
+/**
+ * R1.3.1/R1.3.2 first contact (a working day after registration, by the pack's deadline; graduates within the
+ * pack's months); R1.4.1–R1.4.3 check-ins (monthly; every N months after a refusal where the pack allows it;
+ * every N days for hardship people); R1.5 the yearly quota spread over the year (spreadQuota). Packs are chosen
+ * by region and by the date each obligation falls in. Nothing for a person who is not reachable.
+ */
+export function planObligations(s: ObligationSubject, packs: readonly RegionPack[], calendar: WorkCalendar, window: PlanWindow): Obligation[] {
+  if (!s.reachable) return [];
+  const pack = selectRegionPack(packs, s.regionCode, s.registeredOn);
+  const deadline = firstContactDeadline(s.registeredOn, s.group, pack, calendar);
+  const firstDay = calendar.addWorkingDays(s.registeredOn, 1);
+  const first: Omit<Obligation, 'key'> = {
+    kind: 'first_contact', period: s.registeredOn, dueOn: compareDates(firstDay.date, deadline.date) > 0 ? deadline.date : firstDay.date,
+    deadlineOn: deadline.date, provisional: deadline.provisional, clause: deadline.source,
+  };
+  const quotaPack = selectRegionPack(packs, s.regionCode, window.from);
+  const quota = spreadQuota(quotaPack, s.registeredOn, window.to, calendar).map((q): Omit<Obligation, 'key'> => ({
+    kind: quotaKindOf(q.kind), period: q.period, dueOn: q.dueOn, deadlineOn: q.deadlineOn, provisional: q.provisional, clause: q.source,
+  }));
+  const all = [first, ...checkIns(s, packs, calendar, window.to), ...quota];
+  // Plain dates (YYYY-MM-DD, validated by the calendar) order as strings: no parsing in the hot loop.
+  return all
+    .filter((o) => o.dueOn <= window.to && (o.dueOn >= window.from || (o.kind === 'first_contact' && o.deadlineOn >= window.from)))
+    .map((o) => ({ ...o, key: obligationKey(s.registrationId, o.kind, o.period) }))
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function quotaKindOf(kind: QuotaKind): ObligationKind {
+  return `quota_${kind}`;
+}

@@ -1,0 +1,68 @@
+// The planning half of a tick: every registration that is new, changed, or running out of planned rows gets its
+// obligations (domain/outreach/plan-obligations) written as rows, a batch at a time.
+import { endOfServiceDay, serviceDateOf } from '../config/service-time-zone.ts';
+import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
+import { addDays } from '../domain/dates/plain-date.ts';
+import { planObligations, type ObligationSubject } from '../domain/outreach/plan-obligations.ts';
+import type { RegionPack } from '../domain/regions/region-pack.ts';
+import type { OutreachPlanStore, PlanCandidate, RegistrationPlan } from './outreach-ports.ts';
+import { serviceInstant } from './send-window.ts';
+
+export interface PlanningPolicy {
+  packs: readonly RegionPack[];
+  calendar: WorkCalendar;
+  /** Rows are planned this many days ahead … */
+  horizonDays: number;
+  /** … and topped up when fewer than this many days remain planned. */
+  refillDays: number;
+  /** Beijing time a planned row becomes due on its day ('HH:MM'), the start of the sending window. */
+  sendFrom: string;
+}
+
+const ACTIVE_STATUSES = new Set(['pending_review', 'registered']);
+const NEVER = '9999-12-31';
+const BATCH = 1000;
+
+/** The facts a plan depends on; a person who is no longer registered or withdrew consent is not reachable. */
+export function subjectOf(c: PlanCandidate): ObligationSubject {
+  return {
+    registrationId: c.registrationId,
+    regionCode: c.regionCode,
+    registeredOn: serviceDateOf(c.registeredAt),
+    group: c.hardshipConfirmed ? 'hardship' : c.reason === 'graduated' ? 'graduate' : 'unemployed',
+    refusedMonthly: c.followUpPreference === 'refused',
+    reachable: ACTIVE_STATUSES.has(c.status) && !c.consentWithdrawn,
+  };
+}
+
+export function planFor(c: PlanCandidate, policy: PlanningPolicy, now: Date): RegistrationPlan {
+  const subject = subjectOf(c);
+  const today = serviceDateOf(now);
+  const through = addDays(today, policy.horizonDays);
+  const base = { registrationId: c.registrationId, jobSeekerId: c.jobSeekerId, facts: JSON.stringify(subject), seenUpdatedAt: c.updatedAt };
+  // Not reachable: every open row goes, and nothing is planned again until the registration or person changes.
+  if (!subject.reachable) return { ...base, windowFrom: new Date(0), plannedThrough: NEVER, rows: [] };
+  const rows = planObligations(subject, policy.packs, policy.calendar, { from: today, to: through }).map((o) => ({
+    key: o.key, kind: o.kind, period: o.period, provisional: o.provisional, clause: o.clause,
+    dueAt: serviceInstant(o.dueOn, policy.sendFrom), deadlineAt: endOfServiceDay(o.deadlineOn),
+  }));
+  return { ...base, windowFrom: serviceInstant(today, '00:00'), plannedThrough: through, rows };
+}
+
+/** Plans everything that needs it; returns how many rows were new, moved and cancelled. */
+export async function planOutreach(store: OutreachPlanStore, policy: PlanningPolicy, now: Date): Promise<{ created: number; updated: number; cancelled: number }> {
+  const total = { created: 0, updated: 0, cancelled: 0 };
+  const refillBefore = addDays(serviceDateOf(now), policy.refillDays);
+  let afterId: string | null = null;
+  for (;;) {
+    const candidates: PlanCandidate[] = await store.candidates({ refillBefore, afterId, limit: BATCH });
+    if (candidates.length === 0) break;
+    const result = await store.applyPlans(candidates.map((c) => planFor(c, policy, now)), now);
+    total.created += result.created;
+    total.updated += result.updated;
+    total.cancelled += result.cancelled;
+    afterId = candidates[candidates.length - 1]?.registrationId ?? null;
+    if (candidates.length < BATCH) break;
+  }
+  return total;
+}

@@ -1,0 +1,71 @@
+// R1.3–R1.5 as rows: first contact, check-ins by cadence and the yearly quota spread, on the real calendar.
+import { describe, expect, it } from 'vitest';
+import { loadWorkCalendar } from '../../../src/config/load-calendar-overrides.ts';
+import { planObligations, type ObligationSubject } from '../../../src/domain/outreach/plan-obligations.ts';
+import { spreadQuota } from '../../../src/domain/quota/spread-quota.ts';
+import { PACKS, pack } from '../regions/test-packs.ts';
+
+const calendar = loadWorkCalendar();
+const subject = (over: Partial<ObligationSubject> = {}): ObligationSubject => ({
+  registrationId: 'r1', regionCode: '440802', registeredOn: '2026-01-05', group: 'unemployed', refusedMonthly: false, reachable: true, ...over,
+});
+const year = { from: '2026-01-05', to: '2026-12-31' };
+
+describe('planObligations', () => {
+  it.each([
+    ['unemployed, Zhanjiang', subject(), { first: ['2026-01-06', '2026-01-12'], checkIns: 11, firstCheckIn: '2026-02-05', cadence: 'm1' }],
+    ['graduate: first contact within 1 month', subject({ group: 'graduate' }), { first: ['2026-01-06', '2026-02-05'], checkIns: 11, firstCheckIn: '2026-02-05', cadence: 'm1' }],
+    ['hardship: every 14 days', subject({ group: 'hardship' }), { first: ['2026-01-06', '2026-01-12'], checkIns: 25, firstCheckIn: '2026-01-19', cadence: 'd14' }],
+    ['refused in Wenzhou: every 6 months', subject({ regionCode: '330302', refusedMonthly: true }), { first: ['2026-01-06', '2026-01-12'], checkIns: 1, firstCheckIn: '2026-07-06', cadence: 'm6' }],
+    ['refused in Zhanjiang: still monthly (no 6-month rule)', subject({ refusedMonthly: true }), { first: ['2026-01-06', '2026-01-12'], checkIns: 11, firstCheckIn: '2026-02-05', cadence: 'm1' }],
+  ])('%s', (_name, s, want) => {
+    const plan = planObligations(s, PACKS, calendar, year);
+    const first = plan.find((o) => o.kind === 'first_contact');
+    expect([first?.dueOn, first?.deadlineOn]).toEqual(want.first);
+    const checkIns = plan.filter((o) => o.kind === 'check_in');
+    expect(checkIns).toHaveLength(want.checkIns);
+    expect(checkIns[0]).toMatchObject({ dueOn: want.firstCheckIn, period: want.cadence });
+    for (const o of plan) expect(calendar.isWorkday(o.dueOn), `${o.key} on ${o.dueOn}`).toBe(true);
+    expect(new Set(plan.map((o) => o.key)).size).toBe(plan.length);
+  });
+
+  it('cites the clause of each row', () => {
+    const plan = planObligations(subject(), PACKS, calendar, year);
+    expect(plan.find((o) => o.kind === 'check_in')?.clause).toBe(pack('zhanjiang-2021').followUp.monthly.source);
+    expect(plan.find((o) => o.kind === 'quota_jobs')?.clause).toBe('zhanjiang-2021#四(三)');
+    expect(planObligations(subject({ regionCode: '330302', refusedMonthly: true }), PACKS, calendar, year).find((o) => o.kind === 'check_in')?.clause).toBe(pack('wenzhou-2022').followUp.refusal?.source);
+  });
+
+  it('plans nothing for a person who is deregistered or withdrew consent', () => {
+    expect(planObligations(subject({ reachable: false }), PACKS, calendar, year)).toEqual([]);
+  });
+
+  it('the same facts give the same keys (re-planning never duplicates); a refusal keeps the month-6 row', () => {
+    const a = planObligations(subject({ regionCode: '330302' }), PACKS, calendar, year).map((o) => o.key);
+    expect(planObligations(subject({ regionCode: '330302' }), PACKS, calendar, year).map((o) => o.key)).toEqual(a);
+    const refused = planObligations(subject({ regionCode: '330302', refusedMonthly: true }), PACKS, calendar, year).map((o) => o.key);
+    expect(refused).toContain('check_in:r1:m6');
+    expect(a).toContain('check_in:r1:m6');
+  });
+
+  it('a window plans only its days (a month at a time), the first contact while its deadline is ahead', () => {
+    const march = planObligations(subject(), PACKS, calendar, { from: '2026-03-01', to: '2026-03-31' });
+    expect(march.every((o) => o.dueOn >= '2026-03-01' && o.dueOn <= '2026-03-31')).toBe(true);
+    expect(march.some((o) => o.kind === 'first_contact')).toBe(false);
+    expect(planObligations(subject(), PACKS, calendar, { from: '2026-01-09', to: '2026-01-31' }).map((o) => o.kind)).toContain('first_contact');
+  });
+});
+
+describe('spreadQuota (Z §四(三): 2 + 3 + 3 + 3 a year)', () => {
+  it('spreads each kind over the rolling year, on working days, none bunched at the end', () => {
+    const slots = spreadQuota(pack('zhanjiang-2021'), '2026-01-05', '2027-01-04', calendar);
+    const count = (k: string) => slots.filter((s) => s.kind === k).length;
+    expect([count('policy'), count('guidance'), count('jobs'), count('training')]).toEqual([2, 3, 3, 3]);
+    expect(slots.filter((s) => s.kind === 'jobs').map((s) => s.dueOn)).toEqual(['2026-03-10', '2026-07-10', '2026-11-09']);
+    expect(slots.every((s) => s.deadlineOn === '2027-01-04' && calendar.isWorkday(s.dueOn))).toBe(true);
+    expect(slots.filter((s) => s.dueOn > '2026-11-30')).toHaveLength(0);
+  });
+  it('a region without a quota plans none', () => {
+    expect(spreadQuota(pack('wenzhou-2022'), '2026-01-05', '2027-01-04', calendar)).toEqual([]);
+  });
+});
