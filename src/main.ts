@@ -168,7 +168,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
   const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
-  const app = createHttpApp({ webchat, repos, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now, ...(wechat ? { channels: () => ({ wechaty: wechat.loginState() }) } : {}) }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true, channels: tencent.routers,
+  const app = createHttpApp({ webchat, repos, now, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now, ...(wechat ? { channels: () => ({ wechaty: wechat.loginState() }) } : {}) }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true, channels: tencent.routers,
     registrationFields: (registration) => formViewOf(registrationDialog.steps, { ...registration }, (key) => localizer.t('zh-CN', key)) });
   if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
   else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);

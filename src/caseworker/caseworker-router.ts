@@ -78,7 +78,7 @@ export function createCaseworkerRouter(deps: CaseworkerRouterDeps): Router {
     await deps.audit.record({ actor: `caseworker:${worker.username}`, action: 'caseworker.login', subjectType: 'caseworker', subjectId: worker.id, details: { session: body.data.session } });
     const answer = { expiresAt: session.expiresAt.toISOString(), caseworker: accountView(worker) };
     if (body.data.session === 'token') return void res.json({ token: session.token, ...answer });
-    setSessionCookie(res, session.token, session.expiresAt, req.secure);
+    setSessionCookie(res, session.token, session.expiresAt.getTime() - now().getTime(), req.secure);
     res.json({ csrfToken: csrfTokenFor(session.token), ...answer });
   });
 
@@ -140,8 +140,9 @@ export function createCaseworkerRouter(deps: CaseworkerRouterDeps): Router {
   return router;
 }
 
-function setSessionCookie(res: Response, token: string, expires: Date, secure: boolean): void {
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: SESSION_COOKIE_PATH, expires });
+/** The cookie lives as long as the session, counted from now (Max-Age), so a service clock that differs from the browser's cannot expire it early. */
+function setSessionCookie(res: Response, token: string, lifetimeMs: number, secure: boolean): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: SESSION_COOKIE_PATH, maxAge: Math.max(0, lifetimeMs) });
 }
 
 /** Verifying against a fixed hash when the user does not exist keeps the response time the same. */

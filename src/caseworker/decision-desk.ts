@@ -1,9 +1,10 @@
 // What the console's reviews and decisions need from storage, as a port (src/persistence implements it):
 // pending registrations, hardship pre-screens and reported deregistration facts of one region, and the
-// conditional writes that decide them. Every call carries the caseworker's region prefix.
+// conditional writes that decide them. Every call carries the caseworker's AccessScope.
 import type { CaseWorkerRef } from './case-desk.ts';
 import type { HardshipPrescreen } from '../conversation/answers/hardship-prescreen.ts';
 import type { DeregistrationGroundCode } from '../domain/deregistration/deregistration-ground.ts';
+import type { AccessScope } from './region-scope.ts';
 
 export const REGISTRATION_OUTCOMES = ['registered', 'rejected'] as const;
 export type RegistrationOutcome = (typeof REGISTRATION_OUTCOMES)[number];
@@ -93,25 +94,25 @@ export interface DeregistrationDecision {
 }
 
 export interface DecisionDesk {
-  pendingRegistrations(regionPrefix: string): Promise<RegistrationForReview[]>;
-  registration(regionPrefix: string, id: string): Promise<RegistrationForReview | null>;
+  pendingRegistrations(scope: AccessScope): Promise<RegistrationForReview[]>;
+  registration(scope: AccessScope, id: string): Promise<RegistrationForReview | null>;
   /** pending_review → registered | rejected, only if still pending (two caseworkers: one wins). Audited. */
   decideRegistration(
-    regionPrefix: string, id: string, decision: { outcome: RegistrationOutcome; reason: string | null; clause: string; worker: CaseWorkerRef; at: Date },
+    scope: AccessScope, id: string, decision: { outcome: RegistrationOutcome; reason: string | null; clause: string; worker: CaseWorkerRef; at: Date },
   ): Promise<{ ok: true; registration: RegistrationForReview } | DecisionRefusal>;
 
-  hardshipRequests(regionPrefix: string, status: 'open' | 'closed'): Promise<HardshipForReview[]>;
-  hardshipRequest(regionPrefix: string, caseId: string): Promise<HardshipForReview | null>;
+  hardshipRequests(scope: AccessScope, status: 'open' | 'closed'): Promise<HardshipForReview[]>;
+  hardshipRequest(scope: AccessScope, caseId: string): Promise<HardshipForReview | null>;
   /** One decision per case and category; a second one is refused. Audited. */
   decideHardshipCategory(
-    regionPrefix: string, caseId: string, decision: { category: string; outcome: HardshipOutcome; reason: string | null; clause: string; worker: CaseWorkerRef; at: Date },
+    scope: AccessScope, caseId: string, decision: { category: string; outcome: HardshipOutcome; reason: string | null; clause: string; worker: CaseWorkerRef; at: Date },
   ): Promise<{ ok: true; request: HardshipForReview } | DecisionRefusal>;
 
-  deregistrationFacts(regionPrefix: string, status: 'open' | 'closed'): Promise<DeregistrationFactForReview[]>;
-  deregistrationFact(regionPrefix: string, caseId: string): Promise<DeregistrationFactForReview | null>;
+  deregistrationFacts(scope: AccessScope, status: 'open' | 'closed'): Promise<DeregistrationFactForReview[]>;
+  deregistrationFact(scope: AccessScope, caseId: string): Promise<DeregistrationFactForReview | null>;
   /** Closes the open case and, when deregistered, the registration (only while registered). Audited. */
-  decideDeregistration(regionPrefix: string, caseId: string, decision: DeregistrationDecision): Promise<{ ok: true; fact: DeregistrationFactForReview } | DecisionRefusal>;
+  decideDeregistration(scope: AccessScope, caseId: string, decision: DeregistrationDecision): Promise<{ ok: true; fact: DeregistrationFactForReview } | DecisionRefusal>;
 
   /** The person's latest reachable channel address, within the region. */
-  reachOf(regionPrefix: string, jobSeekerId: string): Promise<PersonReach | null>;
+  reachOf(scope: AccessScope, jobSeekerId: string): Promise<PersonReach | null>;
 }

@@ -8,7 +8,7 @@ import { HARDSHIP_OUTCOMES, REGISTRATION_OUTCOMES, type HardshipForReview, type 
 import { sendDecisionRefusal } from './decision-refusals.ts';
 import { actorOf, consoleLocaleOf, type ReviewDeps } from './review-deps.ts';
 import { hardshipViewOf, registrationViewOf } from './review-views.ts';
-import { regionPrefixOf } from './region-scope.ts';
+import { scopeOf } from './region-scope.ts';
 import { caseworkerOf, requireCaseworker } from './session-auth.ts';
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 import { tellPerson } from './tell-person.ts';
@@ -35,7 +35,7 @@ export function createDecisionsRouter(deps: ReviewDeps): Router {
   router.get('/reviews/registrations', async (req, res) => {
     const worker = caseworkerOf(res);
     const locale = consoleLocaleOf(req.query);
-    const rows = (await deps.decisions.pendingRegistrations(regionPrefixOf(worker.regionCode))).map((r) => registrationView(r, locale));
+    const rows = (await deps.decisions.pendingRegistrations(scopeOf(worker))).map((r) => registrationView(r, locale));
     // Deadlines first (credit promises, soonest due), then the oldest submissions.
     rows.sort((a, b) => (a.creditPromise?.dueBy ?? '9999').localeCompare(b.creditPromise?.dueBy ?? '9999') || a.registeredAt.localeCompare(b.registeredAt));
     await deps.audit.record({ actor: actorOf(worker), action: 'reviews.registrations_listed', subjectType: 'registration', details: { count: rows.length } });
@@ -48,16 +48,16 @@ export function createDecisionsRouter(deps: ReviewDeps): Router {
     if (!id.success) return sendDecisionRefusal(res, { ok: false, reason: 'not_found' });
     const body = RegistrationDecisionBody.safeParse(req.body ?? {});
     if (!body.success) return void res.status(400).json({ error: 'bad_request', field: 'reason', message: '请选择“确认登记”或“不予登记”；不予登记时请填写原因（不超过 500 字）。' });
-    const prefix = regionPrefixOf(worker.regionCode);
-    const current = await deps.decisions.registration(prefix, id.data);
+    const scope = scopeOf(worker);
+    const current = await deps.decisions.registration(scope, id.data);
     if (!current) return sendDecisionRefusal(res, { ok: false, reason: 'not_found' });
     const clause = registrationView(current, 'zh-CN').clause.ref;
     // Free text is stored and sent with ID and phone numbers masked, like every other record.
     const reason = body.data.reason ? maskPersonalNumbers(body.data.reason) : null;
-    const result = await deps.decisions.decideRegistration(prefix, id.data, { outcome: body.data.outcome, reason, clause, worker, at: deps.now() });
+    const result = await deps.decisions.decideRegistration(scope, id.data, { outcome: body.data.outcome, reason, clause, worker, at: deps.now() });
     if (!result.ok) return sendDecisionRefusal(res, result);
     const key = body.data.outcome === 'rejected' ? 'decisions.notice.registrationRejected' : current.kind === 'job_seeker' ? 'decisions.notice.jobSeekerConfirmed' : 'decisions.notice.registrationConfirmed';
-    const told = await tellPerson(deps, prefix, current.person.jobSeekerId, { key, params: { reason: reason ?? '' }, actor: actorOf(worker), about: { type: 'registration', id: id.data } });
+    const told = await tellPerson(deps, scope, current.person.jobSeekerId, { key, params: { reason: reason ?? '' }, actor: actorOf(worker), about: { type: 'registration', id: id.data } });
     res.json({ registration: registrationView(result.registration, consoleLocaleOf(req.query)), told });
   });
 
@@ -66,7 +66,7 @@ export function createDecisionsRouter(deps: ReviewDeps): Router {
     const query = StatusQuery.safeParse(req.query);
     if (!query.success) return void res.status(400).json({ error: 'bad_request', message: '状态只能是 open 或 closed。' });
     const locale = consoleLocaleOf(req.query);
-    const rows = await deps.decisions.hardshipRequests(regionPrefixOf(worker.regionCode), query.data.status);
+    const rows = await deps.decisions.hardshipRequests(scopeOf(worker), query.data.status);
     await deps.audit.record({ actor: actorOf(worker), action: 'reviews.hardship_listed', subjectType: 'handoff_case', details: { status: query.data.status, count: rows.length } });
     res.json({ requests: rows.map((h) => hardshipView(h, locale)) });
   });
@@ -79,10 +79,10 @@ export function createDecisionsRouter(deps: ReviewDeps): Router {
     if (!code.success) return sendDecisionRefusal(res, { ok: false, reason: 'unknown_category' });
     const body = CategoryDecisionBody.safeParse(req.body ?? {});
     if (!body.success) return void res.status(400).json({ error: 'bad_request', field: 'reason', message: '请选择“确认”或“不予认定”；不予认定时请填写原因（不超过 500 字）。' });
-    const prefix = regionPrefixOf(worker.regionCode);
-    const current = await deps.decisions.hardshipRequest(prefix, caseId.data);
+    const scope = scopeOf(worker);
+    const current = await deps.decisions.hardshipRequest(scope, caseId.data);
     const category = current?.prescreen?.categories.find((c) => c.code === code.data);
-    const result = await deps.decisions.decideHardshipCategory(prefix, caseId.data, {
+    const result = await deps.decisions.decideHardshipCategory(scope, caseId.data, {
       category: code.data, outcome: body.data.outcome, reason: body.data.reason ? maskPersonalNumbers(body.data.reason) : null, clause: category?.source ?? '', worker, at: deps.now(),
     });
     if (!result.ok) return sendDecisionRefusal(res, result);

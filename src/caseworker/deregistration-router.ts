@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { DeregistrationFactForReview } from './decision-desk.ts';
 import { sendDecisionRefusal } from './decision-refusals.ts';
 import { actorOf, clauseShower, consoleLocaleOf, type ReviewDeps } from './review-deps.ts';
-import { regionPrefixOf } from './region-scope.ts';
+import { scopeOf } from './region-scope.ts';
 import { caseworkerOf, requireCaseworker } from './session-auth.ts';
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 import { tellPerson } from './tell-person.ts';
@@ -53,7 +53,7 @@ export function createDeregistrationRouter(deps: ReviewDeps): Router {
     const query = StatusQuery.safeParse(req.query);
     if (!query.success) return void res.status(400).json({ error: 'bad_request', message: '状态只能是 open 或 closed。' });
     const locale = consoleLocaleOf(req.query);
-    const rows = await deps.decisions.deregistrationFacts(regionPrefixOf(worker.regionCode), query.data.status);
+    const rows = await deps.decisions.deregistrationFacts(scopeOf(worker), query.data.status);
     await deps.audit.record({ actor: actorOf(worker), action: 'reviews.deregistration_listed', subjectType: 'handoff_case', details: { status: query.data.status, count: rows.length } });
     res.json({ facts: rows.map((f) => view(f, locale)) });
   });
@@ -64,8 +64,8 @@ export function createDeregistrationRouter(deps: ReviewDeps): Router {
     if (!caseId.success) return sendDecisionRefusal(res, { ok: false, reason: 'not_found' });
     const body = DecisionBody.safeParse(req.body ?? {});
     if (!body.success) return void res.status(400).json({ error: 'bad_request', field: 'grounds', message: '请选择“注销登记”（并勾选注销情形）或“继续服务”，并填写说明（不超过 500 字）。' });
-    const prefix = regionPrefixOf(worker.regionCode);
-    const current = await deps.decisions.deregistrationFact(prefix, caseId.data);
+    const scope = scopeOf(worker);
+    const current = await deps.decisions.deregistrationFact(scope, caseId.data);
     if (!current) return sendDecisionRefusal(res, { ok: false, reason: 'not_found' });
     const grounds = body.data.outcome === 'deregistered' ? body.data.grounds : [];
     let notify = false;
@@ -82,10 +82,10 @@ export function createDeregistrationRouter(deps: ReviewDeps): Router {
       }
       notify = check.grounds.some((g) => g.notifyPerson);
     }
-    const result = await deps.decisions.decideDeregistration(prefix, caseId.data, { outcome: body.data.outcome, grounds, note: maskPersonalNumbers(body.data.note), worker, at: deps.now() });
+    const result = await deps.decisions.decideDeregistration(scope, caseId.data, { outcome: body.data.outcome, grounds, note: maskPersonalNumbers(body.data.note), worker, at: deps.now() });
     if (!result.ok) return sendDecisionRefusal(res, result);
     const told = notify && current.person
-      ? await tellPerson(deps, prefix, current.person.jobSeekerId, { key: 'decisions.notice.deregistered', actor: actorOf(worker), about: { type: 'handoff_case', id: caseId.data } })
+      ? await tellPerson(deps, scope, current.person.jobSeekerId, { key: 'decisions.notice.deregistered', actor: actorOf(worker), about: { type: 'handoff_case', id: caseId.data } })
       : false;
     res.json({ fact: view(result.fact, consoleLocaleOf(req.query)), told });
   });

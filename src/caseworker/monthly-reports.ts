@@ -12,6 +12,7 @@ import type { Cell, ReportTable } from './report-table.ts';
 import { monthsEndingWith, reportPeriod, type ReportPeriod } from './report-period.ts';
 import type { ReportWording } from './report-wording.ts';
 import type { OpenRegistrationRow, WorkReportSource } from './work-report-source.ts';
+import type { AccessScope } from './region-scope.ts';
 
 export const REPORT_NAMES = ['registrations', 'firstContact', 'followUp', 'handoffs', 'hardship', 'quota', 'ledger', 'ep8'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
@@ -44,14 +45,14 @@ export function createMonthlyReports(deps: MonthlyReportDeps) {
   const quotaContacts = (r: OpenRegistrationRow): QuotaContact[] =>
     r.contacts.flatMap((c) => c.serviceKinds.filter(isQuotaKind).map((kind) => ({ date: serviceDateOf(c.at), kind })));
 
-  async function firstContactFigures(prefix: string, period: ReportPeriod, asOf: string) {
-    const rows = await src.firstContacts(prefix, period.from, period.to);
+  async function firstContactFigures(scope: AccessScope, period: ReportPeriod, asOf: string) {
+    const rows = await src.firstContacts(scope, period.from, period.to);
     const items = rows.map((r) => ({ ...r, registeredOn: serviceDateOf(r.registeredAt), dueOn: serviceDateOf(new Date(r.dueAt.getTime() - 1)), contactedOn: r.contactedAt ? serviceDateOf(r.contactedAt) : null }));
     return { items, result: firstContactTimeliness(items, asOf) };
   }
 
-  async function handoffFigures(prefix: string, period: ReportPeriod, now: Date) {
-    const cases = await src.casesOpened(prefix, ['handoff'], period.from, period.to);
+  async function handoffFigures(scope: AccessScope, period: ReportPeriod, now: Date) {
+    const cases = await src.casesOpened(scope, ['handoff'], period.from, period.to);
     return cases.map((c) => {
       const due = deps.dueBy(c.regionCode, c.openedAt).dueBy;
       const closed = c.status === 'closed' || c.status === 'cancelled';
@@ -59,12 +60,12 @@ export function createMonthlyReports(deps: MonthlyReportDeps) {
     });
   }
 
-  const builders: Record<ReportName, (prefix: string, month: string, now: Date, w: ReportWording) => Promise<Omit<Report, 'name' | 'month'>>> = {
-    async registrations(prefix, month, _now, w) {
+  const builders: Record<ReportName, (scope: AccessScope, month: string, now: Date, w: ReportWording) => Promise<Omit<Report, 'name' | 'month'>>> = {
+    async registrations(scope, month, _now, w) {
       const months = monthsEndingWith(month, TREND_MONTHS);
       const first = months[0] ?? month;
       const periods = months.map(reportPeriod);
-      const rows = await src.registrationMovements(prefix, reportPeriod(first).from, reportPeriod(month).to);
+      const rows = await src.registrationMovements(scope, reportPeriod(first).from, reportPeriod(month).to);
       const districts = [...new Set(rows.map((r) => r.regionCode))].sort();
       const tableRows = periods.flatMap((p) => districts.map((d) => ({
         month: p.month, regionCode: d,
@@ -79,8 +80,8 @@ export function createMonthlyReports(deps: MonthlyReportDeps) {
       };
     },
 
-    async firstContact(prefix, month, now, w) {
-      const { result } = await firstContactFigures(prefix, reportPeriod(month), asOfFor(month, now));
+    async firstContact(scope, month, now, w) {
+      const { result } = await firstContactFigures(scope, reportPeriod(month), asOfFor(month, now));
       return {
         table: {
           title: w.title('reports', 'firstContact'),
@@ -93,9 +94,9 @@ export function createMonthlyReports(deps: MonthlyReportDeps) {
       };
     },
 
-    async followUp(prefix, month, _now, w) {
+    async followUp(scope, month, _now, w) {
       const period = reportPeriod(month);
-      const open = (await src.registrationsOpen(prefix)).filter((r) => r.registeredAt < period.to);
+      const open = (await src.registrationsOpen(scope)).filter((r) => r.registeredAt < period.to);
       const rows = count(open, (r) => r.regionCode).map(([regionCode, people]) => {
         const covered = people.filter((p) => p.contacts.some((c) => within(c.at, period))).length;
         return { regionCode, people: people.length, covered, share: w.percent(people.length ? covered / people.length : null), shareValue: people.length ? covered / people.length : null };
@@ -109,8 +110,8 @@ export function createMonthlyReports(deps: MonthlyReportDeps) {
       };
     },
 
-    async handoffs(prefix, month, now, w) {
-      const cases = await handoffFigures(prefix, reportPeriod(month), now);
+    async handoffs(scope, month, now, w) {
+      const cases = await handoffFigures(scope, reportPeriod(month), now);
       const rows = count(cases, (c) => c.regionCode).map(([regionCode, list]) => ({
         regionCode, opened: list.length, closed: list.filter((c) => c.closed).length, closedInTime: list.filter((c) => c.inTime).length,
         stillOpen: list.filter((c) => !c.closed).length, overdue: list.filter((c) => c.overdue).length,
@@ -123,8 +124,8 @@ export function createMonthlyReports(deps: MonthlyReportDeps) {
       };
     },
 
-    async hardship(prefix, month, _now, w) {
-      const cases = await src.casesOpened(prefix, ['hardship_recognition'], reportPeriod(month).from, reportPeriod(month).to);
+    async hardship(scope, month, _now, w) {
+      const cases = await src.casesOpened(scope, ['hardship_recognition'], reportPeriod(month).from, reportPeriod(month).to);
       const codes = [...new Set(cases.flatMap((c) => c.categories.filter((x) => x.status !== 'not_met').map((x) => x.code)))].sort();
       const rows = codes.map((code) => ({
         category: w.word('hardship.categories', code),
@@ -138,9 +139,9 @@ export function createMonthlyReports(deps: MonthlyReportDeps) {
       };
     },
 
-    async quota(prefix, month, now, w) {
+    async quota(scope, month, now, w) {
       const asOf = asOfFor(month, now);
-      const open = (await src.registrationsOpen(prefix)).filter((r) => compareDates(serviceDateOf(r.registeredAt), asOf) <= 0);
+      const open = (await src.registrationsOpen(scope)).filter((r) => compareDates(serviceDateOf(r.registeredAt), asOf) <= 0);
       const progress = open.map((r) => quotaProgress(selectRegionPack(deps.packs, r.regionCode, asOf), serviceDateOf(r.registeredAt), quotaContacts(r), asOf));
       const rows = QUOTA_KINDS.map((kind) => {
         const items = progress.flatMap((p) => (p.applicable ? p.items.filter((i) => i.kind === kind) : []));
@@ -154,9 +155,9 @@ export function createMonthlyReports(deps: MonthlyReportDeps) {
       };
     },
 
-    async ledger(prefix, month, _now, w) {
+    async ledger(scope, month, _now, w) {
       const period = reportPeriod(month);
-      const rows = (await src.ledger(prefix, period.from, period.to)).map((c) => ({
+      const rows = (await src.ledger(scope, period.from, period.to)).map((c) => ({
         id: c.contactId, personId: c.jobSeekerId, date: serviceDateOf(c.at), name: c.name, idNumber: c.idNumber, phone: c.phone,
         channel: w.word('consoleReports.values.channels', c.channel),
         content: [w.word('consoleReports.values.kinds', c.kind), ...c.serviceKinds.filter(isQuotaKind).map((k) => w.word('status.quotaKinds', k))].join(w.locale === 'zh-CN' ? '、' : ', '),
@@ -170,14 +171,14 @@ export function createMonthlyReports(deps: MonthlyReportDeps) {
       };
     },
 
-    async ep8(prefix, month, now, w) {
+    async ep8(scope, month, now, w) {
       const period = reportPeriod(month);
       const [moves, hardship, contacts, firsts, handoffs] = await Promise.all([
-        src.registrationMovements(prefix, period.from, period.to),
-        src.casesOpened(prefix, ['hardship_recognition'], period.from, period.to),
-        src.ledger(prefix, period.from, period.to),
-        firstContactFigures(prefix, period, asOfFor(month, now)),
-        handoffFigures(prefix, period, now),
+        src.registrationMovements(scope, period.from, period.to),
+        src.casesOpened(scope, ['hardship_recognition'], period.from, period.to),
+        src.ledger(scope, period.from, period.to),
+        firstContactFigures(scope, period, asOfFor(month, now)),
+        handoffFigures(scope, period, now),
       ]);
       const districts = [...new Set([...moves, ...hardship, ...contacts, ...firsts.items, ...handoffs].map((r) => r.regionCode))].sort();
       const row = (regionCode: string, pick: <T extends { regionCode: string }>(xs: readonly T[]) => T[]) => {
@@ -201,8 +202,8 @@ export function createMonthlyReports(deps: MonthlyReportDeps) {
   };
 
   return {
-    async build(name: ReportName, prefix: string, month: string, now: Date, w: ReportWording): Promise<Report> {
-      const built = await builders[name](prefix, month, now, w);
+    async build(name: ReportName, scope: AccessScope, month: string, now: Date, w: ReportWording): Promise<Report> {
+      const built = await builders[name](scope, month, now, w);
       const notes = [w.note('period', { month }), ...(built.table.notes ?? []), w.note('masked')];
       return { name, month, ...built, table: { ...built.table, notes } };
     },

@@ -9,7 +9,7 @@ import { CONTACT_WAYS, REVEALABLE_FIELDS, type LedgerRow, type PersonProfile } f
 import { sendDecisionRefusal } from './decision-refusals.ts';
 import { actorOf, clauseShower, consoleLocaleOf, type ReviewDeps } from './review-deps.ts';
 import { hardshipViewOf, registrationViewOf } from './review-views.ts';
-import { regionPrefixOf } from './region-scope.ts';
+import { scopeOf } from './region-scope.ts';
 import { caseworkerOf, requireCaseworker } from './session-auth.ts';
 import { serviceDateOf } from '../config/service-time-zone.ts';
 import type { Locale } from '../conversation/locales.ts';
@@ -67,7 +67,7 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
     const worker = caseworkerOf(res);
     const id = Id.safeParse(req.params.id);
     if (!id.success) return notFound(res);
-    const profile = await deps.people.profile(regionPrefixOf(worker.regionCode), id.data);
+    const profile = await deps.people.profile(scopeOf(worker), id.data);
     if (!profile) return notFound(res);
     await deps.audit.record({ actor: actorOf(worker), action: 'person.viewed', subjectType: 'job_seeker', subjectId: id.data });
     const locale = consoleLocaleOf(req.query);
@@ -102,7 +102,7 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
     if (!id.success) return notFound(res);
     const body = RevealBody.safeParse(req.body ?? {});
     if (!body.success) return void res.status(400).json({ error: 'bad_request', field: 'reason', message: '查看完整号码须说明理由（2 至 200 字），查看记录会存档。' });
-    const value = await deps.people.reveal(regionPrefixOf(worker.regionCode), id.data, { ...body.data, worker });
+    const value = await deps.people.reveal(scopeOf(worker), id.data, { ...body.data, worker });
     if (value === undefined) return notFound(res);
     res.json({ field: body.data.field, value });
   });
@@ -119,7 +119,7 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
     if (compareDates(date, today) > 0) return void res.status(400).json({ error: 'bad_request', field: 'date', message: '联系日期不能晚于今天。' });
     // A contact logged for an earlier day is placed at noon Beijing time of that day.
     const at = date === today ? now : new Date(`${date}T04:00:00.000Z`);
-    const logged = await deps.people.logContact(regionPrefixOf(worker.regionCode), id.data, { ...body.data, at, worker });
+    const logged = await deps.people.logContact(scopeOf(worker), id.data, { ...body.data, at, worker });
     if (!logged) return notFound(res);
     res.status(201).json({ contact: { id: logged.id, date } });
   });
@@ -130,12 +130,12 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
     if (!id.success) return notFound(res);
     const body = ReferralBody.safeParse(req.body ?? {});
     if (!body.success) return void res.status(400).json({ error: 'bad_request', field: 'reason', message: '请填写推送民政部门的原因（不超过 500 字）。' });
-    const prefix = regionPrefixOf(worker.regionCode);
-    const profile = await deps.people.profile(prefix, id.data);
+    const scope = scopeOf(worker);
+    const profile = await deps.people.profile(scope, id.data);
     if (!profile) return notFound(res);
     const rule = deps.policy.packFor(profile.regionCode, serviceDateOf(deps.now())).civilAffairsReferral;
     if (!rule) return void res.status(409).json({ error: 'not_in_region', message: '本地区的政策没有规定向民政部门推送生活困难人员信息，未创建任务。' });
-    const referred = await deps.people.referToCivilAffairs(prefix, id.data, { reason: body.data.reason, clause: rule.source, worker, at: deps.now() });
+    const referred = await deps.people.referToCivilAffairs(scope, id.data, { reason: body.data.reason, clause: rule.source, worker, at: deps.now() });
     if (!referred) return notFound(res);
     res.status(referred.created ? 201 : 200).json({ caseId: referred.caseId, created: referred.created, clause: clauseShower(deps.localizer, consoleLocaleOf(req.query))(rule.source) });
   });

@@ -3,6 +3,7 @@
 // unmasked number only through `reveal`, which records who asked and why.
 import type { CaseWorkerRef } from './case-desk.ts';
 import type { CreditPromise, HardshipForReview } from './decision-desk.ts';
+import type { AccessScope } from './region-scope.ts';
 
 /** Ways of contact a caseworker logs (失业人员定期联系情况记录表 "联系方式"). */
 export const CONTACT_WAYS = ['phone_call', 'home_visit', 'office_visit'] as const;
@@ -50,16 +51,16 @@ export interface PersonProfile {
 }
 
 export interface PersonFile {
-  profile(regionPrefix: string, jobSeekerId: string): Promise<PersonProfile | null>;
+  profile(scope: AccessScope, jobSeekerId: string): Promise<PersonProfile | null>;
   /** The decrypted number (null when none is on file), audited with the reason; undefined when the person is not in the region. */
-  reveal(regionPrefix: string, jobSeekerId: string, request: { field: RevealableField; reason: string; worker: CaseWorkerRef }): Promise<string | null | undefined>;
+  reveal(scope: AccessScope, jobSeekerId: string, request: { field: RevealableField; reason: string; worker: CaseWorkerRef }): Promise<string | null | undefined>;
   /** A contact a caseworker made, into the ledger (counted toward the quota by its service kinds); audited. */
   logContact(
-    regionPrefix: string, jobSeekerId: string,
+    scope: AccessScope, jobSeekerId: string,
     entry: { way: ContactWay; content: string; result: string; serviceKinds: string[]; at: Date; worker: CaseWorkerRef },
   ): Promise<{ id: string } | null>;
   /** A task for a caseworker (a `civil_affairs_referral` case) with the reason; one open per person. Audited. */
   referToCivilAffairs(
-    regionPrefix: string, jobSeekerId: string, request: { reason: string; clause: string; worker: CaseWorkerRef; at: Date },
+    scope: AccessScope, jobSeekerId: string, request: { reason: string; clause: string; worker: CaseWorkerRef; at: Date },
   ): Promise<{ caseId: string; created: boolean } | null>;
 }

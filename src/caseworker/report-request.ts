@@ -1,12 +1,12 @@
 // The query of a work-list or report request, checked with zod (Chinese messages by default): month, format,
-// district (within the caseworker's region) and language; and how a table goes back as JSON, CSV or XLSX.
+// district (within the caseworker's scope, which it narrows) and language; and how a table goes back as JSON, CSV or XLSX.
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { Localizer } from '../conversation/localizer.ts';
 import { toLocale, type Locale } from '../conversation/locales.ts';
 import { isValidYearMonth } from '../domain/dates/plain-date.ts';
 import { sendBadRequest } from './case-refusals.ts';
-import { isWithinRegion, regionPrefixOf } from './region-scope.ts';
+import { narrowScope, type AccessScope } from './region-scope.ts';
 import type { ReportTable } from './report-table.ts';
 import { tableToCsv, tableToXlsx } from './table-export.ts';
 
@@ -24,11 +24,11 @@ const querySchema = z.object({
 });
 
 export type ParsedReportQuery =
-  | { ok: true; format: ExportFormat; month: string | null; prefix: string; district: string | null; locale: Locale; list: string | null }
+  | { ok: true; format: ExportFormat; month: string | null; scope: AccessScope; district: string | null; locale: Locale; list: string | null }
   | { ok: false; status: 400 | 403; message: string };
 
-/** Checks the query; `regionCode` is the caseworker's region, which a district must lie within. */
-export function parseReportQuery(query: unknown, regionCode: string, localizer: Pick<Localizer, 't'>): ParsedReportQuery {
+/** Checks the query; `scope` is the caseworker's, which a district must overlap (the answer's scope is narrowed to it). */
+export function parseReportQuery(query: unknown, scope: AccessScope, localizer: Pick<Localizer, 't'>): ParsedReportQuery {
   const lang = z.object({ lang: z.enum(['zh-CN', 'en']).optional() }).safeParse(query);
   const locale: Locale = lang.success ? toLocale(lang.data.lang ?? 'zh-CN') : 'zh-CN';
   const fail = (key: string, status: 400 | 403 = 400): ParsedReportQuery => ({ ok: false, status, message: localizer.t(locale, `consoleReports.errors.${key}`) });
@@ -43,9 +43,9 @@ export function parseReportQuery(query: unknown, regionCode: string, localizer: 
   if (!format.success) return fail('format');
   if (q.month !== undefined && !(/^\d{4}-\d{2}$/.test(q.month) && isValidYearMonth(q.month))) return fail('month');
   if (q.district !== undefined && !/^\d{6}$/.test(q.district)) return fail('district');
-  if (q.district !== undefined && !isWithinRegion(regionCode, q.district)) return fail('districtOutside', 403);
-  const prefix = regionPrefixOf(q.district ?? regionCode);
-  return { ok: true, format: format.data, month: q.month ?? null, prefix, district: q.district ?? null, locale, list: q.list ?? null };
+  const narrowed = q.district === undefined ? scope : narrowScope(scope, q.district);
+  if (narrowed === null) return fail('districtOutside', 403);
+  return { ok: true, format: format.data, month: q.month ?? null, scope: narrowed, district: q.district ?? null, locale, list: q.list ?? null };
 }
 
 export function sendQueryError(res: Response, failed: { status: 400 | 403; message: string }): void {

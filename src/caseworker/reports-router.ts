@@ -9,6 +9,7 @@ import { sendBadRequest } from './case-refusals.ts';
 import { REPORT_NAMES, type MonthlyReports, type ReportName } from './monthly-reports.ts';
 import { parseReportQuery, sendQueryError, sendTableFile } from './report-request.ts';
 import { reportWording } from './report-wording.ts';
+import { scopeOf } from './region-scope.ts';
 import { caseworkerOf, requireCaseworker, type SessionFinder } from './session-auth.ts';
 
 export interface ReportsRouterDeps {
@@ -34,14 +35,14 @@ export function createReportsRouter(deps: ReportsRouterDeps): Router {
 
   router.get('/reports/:name', async (req, res) => {
     const worker = caseworkerOf(res);
-    const query = parseReportQuery(req.query, worker.regionCode, deps.localizer);
+    const query = parseReportQuery(req.query, scopeOf(worker), deps.localizer);
     if (!query.ok) return sendQueryError(res, query);
     const name = String(req.params.name).slice(0, 32);
     if (!isReportName(name)) return sendBadRequest(res, deps.localizer.t(query.locale, 'consoleReports.errors.report', { names: REPORT_NAMES.join(', ') }));
     const now = deps.now();
     const month = query.month ?? serviceDateOf(now).slice(0, 7);
     const w = reportWording(deps.localizer, query.locale);
-    const report = await deps.reports.build(name, query.prefix, month, now, w);
+    const report = await deps.reports.build(name, query.scope, month, now, w);
     await deps.audit.record({
       actor: `caseworker:${worker.username}`, action: query.format === 'json' ? 'report.viewed' : 'report.exported', subjectType: 'report', subjectId: name,
       details: { month, district: query.district, format: query.format, rows: report.table.rows.length },

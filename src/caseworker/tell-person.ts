@@ -1,6 +1,7 @@
 // Tells a person the outcome of a decision in their own channel and language (以适当方式告知): the latest
 // channel address on file, the text in the person's locale, into the transcript and the audit trail. A
 // failed delivery is logged and reported to the caseworker; the decision itself stands.
+import type { AccessScope } from './region-scope.ts';
 import type { ReviewDeps } from './review-deps.ts';
 import { toLocale } from '../conversation/locales.ts';
 import type { Params } from '../conversation/dialog-types.ts';
@@ -10,9 +11,9 @@ export const DECISION_NOTICE_SENDER = 'bot:decision_notice';
 
 export async function tellPerson(
   deps: Pick<ReviewDeps, 'decisions' | 'sender' | 'transcript' | 'audit' | 'localizer' | 'logger'>,
-  regionPrefix: string, jobSeekerId: string, notice: { key: string; params?: Params; actor: string; about: { type: string; id: string } },
+  scope: AccessScope, jobSeekerId: string, notice: { key: string; params?: Params; actor: string; about: { type: string; id: string } },
 ): Promise<boolean> {
-  const reach = await deps.decisions.reachOf(regionPrefix, jobSeekerId);
+  const reach = await deps.decisions.reachOf(scope, jobSeekerId);
   if (!reach) return false;
   const text = deps.localizer.t(toLocale(reach.locale), notice.key, notice.params);
   try {

@@ -11,6 +11,7 @@ import type { RegionPack } from '../domain/regions/region-pack.ts';
 import { selectRegionPack } from '../domain/regions/select-region-pack.ts';
 import type { CaseDueBy } from './cases-router.ts';
 import type { MaskedPerson, WorkReportSource } from './work-report-source.ts';
+import type { AccessScope } from './region-scope.ts';
 
 export const WORKLIST_NAMES = ['firstContacts', 'reviews', 'overdueCases', 'hardship', 'quotaBehind'] as const;
 export type WorklistName = (typeof WORKLIST_NAMES)[number];
@@ -34,14 +35,14 @@ const personOf = (p: MaskedPerson | null): Person => ({ personId: p?.jobSeekerId
 export function createTodayWorklists(deps: WorklistDeps) {
   const isQuotaKind = (k: string): k is QuotaKind => QUOTA_KINDS.some((q) => q === k);
 
-  async function build(prefix: string, now: Date): Promise<Worklists> {
+  async function build(scope: AccessScope, now: Date): Promise<Worklists> {
     const today = serviceDateOf(now);
     const [tasks, pending, cases, open] = await Promise.all([
       // Only tasks due by the end of the look-ahead are read (a large office has many due later).
-      deps.source.firstContactTasksOpen(prefix, endOfServiceDay(deps.calendar.addWorkingDays(today, FIRST_CONTACT_LOOKAHEAD).date)),
-      deps.source.registrationsPendingReview(prefix),
-      deps.source.casesOpen(prefix, ['handoff', 'hardship_recognition']),
-      deps.source.registrationsOpen(prefix),
+      deps.source.firstContactTasksOpen(scope, endOfServiceDay(deps.calendar.addWorkingDays(today, FIRST_CONTACT_LOOKAHEAD).date)),
+      deps.source.registrationsPendingReview(scope),
+      deps.source.casesOpen(scope, ['handoff', 'hardship_recognition']),
+      deps.source.registrationsOpen(scope),
     ]);
 
     const firstContacts = tasks

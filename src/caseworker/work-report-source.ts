@@ -1,5 +1,6 @@
-// The port the work lists and the monthly reports read through: plain rows, already scoped to a region prefix
-// by the repository (src/persistence/work-report-repository.ts). Person fields are masked copies only.
+// The port the work lists and the monthly reports read through: plain rows, already inside the caseworker's AccessScope
+// (filtered by the repository, src/persistence/work-report-repository.ts). Person fields are masked copies only.
+import type { AccessScope } from './region-scope.ts';
 
 export interface MaskedPerson {
   jobSeekerId: string;
@@ -88,19 +89,19 @@ export interface CaseRow {
   categories: { code: string; status: string }[];
 }
 
-/** `district`, when given, narrows the region prefix further (both are code prefixes, checked by the caller). */
+/** Every read takes the caseworker's AccessScope (narrowed by a `district` filter where one was asked for). */
 export interface WorkReportSource {
   /** Open first-contact tasks due before `dueBefore` (overdue ones first). */
-  firstContactTasksOpen(prefix: string, dueBefore: Date): Promise<FirstContactTaskRow[]>;
-  registrationsPendingReview(prefix: string): Promise<PendingRegistrationRow[]>;
-  casesOpen(prefix: string, kinds: readonly string[]): Promise<OpenCaseRow[]>;
-  registrationsOpen(prefix: string): Promise<OpenRegistrationRow[]>;
+  firstContactTasksOpen(scope: AccessScope, dueBefore: Date): Promise<FirstContactTaskRow[]>;
+  registrationsPendingReview(scope: AccessScope): Promise<PendingRegistrationRow[]>;
+  casesOpen(scope: AccessScope, kinds: readonly string[]): Promise<OpenCaseRow[]>;
+  registrationsOpen(scope: AccessScope): Promise<OpenRegistrationRow[]>;
   /** Registrations registered or exited within [from, to). */
-  registrationMovements(prefix: string, from: Date, to: Date): Promise<RegistrationMovementRow[]>;
+  registrationMovements(scope: AccessScope, from: Date, to: Date): Promise<RegistrationMovementRow[]>;
   /** First-contact obligations of registrations made within [from, to). */
-  firstContacts(prefix: string, from: Date, to: Date): Promise<FirstContactRow[]>;
+  firstContacts(scope: AccessScope, from: Date, to: Date): Promise<FirstContactRow[]>;
   /** Ledger entries within [from, to). */
-  ledger(prefix: string, from: Date, to: Date): Promise<LedgerRow[]>;
+  ledger(scope: AccessScope, from: Date, to: Date): Promise<LedgerRow[]>;
   /** Cases opened within [from, to), of the kinds given. */
-  casesOpened(prefix: string, kinds: readonly string[], from: Date, to: Date): Promise<CaseRow[]>;
+  casesOpened(scope: AccessScope, kinds: readonly string[], from: Date, to: Date): Promise<CaseRow[]>;
 }

@@ -9,6 +9,7 @@ import type { AuditLog } from '../conversation/ports.ts';
 import { sendBadRequest } from './case-refusals.ts';
 import { parseReportQuery, sendQueryError, sendTableFile } from './report-request.ts';
 import { reportWording } from './report-wording.ts';
+import { scopeOf } from './region-scope.ts';
 import { caseworkerOf, requireCaseworker, type SessionFinder } from './session-auth.ts';
 import { WORKLIST_NAMES, type TodayWorklists, type WorklistName } from './today-worklists.ts';
 import { worklistTable } from './worklist-tables.ts';
@@ -32,7 +33,7 @@ export function createWorklistsRouter(deps: WorklistsRouterDeps): Router {
 
   router.get('/worklists/today', async (req, res) => {
     const worker = caseworkerOf(res);
-    const query = parseReportQuery(req.query, worker.regionCode, deps.localizer);
+    const query = parseReportQuery(req.query, scopeOf(worker), deps.localizer);
     if (!query.ok) return sendQueryError(res, query);
     const w = reportWording(deps.localizer, query.locale);
     if (query.list !== null && !isWorklistName(query.list)) {
@@ -41,7 +42,7 @@ export function createWorklistsRouter(deps: WorklistsRouterDeps): Router {
     if (query.format !== 'json' && query.list === null) return sendBadRequest(res, deps.localizer.t(query.locale, 'consoleReports.errors.listForExport'));
     const now = deps.now();
     const today = serviceDateOf(now);
-    const lists = await deps.worklists.build(query.prefix, now);
+    const lists = await deps.worklists.build(query.scope, now);
     const notes = [w.note('today', { date: today }), w.note('masked')];
     const names = query.list !== null && isWorklistName(query.list) ? [query.list] : [...WORKLIST_NAMES];
     const counts = Object.fromEntries(names.map((n) => [n, lists[n].length]));

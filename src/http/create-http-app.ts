@@ -30,6 +30,8 @@ export interface HttpAppDeps {
   webchatTokens?: WebchatTokenControl;
   /** A registration's form fields as the caseworker reads them (labels from the dialog's steps). */
   registrationFields?: CaseworkerRouterDeps['registrationFields'];
+  /** The clock console sessions are opened and checked on (the same one the console's routers use). */
+  now?: () => Date;
   /** The console's API routers (cases, events), mounted under /api/caseworker after login. */
   consoleApi?: Router[];
   /** The console pages and their files (/console, /console/staff). */
@@ -51,7 +53,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use('/v3/directline', deps.webchat);
   for (const [name, router] of Object.entries(deps.channels ?? {})) app.use(`/channels/${name}`, router);
   const { caseworkers, registrations, audit } = deps.repos;
-  app.use('/api/caseworker', createCaseworkerRouter({ caseworkers, registrations, audit, sessionHours: deps.sessionHours, loginGuard: deps.limits?.login, webchatTokens: deps.webchatTokens, registrationFields: deps.registrationFields }));
+  app.use('/api/caseworker', createCaseworkerRouter({ caseworkers, registrations, audit, sessionHours: deps.sessionHours, loginGuard: deps.limits?.login, webchatTokens: deps.webchatTokens, registrationFields: deps.registrationFields, ...(deps.now ? { now: deps.now } : {}) }));
   for (const router of deps.consoleApi ?? []) app.use('/api/caseworker', router);
   for (const page of deps.consolePage ?? []) app.use(page);
   app.use(createWebchatPage({ webSocket: deps.webchatStream ?? false }));

@@ -1,8 +1,9 @@
-// Reads for the caseworker's work lists and monthly reports (WorkReportSource). Every query is scoped to a
-// region-code prefix here, in the repository, so no caller can forget it. Only masked ID and phone leave.
+// Reads for the caseworker's work lists and monthly reports (WorkReportSource). Every query is scoped to the
+// caseworker's AccessScope here (scope-filter.ts), in the repository, so no caller can forget it. Only masked ID and phone leave.
 import { z } from 'zod';
 import type { Db } from './database.ts';
 import { readJsonColumn } from './json-column.ts';
+import { inScope } from './scope-filter.ts';
 import type { CaseRow, MaskedPerson, WorkReportSource } from '../caseworker/work-report-source.ts';
 
 /** Work lists show the first this many of each kind (most urgent first). */
@@ -55,17 +56,16 @@ async function latestContacts(db: Db, people: readonly string[]): Promise<Map<st
 }
 
 export function createWorkReportRepository(db: Db): WorkReportSource {
-  const inRegion = (prefix: string) => ({ regionCode: { startsWith: prefix } });
   return {
-    async firstContactTasksOpen(prefix, dueBefore) {
+    async firstContactTasksOpen(scope, dueBefore) {
       const tasks = await readPages((page) => db.outreachTask.findMany({
         ...page,
-        where: { kind: 'first_contact', status: 'pending', doneAt: null, dueAt: { lte: dueBefore }, jobSeeker: { registrations: { some: { ...inRegion(prefix), status: { in: ['pending_review', 'registered'] } } } } },
+        where: { kind: 'first_contact', status: 'pending', doneAt: null, dueAt: { lte: dueBefore }, jobSeeker: { registrations: { some: { ...inScope(scope), status: { in: ['pending_review', 'registered'] } } } } },
         include: {
           jobSeeker: {
             select: {
               ...personSelect,
-              registrations: { where: inRegion(prefix), select: { id: true, regionCode: true, registeredAt: true } },
+              registrations: { where: inScope(scope), select: { id: true, regionCode: true, registeredAt: true } },
             },
           },
         },
@@ -83,10 +83,10 @@ export function createWorkReportRepository(db: Db): WorkReportSource {
       });
     },
 
-    async registrationsPendingReview(prefix) {
+    async registrationsPendingReview(scope) {
       const rows = await readPages((page) => db.registration.findMany({
         ...page,
-        where: { ...inRegion(prefix), status: 'pending_review' },
+        where: { ...inScope(scope), status: 'pending_review' },
         include: { jobSeeker: { select: personSelect } },
         orderBy: [{ registeredAt: 'asc' }, { id: 'asc' }],
       }), LIST_LIMIT);
@@ -96,10 +96,10 @@ export function createWorkReportRepository(db: Db): WorkReportSource {
       }));
     },
 
-    async casesOpen(prefix, kinds) {
+    async casesOpen(scope, kinds) {
       const rows = await readPages((page) => db.handoffCase.findMany({
         ...page,
-        where: { ...inRegion(prefix), kind: { in: [...kinds] }, status: { in: OPEN_CASE_STATUSES } },
+        where: { ...inScope(scope), kind: { in: [...kinds] }, status: { in: OPEN_CASE_STATUSES } },
         include: { jobSeeker: { select: personSelect } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       }), LIST_LIMIT);
@@ -110,10 +110,10 @@ export function createWorkReportRepository(db: Db): WorkReportSource {
     },
 
     // Reports and the quota list need every open registration, not the first page.
-    async registrationsOpen(prefix) {
+    async registrationsOpen(scope) {
       const rows = await readPages((page) => db.registration.findMany({
         ...page,
-        where: { ...inRegion(prefix), status: 'registered', kind: 'unemployment' },
+        where: { ...inScope(scope), status: 'registered', kind: 'unemployment' },
         include: { jobSeeker: { select: { ...personSelect, contacts: { select: { at: true, serviceKinds: true }, orderBy: { at: 'asc' } } } } },
         orderBy: [{ registeredAt: 'asc' }, { id: 'asc' }],
       }));
@@ -123,21 +123,21 @@ export function createWorkReportRepository(db: Db): WorkReportSource {
       }));
     },
 
-    async registrationMovements(prefix, from, to) {
+    async registrationMovements(scope, from, to) {
       const rows = await readPages((page) => db.registration.findMany({
         ...page,
         orderBy: { id: 'asc' },
-        where: { ...inRegion(prefix), OR: [{ registeredAt: { gte: from, lt: to } }, { history: { some: { toStatus: { in: EXIT_STATUSES }, at: { gte: from, lt: to } } } }] },
+        where: { ...inScope(scope), OR: [{ registeredAt: { gte: from, lt: to } }, { history: { some: { toStatus: { in: EXIT_STATUSES }, at: { gte: from, lt: to } } } }] },
         select: { id: true, regionCode: true, registeredAt: true, status: true, history: { where: { toStatus: { in: EXIT_STATUSES } }, select: { at: true } } },
       }));
       const firstExit = (at: Date[]) => (at.length ? new Date(Math.min(...at.map((d) => d.getTime()))) : null);
       return rows.map((r) => ({ regionCode: r.regionCode, registeredAt: r.registeredAt, status: r.status, exitedAt: firstExit(r.history.map((h) => h.at)) }));
     },
 
-    async firstContacts(prefix, from, to) {
+    async firstContacts(scope, from, to) {
       const rows = await readPages((page) => db.registration.findMany({
         ...page,
-        where: { ...inRegion(prefix), kind: 'unemployment', registeredAt: { gte: from, lt: to }, status: { not: 'rejected' } },
+        where: { ...inScope(scope), kind: 'unemployment', registeredAt: { gte: from, lt: to }, status: { not: 'rejected' } },
         include: { jobSeeker: { select: { ...personSelect, tasks: { where: { kind: 'first_contact' }, select: { registrationId: true, dueAt: true, doneAt: true } } } } },
         orderBy: [{ registeredAt: 'asc' }, { id: 'asc' }],
       }));
@@ -157,21 +157,21 @@ export function createWorkReportRepository(db: Db): WorkReportSource {
       });
     },
 
-    async ledger(prefix, from, to) {
+    async ledger(scope, from, to) {
       const rows = await readPages((page) => db.contactRecord.findMany({
         ...page,
-        where: { at: { gte: from, lt: to }, jobSeeker: { registrations: { some: inRegion(prefix) } } },
-        include: { jobSeeker: { select: { ...personSelect, registrations: { where: inRegion(prefix), select: { regionCode: true } } } } },
+        where: { at: { gte: from, lt: to }, jobSeeker: { registrations: { some: inScope(scope) } } },
+        include: { jobSeeker: { select: { ...personSelect, registrations: { where: inScope(scope), select: { regionCode: true } } } } },
         orderBy: [{ at: 'asc' }, { id: 'asc' }],
       }));
       return rows.map((c) => ({
-        ...masked(c.jobSeeker), contactId: c.id, regionCode: c.jobSeeker.registrations[0]?.regionCode ?? prefix, at: c.at, kind: c.kind, channel: c.channel,
+        ...masked(c.jobSeeker), contactId: c.id, regionCode: c.jobSeeker.registrations[0]?.regionCode ?? scope.prefixes[0] ?? '', at: c.at, kind: c.kind, channel: c.channel,
         outcome: c.outcome, serviceKinds: readJsonColumn(kindsSchema, c.serviceKinds, []), actor: c.actor, notes: c.notes,
       }));
     },
 
-    async casesOpened(prefix, kinds, from, to) {
-      const rows = await readPages((page) => db.handoffCase.findMany({ ...page, where: { ...inRegion(prefix), kind: { in: [...kinds] }, createdAt: { gte: from, lt: to } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }));
+    async casesOpened(scope, kinds, from, to) {
+      const rows = await readPages((page) => db.handoffCase.findMany({ ...page, where: { ...inScope(scope), kind: { in: [...kinds] }, createdAt: { gte: from, lt: to } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }));
       return rows.map((c) => ({ caseId: c.id, kind: c.kind, status: c.status, regionCode: c.regionCode, openedAt: c.createdAt, closedAt: c.closedAt, categories: categoriesOf(c.kind, c.details) }));
     },
   };

@@ -6,7 +6,7 @@
 // Statuses are what each caller gets with a well-formed request; 404 means "not found, or not yours".
 
 export type Caller = 'anonymous' | 'webchat' | 'ownDistrict' | 'otherDistrict' | 'supervisor' | 'administrator';
-export type Subject = 'case' | 'identityCase' | 'account' | 'conversation' | 'none';
+export type Subject = 'case' | 'identityCase' | 'account' | 'conversation' | 'person' | 'registration' | 'hardshipCase' | 'deregistrationCase' | 'none';
 
 export interface AccessRow {
   method: 'GET' | 'POST';
@@ -14,6 +14,8 @@ export interface AccessRow {
   path: string;
   subject: Subject;
   body?: Record<string, unknown>;
+  /** Fixed values of the route's other parameters (the subject fills :id or :caseId). */
+  params?: Record<string, string>;
   /** Query string (without ?), if the route needs one. */
   query?: string;
   /** A server-sent event stream: only the status of its first answer is read. */
@@ -36,6 +38,14 @@ export const CONSOLE_ACCESS_TABLE: readonly AccessRow[] = [
   { method: 'GET', path: '/console/console.css', subject: 'none', expect: every(200) },
   { method: 'GET', path: '/console/staff', subject: 'none', expect: every(200) },
   { method: 'GET', path: '/console/staff.js', subject: 'none', expect: every(200) },
+  { method: 'GET', path: '/console/reviews', subject: 'none', expect: every(200) },
+  { method: 'GET', path: '/console/reviews.js', subject: 'none', expect: every(200) },
+  { method: 'GET', path: '/console/reviews.css', subject: 'none', expect: every(200) },
+  { method: 'GET', path: '/console/person.js', subject: 'none', expect: every(200) },
+  { method: 'GET', path: '/console/today', subject: 'none', expect: every(200) },
+  { method: 'GET', path: '/console/workbench.js', subject: 'none', expect: every(200) },
+  { method: 'GET', path: '/console/workbench.css', subject: 'none', expect: every(200) },
+  { method: 'GET', path: '/console/vendor/echarts.min.js', subject: 'none', expect: every(200) },
 
   // sessions: a wrong password is 401 for everyone
   { method: 'POST', path: '/api/caseworker/login', subject: 'none', body: { username: 'nobody', password: 'wrong-password' }, expect: every(401) },
@@ -60,6 +70,27 @@ export const CONSOLE_ACCESS_TABLE: readonly AccessRow[] = [
   { method: 'GET', path: '/api/caseworker/events', subject: 'none', stream: true, expect: signedIn(200, 200, 200) },
   // web chat conversations belong to the city, not a district: only city-wide staff may cut one off
   { method: 'POST', path: '/api/caseworker/conversations/:id/revoke-webchat-token', subject: 'conversation', body: {}, expect: signedIn(404, 404, 200) },
+
+  // reviews, the person view, work lists and reports: another district's subject is not found (404)
+  { method: 'GET', path: '/api/caseworker/reviews/registrations', subject: 'none', expect: signedIn(200, 200, 200) },
+  { method: 'POST', path: '/api/caseworker/reviews/registrations/:id/decision', subject: 'registration', body: { outcome: 'registered' }, expect: signedIn(200, 404, 200) },
+  { method: 'GET', path: '/api/caseworker/reviews/hardship', subject: 'none', query: 'status=open', expect: signedIn(200, 200, 200) },
+  {
+    method: 'POST', path: '/api/caseworker/reviews/hardship/:caseId/categories/:code/decision', subject: 'hardshipCase', params: { code: 'LOW_INCOME_FAMILY' },
+    body: { outcome: 'confirmed' }, expect: signedIn(200, 404, 200),
+  },
+  { method: 'GET', path: '/api/caseworker/reviews/deregistration', subject: 'none', query: 'status=open', expect: signedIn(200, 200, 200) },
+  { method: 'POST', path: '/api/caseworker/reviews/deregistration/:caseId/decision', subject: 'deregistrationCase', body: { outcome: 'kept', note: '继续提供服务' }, expect: signedIn(200, 404, 200) },
+  { method: 'GET', path: '/api/caseworker/people/:id', subject: 'person', expect: signedIn(200, 404, 200) },
+  { method: 'POST', path: '/api/caseworker/people/:id/reveal', subject: 'person', body: { field: 'phone', reason: '核实身份' }, expect: signedIn(200, 404, 200) },
+  { method: 'POST', path: '/api/caseworker/people/:id/contacts', subject: 'person', body: { way: 'phone_call', content: '电话回访', result: '已联系' }, expect: signedIn(201, 404, 201) },
+  { method: 'POST', path: '/api/caseworker/people/:id/civil-affairs-referral', subject: 'person', body: { reason: '家庭生活困难' }, expect: signedIn(409, 404, 409) },
+  { method: 'GET', path: '/api/caseworker/worklists/today', subject: 'none', expect: signedIn(200, 200, 200) },
+  // a district filter outside the caller's districts is refused
+  { method: 'GET', path: '/api/caseworker/worklists/today', subject: 'none', query: 'district=440803', expect: signedIn(403, 200, 200) },
+  { method: 'GET', path: '/api/caseworker/reports', subject: 'none', expect: signedIn(200, 200, 200) },
+  { method: 'GET', path: '/api/caseworker/reports/:name', subject: 'none', params: { name: 'registrations' }, query: 'month=2026-03', expect: signedIn(200, 200, 200) },
+  { method: 'GET', path: '/api/caseworker/reports/:name', subject: 'none', params: { name: 'ledger' }, query: 'district=440803&format=csv', expect: signedIn(403, 200, 200) },
 
   { method: 'GET', path: '/api/caseworker/accounts', subject: 'none', expect: adminOnly(200) },
   { method: 'POST', path: '/api/caseworker/accounts', subject: 'none', body: { username: 'new-worker', displayName: '新同事', role: 'caseworker', districts: ['440802'], password: 'a-long-password-1' }, expect: adminOnly(201) },

@@ -10,6 +10,7 @@ import type { RunningService } from '../../src/main.ts';
 import { createCaseworkerRepository } from '../../src/persistence/caseworker-repository.ts';
 import { openDatabase, type Database } from '../../src/persistence/database.ts';
 import { generateToken } from '../support/directline-client.ts';
+import { seedDeregistrationFact, seedHardshipCase, seedPerson, wenzhouPrescreen } from '../support/review-fixtures.ts';
 import { startTestService, tempServiceConfig } from '../support/test-service.ts';
 import { CONSOLE_ACCESS_TABLE, type AccessRow, type Caller } from './console-access-table.ts';
 
@@ -80,6 +81,18 @@ async function subjectFor(row: AccessRow): Promise<string | null> {
     }
     case 'conversation':
       return (await generateToken(service.url)).conversationId;
+    case 'person':
+      return (await seedPerson(db.prisma, { regionCode: '440802', name: '测试' })).jobSeekerId;
+    case 'registration':
+      return (await seedPerson(db.prisma, { regionCode: '440802', name: '测试', status: 'pending_review' })).registrationId;
+    case 'hardshipCase': {
+      const { jobSeekerId } = await seedPerson(db.prisma, { regionCode: '440802', name: '测试' });
+      return seedHardshipCase(db.prisma, { jobSeekerId, regionCode: '440802', prescreen: wenzhouPrescreen() });
+    }
+    case 'deregistrationCase': {
+      const person = await seedPerson(db.prisma, { regionCode: '440802', name: '测试' });
+      return seedDeregistrationFact(db.prisma, { ...person, regionCode: '440802', situation: 'found_job', facts: {} });
+    }
     case 'none':
       return null;
   }
@@ -94,7 +107,8 @@ async function authorizationFor(caller: Caller): Promise<Record<string, string>>
 
 async function statusOf(row: AccessRow, caller: Caller): Promise<number> {
   const subject = await subjectFor(row);
-  const path = row.path.replace(':id', subject ?? '') + (row.query ? `?${row.query}` : '');
+  const filled = Object.entries(row.params ?? {}).reduce((p, [name, value]) => p.replace(`:${name}`, value), row.path);
+  const path = filled.replace(/:(id|caseId)\b/, subject ?? '') + (row.query ? `?${row.query}` : '');
   // A new account's username must be new each time; failed logins use a new name so no lockout builds up.
   const fresh = row.path === '/api/caseworker/accounts' || row.path === '/api/caseworker/login';
   const body = fresh && row.body ? { ...row.body, username: `n-${randomUUID().slice(0, 8)}` } : row.body;

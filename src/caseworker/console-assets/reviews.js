@@ -63,10 +63,11 @@
   function api(method, path, body) {
     var s = session();
     var headers = { Accept: 'application/json' };
-    if (s) headers.Authorization = 'Bearer ' + s.token;
+    // The session is the console's HttpOnly cookie; changes carry its CSRF token (as console.js does).
+    if (s && s.csrfToken && method !== 'GET') headers['X-CSRF-Token'] = s.csrfToken;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     var sep = path.indexOf('?') >= 0 ? '&' : '?';
-    return fetch(API + path + sep + 'lang=' + (state.lang === 'en' ? 'en' : 'zh-CN'), { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    return fetch(API + path + sep + 'lang=' + (state.lang === 'en' ? 'en' : 'zh-CN'), { method: method, headers: headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) })
       .then(function (r) {
         return r.json().catch(function () { return {}; }).then(function (data) {
           if (r.status === 401) { showLogin(); throw new Error(w('expired')); }

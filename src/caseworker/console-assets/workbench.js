@@ -1,5 +1,6 @@
 // The "today and reports" page in the browser: today's work lists (filter by district, export) and the
-// month's reports drawn with ECharts (served from this host). Uses the console's session (sessionStorage).
+// month's reports drawn with ECharts (served from this host). Uses the console's cookie session (signed in on /console;
+// the page only sends GETs, so it needs no CSRF token).
 /* global document, window, echarts */
 (function () {
   'use strict';
@@ -16,8 +17,9 @@
   var $ = function (id) { return document.getElementById(id); };
   var zh = function () { return state.lang === 'zh-CN'; };
 
-  function token() {
-    try { var s = JSON.parse(sessionStorage.getItem(KEY) || 'null'); return s && s.token; } catch { return null; }
+  /** Whether the console has signed in in this tab (the session itself is an HttpOnly cookie). */
+  function signedIn() {
+    try { var s = JSON.parse(sessionStorage.getItem(KEY) || 'null'); return Boolean(s && s.caseworker); } catch { return false; }
   }
 
   function query(extra) {
@@ -28,7 +30,7 @@
   }
 
   function request(path) {
-    return fetch(API + path, { headers: { Authorization: 'Bearer ' + token(), Accept: 'application/json' } }).then(function (r) {
+    return fetch(API + path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).then(function (r) {
       if (r.status === 401) { showSignedOut(); throw new Error(''); }
       if (!r.ok) return r.json().catch(function () { return {}; }).then(function (d) { throw new Error(d.message || (zh() ? '操作失败，请稍后重试。' : 'Something went wrong; try again.')); });
       return r;
@@ -154,7 +156,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    if (!token()) return showSignedOut();
+    if (!signedIn()) return showSignedOut();
     $('workbench').hidden = false;
     applyLanguage();
     $('district-form').addEventListener('submit', function (ev) {

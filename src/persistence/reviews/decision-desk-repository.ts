@@ -1,6 +1,7 @@
-// The DecisionDesk port over the database: registrations, hardship pre-screens and deregistration facts of a
-// region (each in its own file), and where a person can be told the outcome.
+// The DecisionDesk port over the database: registrations, hardship pre-screens and deregistration facts within
+// a caseworker's scope (each in its own file), and where a person can be told the outcome.
 import type { Db } from '../database.ts';
+import { inScope } from '../scope-filter.ts';
 import { createRegistrationReviews } from './registration-reviews.ts';
 import { createHardshipReviews } from './hardship-reviews.ts';
 import { createDeregistrationReviews } from './deregistration-reviews.ts';
@@ -11,9 +12,9 @@ export function createDecisionDeskRepository(db: Db): DecisionDesk {
     ...createRegistrationReviews(db),
     ...createHardshipReviews(db),
     ...createDeregistrationReviews(db),
-    async reachOf(regionPrefix, jobSeekerId) {
+    async reachOf(scope, jobSeekerId) {
       const address = await db.channelAddress.findFirst({
-        where: { jobSeekerId, jobSeeker: { regionCode: { startsWith: regionPrefix } } }, include: { jobSeeker: { select: { locale: true } } }, orderBy: { updatedAt: 'desc' },
+        where: { jobSeekerId, jobSeeker: inScope(scope) }, include: { jobSeeker: { select: { locale: true } } }, orderBy: { updatedAt: 'desc' },
       });
       if (!address) return null;
       return { jobSeekerId, conversationKey: address.conversationId, reference: address.reference, locale: address.jobSeeker?.locale ?? 'zh-CN' };

@@ -4,9 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../database.ts';
+import { inScope } from '../scope-filter.ts';
+import type { AccessScope } from '../../caseworker/region-scope.ts';
 import { auditRow } from '../audit-repository.ts';
 import { readJsonColumn } from '../json-column.ts';
-import { caseStatusOf, inRegion, maskedPersonOf, maskedPersonSelect, namesById, OPEN_CASE_STATUSES, whereCaseStatus } from './review-rows.ts';
+import { caseStatusOf, maskedPersonOf, maskedPersonSelect, namesById, OPEN_CASE_STATUSES, whereCaseStatus } from './review-rows.ts';
 import type { DecisionDesk, DeregistrationFactForReview } from '../../caseworker/decision-desk.ts';
 
 export const DEREGISTRATION_FACT_KIND = 'deregistration_fact';
@@ -34,31 +36,31 @@ class NotRegistered extends Error {
 }
 
 export function createDeregistrationReviews(db: Db): Pick<DecisionDesk, 'deregistrationFacts' | 'deregistrationFact' | 'decideDeregistration'> {
-  const one = async (regionPrefix: string, caseId: string) => {
-    const row = await db.handoffCase.findFirst({ where: { id: caseId, kind: DEREGISTRATION_FACT_KIND, ...inRegion(regionPrefix) }, include: { jobSeeker: maskedPersonSelect } });
+  const one = async (scope: AccessScope, caseId: string) => {
+    const row = await db.handoffCase.findFirst({ where: { id: caseId, kind: DEREGISTRATION_FACT_KIND, ...inScope(scope) }, include: { jobSeeker: maskedPersonSelect } });
     return row ? viewOf(row) : null;
   };
   return {
-    async deregistrationFacts(regionPrefix, status) {
+    async deregistrationFacts(scope, status) {
       const rows = await db.handoffCase.findMany({
-        where: { kind: DEREGISTRATION_FACT_KIND, ...inRegion(regionPrefix), ...whereCaseStatus(status) }, include: { jobSeeker: maskedPersonSelect }, orderBy: { createdAt: 'asc' }, take: 200,
+        where: { kind: DEREGISTRATION_FACT_KIND, ...inScope(scope), ...whereCaseStatus(status) }, include: { jobSeeker: maskedPersonSelect }, orderBy: { createdAt: 'asc' }, take: 200,
       });
       return rows.map(viewOf);
     },
     deregistrationFact: one,
-    async decideDeregistration(regionPrefix, caseId, decision) {
-      const found = await one(regionPrefix, caseId);
+    async decideDeregistration(scope, caseId, decision) {
+      const found = await one(scope, caseId);
       if (!found) return { ok: false, reason: 'not_found' };
       const actor = `caseworker:${decision.worker.username}`;
       const registrationId = found.registrationId;
       let closed: boolean;
       try {
         closed = await db.$transaction(async (tx) => {
-          const where = { id: caseId, kind: DEREGISTRATION_FACT_KIND, ...inRegion(regionPrefix), status: { in: OPEN_CASE_STATUSES } };
+          const where = { id: caseId, kind: DEREGISTRATION_FACT_KIND, ...inScope(scope), status: { in: OPEN_CASE_STATUSES } };
           const updated = await tx.handoffCase.updateMany({ where, data: { status: 'closed', closedAt: decision.at, caseworkerId: decision.worker.id } });
           if (updated.count !== 1) return false;
           if (decision.outcome === 'deregistered') {
-            const ended = registrationId ? await tx.registration.updateMany({ where: { id: registrationId, ...inRegion(regionPrefix), status: 'registered' }, data: { status: 'withdrawn' } }) : { count: 0 };
+            const ended = registrationId ? await tx.registration.updateMany({ where: { id: registrationId, ...inScope(scope), status: 'registered' }, data: { status: 'withdrawn' } }) : { count: 0 };
             if (ended.count !== 1) {
               const current = registrationId ? await tx.registration.findUnique({ where: { id: registrationId }, select: { status: true } }) : null;
               throw new NotRegistered(current?.status);
@@ -74,7 +76,7 @@ export function createDeregistrationReviews(db: Db): Pick<DecisionDesk, 'deregis
         if (error instanceof NotRegistered) return { ok: false, reason: 'not_registered', ...(error.status ? { status: error.status } : {}) };
         throw error;
       }
-      const now = await one(regionPrefix, caseId);
+      const now = await one(scope, caseId);
       if (!now) return { ok: false, reason: 'not_found' };
       if (closed) return { ok: true, fact: now };
       const row = await db.handoffCase.findUnique({ where: { id: caseId }, select: { caseworkerId: true } });

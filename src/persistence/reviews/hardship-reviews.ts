@@ -2,11 +2,13 @@
 // (case, category) index makes a second decision fail, so a stale click changes nothing and learns who decided.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../database.ts';
+import { inScope } from '../scope-filter.ts';
+import type { AccessScope } from '../../caseworker/region-scope.ts';
 import { auditRow } from '../audit-repository.ts';
 import { readJsonColumn } from '../json-column.ts';
 import { isUniqueViolation } from '../prisma-errors.ts';
 import { HARDSHIP_CASE_KIND } from '../hardship-request-repository.ts';
-import { caseStatusOf, inRegion, maskedPersonOf, maskedPersonSelect, namesById, whereCaseStatus } from './review-rows.ts';
+import { caseStatusOf, maskedPersonOf, maskedPersonSelect, namesById, whereCaseStatus } from './review-rows.ts';
 import { HardshipPrescreenSchema } from '../../conversation/answers/hardship-prescreen.ts';
 import { HARDSHIP_OUTCOMES, type DecisionDesk, type HardshipForReview } from '../../caseworker/decision-desk.ts';
 
@@ -31,20 +33,20 @@ export async function hardshipViewsOf(db: Db, rows: CaseRow[]): Promise<Hardship
 }
 
 export function createHardshipReviews(db: Db): Pick<DecisionDesk, 'hardshipRequests' | 'hardshipRequest' | 'decideHardshipCategory'> {
-  const one = async (regionPrefix: string, caseId: string) => {
-    const row = await db.handoffCase.findFirst({ where: { id: caseId, kind: HARDSHIP_CASE_KIND, ...inRegion(regionPrefix) }, include: { jobSeeker: maskedPersonSelect } });
+  const one = async (scope: AccessScope, caseId: string) => {
+    const row = await db.handoffCase.findFirst({ where: { id: caseId, kind: HARDSHIP_CASE_KIND, ...inScope(scope) }, include: { jobSeeker: maskedPersonSelect } });
     return row ? ((await hardshipViewsOf(db, [row]))[0] ?? null) : null;
   };
   return {
-    async hardshipRequests(regionPrefix, status) {
+    async hardshipRequests(scope, status) {
       const rows = await db.handoffCase.findMany({
-        where: { kind: HARDSHIP_CASE_KIND, ...inRegion(regionPrefix), ...whereCaseStatus(status) }, include: { jobSeeker: maskedPersonSelect }, orderBy: { createdAt: 'asc' }, take: 200,
+        where: { kind: HARDSHIP_CASE_KIND, ...inScope(scope), ...whereCaseStatus(status) }, include: { jobSeeker: maskedPersonSelect }, orderBy: { createdAt: 'asc' }, take: 200,
       });
       return hardshipViewsOf(db, rows);
     },
     hardshipRequest: one,
-    async decideHardshipCategory(regionPrefix, caseId, decision) {
-      const found = await one(regionPrefix, caseId);
+    async decideHardshipCategory(scope, caseId, decision) {
+      const found = await one(scope, caseId);
       if (!found) return { ok: false, reason: 'not_found' };
       if (found.status === 'closed') return { ok: false, reason: 'already_decided', status: 'closed' };
       if (!found.prescreen?.categories.some((c) => c.code === decision.category)) return { ok: false, reason: 'unknown_category' };
@@ -60,10 +62,10 @@ export function createHardshipReviews(db: Db): Pick<DecisionDesk, 'hardshipReque
         });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        const first = (await one(regionPrefix, caseId))?.decisions.find((d) => d.category === decision.category);
+        const first = (await one(scope, caseId))?.decisions.find((d) => d.category === decision.category);
         return { ok: false, reason: 'already_decided', ...(first ? { by: first.by } : {}) };
       }
-      const request = await one(regionPrefix, caseId);
+      const request = await one(scope, caseId);
       return request ? { ok: true, request } : { ok: false, reason: 'not_found' };
     },
   };

@@ -1,8 +1,10 @@
-// The PersonFile port: one person of a region with everything a caseworker needs on one screen. Numbers leave
+// The PersonFile port: one person within a caseworker's scope with everything a caseworker needs on one screen. Numbers leave
 // masked; `reveal` decrypts one and writes the audit record (with the reason) before returning it.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../database.ts';
+import { inScope } from '../scope-filter.ts';
+import type { AccessScope } from '../../caseworker/region-scope.ts';
 import type { PiiCipher } from '../pii-cipher.ts';
 import { auditRow } from '../audit-repository.ts';
 import { readJsonColumn } from '../json-column.ts';
@@ -24,13 +26,13 @@ const kindsSchema = z.array(z.string());
 
 export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFile {
   const ledger = createContactLedgerRepository(db);
-  const findPerson = (regionPrefix: string, jobSeekerId: string) => db.jobSeeker.findFirst({ where: { id: jobSeekerId, regionCode: { startsWith: regionPrefix } } });
+  const findPerson = (scope: AccessScope, jobSeekerId: string) => db.jobSeeker.findFirst({ where: { id: jobSeekerId, ...inScope(scope) } });
   const names = new Map<string, Promise<string>>();
   const nameOf = (actor: string) => names.get(actor) ?? names.set(actor, nameOfActor(db, actor)).get(actor) ?? Promise.resolve(actor);
 
   return {
-    async profile(regionPrefix, jobSeekerId) {
-      const person = await findPerson(regionPrefix, jobSeekerId);
+    async profile(scope, jobSeekerId) {
+      const person = await findPerson(scope, jobSeekerId);
       if (!person) return null;
       const [registrations, contacts, hardshipRows, cases, addresses] = await Promise.all([
         db.registration.findMany({ where: { jobSeekerId }, include: { history: { orderBy: { at: 'asc' } } }, orderBy: { registeredAt: 'desc' } }),
@@ -57,8 +59,8 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
       };
     },
 
-    async reveal(regionPrefix, jobSeekerId, request) {
-      const person = await findPerson(regionPrefix, jobSeekerId);
+    async reveal(scope, jobSeekerId, request) {
+      const person = await findPerson(scope, jobSeekerId);
       if (!person) return undefined;
       const sealed = request.field === 'idNumber' ? person.idNumberEnc : person.phoneEnc;
       await db.auditEvent.create({
@@ -67,8 +69,8 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
       return sealed ? cipher.decrypt(sealed) : null;
     },
 
-    async logContact(regionPrefix, jobSeekerId, entry) {
-      const person = await findPerson(regionPrefix, jobSeekerId);
+    async logContact(scope, jobSeekerId, entry) {
+      const person = await findPerson(scope, jobSeekerId);
       if (!person) return null;
       const open = await db.registration.findFirst({ where: { jobSeekerId, status: { in: ['pending_review', 'registered'] } }, orderBy: { registeredAt: 'desc' }, select: { id: true } });
       const notes = maskPersonalNumbers(entry.content);
@@ -78,8 +80,8 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
       });
     },
 
-    async referToCivilAffairs(regionPrefix, jobSeekerId, request) {
-      const person = await findPerson(regionPrefix, jobSeekerId);
+    async referToCivilAffairs(scope, jobSeekerId, request) {
+      const person = await findPerson(scope, jobSeekerId);
       if (!person) return null;
       const reason = maskPersonalNumbers(request.reason);
       const actor = `caseworker:${request.worker.username}`;

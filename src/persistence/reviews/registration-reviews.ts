@@ -3,9 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../database.ts';
+import { inScope } from '../scope-filter.ts';
+import type { AccessScope } from '../../caseworker/region-scope.ts';
 import { auditRow } from '../audit-repository.ts';
 import { readJsonColumn } from '../json-column.ts';
-import { inRegion, maskedPersonOf, maskedPersonSelect, nameOfActor } from './review-rows.ts';
+import { maskedPersonOf, maskedPersonSelect, nameOfActor } from './review-rows.ts';
 import type { DecisionDesk, RegistrationForReview } from '../../caseworker/decision-desk.ts';
 
 const creditPromiseSchema = z.object({
@@ -23,22 +25,22 @@ function viewOf(row: Row): RegistrationForReview {
 }
 
 export function createRegistrationReviews(db: Db): Pick<DecisionDesk, 'pendingRegistrations' | 'registration' | 'decideRegistration'> {
-  const find = async (regionPrefix: string, id: string) => {
-    const row = await db.registration.findFirst({ where: { id, ...inRegion(regionPrefix) }, include: { jobSeeker: maskedPersonSelect } });
+  const find = async (scope: AccessScope, id: string) => {
+    const row = await db.registration.findFirst({ where: { id, ...inScope(scope) }, include: { jobSeeker: maskedPersonSelect } });
     return row ? viewOf(row) : null;
   };
   return {
-    async pendingRegistrations(regionPrefix) {
+    async pendingRegistrations(scope) {
       const rows = await db.registration.findMany({
-        where: { ...inRegion(regionPrefix), status: 'pending_review' }, include: { jobSeeker: maskedPersonSelect }, orderBy: { registeredAt: 'asc' }, take: 500,
+        where: { ...inScope(scope), status: 'pending_review' }, include: { jobSeeker: maskedPersonSelect }, orderBy: { registeredAt: 'asc' }, take: 500,
       });
       return rows.map(viewOf);
     },
     registration: find,
-    async decideRegistration(regionPrefix, id, decision) {
+    async decideRegistration(scope, id, decision) {
       const actor = `caseworker:${decision.worker.username}`;
       const changed = await db.$transaction(async (tx) => {
-        const updated = await tx.registration.updateMany({ where: { id, ...inRegion(regionPrefix), status: 'pending_review' }, data: { status: decision.outcome } });
+        const updated = await tx.registration.updateMany({ where: { id, ...inScope(scope), status: 'pending_review' }, data: { status: decision.outcome } });
         if (updated.count !== 1) return false;
         await tx.registrationEvent.create({ data: { id: randomUUID(), registrationId: id, fromStatus: 'pending_review', toStatus: decision.outcome, actor, note: decision.reason, at: decision.at } });
         await tx.auditEvent.create({
@@ -46,7 +48,7 @@ export function createRegistrationReviews(db: Db): Pick<DecisionDesk, 'pendingRe
         });
         return true;
       });
-      const now = await find(regionPrefix, id);
+      const now = await find(scope, id);
       if (!now) return { ok: false, reason: 'not_found' };
       if (changed) return { ok: true, registration: now };
       const last = await db.registrationEvent.findFirst({ where: { registrationId: id }, orderBy: { at: 'desc' } });

@@ -1,11 +1,9 @@
 // Shared pieces of the review repositories: the masked person of a row, caseworker names by id or actor,
-// and the region filter every query carries.
+// (the scope filter every query carries is ../scope-filter.ts).
 import type { Db } from '../database.ts';
 import type { MaskedPerson } from '../../caseworker/decision-desk.ts';
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
-
-export const inRegion = (regionPrefix: string) => ({ regionCode: { startsWith: regionPrefix } });
 
 export const maskedPersonSelect = { select: { id: true, name: true, idNumberMask: true, phoneMask: true } } as const;
 

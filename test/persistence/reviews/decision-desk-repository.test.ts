@@ -1,5 +1,5 @@
 // The DecisionDesk over SQLite and PostgreSQL: decisions are conditional, so two caseworkers (or two instances)
-// deciding (or referring) the same thing at once leave exactly one; every read and write is limited to the region prefix.
+// deciding (or referring) the same thing at once leave exactly one; every read and write is limited to the caseworker's scope (another district sees nothing).
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,9 @@ afterAll(() => dir.remove());
 const A = { id: 'cw-a', username: 'a', displayName: '甲' };
 const B = { id: 'cw-b', username: 'b', displayName: '乙' };
 const AT = new Date('2026-03-11T02:00:00Z');
+const WENZHOU = { prefixes: ['3303'] };
+const OTHER_REGION = { prefixes: ['4408'] };
+const OTHER_DISTRICT = { prefixes: ['330303'] };
 
 async function exercise(url: string): Promise<void> {
   await applyMigrations(url);
@@ -30,21 +33,27 @@ async function exercise(url: string): Promise<void> {
     const caseId = await seedHardshipCase(db, { jobSeekerId: person.jobSeekerId, regionCode: '330302', prescreen: wenzhouPrescreen() });
 
     // Another region sees nothing and changes nothing.
-    expect(await desk.pendingRegistrations('4408')).toEqual([]);
-    expect(await desk.decideRegistration('4408', person.registrationId, { outcome: 'registered', reason: null, clause: 'c', worker: A, at: AT })).toEqual({ ok: false, reason: 'not_found' });
-    expect(await desk.hardshipRequest('4408', caseId)).toBeNull();
+    expect(await desk.pendingRegistrations(OTHER_REGION)).toEqual([]);
+    expect(await desk.decideRegistration(OTHER_REGION, person.registrationId, { outcome: 'registered', reason: null, clause: 'c', worker: A, at: AT })).toEqual({ ok: false, reason: 'not_found' });
+    expect(await desk.hardshipRequest(OTHER_REGION, caseId)).toBeNull();
+    // Nor does another district of the same city.
+    expect(await desk.pendingRegistrations(OTHER_DISTRICT)).toEqual([]);
+    expect(await desk.registration(OTHER_DISTRICT, person.registrationId)).toBeNull();
+    expect(await desk.hardshipRequests(OTHER_DISTRICT, 'open')).toEqual([]);
+    expect(await desk.reachOf(OTHER_DISTRICT, person.jobSeekerId)).toBeNull();
+    expect(await desk.pendingRegistrations({ prefixes: ['330303', '330302'] })).toHaveLength(1);
 
     const registrations = await Promise.all([
-      desk.decideRegistration('3303', person.registrationId, { outcome: 'registered', reason: null, clause: 'c', worker: A, at: AT }),
-      desk.decideRegistration('3303', person.registrationId, { outcome: 'rejected', reason: '不符', clause: 'c', worker: B, at: AT }),
+      desk.decideRegistration(WENZHOU, person.registrationId, { outcome: 'registered', reason: null, clause: 'c', worker: A, at: AT }),
+      desk.decideRegistration(WENZHOU, person.registrationId, { outcome: 'rejected', reason: '不符', clause: 'c', worker: B, at: AT }),
     ]);
     expect(registrations.filter((r) => r.ok)).toHaveLength(1);
     expect(registrations.find((r) => !r.ok)).toMatchObject({ ok: false, reason: 'already_decided', by: expect.stringMatching(/^[甲乙]$/) });
     expect(await db.registrationEvent.count({ where: { registrationId: person.registrationId } })).toBe(1);
 
     const categories = await Promise.all([
-      desk.decideHardshipCategory('3303', caseId, { category: 'LOW_INCOME_FAMILY', outcome: 'confirmed', reason: null, clause: 'c', worker: A, at: AT }),
-      desk.decideHardshipCategory('3303', caseId, { category: 'LOW_INCOME_FAMILY', outcome: 'rejected', reason: '不符', clause: 'c', worker: B, at: AT }),
+      desk.decideHardshipCategory(WENZHOU, caseId, { category: 'LOW_INCOME_FAMILY', outcome: 'confirmed', reason: null, clause: 'c', worker: A, at: AT }),
+      desk.decideHardshipCategory(WENZHOU, caseId, { category: 'LOW_INCOME_FAMILY', outcome: 'rejected', reason: '不符', clause: 'c', worker: B, at: AT }),
     ]);
     expect(categories.filter((r) => r.ok)).toHaveLength(1);
     expect(categories.find((r) => !r.ok)).toMatchObject({ ok: false, reason: 'already_decided' });
@@ -53,8 +62,11 @@ async function exercise(url: string): Promise<void> {
 
     const people = createPersonFileRepository(db, createPiiCipher(randomBytes(32)));
     const referral = { reason: '家庭生活困难', clause: 'anshan-2022#四(九)', worker: A, at: AT };
-    expect(await people.referToCivilAffairs('2103', person.jobSeekerId, referral)).toBeNull();
-    const referrals = await Promise.all([people.referToCivilAffairs('3303', person.jobSeekerId, referral), people.referToCivilAffairs('3303', person.jobSeekerId, referral)]);
+    expect(await people.referToCivilAffairs({ prefixes: ['2103'] }, person.jobSeekerId, referral)).toBeNull();
+    expect(await people.profile(OTHER_DISTRICT, person.jobSeekerId)).toBeNull();
+    expect(await people.referToCivilAffairs(OTHER_DISTRICT, person.jobSeekerId, referral)).toBeNull();
+    expect((await people.profile({ prefixes: ['330302'] }, person.jobSeekerId))?.jobSeekerId).toBe(person.jobSeekerId);
+    const referrals = await Promise.all([people.referToCivilAffairs(WENZHOU, person.jobSeekerId, referral), people.referToCivilAffairs(WENZHOU, person.jobSeekerId, referral)]);
     expect(referrals.filter((r) => r?.created)).toHaveLength(1);
     expect(new Set(referrals.map((r) => r?.caseId)).size).toBe(1);
     expect(await db.handoffCase.count({ where: { jobSeekerId: person.jobSeekerId, kind: 'civil_affairs_referral' } })).toBe(1);
