@@ -153,6 +153,7 @@ describe.skipIf(chromiumSkipReason !== undefined)('caseworker console in English
       await page.locator('#lang', { hasText: '中文' }).waitFor();
       await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
       if (title) await expect(page.title()).resolves.toBe(title);
+      if (path === '/console/today') await page.getByText(/^(Please log in to the console first\.|Monthly reports)$/).first().waitFor();
     }
     await page.getByRole('link', { name: 'Back to cases' }).waitFor();
     problems.length = 0;

@@ -158,6 +158,13 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     applyLanguage();
+    // The switch works signed out too (the notice is worded); the lists are fetched only with a session.
+    $('lang').addEventListener('click', function () {
+      state.lang = zh() ? 'en' : 'zh-CN';
+      try { localStorage.setItem(LANG_KEY, zh() ? 'zh' : 'en'); } catch { /* private mode: this page only */ }
+      applyLanguage();
+      if (token()) { loadWorklists(); loadReport(); }
+    });
     if (!token()) return showSignedOut();
     $('workbench').hidden = false;
     $('district-form').addEventListener('submit', function (ev) {
@@ -169,11 +176,6 @@
       ev.preventDefault();
       state.report = $('report').value; state.month = $('month').value;
       loadReport();
-    });
-    $('lang').addEventListener('click', function () {
-      state.lang = zh() ? 'en' : 'zh-CN';
-      try { localStorage.setItem(LANG_KEY, zh() ? 'zh' : 'en'); } catch { /* private mode: this page only */ }
-      applyLanguage(); loadWorklists(); loadReport();
     });
     Array.prototype.forEach.call(document.querySelectorAll('[data-export]'), function (b) {
       b.addEventListener('click', function () {
