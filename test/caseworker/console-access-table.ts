@@ -35,6 +35,8 @@ export const CONSOLE_ACCESS_TABLE: readonly AccessRow[] = [
   // pages: public files; the data behind them is the API's
   { method: 'GET', path: '/console', subject: 'none', expect: every(200) },
   { method: 'GET', path: '/console/console.js', subject: 'none', expect: every(200) },
+  { method: 'GET', path: '/console/console-lang.js', subject: 'none', expect: every(200) },
+  { method: 'GET', path: '/console/console-words.js', subject: 'none', expect: every(200) },
   { method: 'GET', path: '/console/console.css', subject: 'none', expect: every(200) },
   { method: 'GET', path: '/console/staff', subject: 'none', expect: every(200) },
   { method: 'GET', path: '/console/staff.js', subject: 'none', expect: every(200) },

@@ -24,8 +24,8 @@ function watch(page: Page): string[] {
 
 async function logIn(page: Page, base: string, username: string, password: string): Promise<void> {
   await page.goto(`${base}/console`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.locator('#who-name').filter({ hasText: /\S/ }).waitFor();
 }

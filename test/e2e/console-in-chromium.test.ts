@@ -49,11 +49,11 @@ describe.skipIf(chromiumSkipReason !== undefined)('caseworker console in Chromiu
     const base = service.url.replace('localhost', '127.0.0.1');
 
     await page.goto(`${base}/console`);
-    await page.getByLabel('用户名').fill('demo');
-    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByLabel('用户名', { exact: true }).fill('demo');
+    await page.getByLabel('密码', { exact: true }).fill('wrong-password');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByText('用户名或密码错误。').waitFor();
-    await page.getByLabel('密码').fill('jiuyebang-demo');
+    await page.getByLabel('密码', { exact: true }).fill('jiuyebang-demo');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByText('实时更新已开启').waitFor({ timeout: 15_000 });
     const overdue = page.locator('#case-list li.overdue');

@@ -34,8 +34,8 @@ function watchProblems(page: Page): string[] {
 
 async function logIn(page: Page, username: string, password: string): Promise<void> {
   await page.goto(`${service.url.replace('localhost', '127.0.0.1')}/console`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByText('实时更新已开启').waitFor({ timeout: 15_000 });
 }

@@ -50,8 +50,8 @@ describe.skipIf(chromiumSkipReason !== undefined)('today and reports page in Chr
       const problems = await watch(page);
       const base = service.url.replace('localhost', '127.0.0.1');
       await page.goto(`${base}/console`);
-      await page.getByLabel('用户名').fill('demo');
-      await page.getByLabel('密码').fill('jiuyebang-demo');
+      await page.getByLabel('用户名', { exact: true }).fill('demo');
+      await page.getByLabel('密码', { exact: true }).fill('jiuyebang-demo');
       await page.getByRole('button', { name: '登录' }).click();
       await page.getByText('实时更新已开启').waitFor({ timeout: 15_000 });
       await page.getByRole('link', { name: '今日工作与报表' }).click();

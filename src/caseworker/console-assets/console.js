@@ -1,15 +1,21 @@
 // The caseworker console in the browser: login, inbox by status with SLA, one case, claim/reply/close,
 // live updates through EventSource. Served as a file (no inline script) so a strict CSP can apply.
+// Chinese first, English on request: words from console-words.js, the switch from console-lang.js (both
+// loaded before this script). Messages from the server are shown as they come.
 /* global document, window, EventSource */
 (function () {
   'use strict';
   var API = '/api/caseworker';
   var KEY = 'jiuyebang.console';
-  var KINDS = { handoff: '转人工', hardship_recognition: '困难认定', deregistration_fact: '就业情况核实', identity_link: '身份核验', civil_affairs_referral: '推送民政' };
-  var STATUSES = { new: '待认领', claimed: '处理中', waiting: '等待当事人', closed: '已结束' };
-  var DIALOGS = { registration: '失业登记', hardship: '困难人员预审', followUp: '报告近况', status: '我的进度' };
   var state = { status: 'new', caseId: null, current: null, events: null, retry: null };
   var $ = function (id) { return document.getElementById(id); };
+  var L = window.jiuyebangLang.create(window.jiuyebangConsoleWords, function () {
+    // Re-draw what the script drew in the language just chosen.
+    if (session() && !$('desk-view').hidden) { showWho(); loadInbox(); if (state.current) renderCase(state.current); }
+  });
+  var w = L.w;
+  function kindWord(kind) { return w('kind.' + kind) || w('kind.other'); }
+  function statusWord(status) { return w('status.' + status) || status; }
 
   function session() { try { return JSON.parse(sessionStorage.getItem(KEY) || 'null'); } catch { return null; } }
   function saveSession(s) { if (s) sessionStorage.setItem(KEY, JSON.stringify(s)); else sessionStorage.removeItem(KEY); }
@@ -23,34 +29,46 @@
     return fetch(API + path, { method: method, headers: headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) })
       .then(function (r) {
         return r.json().catch(function () { return {}; }).then(function (data) {
-          if (r.status === 401 && ['/login', '/session', '/logout'].indexOf(path) < 0) { logout('登录已过期，请重新登录。'); }
-          if (!r.ok) { var e = new Error(data.message || '操作失败，请稍后重试。'); e.status = r.status; throw e; }
+          if (r.status === 401 && ['/login', '/session', '/logout'].indexOf(path) < 0) { logout('expired'); }
+          if (!r.ok) { var e = new Error(data.message || w('failed')); e.status = r.status; throw e; }
           return data;
         });
-      }, function () { throw new Error('网络连接失败，请检查网络后重试。'); });
+      }, function () { throw new Error(w('network')); });
   }
 
   function time(iso) {
     if (!iso) return '';
-    return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    return new Date(iso).toLocaleString(L.locale(), { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   }
   /** The due time is the end of a Beijing day: show that day, not the next midnight. */
   function dueText(iso) {
-    var day = new Date(Date.parse(iso) - 1).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' });
-    return '应于 ' + day + ' 当日处理';
+    var day = new Date(Date.parse(iso) - 1).toLocaleDateString(L.locale(), { timeZone: 'Asia/Shanghai', month: L.lang() === 'en' ? 'short' : 'numeric', day: 'numeric' });
+    return w('due', { d: day });
   }
   function reasonText(reason) {
     var m = /^dialog:([^:]+):(.+)$/.exec(reason || '');
-    if (m) return '办理“' + (DIALOGS[m[1]] || m[1]) + '”时求助';
-    if (reason === 'user_request') return '主动要求人工服务';
+    if (m) return w('askedInDialog', { d: w('dialog.' + m[1]) || m[1] });
+    if (reason === 'user_request') return w('askedForPerson');
     return reason || '';
   }
   function el(tag, cls, text) { var n = document.createElement(tag); if (cls) n.className = cls; if (text !== undefined) n.textContent = text; return n; }
+  function paren(text) { return w('open') + text + w('close'); }
+
+  /** A form error the page writes itself, beside its field (the field points at it with aria-describedby). */
+  function fieldError(fieldId, key) {
+    var field = $(fieldId); var box = $(field.getAttribute('aria-describedby'));
+    L.say(box, key);
+    if (key) { field.setAttribute('aria-invalid', 'true'); field.focus(); } else field.removeAttribute('aria-invalid');
+  }
+  ['username', 'password', 'reply-text', 'close-reason', 'transfer-to', 'note-text'].forEach(function (id) {
+    $(id).addEventListener('input', function () { if ($(id).hasAttribute('aria-invalid')) fieldError(id, null); });
+  });
 
   // ---- login ----
-  function showLogin(message) {
+  /** messageKey: a word of the page's own (the session ran out), or nothing. */
+  function showLogin(messageKey) {
     $('login-view').hidden = false; $('desk-view').hidden = true; $('who').hidden = true;
-    $('login-error').textContent = message || '';
+    L.say($('login-error'), messageKey || null);
     $('username').focus();
   }
   function logout(message) {
@@ -62,20 +80,26 @@
   $('login-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     var username = $('username').value.trim(); var password = $('password').value;
-    if (!username || !password) { $('login-error').textContent = '请填写用户名和密码。'; return; }
+    L.tell($('login-error'), '');
+    fieldError('password', password ? null : 'needPassword');
+    fieldError('username', username ? null : 'needUsername');
+    if (!username || !password) return;
     api('POST', '/login', { username: username, password: password, session: 'cookie' }).then(function (data) {
       saveSession({ csrfToken: data.csrfToken, caseworker: data.caseworker });
       $('password').value = '';
       showDesk();
-    }, function (e) { $('login-error').textContent = e.message; });
+    }, function (e) { L.tell($('login-error'), e.message); });
   });
-  $('logout').addEventListener('click', function () { logout(''); });
+  $('logout').addEventListener('click', function () { logout(); });
 
   // ---- inbox ----
-  function showDesk() {
+  function showWho() {
     var s = session();
+    if (s) $('who-name').textContent = s.caseworker.displayName + paren(s.caseworker.regionCode);
+  }
+  function showDesk() {
     $('login-view').hidden = true; $('desk-view').hidden = false; $('who').hidden = false;
-    $('who-name').textContent = s.caseworker.displayName + '（' + s.caseworker.regionCode + '）';
+    showWho();
     loadInbox(); connectEvents();
   }
   document.querySelectorAll('.tabs button').forEach(function (tab) {
@@ -98,51 +122,55 @@
         if (c.id === state.caseId) li.classList.add('selected');
         if (c.id === freshId) li.classList.add('fresh');
         var line1 = el('div', 'line1');
-        line1.appendChild(el('span', '', (KINDS[c.kind] || '其他') + (c.person.name ? ' · ' + c.person.name : '')));
-        line1.appendChild(el('span', 'badge' + (c.overdue ? ' overdue' : ''), c.overdue ? '已超时' : STATUSES[c.status]));
+        line1.appendChild(el('span', '', kindWord(c.kind) + (c.person.name ? ' · ' + c.person.name : '')));
+        line1.appendChild(el('span', 'badge' + (c.overdue ? ' overdue' : ''), c.overdue ? w('overdue') : statusWord(c.status)));
         li.appendChild(line1);
         li.appendChild(el('div', 'line2', reasonText(c.reason)));
-        li.appendChild(el('div', 'line2', '提交 ' + time(c.openedAt) + (c.status === 'closed' ? ' · 结束 ' + time(c.closedAt) : ' · ' + dueText(c.dueBy)) + (c.claimedBy ? ' · ' + c.claimedBy.displayName : '')));
+        li.appendChild(el('div', 'line2', w('submitted') + ' ' + time(c.openedAt) + (c.status === 'closed' ? ' · ' + w('closedAt') + ' ' + time(c.closedAt) : ' · ' + dueText(c.dueBy)) + (c.claimedBy ? ' · ' + c.claimedBy.displayName : '')));
         var open = function () { openCase(c.id); };
         li.addEventListener('click', open);
         li.addEventListener('keydown', function (e) { if (e.key === 'Enter') open(); });
         list.appendChild(li);
       });
-    }, function (e) { $('live').textContent = e.message; });
+    }, function (e) { L.tell($('live'), e.message); });
   }
 
   // ---- one case ----
   function openCase(id) {
     state.caseId = id;
     document.querySelectorAll('#case-list li').forEach(function (li) { li.classList.toggle('selected', li.getAttribute('data-case-id') === id); });
-    $('case-error').textContent = '';
+    clearCaseErrors();
     return loadCase();
   }
   function loadCase() {
     if (!state.caseId) return Promise.resolve();
     var id = state.caseId;
     return api('GET', '/cases/' + id).then(function (data) { if (state.caseId === id) renderCase(data.case); },
-      function (e) { $('case-error').textContent = e.message; });
+      function (e) { L.tell($('case-error'), e.message); });
+  }
+  function clearCaseErrors() {
+    L.tell($('case-error'), '');
+    ['reply-text', 'close-reason', 'transfer-to', 'note-text'].forEach(function (id) { fieldError(id, null); });
   }
   function renderCase(c) {
     state.current = c;
     var me = session().caseworker;
     $('no-case').hidden = true; $('case-body').hidden = false;
-    $('case-title').textContent = (KINDS[c.kind] || '其他') + ' · ' + STATUSES[c.status] + (c.overdue ? '（已超时）' : '');
-    $('case-meta').textContent = reasonText(c.reason) + ' · 提交 ' + time(c.openedAt) +
-      (c.status === 'closed' ? ' · 结束 ' + time(c.closedAt) + (c.closeReason ? '（' + c.closeReason + '）' : '（当事人取消）') : ' · ' + dueText(c.dueBy)) +
-      (c.claimedBy ? ' · 认领人：' + c.claimedBy.displayName : '');
+    $('case-title').textContent = kindWord(c.kind) + ' · ' + statusWord(c.status) + (c.overdue ? paren(w('overdue')) : '');
+    $('case-meta').textContent = reasonText(c.reason) + ' · ' + w('submitted') + ' ' + time(c.openedAt) +
+      (c.status === 'closed' ? ' · ' + w('closedAt') + ' ' + time(c.closedAt) + paren(c.closeReason || w('cancelled')) : ' · ' + dueText(c.dueBy)) +
+      (c.claimedBy ? ' · ' + w('claimedBy') + w('colon') + c.claimedBy.displayName : '');
     var p = c.person; var parts = [];
-    if (p.name) parts.push('姓名 ' + p.name);
-    if (p.idNumber) parts.push('身份证 ' + p.idNumber);
-    if (p.phone) parts.push('手机 ' + p.phone);
-    parts.push(p.channel === 'webchat' ? '网页聊天' : p.channel);
-    $('case-person').textContent = (p.jobSeekerId ? '' : '未登记用户 · ') + parts.join(' · ');
+    if (p.name) parts.push(w('name') + ' ' + p.name);
+    if (p.idNumber) parts.push(w('id') + ' ' + p.idNumber);
+    if (p.phone) parts.push(w('phone') + ' ' + p.phone);
+    parts.push(w('channel.' + p.channel) || p.channel);
+    $('case-person').textContent = (p.jobSeekerId ? '' : w('unregistered') + ' · ') + parts.join(' · ');
     var mine = c.claimedBy && c.claimedBy.username === me.username;
     var open = c.status !== 'closed';
     $('claim').hidden = c.status !== 'new';
     $('waiting').hidden = !(open && c.status !== 'new' && mine);
-    $('waiting').textContent = c.status === 'waiting' ? '恢复处理' : '等待当事人';
+    L.say($('waiting'), c.status === 'waiting' ? 'resume' : 'wait');
     // 身份核验: after checking who the person is (by phone, at the counter), link the conversation to them.
     $('confirm-identity').hidden = !(open && mine && c.kind === 'identity_link' && c.canReply);
     $('reply-form').hidden = !(open && mine && c.canReply);
@@ -151,25 +179,25 @@
     var list = $('messages'); list.textContent = '';
     c.excerpt.forEach(function (line) {
       var li = el('li', (line.charAt(0) === '>' ? 'in' : 'out') + ' excerpt');
-      li.appendChild(el('span', 'who', (line.charAt(0) === '>' ? '当事人' : '就业帮') + ' · 转人工之前'));
+      li.appendChild(el('span', 'who', w(line.charAt(0) === '>' ? 'person' : 'bot') + ' · ' + w('beforeHandoff')));
       li.appendChild(document.createTextNode(line.slice(2)));
       list.appendChild(li);
     });
     c.messages.forEach(function (m) {
       var staff = m.sender.indexOf('caseworker:') === 0;
       var li = el('li', m.direction + (staff ? ' staff' : ''));
-      li.appendChild(el('span', 'who', (m.direction === 'in' ? '当事人' : staff ? '工作人员' : '就业帮') + ' · ' + time(m.at)));
+      li.appendChild(el('span', 'who', w(m.direction === 'in' ? 'person' : staff ? 'staff' : 'bot') + ' · ' + time(m.at)));
       li.appendChild(document.createTextNode(m.text));
       list.appendChild(li);
     });
     var notes = $('notes'); notes.textContent = '';
-    c.notes.forEach(function (n) { notes.appendChild(el('li', '', time(n.at) + ' ' + n.author.replace(/^caseworker:/, '') + '：' + n.text)); });
+    c.notes.forEach(function (n) { notes.appendChild(el('li', '', time(n.at) + ' ' + n.author.replace(/^caseworker:/, '') + w('colon') + n.text)); });
   }
   function act(path, body, after) {
     if (!state.caseId) return;
-    $('case-error').textContent = '';
+    L.tell($('case-error'), '');
     return api('POST', '/cases/' + state.caseId + '/' + path, body).then(function () { if (after) after(); loadInbox(); return loadCase(); },
-      function (e) { $('case-error').textContent = e.message; loadInbox(); loadCase(); });
+      function (e) { L.tell($('case-error'), e.message); loadInbox(); loadCase(); });
   }
   function showTab(status) {
     state.status = status;
@@ -178,27 +206,30 @@
   // A claimed case moves to "处理中": follow it there so it stays in view.
   $('claim').addEventListener('click', function () { act('claim', {}, function () { showTab('claimed'); }); });
   $('confirm-identity').addEventListener('click', function () {
-    if (!window.confirm('确认已核实当事人身份？确认后此对话将关联到该登记人员。')) return;
+    if (!window.confirm(w('confirmIdentityAsk'))) return;
     act('confirm-identity', {}, function () { showTab('closed'); });
   });
   $('waiting').addEventListener('click', function () { act('waiting', { waiting: !(state.current && state.current.status === 'waiting') }); });
   $('reply-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     var text = $('reply-text').value.trim();
-    if (!text) { $('case-error').textContent = '请填写回复内容。'; return; }
+    fieldError('reply-text', text ? null : 'needReply');
+    if (!text) return;
     act('reply', { text: text }, function () { $('reply-text').value = ''; });
   });
   $('close-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     var reason = $('close-reason').value.trim();
-    if (!reason) { $('case-error').textContent = '请填写结束原因。'; return; }
+    fieldError('close-reason', reason ? null : 'needReason');
+    if (!reason) return;
     act('close', { reason: reason }, function () { $('close-reason').value = ''; showTab('closed'); });
   });
   $('transfer-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     var to = $('transfer-to').value.trim();
     var note = $('transfer-note').value.trim();
-    if (!to) { $('case-error').textContent = '请填写同事用户名或区县代码。'; return; }
+    fieldError('transfer-to', to ? null : 'needTarget');
+    if (!to) return;
     var body = /^\d{6}$/.test(to) ? { toDistrict: to } : { toUsername: to };
     if (note) body.note = note;
     act('transfer', body, function () { $('transfer-to').value = ''; $('transfer-note').value = ''; });
@@ -206,6 +237,7 @@
   $('note-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     var text = $('note-text').value.trim();
+    fieldError('note-text', text ? null : 'needNote');
     if (text) act('notes', { text: text }, function () { $('note-text').value = ''; });
   });
 
@@ -216,7 +248,7 @@
     api('POST', '/events/ticket', {}).then(function (data) {
       var es = new EventSource(API + '/events?ticket=' + encodeURIComponent(data.ticket));
       state.events = es;
-      es.addEventListener('ready', function () { $('live').textContent = '实时更新已开启'; loadInbox(); });
+      es.addEventListener('ready', function () { L.say($('live'), 'liveOn'); loadInbox(); });
       es.addEventListener('case', function (e) {
         var id = JSON.parse(e.data).caseId;
         loadInbox(id);
@@ -228,7 +260,7 @@
       });
       es.onerror = function () {
         es.close(); state.events = null;
-        $('live').textContent = '实时更新已断开，正在重连…';
+        L.say($('live'), 'liveLost');
         state.retry = setTimeout(connectEvents, 3000);
       };
     }, function () { state.retry = setTimeout(connectEvents, 5000); });
@@ -237,7 +269,7 @@
   // The cookie session may have ended since this tab last saw it: ask the server before showing the desk.
   if (session()) {
     api('GET', '/session').then(function (data) { saveSession({ csrfToken: data.csrfToken, caseworker: data.caseworker }); showDesk(); },
-      function () { saveSession(null); showLogin(''); });
-  } else showLogin('');
+      function () { saveSession(null); showLogin(); });
+  } else showLogin();
   window.jiuyebangConsole = { state: state };
 })();

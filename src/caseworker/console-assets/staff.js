@@ -5,8 +5,9 @@
   'use strict';
   var API = '/api/caseworker';
   var me = null; var csrf = '';
-  // Chinese first; English on request (remembered in this browser). Static labels carry data-en.
-  var lang = (function () { try { return localStorage.getItem('jiuyebang.lang') === 'en' ? 'en' : 'zh'; } catch { return 'zh'; } })();
+  // Chinese first; English on request (remembered in this browser, one choice for every console page, see
+  // console-lang.js). Static labels carry data-en.
+  var lang = (function () { try { return localStorage.getItem('jiuyebang.console.lang') === 'en' ? 'en' : 'zh'; } catch { return 'zh'; } })();
   function T(zh, en) { return lang === 'en' ? en : zh; }
   function role(r) { return { caseworker: T('经办人员', 'Caseworker'), supervisor: T('科长', 'Supervisor'), administrator: T('系统管理员', 'Administrator') }[r] || r; }
   function applyLang() {
@@ -121,7 +122,7 @@
   }, function () { $('need-login').hidden = false; });
   $('lang').addEventListener('click', function () {
     lang = lang === 'en' ? 'zh' : 'en';
-    try { localStorage.setItem('jiuyebang.lang', lang); } catch { /* private mode: this page only */ }
+    try { localStorage.setItem('jiuyebang.console.lang', lang); } catch { /* private mode: this page only */ }
     applyLang();
     if (me && me.role === 'administrator') loadAccounts();
   });

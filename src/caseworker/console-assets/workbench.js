@@ -13,7 +13,10 @@
     hardship: ['困难人员类别', 'Hardship categories'], quota: ['年度服务完成率', 'Yearly services'],
     ledger: ['定期联系情况记录表', 'Contact ledger'], ep8: ['就业援助工作情况（EP8）', 'Employment assistance (EP8)'],
   };
-  var state = { lang: 'zh-CN', district: '', report: 'firstContact', month: '', chart: null };
+  // Chinese first; English when chosen on any console page (the key console-lang.js keeps).
+  var LANG_KEY = 'jiuyebang.console.lang';
+  var storedLang = (function () { try { return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh-CN'; } catch { return 'zh-CN'; } })();
+  var state = { lang: storedLang, district: '', report: 'firstContact', month: '', chart: null };
   var $ = function (id) { return document.getElementById(id); };
   var zh = function () { return state.lang === 'zh-CN'; };
 
@@ -156,9 +159,16 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
+    applyLanguage();
+    // The switch works signed out too (the notice is worded); the lists are fetched only with a session.
+    $('lang').addEventListener('click', function () {
+      state.lang = zh() ? 'en' : 'zh-CN';
+      try { localStorage.setItem(LANG_KEY, zh() ? 'zh' : 'en'); } catch { /* private mode: this page only */ }
+      applyLanguage();
+      if (signedIn()) { loadWorklists(); loadReport(); }
+    });
     if (!signedIn()) return showSignedOut();
     $('workbench').hidden = false;
-    applyLanguage();
     $('district-form').addEventListener('submit', function (ev) {
       ev.preventDefault();
       state.district = $('district').value.trim();
@@ -168,10 +178,6 @@
       ev.preventDefault();
       state.report = $('report').value; state.month = $('month').value;
       loadReport();
-    });
-    $('lang').addEventListener('click', function () {
-      state.lang = zh() ? 'en' : 'zh-CN';
-      applyLanguage(); loadWorklists(); loadReport();
     });
     Array.prototype.forEach.call(document.querySelectorAll('[data-export]'), function (b) {
       b.addEventListener('click', function () {
