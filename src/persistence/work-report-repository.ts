@@ -60,7 +60,9 @@ export function createWorkReportRepository(db: Db): WorkReportSource {
     async firstContactTasksOpen(scope, dueBefore) {
       const tasks = await readPages((page) => db.outreachTask.findMany({
         ...page,
-        where: { kind: 'first_contact', status: 'pending', doneAt: null, dueAt: { lte: dueBefore }, jobSeeker: { registrations: { some: { ...inScope(scope), status: { in: ['pending_review', 'registered'] } } } } },
+        // Owed until someone reaches the person: open, being sent, or undeliverable by the bot (a caseworker must call);
+        // due by the deadline of the obligation (rows planned before deadlines were stored: their due time).
+        where: { kind: 'first_contact', status: { notIn: ['sent', 'cancelled'] }, OR: [{ deadlineAt: { lte: dueBefore } }, { deadlineAt: null, dueAt: { lte: dueBefore } }], jobSeeker: { registrations: { some: { ...inScope(scope), status: { in: ['pending_review', 'registered'] } } } } },
         include: {
           jobSeeker: {
             select: {
@@ -69,7 +71,7 @@ export function createWorkReportRepository(db: Db): WorkReportSource {
             },
           },
         },
-        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+        orderBy: [{ deadlineAt: 'asc' }, { dueAt: 'asc' }, { id: 'asc' }],
       }), LIST_LIMIT);
       // The latest ledger entry per person, grouped (a nested `take` would cost one query per task).
       const lastContact = await latestContacts(db, [...new Set(tasks.map((t) => t.jobSeekerId))]);
@@ -79,7 +81,7 @@ export function createWorkReportRepository(db: Db): WorkReportSource {
         // A contact logged in the ledger since the registration is the first contact, even before delivery marks the task.
         const contactedAt = lastContact.get(t.jobSeekerId);
         if (contactedAt && contactedAt >= registration.registeredAt) return [];
-        return [{ ...masked(t.jobSeeker), taskId: t.id, registrationId: t.registrationId, regionCode: registration.regionCode, registeredAt: registration.registeredAt, dueAt: t.dueAt, provisional: t.provisional }];
+        return [{ ...masked(t.jobSeeker), taskId: t.id, registrationId: t.registrationId, regionCode: registration.regionCode, registeredAt: registration.registeredAt, dueAt: t.deadlineAt ?? t.dueAt, provisional: t.provisional }];
       });
     },
 
@@ -138,7 +140,7 @@ export function createWorkReportRepository(db: Db): WorkReportSource {
       const rows = await readPages((page) => db.registration.findMany({
         ...page,
         where: { ...inScope(scope), kind: 'unemployment', registeredAt: { gte: from, lt: to }, status: { not: 'rejected' } },
-        include: { jobSeeker: { select: { ...personSelect, tasks: { where: { kind: 'first_contact' }, select: { registrationId: true, dueAt: true, doneAt: true } } } } },
+        include: { jobSeeker: { select: { ...personSelect, tasks: { where: { kind: 'first_contact' }, select: { registrationId: true, dueAt: true, deadlineAt: true, doneAt: true, status: true } } } } },
         orderBy: [{ registeredAt: 'asc' }, { id: 'asc' }],
       }));
       const earliest = new Map<string, Date | null>();
@@ -151,9 +153,10 @@ export function createWorkReportRepository(db: Db): WorkReportSource {
         const task = r.jobSeeker.tasks.find((t) => t.registrationId === r.id);
         if (!task) return [];
         const ledgerAt = earliest.get(r.jobSeekerId) ?? null;
-        const contacted = [task.doneAt, ledgerAt && ledgerAt >= r.registeredAt ? ledgerAt : null].filter((d): d is Date => d !== null);
+        // Only a message that went out is a contact; an undeliverable one is finished but reached nobody.
+        const contacted = [task.status === 'sent' ? task.doneAt : null, ledgerAt && ledgerAt >= r.registeredAt ? ledgerAt : null].filter((d): d is Date => d !== null);
         const contactedAt = contacted.length ? new Date(Math.min(...contacted.map((d) => d.getTime()))) : null;
-        return [{ ...masked(r.jobSeeker), registrationId: r.id, regionCode: r.regionCode, registeredAt: r.registeredAt, dueAt: task.dueAt, contactedAt }];
+        return [{ ...masked(r.jobSeeker), registrationId: r.id, regionCode: r.regionCode, registeredAt: r.registeredAt, dueAt: task.deadlineAt ?? task.dueAt, contactedAt }];
       });
     },
 

@@ -86,9 +86,10 @@ export function planObligations(s: ObligationSubject, packs: readonly RegionPack
     kind: quotaKindOf(q.kind), period: q.period, dueOn: q.dueOn, deadlineOn: q.deadlineOn, provisional: q.provisional, clause: q.source,
   }));
   const all = [first, ...checkIns(s, packs, calendar, window.to), ...quota];
-  // Plain dates (YYYY-MM-DD, validated by the calendar) order as strings: no parsing in the hot loop.
+  // Plain dates (YYYY-MM-DD, validated by the calendar) order as strings: no parsing in the hot loop. A first
+  // contact is owed until it is made, so one planned after its deadline (a late import, a restored backup) still is.
   return all
-    .filter((o) => o.dueOn <= window.to && (o.dueOn >= window.from || (o.kind === 'first_contact' && o.deadlineOn >= window.from)))
+    .filter((o) => o.dueOn <= window.to && (o.dueOn >= window.from || o.kind === 'first_contact'))
     .map((o) => ({ ...o, key: obligationKey(s.registrationId, o.kind, o.period) }))
     .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
