@@ -108,7 +108,14 @@ export function sharedClause(refs: readonly string[]): string {
   const [first] = refs;
   if (first === undefined) return '';
   if (refs.every((r) => r === first)) return first;
-  const parents = new Set(refs.map((r) => (parseClauseRef(r)?.kind === 'source' ? r.replace(/\d+$/u, '') : r)));
+  const parents = new Set(refs.map((r) => (parseClauseRef(r)?.kind === 'source' ? withoutTrailingDigits(r) : r)));
   const [parent] = [...parents];
   return parents.size === 1 && parent !== undefined ? parent : first;
+}
+
+/** `二(一)11` → `二(一)`: a backwards scan (a `\d+$` search is quadratic on a long run of digits). */
+function withoutTrailingDigits(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) >= 48 && text.charCodeAt(end - 1) <= 57) end -= 1;
+  return text.slice(0, end);
 }
