@@ -65,8 +65,8 @@ describe.each(['sqlite', 'postgres'] as const)('pending web chat turns on %s', (
     expect(await two.prisma.webchatPendingTurn.count()).toBe(20);
   });
 
-  it('stores each reply of a turn once, by its place, whichever instance or path stores it again', async () => {
-    const [one, two] = await twoInstances(provider);
+  it('stores each reply of a turn once, by its place, whichever instance or path stores it again', async ({ databaseUrl }) => {
+    const [one, two] = await twoInstances(databaseUrl);
     const repoOne = createPendingTurnRepository(one.prisma, cipher);
     const repoTwo = createPendingTurnRepository(two.prisma, cipher);
     await new WebchatStore(one.prisma).createConversation('r', 'web-r');
