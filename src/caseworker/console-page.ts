@@ -1,7 +1,6 @@
-// The caseworker console page at /console and its scripts and style as files from this host (no inline
-// script or style, so a strict Content-Security-Policy can apply). The files are read once at start-up.
-// console-lang.js is the console's 中文/English switch (remembered in the browser); console-words.js the
-// inbox page's words in both languages.
+// The console's pages and the files they load, from this host: each page's HTML with no inline script or style
+// (a strict Content-Security-Policy holds), its scripts and styles cached a day under a content version. Files
+// are read once at start-up. console-lang.js is the console's 中文/English switch, console-words.js the inbox's words.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import express from 'express';
@@ -9,28 +8,49 @@ import type { Router } from 'express';
 
 const asset = (name: string) => readFileSync(new URL(`./console-assets/${name}`, import.meta.url), 'utf8');
 
-/** The page needs nothing but its own files and API; the browser test runs under this policy. */
+/** A page needs nothing but its own files and API; the browser tests run under this policy. */
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+const NOSNIFF = { 'X-Content-Type-Options': 'nosniff' };
+const TYPES = { js: 'application/javascript; charset=utf-8', css: 'text/css; charset=utf-8' } as const;
 
-export function createConsolePage(): Router {
-  const script = asset('console.js');
-  const langScript = asset('console-lang.js');
-  const words = asset('console-words.js');
-  const style = asset('console.css');
-  const version = createHash('sha256').update(script).update(langScript).update(words).update(style).digest('hex').slice(0, 12);
-  const html = asset('console.html').replaceAll('__VERSION__', version);
+interface ConsolePage {
+  path: string;
+  html: string;
+  /** Served at /console/<name>. */
+  files: readonly string[];
+  /** Shared files the page also loads (served by another page): they change its version too. */
+  sharedFiles?: readonly string[];
+}
+
+function createPage(page: ConsolePage): Router {
+  const files = page.files.map((name) => ({ name, body: asset(name), type: name.endsWith('.css') ? TYPES.css : TYPES.js }));
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file.body);
+  for (const name of page.sharedFiles ?? []) hash.update(asset(name));
+  const html = asset(page.html).replaceAll('__VERSION__', hash.digest('hex').slice(0, 12));
   const router = express.Router();
-  const common = { 'X-Content-Type-Options': 'nosniff' };
-
-  router.get('/console', (_req, res) => {
-    res.set({ ...common, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'Content-Security-Policy': CSP }).send(html);
+  router.get(page.path, (_req, res) => {
+    res.set({ ...NOSNIFF, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'Content-Security-Policy': CSP }).send(html);
   });
-  const javascript = { ...common, 'Content-Type': 'application/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=86400' };
-  router.get('/console/console.js', (_req, res) => { res.set(javascript).send(script); });
-  router.get('/console/console-lang.js', (_req, res) => { res.set(javascript).send(langScript); });
-  router.get('/console/console-words.js', (_req, res) => { res.set(javascript).send(words); });
-  router.get('/console/console.css', (_req, res) => {
-    res.set({ ...common, 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=86400' }).send(style);
-  });
+  for (const file of files) {
+    router.get(`/console/${file.name}`, (_req, res) => {
+      res.set({ ...NOSNIFF, 'Content-Type': file.type, 'Cache-Control': 'public, max-age=86400' }).send(file.body);
+    });
+  }
   return router;
+}
+
+/** The inbox at /console. */
+export function createConsolePage(): Router {
+  return createPage({ path: '/console', html: 'console.html', files: ['console.js', 'console-lang.js', 'console-words.js', 'console.css'] });
+}
+
+/** Reviews and decisions at /console/reviews; person.js draws one person's file (#person=<id>). */
+export function createReviewsPage(): Router {
+  return createPage({ path: '/console/reviews', html: 'reviews.html', files: ['reviews.js', 'person.js', 'reviews.css'], sharedFiles: ['console.css'] });
+}
+
+/** Accounts, my password and the audit log at /console/staff. */
+export function createStaffPage(): Router {
+  return createPage({ path: '/console/staff', html: 'staff.html', files: ['staff.js'], sharedFiles: ['console.css'] });
 }
