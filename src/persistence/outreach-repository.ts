@@ -9,6 +9,10 @@ import type { OutreachPlanStore, PlanCandidate, PlannedRow, RegistrationPlan } f
 /** Rows per multi-row INSERT: 13 parameters each stays far below SQLite's and PostgreSQL's limits. */
 const INSERT_CHUNK = 1000;
 const OPEN = ['pending', 'cancelled'];
+/** Plans per lookup: two bound values each, below SQLite's 999. */
+const LOOKUP_CHUNK = 400;
+
+interface OpenTask { id: string; registrationId: string | null; idempotencyKey: string; status: string; dueAt: Date; deadlineAt: Date | null; clause: string | null; provisional: boolean }
 
 const candidateRow = z.object({
   id: z.string(), jobSeekerId: z.string(), regionCode: z.string(), registeredAt: z.date(), status: z.string(), reason: z.string(),
@@ -58,11 +62,16 @@ export function createOutreachRepository(db: Db): OutreachPlanStore & {
     async applyPlans(plans, at) {
       if (plans.length === 0) return { created: 0, updated: 0, cancelled: 0 };
       return db.$transaction(async (tx) => {
-        const existing = await tx.outreachTask.findMany({
-          // By person (indexed with status), then by registration: a person's other registrations are not touched.
-          where: { jobSeekerId: { in: [...new Set(plans.map((p) => p.jobSeekerId))] }, registrationId: { in: plans.map((p) => p.registrationId) }, status: { in: OPEN } },
-          select: { id: true, registrationId: true, idempotencyKey: true, status: true, dueAt: true, deadlineAt: true, clause: true, provisional: true },
-        });
+        const existing: OpenTask[] = [];
+        // In slices: Prisma refuses a query with more bound values than SQLite allows (999 here).
+        for (let i = 0; i < plans.length; i += LOOKUP_CHUNK) {
+          const part = plans.slice(i, i + LOOKUP_CHUNK);
+          existing.push(...(await tx.outreachTask.findMany({
+            // By person (indexed with status), then by registration: a person's other registrations are not touched.
+            where: { jobSeekerId: { in: [...new Set(part.map((p) => p.jobSeekerId))] }, registrationId: { in: part.map((p) => p.registrationId) }, status: { in: OPEN } },
+            select: { id: true, registrationId: true, idempotencyKey: true, status: true, dueAt: true, deadlineAt: true, clause: true, provisional: true },
+          })));
+        }
         const byKey = new Map(existing.map((t) => [t.idempotencyKey, t]));
         const inserts: Prisma.Sql[] = [];
         const cancel: string[] = [];
@@ -93,7 +102,10 @@ export function createOutreachRepository(db: Db): OutreachPlanStore & {
             VALUES ${Prisma.join(inserts.slice(i, i + INSERT_CHUNK))}
             ON CONFLICT ("idempotencyKey") DO NOTHING`;
         }
-        const cancelled = cancel.length === 0 ? 0 : (await tx.outreachTask.updateMany({ where: { id: { in: cancel }, status: 'pending' }, data: { status: 'cancelled', lastError: 'no_longer_owed' } })).count;
+        let cancelled = 0;
+        for (let i = 0; i < cancel.length; i += LOOKUP_CHUNK * 2) {
+          cancelled += (await tx.outreachTask.updateMany({ where: { id: { in: cancel.slice(i, i + LOOKUP_CHUNK * 2) }, status: 'pending' }, data: { status: 'cancelled', lastError: 'no_longer_owed' } })).count;
+        }
         const states = plans.map((p) => Prisma.sql`(${p.registrationId}, ${p.jobSeekerId}, ${p.facts}, ${p.plannedThrough}, ${at}, ${p.seenUpdatedAt})`);
         for (let i = 0; i < states.length; i += INSERT_CHUNK) {
           await tx.$executeRaw`

@@ -27,6 +27,8 @@ describe('monthly check-in on web chat', () => {
     // Registered 2026-02-03 in Zhanjiang: the first monthly check-in is due Tuesday 2026-03-03.
     await db.jobSeeker.create({ data: { id: 'p1', regionCode: '440800', locale: 'zh-CN', consentAt: new Date('2026-02-03T02:00:00Z') } });
     await db.registration.create({ data: { id: 'r1', jobSeekerId: 'p1', regionCode: '440800', status: 'registered', registeredAt: new Date('2026-02-03T02:00:00Z'), reason: 'lost_job' } });
+    // The first contact was made in February (a first contact is owed until made, and would go out first).
+    await db.outreachTask.create({ data: { id: 't-first', jobSeekerId: 'p1', registrationId: 'r1', kind: 'first_contact', dueAt: new Date('2026-02-04T02:00:00Z'), idempotencyKey: 'first_contact:r1', status: 'sent', doneAt: new Date('2026-02-04T02:00:00Z') } });
     await db.channelAddress.create({ data: { id: 'a1', channel: 'webchat', userKey: 'u-p1', conversationId: `webchat:${client.conversationId}`, reference: '{}', jobSeekerId: 'p1' } });
 
     const night = await service.tick(new Date('2026-03-03T22:00:00+08:00'));
