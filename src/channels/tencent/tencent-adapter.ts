@@ -1,11 +1,11 @@
 // The common botbuilder BotAdapter of the Tencent channels: an inbound callback runs the turn logic in a
 // TurnContext; outgoing message activities go to `deliver` (the channel's send API); proactive turns start
-// from a stored ConversationReference. Typing and trace are dropped; nothing can be edited or deleted.
-import { BotAdapter, TurnContext } from 'botbuilder';
+// from a stored ConversationReference (ProactiveAdapter). Typing and trace are dropped.
+import { TurnContext } from 'botbuilder';
 import type { Activity, ConversationReference, ResourceResponse } from 'botbuilder';
+import { ProactiveAdapter, type TurnLogic } from '../proactive-adapter.ts';
 
-export type TurnLogic = (ctx: TurnContext) => Promise<void>;
-type ClaimsIdentity = Parameters<BotAdapter['continueConversationAsync']>[0];
+export type { TurnLogic };
 
 export interface TencentAdapterOptions {
   channelId: string;
@@ -15,7 +15,7 @@ export interface TencentAdapterOptions {
   apologyText: string;
 }
 
-export abstract class TencentAdapter extends BotAdapter {
+export abstract class TencentAdapter extends ProactiveAdapter {
   readonly channelId: string;
   readonly serviceUrl: string;
   readonly bot: { id: string; name: string; role: 'bot' };
@@ -54,25 +54,6 @@ export abstract class TencentAdapter extends BotAdapter {
     const ids = messages.length > 0 && to ? await this.deliver(to, messages) : [];
     let next = 0;
     return activities.map((a) => (messages.includes(a) ? { id: ids[next++] ?? '' } : { id: '' }));
-  }
-
-  async updateActivity(): Promise<void> {
-    throw new Error(`${this.channelId}: a sent message cannot be edited`);
-  }
-
-  async deleteActivity(): Promise<void> {
-    throw new Error(`${this.channelId}: a sent message cannot be deleted`);
-  }
-
-  async continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {
-    const event = TurnContext.applyConversationReference({ type: 'event', name: 'ContinueConversation', timestamp: new Date() }, reference, true);
-    await this.runMiddleware(new TurnContext(this, event), logic);
-  }
-
-  override async continueConversationAsync(_claims: string | ClaimsIdentity, reference: Partial<ConversationReference>, logicOrAudience: TurnLogic | string, maybeLogic?: TurnLogic): Promise<void> {
-    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
-    if (!logic) throw new Error(`${this.channelId}: continueConversationAsync needs a logic callback`);
-    await this.continueConversation(reference, logic);
   }
 
   /** The reference a proactive send to `userId` starts from (what the engine stores after a turn). */
