@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumSkipReason, launchChromium } from '../support/chromium.ts';
+import { chromiumSkipReason, launchChromium, submitConsoleLogin } from '../support/chromium.ts';
 import { startTestService } from '../support/test-service.ts';
 import { tempServiceConfig } from '../support/test-service.ts';
 import type { RunningService } from '../../src/main.ts';
@@ -23,10 +23,7 @@ function watch(page: Page): string[] {
 }
 
 async function logIn(page: Page, base: string, username: string, password: string): Promise<void> {
-  await page.goto(`${base}/console`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await submitConsoleLogin(page, base, username, password);
   await page.locator('#who-name').filter({ hasText: /\S/ }).waitFor();
 }
 

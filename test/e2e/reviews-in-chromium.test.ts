@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumSkipReason, launchChromium } from '../support/chromium.ts';
+import { chromiumSkipReason, launchChromium, submitConsoleLogin } from '../support/chromium.ts';
 import { connect, type DirectlineTestClient } from '../support/directline-client.ts';
 import { registerOverWebchat } from '../support/register-over-webchat.ts';
 import { seedDeregistrationFact, seedHardshipCase, seedPerson, wenzhouPrescreen } from '../support/review-fixtures.ts';
@@ -33,10 +33,7 @@ function watchProblems(page: Page): string[] {
 }
 
 async function logIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${service.url.replace('localhost', '127.0.0.1')}/console`);
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await submitConsoleLogin(page, service.url.replace('localhost', '127.0.0.1'), username, password);
   await page.getByText('实时更新已开启').waitFor({ timeout: 15_000 });
 }
 

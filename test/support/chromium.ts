@@ -2,7 +2,7 @@
 // message ONLY when /usr/bin/chromium is missing; CI installs it (apt-get install -y chromium fonts-noto-cjk).
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -28,4 +28,12 @@ if (chromiumSkipReason) console.warn(`[chromium] SKIPPING browser tests: ${chrom
 export async function launchChromium(): Promise<Browser> {
   if (!chromiumAvailable) throw new Error(chromiumSkipReason);
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+}
+
+/** Opens the console at `base` and submits its login form (the caller waits for what it expects next). */
+export async function submitConsoleLogin(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(`${base}/console`);
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
 }
