@@ -25,7 +25,7 @@ import { createOutreachTick } from './scheduler/create-outreach-tick.ts';
 import type { TickResult } from './scheduler/outreach-tick.ts';
 import { createOutreachDeliveryRepository } from './persistence/outreach-delivery-repository.ts';
 import { createOutreachFactRepository } from './persistence/outreach-fact-repository.ts';
-import { createCatalogueRepository } from './persistence/catalogue-repository.ts';
+import { createCatalogueDesk } from './persistence/catalogue-repository.ts';
 import { createWebchatOutbound } from './channels/webchat/webchat-outbound.ts';
 import { createBotLogic } from './channels/bot-bridge.ts';
 import { createWebchatRouter } from './channels/webchat/webchat-router.ts';
@@ -177,7 +177,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   // Outreach goes out through the same channels people talk on; SMS only carries registered templates (one-time codes).
   const tick = createOutreachTick({
     plans: repos.outreach, deliveries: createOutreachDeliveryRepository(database.prisma), facts: createOutreachFactRepository(database.prisma), audit: repos.audit, packs, calendar,
-    catalogue: createCatalogueRepository(database.prisma, cipher),
+    catalogue: createCatalogueDesk(database.prisma, cipher),
     channels: [createWebchatOutbound(store), ...tencent.outbound, ...(wechat ? [wechat.outbound] : []), sms], buttonChannels: [WEBCHAT_CHANNEL_ID], localizer, settings: config,
     prompter: createEnginePrompter({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS }),
   });

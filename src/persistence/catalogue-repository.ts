@@ -40,8 +40,9 @@ function openBirthDate(cipher: PiiCipher, sealed: string | null): string | null 
   }
 }
 
-export function createCatalogueRepository(db: Db, cipher: PiiCipher) {
-  const desk: CatalogueDesk = {
+/** Outreach's view of the catalogue (the PII cipher reads the birth date from the ID number, for age bands). */
+export function createCatalogueDesk(db: Db, cipher: PiiCipher): CatalogueDesk {
+  return {
     async offersFor(jobSeekerId, kind, now) {
       const person = await db.jobSeeker.findUnique({ where: { id: jobSeekerId }, select: { regionCode: true, idNumberEnc: true } });
       if (!person) return null;
@@ -70,9 +71,11 @@ export function createCatalogueRepository(db: Db, cipher: PiiCipher) {
       };
     },
   };
+}
 
+/** Imports checked catalogue files. */
+export function createCatalogueImporter(db: Db) {
   return {
-    ...desk,
     /** Writes the file's items in one transaction (all or nothing); `dryRun` counts without writing. */
     async importItems(items: readonly CatalogItemInput[], at: Date, options: { dryRun: boolean; file: string; onProgress?: (done: number) => void }): Promise<CatalogImportCounts> {
       return db.$transaction(async (tx) => {
@@ -107,4 +110,4 @@ export function createCatalogueRepository(db: Db, cipher: PiiCipher) {
   };
 }
 
-export type CatalogueRepository = ReturnType<typeof createCatalogueRepository>;
+export type CatalogueImporter = ReturnType<typeof createCatalogueImporter>;
