@@ -19,6 +19,8 @@ export type CatalogErrorCode =
 export interface CatalogError { line: number; code: CatalogErrorCode; params?: Record<string, string | number> }
 export type CatalogParseResult = { items: CatalogItemInput[]; errors: CatalogError[] };
 
+const EVENT_KINDS: ReadonlySet<string> = new Set(['guidance', 'training']);
+
 interface RawRow { line: number; value: unknown }
 
 function csvRows(text: string): { rows: RawRow[]; errors: CatalogError[] } {
@@ -86,7 +88,8 @@ function crossFieldErrors(line: number, row: CatalogRow): CatalogError[] {
   if (row.expiresOn < row.effectiveFrom) errors.push({ line, code: 'expires_before_effective' });
   if (row.minAge !== undefined && row.maxAge !== undefined && row.minAge > row.maxAge) errors.push({ line, code: 'age_range' });
   if (row.link === undefined && row.place === undefined) errors.push({ line, code: 'needs_link_or_place' });
-  if (row.place !== undefined && row.startsAt === undefined && row.link === undefined) errors.push({ line, code: 'place_needs_time' });
+  // Sessions and courses happen at a time; a policy's office or a vacancy's workplace is a place without one.
+  if (EVENT_KINDS.has(row.kind) && row.place !== undefined && row.startsAt === undefined && row.link === undefined) errors.push({ line, code: 'place_needs_time' });
   if (row.district !== undefined && !row.district.startsWith(row.region)) errors.push({ line, code: 'district_outside_region', params: { district: row.district, region: row.region } });
   return errors;
 }
