@@ -51,7 +51,7 @@ async function importCatalog(file: string, options: { dryRun: boolean; json: boo
       const tenth = total === 0 ? 10 : Math.floor((done * 10) / total);
       if (!bar && tenth > lastTenth) {
         lastTenth = tenth;
-        io.err(`catalog import: ${done}/${total}`);
+        io.err(`catalog import: ${done}/${total}\n`);
       }
     };
     const counts = await createCatalogueImporter(database.prisma).importItems(read.items, context.now(), { dryRun: options.dryRun, file: basename(file), onProgress });
