@@ -28,6 +28,7 @@ const CATALOGUE = JSON.stringify([
   { key: 'expired', kind: 'jobs', region: '4408', title: '已结束的岗位', summary: '过期', effectiveFrom: '2025-01-01', expiresOn: '2026-02-28', place: '某地' },
   { key: 'graduates', kind: 'jobs', region: '4408', title: '毕业生专项岗位', summary: '限毕业生', targetGroups: ['graduate'], effectiveFrom: '2026-01-01', expiresOn: '2026-12-31', place: '某地' },
   { key: 'elsewhere', kind: 'jobs', region: '2103', title: '鞍山的岗位', summary: '外地', effectiveFrom: '2026-01-01', expiresOn: '2026-12-31', place: '鞍山' },
+  { key: 'disabled-posts', kind: 'jobs', region: '4408', title: '残疾人就业岗位', summary: '按比例安排就业', targetGroups: ['DISABLED'], effectiveFrom: '2026-01-01', expiresOn: '2026-12-31', place: '市残疾人就业服务中心' },
   { key: 'salon', kind: 'guidance', region: '4408', title: '毕业生求职沙龙', summary: '面试技巧与见习报名', targetGroups: ['graduate', 'youth'], maxAge: 24, effectiveFrom: '2026-01-01', expiresOn: '2026-12-31', place: '湛江市公共就业服务中心', startsAt: '2026-03-21 14:30' },
   { key: 'general-talk', kind: 'guidance', region: '4408', title: '职业指导公开课', summary: '免费', effectiveFrom: '2026-01-01', expiresOn: '2026-12-31', place: '赤坎区', startsAt: '2026-03-28 09:00' },
 ]);
@@ -126,5 +127,17 @@ describe('quota outreach with the catalogue', () => {
     const byPerson = new Map(sent.map((s) => [s.address, s.text.split('\n')]));
     expect(byPerson.get('graduate')?.slice(0, 4)).toEqual(['【职业指导】毕业生求职沙龙', '面试技巧与见习报名', '时间：2026年3月21日 14:30', '地点：湛江市公共就业服务中心']);
     expect(byPerson.get('worker')?.[0]).toBe('【职业指导】职业指导公开课');
+  });
+
+  it('a category a caseworker confirmed (DISABLED) brings the items for it; a rejected one does not', async () => {
+    const { prisma, sent, deps, task } = await world();
+    await prisma.handoffCase.create({ data: { id: 'case-1', jobSeekerId: 'graduate', conversationKey: 'loop:graduate', regionCode: '440803', kind: 'hardship_recognition', reason: 'pre_screen' } });
+    await prisma.hardshipCategoryDecision.create({ data: { id: 'd1', caseId: 'case-1', category: 'DISABLED', outcome: 'rejected', caseworkerId: 'cw', at: at('2026-02-01', '10:00') } });
+    await task('graduate', 'quota_jobs', at('2026-03-02', '09:00'));
+    await deliverDue(deps, at('2026-03-02', '10:00'));
+    await prisma.hardshipCategoryDecision.update({ where: { id: 'd1' }, data: { outcome: 'confirmed' } });
+    await task('graduate', 'quota_jobs', at('2026-03-03', '09:00'));
+    await deliverDue(deps, at('2026-03-03', '10:00'));
+    expect(sent.map((s) => s.text.split('\n')[0])).toEqual(['【岗位推荐】毕业生专项岗位', '【岗位推荐】残疾人就业岗位']);
   });
 });
