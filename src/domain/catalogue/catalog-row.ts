@@ -1,6 +1,6 @@
 // One row of a catalogue file (`jiuyebang catalog import`), as zod checks it: the same columns in CSV and JSON.
 // Dates are China calendar days; `startsAt` is Beijing wall-clock time ("2026-03-21 09:00"). Lists in CSV cells
-// are separated by ";" (or "；", "|"); empty cells are absent.
+// are separated by ";" (or "；", "|"); empty cells are absent. Texts are capped so a message stays short on a phone.
 import { z } from 'zod';
 import { isValidPlainDate } from '../dates/plain-date.ts';
 
@@ -33,8 +33,8 @@ export const catalogRowSchema = z.strictObject({
   kind: z.preprocess(blankToAbsent, z.enum(CATALOG_KINDS)),
   region: z.preprocess(blankToAbsent, z.string().regex(/^\d{2,6}$/)),
   district: z.preprocess(blankToAbsent, z.string().regex(/^\d{6}$/).optional()),
-  title: text(60),
-  summary: text(200),
+  title: text(40),
+  summary: text(120),
   targetGroups: list(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/), 20),
   minAge: age,
   maxAge: age,
@@ -42,7 +42,7 @@ export const catalogRowSchema = z.strictObject({
   effectiveFrom: plainDate,
   expiresOn: plainDate,
   link: z.preprocess(blankToAbsent, z.url({ protocol: /^https?$/ }).max(300).optional()),
-  place: optionalText(100),
+  place: optionalText(60),
   startsAt: z.preprocess(blankToAbsent, z.string().regex(BEIJING_TIME).refine((s) => isValidPlainDate(s.slice(0, 10))).optional()),
 });
 export type CatalogRow = z.infer<typeof catalogRowSchema>;
