@@ -25,6 +25,7 @@ import { createOutreachTick } from './scheduler/create-outreach-tick.ts';
 import type { TickResult } from './scheduler/outreach-tick.ts';
 import { createOutreachDeliveryRepository } from './persistence/outreach-delivery-repository.ts';
 import { createOutreachFactRepository } from './persistence/outreach-fact-repository.ts';
+import { createCatalogueDesk, createCatalogueImporter } from './persistence/catalogue-repository.ts';
 import { createWebchatOutbound } from './channels/webchat/webchat-outbound.ts';
 import { createBotLogic } from './channels/bot-bridge.ts';
 import { createWebchatRouter } from './channels/webchat/webchat-router.ts';
@@ -35,6 +36,7 @@ import { toLocale } from './conversation/locales.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { createCalendarHealth } from './http/calendar-health.ts';
 import { loadDemoData, removeDemoData } from './caseworker/demo-data.ts';
+import { loadDemoCatalogue } from './caseworker/demo-catalogue.ts';
 import { openRateLimitStore } from './persistence/rate-limit-store.ts';
 import { createWebchatTokenRevocations } from './persistence/webchat-token-revocations.ts';
 import { createRateLimits, limitTextsOf, rateLimitSettingsOf } from './http/rate-limits.ts';
@@ -170,12 +172,15 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
   const app = createHttpApp({ webchat, repos, now, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now, ...(wechat ? { channels: () => ({ wechaty: wechat.loginState() }) } : {}) }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true, channels: tencent.routers,
     registrationFields: (registration) => formViewOf(registrationDialog.steps, { ...registration }, (key) => localizer.t('zh-CN', key)) });
-  if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
-  else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);
+  if (config.DEMO_DATA) {
+    await loadDemoData(repos, config.REGION, logger);
+    await loadDemoCatalogue(createCatalogueImporter(database.prisma), now(), logger);
+  } else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);
 
   // Outreach goes out through the same channels people talk on; SMS only carries registered templates (one-time codes).
   const tick = createOutreachTick({
     plans: repos.outreach, deliveries: createOutreachDeliveryRepository(database.prisma), facts: createOutreachFactRepository(database.prisma), audit: repos.audit, packs, calendar,
+    catalogue: createCatalogueDesk(database.prisma, cipher),
     channels: [createWebchatOutbound(store), ...tencent.outbound, ...(wechat ? [wechat.outbound] : []), sms], buttonChannels: [WEBCHAT_CHANNEL_ID], localizer, settings: config,
     prompter: createEnginePrompter({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS }),
   });

@@ -27,7 +27,7 @@ export interface DeliveryResult { sent: number; deferred: number; failed: number
 const CLAIM_BATCH = 200;
 const BASE_BACKOFF_MS = 10 * 60_000;
 
-type Attempt = { kind: 'sent'; channel: string; receipt: string } | { kind: 'busy' } | { kind: 'failed'; retryable: boolean; reasons: string[] };
+type Attempt = { kind: 'sent'; channel: string; receipt: string; catalogItemId: string | null } | { kind: 'busy' } | { kind: 'failed'; retryable: boolean; reasons: string[] };
 
 async function sendAll(channel: OutboundChannel, address: string, messages: readonly Parameters<OutboundChannel['send']>[1][]): Promise<SendOutcome> {
   let last: SendOutcome = { ok: false, retryable: false, code: 'empty_message' };
@@ -44,10 +44,10 @@ async function attempt(task: DeliveryTask, deps: DeliveryDeps, now: Date): Promi
   for (const to of task.addresses) {
     const channel = deps.channels.find((c) => c.channel === to.channel);
     if (!channel) continue;
-    const messages = await composeOutreach(task, to, deps, now);
-    if (messages === null) return { kind: 'busy' };
-    const outcome = await sendAll(channel, to.address, messages);
-    if (outcome.ok) return { kind: 'sent', channel: to.channel, receipt: outcome.providerMessageId };
+    const composed = await composeOutreach(task, to, deps, now);
+    if (composed === null) return { kind: 'busy' };
+    const outcome = await sendAll(channel, to.address, composed.messages);
+    if (outcome.ok) return { kind: 'sent', channel: to.channel, receipt: outcome.providerMessageId, catalogItemId: composed.catalogItemId };
     reasons.push(`${to.channel}:${outcome.code}`);
     retryable ||= outcome.retryable;
   }
@@ -78,7 +78,7 @@ export async function deliverDue(deps: DeliveryDeps, now: Date): Promise<Deliver
       }
       const outcome = await attempt(task, deps, now);
       if (outcome.kind === 'sent') {
-        await deps.store.markSent(task.id, { channel: outcome.channel, receipt: outcome.receipt, at: now, quotaKind: quotaKindOf(task.kind) });
+        await deps.store.markSent(task.id, { channel: outcome.channel, receipt: outcome.receipt, at: now, quotaKind: quotaKindOf(task.kind), catalogItemId: outcome.catalogItemId });
         result.sent += 1;
         continue;
       }

@@ -29,6 +29,8 @@ export interface DeliveredReceipt {
   at: Date;
   /** The quota kind this delivery counts toward (policy, guidance, jobs, training), if any. */
   quotaKind: string | null;
+  /** The catalogue item the message carried, recorded with the send so it is never sent to the person again. */
+  catalogItemId?: string | null;
 }
 
 export interface DeliveryStore {
