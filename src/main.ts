@@ -36,6 +36,8 @@ import { createHttpApp } from './http/create-http-app.ts';
 import { createCalendarHealth } from './http/calendar-health.ts';
 import { loadDemoData, removeDemoData } from './caseworker/demo-data.ts';
 import { openRateLimitStore } from './persistence/rate-limit-store.ts';
+import { createAccessTokenRepository } from './persistence/access-token-repository.ts';
+import { createSendBudgetRepository } from './persistence/send-budget-repository.ts';
 import { createWebchatTokenRevocations } from './persistence/webchat-token-revocations.ts';
 import { createRateLimits, limitTextsOf, rateLimitSettingsOf } from './http/rate-limits.ts';
 import { createConsole } from './caseworker/create-console.ts';
@@ -129,7 +131,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   // Messages acknowledged before a crash (here or on another instance) are answered: now, and whenever a lease lapses.
   await webchat.turns.sweep();
   const stopSweeping = webchat.turns.startSweeping(sweepIntervalMs(config.WEBCHAT_TURN_LEASE_SECONDS));
-  const wechat = await startWechatFromConfig(config, { logic: createBotLogic(engine, { buttons: false }), localizer, logger, now, ...(options.wechaty ? { bot: options.wechaty } : {}) });
+  // Send slots (WeCom members, the personal WeChat account) are reserved in the database, shared by every instance.
+  const sendBudget = createSendBudgetRepository(database.prisma);
+  const wechat = await startWechatFromConfig(config, { logic: createBotLogic(engine, { buttons: false }), localizer, logger, now, sendBudget, ...(options.wechaty ? { bot: options.wechaty } : {}) });
   const caseDesk = createCaseDeskRepository(database.prisma);
   // Filled with the Tencent channels' adapters once they start (they need the console's case actions).
   const proactiveAdapters: Record<string, Parameters<typeof createOutboundSender>[0][string]> = { [WEBCHAT_CHANNEL_ID]: webchatAdapter, ...(wechat ? { [wechat.adapter.channelId]: wechat.adapter } : {}) };
@@ -162,6 +166,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     inbox: createChannelInboxRepository(database.prisma, cipher), wecomMembers: createWecomMemberRepository(database.prisma),
     oaFollowers: createWechatOaFollowerRepository(database.prisma), engine,
     kfCursors: createWecomKfCursorRepository(database.prisma), kfWindows: createWecomKfWindowRepository(database.prisma),
+    sharedTokens: createAccessTokenRepository(database.prisma, cipher), sendBudget,
   });
   Object.assign(proactiveAdapters, tencent.adapters);
   await tencent.sweep();
