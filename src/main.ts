@@ -17,6 +17,7 @@ import { openDatabase } from './persistence/database.ts';
 import { applyMigrations } from './persistence/migrations/apply-migrations.ts';
 import { createPiiCipher } from './persistence/pii-cipher.ts';
 import { createRepositories } from './persistence/repositories.ts';
+import { observeSessionEndings } from './caseworker/session-endings.ts';
 import { WebchatStore } from './persistence/webchat-store.ts';
 import { createPendingTurnRepository } from './persistence/pending-turn-repository.ts';
 import { createEngine, createEnginePrompter } from './conversation/create-engine.ts';
@@ -98,7 +99,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const migrated = await applyMigrations(config.DATABASE_URL);
   const database = openDatabase(config.DATABASE_URL);
   await database.ready;
-  const repos = createRepositories(database.prisma, cipher, config.REGION);
+  const stored = createRepositories(database.prisma, cipher, config.REGION);
+  // Sessions ended here (logout, account disabled, password changed) end the console's event streams at once.
+  const sessionWatch = observeSessionEndings(stored.caseworkers);
+  const repos = { ...stored, caseworkers: sessionWatch.store };
   const firstContact = createFirstContactPolicy(packs, calendar, config.REGION);
   const policy = regionPolicy(config.REGION, packs, calendar);
   // One-time codes (and later outreach) go out by SMS; with SMS_PROVIDER=log the code is only logged, and it says so.
@@ -156,6 +160,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       policy: { packFor: (regionCode, day) => selectRegionPack(packs, regionCode, day), calendar },
     },
     ticketSecret: cipher.deriveSecret('console-events'),
+    sessionEndings: sessionWatch.endings,
     logger,
     now,
     workReports: { source: createWorkReportRepository(database.prisma), packs, calendar, now },
