@@ -7,18 +7,20 @@ import type { PiiCipher } from './pii-cipher.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
 
 export function createAccessTokenRepository(db: Db, cipher: PiiCipher): SharedTokens {
+  /** A token sealed under another key (the PII key changed) reads as none: the next claim replaces it. */
+  const unsealed = (sealed: string): string | null => {
+    try {
+      return cipher.decrypt(sealed);
+    } catch {
+      return null;
+    }
+  };
   const keyOf = (identity: string) => `tencent-token:${cipher.lookupHash(identity)}`;
   return {
     async read(identity) {
       const row = await db.apiAccessToken.findUnique({ where: { key: keyOf(identity) } });
       if (!row) return null;
-      let token: string | null = null;
-      try {
-        token = row.sealed === null ? null : cipher.decrypt(row.sealed);
-      } catch {
-        // Sealed under another key (the PII key changed): treat as no token, the next claim replaces it.
-        token = null;
-      }
+      const token = row.sealed === null ? null : unsealed(row.sealed);
       return { generation: row.generation, token, until: row.expiresAt, leaseUntil: row.leaseUntil };
     },
     async claim(identity, generation, leaseUntil) {
