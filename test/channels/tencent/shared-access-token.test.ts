@@ -43,6 +43,20 @@ describe.each(['sqlite', 'postgres'] as const)('access tokens shared on %s', (pr
     expect(stored).not.toContain('wwcorp');
   });
 
+  it('a refused secret is recorded and thrown each time, without the next caller waiting out the failed claim', async ({ databaseUrl, onTestFinished }) => {
+    const fake = await startFakeWecom('wwcorp', 'right');
+    onTestFinished(() => fake.close());
+    const { stores } = await twoStores(databaseUrl, onTestFinished);
+    const errors: number[] = [];
+    const [one, two] = stores.map((store) => createWecomApi({ corpId: 'wwcorp', secret: 'wrong', agentId: 7, apiBase: fake.url }, { sharedTokens: store, now: () => T0, onError: (f) => void errors.push(f.errcode) }));
+    if (!one || !two) throw new Error('two clients expected');
+    await expect(one.sendText('u1', '一')).rejects.toMatchObject({ errcode: 40013 });
+    // The claim lasts 10 s on this frozen clock; the failed fetch gave it up, so this is refused at once too.
+    await expect(two.sendText('u1', '二')).rejects.toMatchObject({ errcode: 40013 });
+    expect(errors).toEqual([40013, 40013]);
+    expect(fake.sent).toEqual([]);
+  });
+
   it('a token rejected (40001) on both instances at once is refreshed once, with force_refresh, and both sends go out', async ({ databaseUrl, onTestFinished }) => {
     const fake = await startFakeOa('wxapp', 'oa-secret');
     onTestFinished(() => fake.close());
