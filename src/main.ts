@@ -17,6 +17,7 @@ import { openDatabase } from './persistence/database.ts';
 import { applyMigrations } from './persistence/migrations/apply-migrations.ts';
 import { createPiiCipher } from './persistence/pii-cipher.ts';
 import { createRepositories } from './persistence/repositories.ts';
+import { observeSessionEndings } from './caseworker/session-endings.ts';
 import { WebchatStore } from './persistence/webchat-store.ts';
 import { createPendingTurnRepository } from './persistence/pending-turn-repository.ts';
 import { createEngine, createEnginePrompter } from './conversation/create-engine.ts';
@@ -38,6 +39,8 @@ import { createCalendarHealth } from './http/calendar-health.ts';
 import { loadDemoData, removeDemoData } from './caseworker/demo-data.ts';
 import { loadDemoCatalogue } from './caseworker/demo-catalogue.ts';
 import { openRateLimitStore } from './persistence/rate-limit-store.ts';
+import { createAccessTokenRepository } from './persistence/access-token-repository.ts';
+import { createSendBudgetRepository } from './persistence/send-budget-repository.ts';
 import { createWebchatTokenRevocations } from './persistence/webchat-token-revocations.ts';
 import { createRateLimits, limitTextsOf, rateLimitSettingsOf } from './http/rate-limits.ts';
 import { createConsole } from './caseworker/create-console.ts';
@@ -98,7 +101,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const migrated = await applyMigrations(config.DATABASE_URL);
   const database = openDatabase(config.DATABASE_URL);
   await database.ready;
-  const repos = createRepositories(database.prisma, cipher, config.REGION);
+  const stored = createRepositories(database.prisma, cipher, config.REGION);
+  // Sessions ended here (logout, account disabled, password changed) end the console's event streams at once.
+  const sessionWatch = observeSessionEndings(stored.caseworkers);
+  const repos = { ...stored, caseworkers: sessionWatch.store };
   const firstContact = createFirstContactPolicy(packs, calendar, config.REGION);
   const policy = regionPolicy(config.REGION, packs, calendar);
   // One-time codes (and later outreach) go out by SMS; with SMS_PROVIDER=log the code is only logged, and it says so.
@@ -131,7 +137,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   // Messages acknowledged before a crash (here or on another instance) are answered: now, and whenever a lease lapses.
   await webchat.turns.sweep();
   const stopSweeping = webchat.turns.startSweeping(sweepIntervalMs(config.WEBCHAT_TURN_LEASE_SECONDS));
-  const wechat = await startWechatFromConfig(config, { logic: createBotLogic(engine, { buttons: false }), localizer, logger, now, ...(options.wechaty ? { bot: options.wechaty } : {}) });
+  // Send slots (WeCom members, the personal WeChat account) are reserved in the database, shared by every instance.
+  const sendBudget = createSendBudgetRepository(database.prisma);
+  const wechat = await startWechatFromConfig(config, { logic: createBotLogic(engine, { buttons: false }), localizer, logger, now, sendBudget, ...(options.wechaty ? { bot: options.wechaty } : {}) });
   const caseDesk = createCaseDeskRepository(database.prisma);
   // Filled with the Tencent channels' adapters once they start (they need the console's case actions).
   const proactiveAdapters: Record<string, Parameters<typeof createOutboundSender>[0][string]> = { [WEBCHAT_CHANNEL_ID]: webchatAdapter, ...(wechat ? { [wechat.adapter.channelId]: wechat.adapter } : {}) };
@@ -154,6 +162,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       policy: { packFor: (regionCode, day) => selectRegionPack(packs, regionCode, day), calendar },
     },
     ticketSecret: cipher.deriveSecret('console-events'),
+    sessionEndings: sessionWatch.endings,
     logger,
     now,
     workReports: { source: createWorkReportRepository(database.prisma), packs, calendar, now },
@@ -164,6 +173,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     inbox: createChannelInboxRepository(database.prisma, cipher), wecomMembers: createWecomMemberRepository(database.prisma),
     oaFollowers: createWechatOaFollowerRepository(database.prisma), engine,
     kfCursors: createWecomKfCursorRepository(database.prisma), kfWindows: createWecomKfWindowRepository(database.prisma),
+    sharedTokens: createAccessTokenRepository(database.prisma, cipher), sendBudget,
   });
   Object.assign(proactiveAdapters, tencent.adapters);
   await tencent.sweep();

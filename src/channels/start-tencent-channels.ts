@@ -9,6 +9,8 @@ import type { Localizer } from '../conversation/localizer.ts';
 import type { AuditLog, OutboundChannel } from '../conversation/ports.ts';
 import type { ConversationEngine } from '../conversation/conversation-engine.ts';
 import { createBotLogic } from './bot-bridge.ts';
+import type { SendBudget } from './send-budget.ts';
+import type { SharedTokens } from './tencent/shared-tokens.ts';
 import type { TencentAdapter } from './tencent/tencent-adapter.ts';
 import { WECHAT_OA_CAPABILITIES } from './wechat-oa/oa-capabilities.ts';
 import { createWechatOaChannel } from './wechat-oa/create-wechat-oa-channel.ts';
@@ -30,6 +32,9 @@ export interface TencentChannelsDeps {
   kfCursors: KfCursors;
   kfWindows: KfWindows;
   engine: ConversationEngine;
+  /** The access tokens and the WeCom per-member send slots every instance shares (the database's). */
+  sharedTokens?: SharedTokens;
+  sendBudget?: SendBudget;
   /** How often new cases are looked for (WeCom cards) and lapsed callbacks swept. */
   pollMs?: number;
 }
@@ -44,11 +49,12 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   const adapters: Record<string, TencentAdapter> = {};
   /** OutboundChannel ports (by address) for the outreach engine. */
   const outbound: OutboundChannel[] = [];
+  const shared = { ...(deps.sharedTokens ? { sharedTokens: deps.sharedTokens } : {}) };
 
   const oaSettings = wechatOaSettingsOf(deps.config);
   if (oaSettings) {
     const oa = createWechatOaChannel({
-      settings: oaSettings, inbox: deps.inbox, followers: deps.oaFollowers, audit: deps.audit, logger: deps.logger,
+      ...shared, settings: oaSettings, inbox: deps.inbox, followers: deps.oaFollowers, audit: deps.audit, logger: deps.logger,
       logic: createBotLogic(deps.engine, { buttons: WECHAT_OA_CAPABILITIES.buttons }),
       textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
       apologyText: deps.localizer.t('zh-CN', 'engine.error'),
@@ -67,7 +73,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   if (kfSecret && !wecomSettings) deps.logger.warn({ channel: 'wecom-kf' }, 'WECOM_KF_SECRET is set but the WeCom app (whose callback receives 微信客服 events) is not configured: 微信客服 stays off');
   const kf = kfSecret && wecomSettings
     ? createWecomKfChannel({
-        settings: { corpId: wecomSettings.corpId, kfSecret, apiBase: wecomSettings.apiBase },
+        ...shared, settings: { corpId: wecomSettings.corpId, kfSecret, apiBase: wecomSettings.apiBase },
         inbox: deps.inbox, cursors: deps.kfCursors, windows: deps.kfWindows, audit: deps.audit, logger: deps.logger,
         logic: createBotLogic(deps.engine, { buttons: KF_CAPABILITIES.buttons }),
         textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
@@ -84,7 +90,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   }
   if (wecomSettings) {
     const wecom = createWecomChannel({
-      ...(kf ? { onKfEvent: kf.sync } : {}),
+      ...(kf ? { onKfEvent: kf.sync } : {}), ...shared, ...(deps.sendBudget ? { sendBudget: deps.sendBudget } : {}),
       settings: wecomSettings, inbox: deps.inbox, members: deps.wecomMembers, actions: deps.actions, desk: deps.desk,
       audit: deps.audit, logger: deps.logger, t: (key, params) => deps.localizer.t('zh-CN', key, params),
     });

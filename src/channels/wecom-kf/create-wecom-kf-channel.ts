@@ -2,6 +2,7 @@
 // customer message is accepted once (ChannelInbox, by msgid) and runs the conversation engine; replies go
 // through kf/send_msg within the customer's window. The OutboundChannel (address = `<openKfId>|<userid>`)
 // lets outreach use the same rule.
+import type { SharedTokens } from '../tencent/shared-tokens.ts';
 import type { AuditLog, OutboundChannel } from '../../conversation/ports.ts';
 import { createInboxRunner } from '../tencent/inbox-runner.ts';
 import type { TurnLogic } from '../tencent/tencent-adapter.ts';
@@ -23,6 +24,8 @@ export interface WecomKfChannelDeps {
   logger: { warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
   leaseMs?: number;
   now?: () => Date;
+  /** The access token every instance shares (the database's); in this process when absent. */
+  sharedTokens?: SharedTokens;
 }
 
 const storedMessage = z.object({ msgid: z.string(), open_kfid: z.string(), external_userid: z.string(), send_time: z.number().int(), msgtype: z.string(), text: z.object({ content: z.string() }).optional() });
@@ -30,6 +33,7 @@ const storedMessage = z.object({ msgid: z.string(), open_kfid: z.string(), exter
 export function createWecomKfChannel(deps: WecomKfChannelDeps) {
   const now = deps.now ?? (() => new Date());
   const api = createKfApi(deps.settings, {
+    ...(deps.sharedTokens ? { sharedTokens: deps.sharedTokens } : {}),
     onError: ({ path, errcode, attempt }) =>
       deps.audit.record({ actor: 'channel:wecom-kf', action: 'channel.api_error', subjectType: 'channel', subjectId: WECOM_KF_CHANNEL_ID, details: { path, errcode, attempt } }),
   });

@@ -1,5 +1,6 @@
 // 微信客服 (WeCom customer service) calls with the kf secret's token: kf/sync_msg pages, kf/send_msg text.
 import { z } from 'zod';
+import type { SharedTokens } from '../tencent/shared-tokens.ts';
 import { createTencentApi, TencentApiError, type TencentApiOptions } from '../tencent/tencent-api.ts';
 
 const tokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });
@@ -22,10 +23,11 @@ export interface KfApi {
   sendText(openKfId: string, externalUserId: string, text: string): Promise<string>;
 }
 
-export function createKfApi(settings: { corpId: string; kfSecret: string; apiBase: string }, options: Omit<TencentApiOptions, 'base' | 'fetchToken'> = {}): KfApi {
+export function createKfApi(settings: { corpId: string; kfSecret: string; apiBase: string }, options: Omit<TencentApiOptions, 'base' | 'fetchToken' | 'tokens'> & { sharedTokens?: SharedTokens } = {}): KfApi {
   const api = createTencentApi({
     ...options,
     base: settings.apiBase,
+    ...(options.sharedTokens ? { tokens: { store: options.sharedTokens, identity: `wecom|${settings.apiBase}|${settings.corpId}|${settings.kfSecret}` } } : {}),
     async fetchToken(call) {
       const answer = await call('/cgi-bin/gettoken', { method: 'GET', query: { corpid: settings.corpId, corpsecret: settings.kfSecret } });
       const parsed = tokenAnswer.safeParse(answer);
