@@ -55,6 +55,8 @@ import { createChannelInboxRepository } from './persistence/channel-inbox-reposi
 import { createWecomMemberRepository } from './persistence/wecom-member-repository.ts';
 import { createWechatOaFollowerRepository } from './persistence/wechat-oa-follower-repository.ts';
 import { createWecomKfCursorRepository, createWecomKfWindowRepository } from './persistence/wecom-kf-repository.ts';
+import { createWecomKfReplyQueueRepository } from './persistence/wecom-kf-reply-queue-repository.ts';
+import { createHandoverRelay } from './caseworker/case-handover.ts';
 
 /** Web Chat stacks buttons one under another; more than this many do not fit a phone screen, so they go as numbered lines. */
 const WEBCHAT_MAX_BUTTONS = 8;
@@ -132,6 +134,8 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const wechat = await startWechatFromConfig(config, { logic: createBotLogic(engine, { buttons: false }), localizer, logger, now, ...(options.wechaty ? { bot: options.wechaty } : {}) });
   const caseDesk = createCaseDeskRepository(database.prisma);
   // Filled with the Tencent channels' adapters once they start (they need the console's case actions).
+  // Likewise the channels told when a caseworker takes a conversation over (微信客服 session state).
+  const handover = createHandoverRelay(logger);
   const proactiveAdapters: Record<string, Parameters<typeof createOutboundSender>[0][string]> = { [WEBCHAT_CHANNEL_ID]: webchatAdapter, ...(wechat ? { [wechat.adapter.channelId]: wechat.adapter } : {}) };
   const caseworkerConsole = createConsole({
     sessions: repos.caseworkers,
@@ -140,6 +144,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     serviceRegion: config.REGION,
     desk: caseDesk,
     sender: createOutboundSender(proactiveAdapters),
+    handover,
     conversations: repos.conversations,
     identity: repos.identity,
     transcript: repos.transcript,
@@ -162,8 +167,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     inbox: createChannelInboxRepository(database.prisma, cipher), wecomMembers: createWecomMemberRepository(database.prisma),
     oaFollowers: createWechatOaFollowerRepository(database.prisma), engine,
     kfCursors: createWecomKfCursorRepository(database.prisma), kfWindows: createWecomKfWindowRepository(database.prisma),
+    kfQueue: createWecomKfReplyQueueRepository(database.prisma, cipher), now,
   });
   Object.assign(proactiveAdapters, tencent.adapters);
+  handover.add(...tencent.handovers);
   await tencent.sweep();
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
