@@ -1,13 +1,10 @@
 // 微信客服 replies waiting for the customer's next window (WecomKfQueuedReply): text sealed with the PII cipher,
-// claimed together with a window slot in one transaction (conditional UPDATEs), so only one instance sends each.
+// claimed with a window slot by conditional UPDATEs, so only one instance sends each and never past the budget.
 import type { KfReplyQueue } from '../channels/wecom-kf/kf-reply-queue-port.ts';
 import type { Db } from './database.ts';
 import type { PiiCipher } from './pii-cipher.ts';
 
 export const KF_REPLY_STATUS = { pending: 'pending', sending: 'sending', sent: 'sent', failed: 'failed' } as const;
-
-/** Thrown inside the claim transaction to roll the row claim back when the window has no slot left. */
-class NoSlotLeft extends Error {}
 
 export function createWecomKfReplyQueueRepository(db: Db, cipher: PiiCipher): KfReplyQueue {
   return {
@@ -23,23 +20,21 @@ export function createWecomKfReplyQueueRepository(db: Db, cipher: PiiCipher): Kf
     },
 
     async claimNext(customer, window) {
-      try {
-        return await db.$transaction(async (tx) => {
-          const next = await tx.wecomKfQueuedReply.findFirst({ where: { customer, status: KF_REPLY_STATUS.pending }, orderBy: { seq: 'asc' } });
-          if (!next || next.sealed === null) return null;
-          const claimed = await tx.wecomKfQueuedReply.updateMany({ where: { seq: next.seq, status: KF_REPLY_STATUS.pending }, data: { status: KF_REPLY_STATUS.sending, attempts: { increment: 1 } } });
-          if (claimed.count !== 1) return null;
-          const slot = await tx.wecomKfCustomer.updateMany({
-            where: { id: customer, windowOpenedAt: window.openedAt, sentInWindow: { lt: window.budget } },
-            data: { sentInWindow: { increment: 1 } },
-          });
-          if (slot.count !== 1) throw new NoSlotLeft();
-          return { seq: next.seq, customer, text: cipher.decrypt(next.sealed) };
-        });
-      } catch (error) {
-        if (error instanceof NoSlotLeft) return null;
-        throw error;
+      // A slot first (one conditional UPDATE), then the oldest pending reply (another); no interactive
+      // transaction, so SQLite connections never wait on each other's locks. A slot not needed is given back.
+      const slot = await db.wecomKfCustomer.updateMany({ where: { id: customer, windowOpenedAt: window.openedAt, sentInWindow: { lt: window.budget } }, data: { sentInWindow: { increment: 1 } } });
+      if (slot.count !== 1) return null;
+      for (;;) {
+        const next = await db.wecomKfQueuedReply.findFirst({ where: { customer, status: KF_REPLY_STATUS.pending }, orderBy: { seq: 'asc' } });
+        if (!next) break;
+        const claimed = await db.wecomKfQueuedReply.updateMany({ where: { seq: next.seq, status: KF_REPLY_STATUS.pending }, data: { status: KF_REPLY_STATUS.sending, attempts: { increment: 1 } } });
+        // Another instance took this one between the read and the update: try the next.
+        if (claimed.count !== 1) continue;
+        if (next.sealed !== null) return { seq: next.seq, customer, text: cipher.decrypt(next.sealed) };
+        await db.wecomKfQueuedReply.updateMany({ where: { seq: next.seq }, data: { status: KF_REPLY_STATUS.failed } });
       }
+      await db.wecomKfCustomer.updateMany({ where: { id: customer, windowOpenedAt: window.openedAt, sentInWindow: { gt: 0 } }, data: { sentInWindow: { decrement: 1 } } });
+      return null;
     },
 
     async markSent(seq, providerId, at) {

@@ -8,8 +8,8 @@ export interface QueuedKfReply {
 }
 
 /**
- * Replies waiting for the customer's next window, in order. A reply is claimed in the same transaction that
- * takes a slot of the window, so two instances (or a restart) never send one twice.
+ * Replies waiting for the customer's next window, in order. A reply is claimed (by conditional updates) only
+ * together with a slot of the window, so two instances (or a restart) never send one twice or past the budget.
  */
 export interface KfReplyQueue {
   /** Appends the texts (in order) for `customer`; returns their sequence numbers. */
