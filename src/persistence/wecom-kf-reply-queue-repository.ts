@@ -4,7 +4,7 @@ import type { KfReplyQueue } from '../channels/wecom-kf/kf-reply-queue-port.ts';
 import type { Db } from './database.ts';
 import type { PiiCipher } from './pii-cipher.ts';
 
-export const KF_REPLY_STATUS = { pending: 'pending', sending: 'sending', sent: 'sent', failed: 'failed' } as const;
+export const KF_REPLY_STATUS = { pending: 'pending', sending: 'sending', sent: 'sent', failed: 'failed', uncertain: 'uncertain' } as const;
 
 export function createWecomKfReplyQueueRepository(db: Db, cipher: PiiCipher): KfReplyQueue {
   return {
@@ -19,7 +19,7 @@ export function createWecomKfReplyQueueRepository(db: Db, cipher: PiiCipher): Kf
       return seqs;
     },
 
-    async claimNext(customer, window) {
+    async claimNext(customer, window, at) {
       // A slot first (one conditional UPDATE), then the oldest pending reply (another); no interactive
       // transaction, so SQLite connections never wait on each other's locks. A slot not needed is given back.
       const slot = await db.wecomKfCustomer.updateMany({ where: { id: customer, windowOpenedAt: window.openedAt, sentInWindow: { lt: window.budget } }, data: { sentInWindow: { increment: 1 } } });
@@ -27,7 +27,7 @@ export function createWecomKfReplyQueueRepository(db: Db, cipher: PiiCipher): Kf
       for (;;) {
         const next = await db.wecomKfQueuedReply.findFirst({ where: { customer, status: KF_REPLY_STATUS.pending }, orderBy: { seq: 'asc' } });
         if (!next) break;
-        const claimed = await db.wecomKfQueuedReply.updateMany({ where: { seq: next.seq, status: KF_REPLY_STATUS.pending }, data: { status: KF_REPLY_STATUS.sending, attempts: { increment: 1 } } });
+        const claimed = await db.wecomKfQueuedReply.updateMany({ where: { seq: next.seq, status: KF_REPLY_STATUS.pending }, data: { status: KF_REPLY_STATUS.sending, claimedAt: at, attempts: { increment: 1 } } });
         // Another instance took this one between the read and the update: try the next.
         if (claimed.count !== 1) continue;
         if (next.sealed !== null) return { seq: next.seq, customer, text: cipher.decrypt(next.sealed) };
@@ -35,6 +35,11 @@ export function createWecomKfReplyQueueRepository(db: Db, cipher: PiiCipher): Kf
       }
       await db.wecomKfCustomer.updateMany({ where: { id: customer, windowOpenedAt: window.openedAt, sentInWindow: { gt: 0 } }, data: { sentInWindow: { decrement: 1 } } });
       return null;
+    },
+
+    async abandonStale(customer, claimedBefore, at) {
+      const stale = await db.wecomKfQueuedReply.updateMany({ where: { customer, status: KF_REPLY_STATUS.sending, claimedAt: { lt: claimedBefore } }, data: { status: KF_REPLY_STATUS.uncertain, sealed: null, sentAt: at } });
+      return stale.count;
     },
 
     async markSent(seq, providerId, at) {

@@ -37,13 +37,13 @@ describe.each(['sqlite', 'postgres'] as const)('微信客服 reply queue on %s',
     expect(stored.every((r) => r.sealed !== null && !r.sealed.includes('13812345678') && !r.sealed.includes('第'))).toBe(true);
 
     // No window yet: nothing can be claimed, and nothing changes.
-    expect(await queueTwo.claimNext(CUSTOMER, { openedAt: T0, budget: 5 })).toBeNull();
+    expect(await queueTwo.claimNext(CUSTOMER, { openedAt: T0, budget: 5 }, T0)).toBeNull();
     await createWecomKfWindowRepository(one.prisma).open(CUSTOMER, T0);
     const window = { openedAt: T0, budget: 5 };
 
     const drain = async (queue: typeof queueOne) => {
       const got: { seq: number; text: string }[] = [];
-      for (let next = await queue.claimNext(CUSTOMER, window); next; next = await queue.claimNext(CUSTOMER, window)) got.push(next);
+      for (let next = await queue.claimNext(CUSTOMER, window, T0); next; next = await queue.claimNext(CUSTOMER, window, T0)) got.push(next);
       return got;
     };
     const [a, b] = await Promise.all([drain(queueOne), drain(queueTwo)]);
@@ -66,7 +66,13 @@ describe.each(['sqlite', 'postgres'] as const)('微信客服 reply queue on %s',
     // A new window (the customer wrote again): the released reply goes first.
     const later = new Date(T0.getTime() + 60_000);
     await createWecomKfWindowRepository(two.prisma).open(CUSTOMER, later);
-    expect(await queueTwo.claimNext(CUSTOMER, { openedAt: T0, budget: 5 })).toBeNull();
-    expect((await queueTwo.claimNext(CUSTOMER, { openedAt: later, budget: 5 }))?.text).toBe(texts[1]);
+    expect(await queueTwo.claimNext(CUSTOMER, { openedAt: T0, budget: 5 }, T0)).toBeNull();
+    expect((await queueTwo.claimNext(CUSTOMER, { openedAt: later, budget: 5 }, later))?.text).toBe(texts[1]);
+
+    // Claimed and never settled (the instance died mid-send): after the lease it is uncertain, never sent again.
+    expect(await queueOne.abandonStale(CUSTOMER, T0, later)).toBe(0);
+    expect(await queueOne.abandonStale(CUSTOMER, new Date(later.getTime() + 1), later)).toBe(3);
+    expect(await one.prisma.wecomKfQueuedReply.count({ where: { status: 'uncertain', sealed: null } })).toBe(3);
+    expect(await one.prisma.wecomKfQueuedReply.count({ where: { status: 'sending' } })).toBe(0);
   });
 });

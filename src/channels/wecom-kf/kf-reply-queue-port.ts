@@ -18,7 +18,9 @@ export interface KfReplyQueue {
    * The customer's oldest pending reply, claimed, together with one slot of the window opened at `openedAt`;
    * null (nothing changed) when none is pending or the window has no slot left.
    */
-  claimNext(customer: string, window: { openedAt: Date; budget: number }): Promise<QueuedKfReply | null>;
+  claimNext(customer: string, window: { openedAt: Date; budget: number }, at: Date): Promise<QueuedKfReply | null>;
+  /** Replies claimed before `claimedBefore` and never settled (their sender died mid-send): `uncertain`, text deleted, never sent again. */
+  abandonStale(customer: string, claimedBefore: Date, at: Date): Promise<number>;
   /** Sent: the text is deleted. */
   markSent(seq: number, providerId: string, at: Date): Promise<void>;
   /** The platform may take it later: pending again, first in line (its slot stays spent). */

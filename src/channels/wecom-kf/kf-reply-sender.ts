@@ -9,6 +9,8 @@ import type { KfApi } from './kf-api.ts';
 import type { KfReplyQueue } from './kf-reply-queue-port.ts';
 
 export const KF_WINDOW = { budget: 5, ms: 48 * 3_600_000 } as const;
+/** A reply claimed this long ago and never settled was being sent when its instance died: it may have arrived. */
+export const KF_SEND_LEASE_MS = 10 * 60_000;
 
 export class KfWindowClosedError extends Error {}
 
@@ -41,10 +43,13 @@ export function createKfReplySender(deps: KfReplySenderDeps) {
     const to = splitCustomer(customer);
     if (!to) return sent;
     let failed = 0;
+    // At most once: a reply whose sender died mid-send may have arrived, so it is recorded, not sent again.
+    const uncertain = await deps.queue.abandonStale(customer, new Date(deps.now().getTime() - KF_SEND_LEASE_MS), deps.now());
+    if (uncertain > 0) await record(customer, 'wecom_kf.reply_uncertain', { count: uncertain });
     for (;;) {
       const openedAt = await openWindow(customer);
       if (!openedAt) break;
-      const next = await deps.queue.claimNext(customer, { openedAt, budget: KF_WINDOW.budget });
+      const next = await deps.queue.claimNext(customer, { openedAt, budget: KF_WINDOW.budget }, deps.now());
       if (!next) break;
       try {
         const id = await deps.api.sendText(to.openKfId, to.externalUserId, next.text);

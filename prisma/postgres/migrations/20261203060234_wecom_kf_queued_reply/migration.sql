@@ -1,13 +1,16 @@
 -- CreateTable
 CREATE TABLE "WecomKfQueuedReply" (
-    "seq" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "seq" SERIAL NOT NULL,
     "customer" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "sealed" TEXT,
     "attempts" INTEGER NOT NULL DEFAULT 0,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "sentAt" DATETIME,
-    "providerId" TEXT
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "claimedAt" TIMESTAMP(3),
+    "sentAt" TIMESTAMP(3),
+    "providerId" TEXT,
+
+    CONSTRAINT "WecomKfQueuedReply_pkey" PRIMARY KEY ("seq")
 );
 
 -- CreateIndex

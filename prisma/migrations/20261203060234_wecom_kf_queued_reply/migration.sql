@@ -1,15 +1,14 @@
 -- CreateTable
 CREATE TABLE "WecomKfQueuedReply" (
-    "seq" SERIAL NOT NULL,
+    "seq" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "customer" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "sealed" TEXT,
     "attempts" INTEGER NOT NULL DEFAULT 0,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "sentAt" TIMESTAMP(3),
-    "providerId" TEXT,
-
-    CONSTRAINT "WecomKfQueuedReply_pkey" PRIMARY KEY ("seq")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "claimedAt" DATETIME,
+    "sentAt" DATETIME,
+    "providerId" TEXT
 );
 
 -- CreateIndex
