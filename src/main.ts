@@ -60,6 +60,8 @@ import { createChannelInboxRepository } from './persistence/channel-inbox-reposi
 import { createWecomMemberRepository } from './persistence/wecom-member-repository.ts';
 import { createWechatOaFollowerRepository } from './persistence/wechat-oa-follower-repository.ts';
 import { createWecomKfCursorRepository, createWecomKfWindowRepository } from './persistence/wecom-kf-repository.ts';
+import { createWecomKfReplyQueueRepository } from './persistence/wecom-kf-reply-queue-repository.ts';
+import { createHandoverRelay } from './caseworker/case-handover.ts';
 
 /** Web Chat stacks buttons one under another; more than this many do not fit a phone screen, so they go as numbered lines. */
 const WEBCHAT_MAX_BUTTONS = 8;
@@ -142,6 +144,8 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const wechat = await startWechatFromConfig(config, { logic: createBotLogic(engine, { buttons: false }), localizer, logger, now, sendBudget, ...(options.wechaty ? { bot: options.wechaty } : {}) });
   const caseDesk = createCaseDeskRepository(database.prisma);
   // Filled with the Tencent channels' adapters once they start (they need the console's case actions).
+  // Likewise the channels told when a caseworker takes a conversation over (微信客服 session state).
+  const handover = createHandoverRelay(logger);
   const proactiveAdapters: Record<string, Parameters<typeof createOutboundSender>[0][string]> = { [WEBCHAT_CHANNEL_ID]: webchatAdapter, ...(wechat ? { [wechat.adapter.channelId]: wechat.adapter } : {}) };
   const caseworkerConsole = createConsole({
     sessions: repos.caseworkers,
@@ -150,6 +154,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     serviceRegion: config.REGION,
     desk: caseDesk,
     sender: createOutboundSender(proactiveAdapters),
+    handover,
     conversations: repos.conversations,
     identity: repos.identity,
     transcript: repos.transcript,
@@ -174,8 +179,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     oaFollowers: createWechatOaFollowerRepository(database.prisma), engine,
     kfCursors: createWecomKfCursorRepository(database.prisma), kfWindows: createWecomKfWindowRepository(database.prisma),
     sharedTokens: createAccessTokenRepository(database.prisma, cipher), sendBudget,
+    kfQueue: createWecomKfReplyQueueRepository(database.prisma, cipher), now,
   });
   Object.assign(proactiveAdapters, tencent.adapters);
+  handover.add(...tencent.handovers);
   await tencent.sweep();
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));

@@ -5,6 +5,7 @@ import { createAccountsRouter } from './accounts-router.ts';
 import { createAuditRouter } from './audit-router.ts';
 import type { AuditSearch } from './audit-search.ts';
 import { createCaseActions } from './case-actions.ts';
+import type { CaseHandover } from './case-handover.ts';
 import { createIdentityConfirmation } from './confirm-identity.ts';
 import type { CaseDesk } from './case-desk.ts';
 import { createCasesRouter, type CaseDueBy } from './cases-router.ts';
@@ -38,6 +39,8 @@ export interface ConsoleDeps {
   serviceRegion: string;
   desk: CaseDesk;
   sender: OutboundSender;
+  /** Channels told when a caseworker takes a conversation over and gives it back. */
+  handover?: CaseHandover;
   conversations: Pick<ConversationStore, 'load' | 'save'>;
   /** Links a conversation's channel address to a person when a caseworker confirms who it is. */
   identity: Pick<IdentityChallengeStore, 'linkAddress'>;
