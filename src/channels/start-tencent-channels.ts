@@ -1,17 +1,19 @@
 // Starts the Tencent channels that are configured (WeCom app for caseworkers; the Official Account joins
 // here): their callback routers for the HTTP app, the sweeps that run callbacks a crash left, and a stop.
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 import type { AppConfig } from '../config/app-config.ts';
 import { wechatOaSettingsOf, wecomSettingsOf } from '../config/tencent-channel-config.ts';
 import type { CaseActions } from '../caseworker/case-actions.ts';
 import type { CaseDesk } from '../caseworker/case-desk.ts';
 import type { Localizer } from '../conversation/localizer.ts';
 import type { AuditLog, OutboundChannel } from '../conversation/ports.ts';
+import type { Reply } from '../conversation/reply.ts';
 import type { ConversationEngine } from '../conversation/conversation-engine.ts';
 import { createBotLogic } from './bot-bridge.ts';
 import type { TencentAdapter } from './tencent/tencent-adapter.ts';
 import { WECHAT_OA_CAPABILITIES } from './wechat-oa/oa-capabilities.ts';
 import { createWechatOaChannel } from './wechat-oa/create-wechat-oa-channel.ts';
+import type { SubscribePageTexts } from './wechat-oa/subscribe-page.ts';
 import type { ChannelInbox, KfCursors, KfWindows, OaFollowers, WecomMembers } from './tencent/tencent-ports.ts';
 import { createWecomKfChannel } from './wecom-kf/create-wecom-kf-channel.ts';
 import { KF_CAPABILITIES } from './wecom-kf/wecom-kf-adapter.ts';
@@ -30,6 +32,10 @@ export interface TencentChannelsDeps {
   kfCursors: KfCursors;
   kfWindows: KfWindows;
   engine: ConversationEngine;
+  /** The HMAC key of the Official Account's 订阅通知 page links (derived from the PII key). */
+  subscribeSecret: Buffer;
+  /** Flood limit of public pages (the 订阅通知 page). */
+  pageLimit?: RequestHandler;
   /** How often new cases are looked for (WeCom cards) and lapsed callbacks swept. */
   pollMs?: number;
 }
@@ -44,6 +50,8 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   const adapters: Record<string, TencentAdapter> = {};
   /** OutboundChannel ports (by address) for the outreach engine. */
   const outbound: OutboundChannel[] = [];
+  /** What each channel adds after a registration, by channel id (the engine's RegistrationFollowOn asks). */
+  const registrationFollowOns: Record<string, (userKey: string) => Promise<Reply[]>> = {};
 
   const oaSettings = wechatOaSettingsOf(deps.config);
   if (oaSettings) {
@@ -52,14 +60,17 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
       logic: createBotLogic(deps.engine, { buttons: WECHAT_OA_CAPABILITIES.buttons }),
       textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
       apologyText: deps.localizer.t('zh-CN', 'engine.error'),
+      subscribePage: { secret: deps.subscribeSecret, texts: subscribePageTexts(deps.localizer), ...(deps.pageLimit ? { limit: deps.pageLimit } : {}) },
     });
     routers['wechat-oa'] = oa.router;
+    registrationFollowOns[oa.adapter.channelId] = oa.registrationFollowOn;
     adapters[oa.adapter.channelId] = oa.adapter;
     outbound.push(oa.outbound);
     sweeps.push(() => oa.runner.sweep());
     stops.push(oa.runner.startSweeping(pollMs * 5));
     idles.push(() => oa.runner.idle());
-    deps.logger.info({ channel: 'wechat-oa', appId: oaSettings.appId, subscribeTemplate: oaSettings.subscribeTemplateId !== null }, 'Official Account on at /channels/wechat-oa/callback');
+    deps.logger.info({ channel: 'wechat-oa', appId: oaSettings.appId, subscribeTemplate: oaSettings.subscribeTemplateId !== null, subscribePage: oaSettings.publicUrl !== null }, 'Official Account on at /channels/wechat-oa/callback');
+    if (oaSettings.subscribeTemplateId && !oaSettings.publicUrl) deps.logger.warn({ channel: 'wechat-oa' }, 'WECHAT_OA_SUBSCRIBE_TEMPLATE_ID is set without WECHAT_OA_PUBLIC_URL: registrations are not invited to subscribe');
   }
 
   const wecomSettings = wecomSettingsOf(deps.config);
@@ -99,6 +110,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
     routers,
     adapters,
     outbound,
+    registrationFollowOns,
     async sweep(): Promise<void> {
       for (const sweep of sweeps) await sweep();
     },
@@ -106,5 +118,14 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
       for (const stop of stops) stop();
       for (const idle of idles) await idle();
     },
+  };
+}
+
+/** The 订阅通知 page's words, Chinese (the page is opened inside WeChat). */
+function subscribePageTexts(localizer: Pick<Localizer, 't'>): SubscribePageTexts {
+  const word = (name: keyof SubscribePageTexts) => localizer.t('zh-CN', `wechatOa.subscribePage.${name}`);
+  return {
+    title: word('title'), lead: word('lead'), button: word('button'), notWechat: word('notWechat'), accepted: word('accepted'),
+    rejected: word('rejected'), failed: word('failed'), badLink: word('badLink'), expired: word('expired'), unavailable: word('unavailable'),
   };
 }
