@@ -159,6 +159,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     logger,
     now,
     workReports: { source: createWorkReportRepository(database.prisma), packs, calendar, now },
+    ...(wechat ? { channelLogins: { wechaty: () => wechat.loginStatus() } } : {}),
   });
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
