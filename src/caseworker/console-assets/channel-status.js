@@ -21,7 +21,17 @@
     code.textContent = wechaty.qrcode || '';
   }
 
+  /** Only supervisors and administrators ask (others would be refused): the role the login answered with. */
+  function mayAsk() {
+    var who = document.getElementById('who');
+    var session;
+    try { session = JSON.parse(window.sessionStorage.getItem('jiuyebang.console') || 'null'); } catch { session = null; }
+    var role = session && session.caseworker && session.caseworker.role;
+    return Boolean(who && !who.hidden && (role === 'supervisor' || role === 'administrator'));
+  }
+
   function refresh() {
+    if (!mayAsk()) { box.hidden = true; return; }
     fetch('/api/caseworker/channels/status', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(show, function () { /* offline: keep the last line */ });
