@@ -12,13 +12,17 @@
 
   var box = document.getElementById('subscribe');
   var tag = document.getElementById('subscribe-button');
+  /** WeChat's answer: subscribeDetails is JSON text whose value per template is JSON text again ({"status":"accept"}). */
+  function choiceOf(detail) {
+    try {
+      var details = JSON.parse((detail && detail.subscribeDetails) || '{}');
+      return JSON.parse(details[config.template] || '{}').status || '';
+    } catch {
+      return '';
+    }
+  }
   tag.addEventListener('success', function (e) {
-    var details = {};
-    try { details = JSON.parse((e.detail && e.detail.subscribeDetails) || '{}'); } catch (err) { details = {}; }
-    var mine = details[config.template];
-    var choice = '';
-    try { choice = JSON.parse(mine || '{}').status || ''; } catch (err) { choice = ''; }
-    say(choice === 'accept' ? words.accepted : words.rejected);
+    say(choiceOf(e.detail) === 'accept' ? words.accepted : words.rejected);
   });
   tag.addEventListener('error', function () { say(words.failed); });
 

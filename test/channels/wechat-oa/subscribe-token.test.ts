@@ -1,6 +1,10 @@
 // The subscribe page's two pieces of cryptography: the wx.config signature (WeChat's own example from the
-// JS-SDK document, 附录1) and the signed link binding the page to one follower's openid until it expires.
+// JS-SDK document, 附录1) and the signed link binding the page to one follower's openid until it expires;
+// and the page's answers when the link has lapsed, WeChat gives no ticket, or no template is configured.
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { describe, expect, it } from 'vitest';
+import { createSubscribePage } from '../../../src/channels/wechat-oa/subscribe-page.ts';
 import { signJsapiConfig } from '../../../src/channels/wechat-oa/jsapi-signature.ts';
 import { createSubscribeTokens, SUBSCRIBE_LINK_HOURS } from '../../../src/channels/wechat-oa/subscribe-token.ts';
 import { JSAPI_TICKET } from './fake-wechat-oa-api.ts';
@@ -47,5 +51,36 @@ describe('subscribe link token', () => {
     expect(tokens.check(token).ok).toBe(true);
     at += 1000;
     expect(tokens.check(token)).toEqual({ ok: false, reason: 'expired' });
+  });
+});
+
+describe('subscribe page answers without a working link or ticket', () => {
+  const texts = { title: '订阅', lead: '说明', button: '订阅通知', notWechat: '请在微信里打开', accepted: '已订阅', rejected: '未订阅', failed: '失败', badLink: '此链接无效', expired: '此链接已过期', unavailable: '暂时无法打开订阅' };
+  const quiet = { warn: () => undefined };
+
+  async function serve(options: { templateId: string | null; ticket: () => Promise<string> }, at: () => Date) {
+    const tokens = createSubscribeTokens(Buffer.alloc(32, 9), at);
+    const router = createSubscribePage({ appId: 'wx00112233445566aa', templateId: options.templateId, jssdkUrl: 'https://res.wx.qq.com/open/js/jweixin-1.6.0.js', publicUrl: null, tokens, jsapiTicket: options.ticket, texts, logger: quiet, now: at });
+    const server = express().use('/channels/wechat-oa', router).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/channels/wechat-oa/subscribe`;
+    return { tokens, base, close: () => new Promise((r) => server.close(r)) };
+  }
+
+  it('410 with "expired" for a lapsed link; 503 when WeChat gives no ticket; 404 without a template', async () => {
+    let at = Date.parse('2026-03-03T02:00:00Z');
+    const refused = await serve({ templateId: 'tmpl', ticket: () => Promise.reject(new Error('errcode 40164')) }, () => new Date(at));
+    const token = refused.tokens.issue('oPerson1');
+    const later = await fetch(`${refused.base}?t=${token}`);
+    expect([later.status, (await later.text()).includes('暂时无法打开订阅')]).toEqual([503, true]);
+    at += SUBSCRIBE_LINK_HOURS * 3_600_000;
+    const lapsed = await fetch(`${refused.base}?t=${token}`);
+    expect([lapsed.status, (await lapsed.text()).includes('此链接已过期')]).toEqual([410, true]);
+    await refused.close();
+
+    const none = await serve({ templateId: null, ticket: async () => 'ticket' }, () => new Date(at));
+    const answer = await fetch(`${none.base}?t=${none.tokens.issue('oPerson1')}`);
+    expect([answer.status, (await answer.text()).includes('wx-open-subscribe')]).toEqual([404, false]);
+    await none.close();
   });
 });
