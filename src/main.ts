@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import cron from 'node-cron';
 import type { AppConfig } from './config/app-config.ts';
 import type { OutboundChannel } from './conversation/ports.ts';
+import type { Reply } from './conversation/reply.ts';
 import { loadPiiKey } from './config/load-pii-key.ts';
 import { loadWorkCalendar, resolveCalendarOverridesPath } from './config/load-calendar-overrides.ts';
 import { loadRegionPacks } from './config/load-region-packs.ts';
@@ -111,7 +112,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const policy = regionPolicy(config.REGION, packs, calendar);
   // One-time codes (and later outreach) go out by SMS; with SMS_PROVIDER=log the code is only logged, and it says so.
   const sms = createSmsChannel(smsDriverFromSettings(config, logger));
-  const engine = createEngine({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS, sms });
+  // Filled once the channels start: what each adds after a registration (the Official Account's 订阅通知 link).
+  const registrationFollowOns: Record<string, (userKey: string) => Promise<Reply[]>> = {};
+  const registrationFollowOn = { repliesFor: async (p: { channel: string; userKey: string }) => (await registrationFollowOns[p.channel]?.(p.userKey)) ?? [] };
+  const engine = createEngine({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS, sms, registrationFollowOn });
 
   const store = new WebchatStore(database.prisma);
   const localizer = createLocalizer(readLocaleResources());
@@ -171,7 +175,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     logger,
     now,
     workReports: { source: createWorkReportRepository(database.prisma), packs, calendar, now },
+    ...(wechat ? { channelLogins: { wechaty: () => wechat.loginStatus() } } : {}),
   });
+  const limitStore = openRateLimitStore(config.DATABASE_URL);
+  const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
   // WeCom (caseworkers) and the Official Account, each off unless configured.
   const tencent = startTencentChannels({
     config, logger, localizer, audit: repos.audit, desk: caseDesk, actions: caseworkerConsole.actions,
@@ -180,12 +187,12 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     kfCursors: createWecomKfCursorRepository(database.prisma), kfWindows: createWecomKfWindowRepository(database.prisma),
     sharedTokens: createAccessTokenRepository(database.prisma, cipher), sendBudget,
     kfQueue: createWecomKfReplyQueueRepository(database.prisma, cipher), now,
+    subscribeSecret: cipher.deriveSecret('wechat-oa-subscribe'), pageLimit: limits.pages,
   });
   Object.assign(proactiveAdapters, tencent.adapters);
+  Object.assign(registrationFollowOns, tencent.registrationFollowOns);
   handover.add(...tencent.handovers);
   await tencent.sweep();
-  const limitStore = openRateLimitStore(config.DATABASE_URL);
-  const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
   const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
   const app = createHttpApp({ webchat, repos, now, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now, ...(wechat ? { channels: () => ({ wechaty: wechat.loginState() }) } : {}) }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true, channels: tencent.routers,
     registrationFields: (registration) => formViewOf(registrationDialog.steps, { ...registration }, (key) => localizer.t('zh-CN', key)) });

@@ -42,7 +42,7 @@ function createPage(page: ConsolePage): Router {
 
 /** The inbox at /console. */
 export function createConsolePage(): Router {
-  return createPage({ path: '/console', html: 'console.html', files: ['console.js', 'console-lang.js', 'console-words.js', 'console.css'] });
+  return createPage({ path: '/console', html: 'console.html', files: ['console.js', 'console-lang.js', 'console-words.js', 'channel-status.js', 'console.css'] });
 }
 
 /** Reviews and decisions at /console/reviews; person.js draws one person's file (#person=<id>). */

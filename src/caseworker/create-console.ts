@@ -10,6 +10,7 @@ import { createIdentityConfirmation } from './confirm-identity.ts';
 import type { CaseDesk } from './case-desk.ts';
 import { createCasesRouter, type CaseDueBy } from './cases-router.ts';
 import { createConsoleEvents } from './console-events.ts';
+import { createChannelStatusRouter, type ChannelLogins } from './channel-status-router.ts';
 import { createConsolePage, createReviewsPage, createStaffPage } from './console-page.ts';
 import { createEventTickets } from './event-ticket.ts';
 import type { SessionEndings } from './session-endings.ts';
@@ -60,6 +61,8 @@ export interface ConsoleDeps {
   /** Today's work lists and the monthly reports read through this port, with the region packs and calendar. */
   /** `now` is the day the lists and reports are for (the service's clock); sessions keep the console's clock. */
   workReports: { source: WorkReportSource; packs: readonly RegionPack[]; calendar: WorkCalendar; now?: () => Date };
+  /** Login state of channels that need one (personal WeChat); absent: none is configured. */
+  channelLogins?: ChannelLogins;
 }
 
 export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router[]; actions: ReturnType<typeof createCaseActions> } {
@@ -79,9 +82,10 @@ export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router[
   const reports = createReportsRouter({ sessions: deps.sessions, reports: createMonthlyReports(reporting), audit: deps.audit, localizer: deps.localizer, ...clocks });
   const accounts = createAccountsRouter({ accounts: deps.accounts, audit: deps.audit, now });
   const audit = createAuditRouter({ sessions: deps.sessions, search: deps.auditSearch, audit: deps.audit, serviceRegion: deps.serviceRegion, now });
+  const channelStatus = createChannelStatusRouter({ sessions: deps.sessions, logins: deps.channelLogins ?? { wechaty: () => null }, now });
   // The actions are returned too, so other desks (WeCom) call the very same services.
   return {
-    api: [cases, events, createDecisionsRouter(review), createDeregistrationRouter(review), createPeopleRouter(review), worklists, reports, accounts, audit],
+    api: [cases, events, createDecisionsRouter(review), createDeregistrationRouter(review), createPeopleRouter(review), worklists, reports, accounts, audit, channelStatus],
     page: [createConsolePage(), createReviewsPage(), createWorkbenchPage(), createStaffPage()],
     actions,
   };

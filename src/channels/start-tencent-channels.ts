@@ -1,6 +1,6 @@
 // Starts the Tencent channels that are configured (WeCom app for caseworkers; the Official Account joins
 // here): their callback routers for the HTTP app, the sweeps that run callbacks a crash left, and a stop.
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 import type { AppConfig } from '../config/app-config.ts';
 import { wechatOaSettingsOf, wecomSettingsOf } from '../config/tencent-channel-config.ts';
 import type { CaseActions } from '../caseworker/case-actions.ts';
@@ -8,6 +8,7 @@ import type { CaseDesk } from '../caseworker/case-desk.ts';
 import type { CaseHandover } from '../caseworker/case-handover.ts';
 import type { Localizer } from '../conversation/localizer.ts';
 import type { AuditLog, OutboundChannel } from '../conversation/ports.ts';
+import type { Reply } from '../conversation/reply.ts';
 import type { ConversationEngine } from '../conversation/conversation-engine.ts';
 import { createBotLogic } from './bot-bridge.ts';
 import type { SendBudget } from './send-budget.ts';
@@ -15,6 +16,7 @@ import type { SharedTokens } from './tencent/shared-tokens.ts';
 import type { TencentAdapter } from './tencent/tencent-adapter.ts';
 import { WECHAT_OA_CAPABILITIES } from './wechat-oa/oa-capabilities.ts';
 import { createWechatOaChannel } from './wechat-oa/create-wechat-oa-channel.ts';
+import type { SubscribePageTexts } from './wechat-oa/subscribe-page.ts';
 import type { ChannelInbox, KfCursors, KfWindows, OaFollowers, WecomMembers } from './tencent/tencent-ports.ts';
 import { createWecomKfChannel } from './wecom-kf/create-wecom-kf-channel.ts';
 import type { KfReplyQueue } from './wecom-kf/kf-reply-queue-port.ts';
@@ -38,6 +40,10 @@ export interface TencentChannelsDeps {
   /** The access tokens and the WeCom per-member send slots every instance shares (the database's). */
   sharedTokens?: SharedTokens;
   sendBudget?: SendBudget;
+  /** The HMAC key of the Official Account's 订阅通知 page links (derived from the PII key). */
+  subscribeSecret: Buffer;
+  /** Flood limit of public pages (the 订阅通知 page). */
+  pageLimit?: RequestHandler;
   /** How often new cases are looked for (WeCom cards) and lapsed callbacks swept. */
   pollMs?: number;
   /** The clock of channel windows (tests set it); default the real one. */
@@ -57,6 +63,8 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   const shared = { ...(deps.sharedTokens ? { sharedTokens: deps.sharedTokens } : {}) };
   /** Channels told when a caseworker takes a conversation over (微信客服 session state). */
   const handovers: CaseHandover[] = [];
+  /** What each channel adds after a registration, by channel id (the engine's RegistrationFollowOn asks). */
+  const registrationFollowOns: Record<string, (userKey: string) => Promise<Reply[]>> = {};
 
   const oaSettings = wechatOaSettingsOf(deps.config);
   if (oaSettings) {
@@ -65,14 +73,17 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
       logic: createBotLogic(deps.engine, { buttons: WECHAT_OA_CAPABILITIES.buttons }),
       textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
       apologyText: deps.localizer.t('zh-CN', 'engine.error'),
+      subscribePage: { secret: deps.subscribeSecret, texts: subscribePageTexts(deps.localizer), ...(deps.pageLimit ? { limit: deps.pageLimit } : {}) },
     });
     routers['wechat-oa'] = oa.router;
+    registrationFollowOns[oa.adapter.channelId] = oa.registrationFollowOn;
     adapters[oa.adapter.channelId] = oa.adapter;
     outbound.push(oa.outbound);
     sweeps.push(() => oa.runner.sweep());
     stops.push(oa.runner.startSweeping(pollMs * 5));
     idles.push(() => oa.runner.idle());
-    deps.logger.info({ channel: 'wechat-oa', appId: oaSettings.appId, subscribeTemplate: oaSettings.subscribeTemplateId !== null }, 'Official Account on at /channels/wechat-oa/callback');
+    deps.logger.info({ channel: 'wechat-oa', appId: oaSettings.appId, subscribeTemplate: oaSettings.subscribeTemplateId !== null, subscribePage: oaSettings.publicUrl !== null }, 'Official Account on at /channels/wechat-oa/callback');
+    if (oaSettings.subscribeTemplateId && !oaSettings.publicUrl) deps.logger.warn({ channel: 'wechat-oa' }, 'WECHAT_OA_SUBSCRIBE_TEMPLATE_ID is set without WECHAT_OA_PUBLIC_URL: registrations are not invited to subscribe');
   }
 
   const wecomSettings = wecomSettingsOf(deps.config);
@@ -115,6 +126,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
     adapters,
     outbound,
     handovers,
+    registrationFollowOns,
     async sweep(): Promise<void> {
       for (const sweep of sweeps) await sweep();
     },
@@ -122,5 +134,14 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
       for (const stop of stops) stop();
       for (const idle of idles) await idle();
     },
+  };
+}
+
+/** The 订阅通知 page's words, Chinese (the page is opened inside WeChat). */
+function subscribePageTexts(localizer: Pick<Localizer, 't'>): SubscribePageTexts {
+  const word = (name: keyof SubscribePageTexts) => localizer.t('zh-CN', `wechatOa.subscribePage.${name}`);
+  return {
+    title: word('title'), lead: word('lead'), button: word('button'), notWechat: word('notWechat'), accepted: word('accepted'),
+    rejected: word('rejected'), failed: word('failed'), badLink: word('badLink'), expired: word('expired'), unavailable: word('unavailable'),
   };
 }

@@ -53,6 +53,7 @@ export const ENV_SCHEMA = z.object({
   LIMIT_WEBCHAT_POLLS_PER_IP: positiveInt(6000).describe('Web chat polls (GET activities and other reads) one IP address may make per minute.'),
   LIMIT_WEBCHAT_POLLS_PER_CONVERSATION: positiveInt(600).describe('Polls one web chat conversation may make per minute.'),
   LIMIT_LOGINS_PER_IP: positiveInt(30).describe('Caseworker login attempts one IP address may make per minute.'),
+  LIMIT_PAGES_PER_IP: positiveInt(60).describe('Opens of public link pages (the Official Account\'s 订阅通知 page) one IP address may make per minute.'),
   LOGIN_LOCKOUT_FAILURES: positiveInt(5).describe('Failed logins in a row (per account, within an hour) that lock the account.'),
   LOGIN_LOCKOUT_SECONDS: positiveInt(60).describe('First lockout of an account; each further lockout within a day doubles it.'),
   LOGIN_LOCKOUT_MAX_SECONDS: positiveInt(86_400).describe('Longest lockout of an account.'),

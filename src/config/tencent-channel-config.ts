@@ -27,6 +27,8 @@ export const WECHAT_OA_ENV = {
   WECHAT_OA_API_BASE: apiBase('https://api.weixin.qq.com').describe('Official Account API base URL (an egress proxy, or a fake in tests).'),
   WECHAT_OA_SUBSCRIBE_TEMPLATE_ID: z.string().min(1).optional().describe('订阅通知 template for messages outside the 48-hour window (sent only to followers who accepted it).'),
   WECHAT_OA_SUBSCRIBE_FIELD: z.string().regex(/^[a-z_]+\d+$/, 'must be a template field name such as thing1').default('thing1').describe('The template field (a `thing`, 20 characters) that carries the notice text.'),
+  WECHAT_OA_PUBLIC_URL: z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[^\s?#]*)?$/, 'must be http(s)://host[:port][/path]').optional().describe('This host as WeChat opens it (a JS接口安全域名 of the Official Account). With WECHAT_OA_SUBSCRIBE_TEMPLATE_ID, a registration on the Official Account ends with a link to /channels/wechat-oa/subscribe, the page with the official 订阅通知 button.'),
+  WECHAT_OA_JSSDK_URL: z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?\/\S*\.js$/, 'must be the http(s) URL of jweixin-*.js').default('https://res.wx.qq.com/open/js/jweixin-1.6.0.js').describe('The WeChat JS-SDK the subscribe page loads (an intranet mirror, if WeChat\'s is not reachable); the page\'s Content-Security-Policy allows its origin.'),
 } as const;
 
 /** The secrets the configuration error line never echoes. */
@@ -68,6 +70,9 @@ export interface WechatOaSettings {
   apiBase: string;
   subscribeTemplateId: string | null;
   subscribeField: string;
+  /** This host as WeChat opens it, without a trailing slash; null: no subscribe page link is offered. */
+  publicUrl: string | null;
+  jssdkUrl: string;
 }
 
 /** The WeCom app's settings, or null when the channel is off. */
@@ -77,7 +82,7 @@ export function wecomSettingsOf(env: Env & { WECOM_API_BASE: string }): WecomSet
   return { corpId, token, aesKey, agentId: Number(agentId), secret, apiBase: env.WECOM_API_BASE.replace(/\/$/, ''), consoleUrl: env.WECOM_CONSOLE_URL ?? null };
 }
 
-export function wechatOaSettingsOf(env: Env & { WECHAT_OA_API_BASE: string; WECHAT_OA_SUBSCRIBE_FIELD: string }): WechatOaSettings | null {
+export function wechatOaSettingsOf(env: Env & { WECHAT_OA_API_BASE: string; WECHAT_OA_SUBSCRIBE_FIELD: string; WECHAT_OA_JSSDK_URL: string }): WechatOaSettings | null {
   const { WECHAT_OA_APP_ID: appId, WECHAT_OA_APP_SECRET: appSecret, WECHAT_OA_TOKEN: token, WECHAT_OA_AES_KEY: aesKey } = env;
   if (!appId || !appSecret || !token || !aesKey) return null;
   return {
@@ -85,5 +90,7 @@ export function wechatOaSettingsOf(env: Env & { WECHAT_OA_API_BASE: string; WECH
     apiBase: env.WECHAT_OA_API_BASE.replace(/\/$/, ''),
     subscribeTemplateId: env.WECHAT_OA_SUBSCRIBE_TEMPLATE_ID ?? null,
     subscribeField: env.WECHAT_OA_SUBSCRIBE_FIELD,
+    publicUrl: env.WECHAT_OA_PUBLIC_URL?.replace(/\/$/, '') ?? null,
+    jssdkUrl: env.WECHAT_OA_JSSDK_URL,
   };
 }

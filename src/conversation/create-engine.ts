@@ -1,7 +1,7 @@
 // Wires the engine to its dialogs, actions and ports.
 import { createConversationEngine, type ConversationEngine } from './conversation-engine.ts';
 import { createLocalizer, readLocaleResources, type Localizer } from './localizer.ts';
-import type { FirstContactPolicy, RegistrationIntake } from './registration-intake.ts';
+import type { FirstContactPolicy, RegistrationFollowOn, RegistrationIntake } from './registration-intake.ts';
 import { createActions, createPreconditions } from './actions/index.ts';
 import type { AuditLog, CaseFiler, HardshipRequestDesk, ContactLedger, ConversationStore, HandoffDesk, IdentityChallengeStore, OutboundChannel, PeopleDirectory, StatusDirectory, TranscriptLog } from './ports.ts';
 import { createIdentityChecks } from './identity/identity-checks.ts';
@@ -19,6 +19,8 @@ export interface EngineWiring {
   repos: { conversations: ConversationStore; transcript: TranscriptLog; audit: AuditLog; handoffs: HandoffDesk & CaseFiler; registrations: RegistrationIntake;
     people: PeopleDirectory; status: StatusDirectory; ledger: ContactLedger; hardshipRequests: HardshipRequestDesk; identity: IdentityChallengeStore };
   firstContact: FirstContactPolicy;
+  /** What the person's channel adds after a registration (the Official Account's 订阅通知 invitation). */
+  registrationFollowOn?: RegistrationFollowOn;
   /** Where one-time codes go: the SMS channel (its log driver when no provider is configured). Without it no
    * code can be sent and people already on file are offered a caseworker only (bench and older tests). */
   sms?: OutboundChannel;

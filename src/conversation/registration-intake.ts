@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { JOB_LOSS_REASONS } from '../domain/registration/job-loss-reasons.ts';
 import { isValidPlainDate } from '../domain/dates/plain-date.ts';
+import type { Reply } from './reply.ts';
 
 const plainDate = z.string().refine(isValidPlainDate);
 export const REGISTRATION_KINDS = ['unemployment', 'job_seeker'] as const;
@@ -60,6 +61,14 @@ export type IntakeResult = { jobSeekerId: string; registrationId: string; regist
 /** The policy fact the result message needs: when the office must first contact the person. */
 export interface FirstContactPolicy {
   firstContactBy(registeredAt: Date): { date: string; provisional: boolean; source: string };
+}
+
+/**
+ * What the person's channel adds to the reply that ends a registration, before the menu: the Official Account
+ * invites to its 订阅通知 this way. The channel provides it (src/main.ts wires it); [] adds nothing.
+ */
+export interface RegistrationFollowOn {
+  repliesFor(person: { channel: string; userKey: string }): Promise<Reply[]>;
 }
 
 /** A registration as staff screens list it: ID and phone masked, the rest of the form as stored. */

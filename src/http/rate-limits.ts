@@ -17,6 +17,8 @@ export interface RateLimitSettings {
   pollsPerIp: number;
   pollsPerConversation: number;
   loginsPerIp: number;
+  /** Public pages opened from a link (the Official Account's 订阅通知 page), per IP per minute. */
+  pagesPerIp: number;
   loginLockoutFailures: number;
   loginLockoutSeconds: number;
   loginLockoutMaxSeconds: number;
@@ -32,6 +34,8 @@ export interface HttpRateLimits {
   /** Mount in front of the Direct Line router: `app.use('/v3/directline', limits.directline, router)`. */
   directline: RequestHandler;
   login: LoginGuard;
+  /** In front of a public page's route (429 page text, Chinese first). */
+  pages: RequestHandler;
 }
 
 export function rateLimitSettingsOf(config: AppConfig): RateLimitSettings {
@@ -43,6 +47,7 @@ export function rateLimitSettingsOf(config: AppConfig): RateLimitSettings {
     pollsPerIp: config.LIMIT_WEBCHAT_POLLS_PER_IP,
     pollsPerConversation: config.LIMIT_WEBCHAT_POLLS_PER_CONVERSATION,
     loginsPerIp: config.LIMIT_LOGINS_PER_IP,
+    pagesPerIp: config.LIMIT_PAGES_PER_IP,
     loginLockoutFailures: config.LOGIN_LOCKOUT_FAILURES,
     loginLockoutSeconds: config.LOGIN_LOCKOUT_SECONDS,
     loginLockoutMaxSeconds: config.LOGIN_LOCKOUT_MAX_SECONDS,
@@ -72,7 +77,14 @@ export async function createRateLimits(store: RateLimitStore, settings: RateLimi
     res.json({ error: { code: 'TooManyRequests', message: texts.tooManyRequests(wait) } });
   };
   const login = await createLoginGuard(store, settings, texts);
-  return { directline, login };
+  const pageBucket = await perMinute('pages-ip', settings.pagesPerIp);
+  const pages: RequestHandler = async (req, res, next) => {
+    const wait = await retryAfterSeconds(pageBucket, clientKeyOf(req));
+    if (wait === undefined) return next();
+    refuse(res, wait);
+    res.type('text/plain; charset=utf-8').send(texts.tooManyRequests(wait));
+  };
+  return { directline, login, pages };
 }
 
 /** The caller's address as express sees it (TRUST_PROXY decides whether X-Forwarded-For counts). */

@@ -52,3 +52,8 @@ export const noStore: RequestHandler = (_req, res, next) => {
   res.set('Cache-Control', 'no-store');
   next();
 };
+
+/** The same policy for one route, with scripts also allowed from `origins` (the subscribe page's WeChat JS-SDK). */
+export function cspWithScriptsFrom(origins: readonly string[]): RequestHandler {
+  return helmet.contentSecurityPolicy({ useDefaults: false, directives: { ...CSP_DIRECTIVES, scriptSrc: ["'self'", ...origins] } });
+}

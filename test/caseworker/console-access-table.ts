@@ -37,6 +37,7 @@ export const CONSOLE_ACCESS_TABLE: readonly AccessRow[] = [
   { method: 'GET', path: '/console/console.js', subject: 'none', expect: every(200) },
   { method: 'GET', path: '/console/console-lang.js', subject: 'none', expect: every(200) },
   { method: 'GET', path: '/console/console-words.js', subject: 'none', expect: every(200) },
+  { method: 'GET', path: '/console/channel-status.js', subject: 'none', expect: every(200) },
   { method: 'GET', path: '/console/console.css', subject: 'none', expect: every(200) },
   { method: 'GET', path: '/console/staff', subject: 'none', expect: every(200) },
   { method: 'GET', path: '/console/staff.js', subject: 'none', expect: every(200) },
@@ -101,5 +102,6 @@ export const CONSOLE_ACCESS_TABLE: readonly AccessRow[] = [
   { method: 'POST', path: '/api/caseworker/accounts/:id/reset-password', subject: 'account', body: { password: 'another-password-1' }, expect: adminOnly(200) },
 
   { method: 'GET', path: '/api/caseworker/audit', subject: 'none', expect: supervisors(200) },
+  { method: 'GET', path: '/api/caseworker/channels/status', subject: 'none', expect: supervisors(200) },
   { method: 'GET', path: '/api/caseworker/audit/export', subject: 'none', query: 'format=csv', expect: supervisors(200) },
 ];

@@ -42,7 +42,8 @@ function routesOf(app: Express): string[] {
 const isConsoleRoute = (route: string) => / \/(api\/caseworker|console)(\/|$)/.test(route);
 
 beforeAll(async () => {
-  config = tempServiceConfig();
+  // Every row asks for web chat tokens (the webchat caller, conversation subjects): more than the default per-IP minute allows.
+  config = tempServiceConfig({ LIMIT_WEBCHAT_TOKENS_PER_IP: '1000' });
   service = await startTestService(config);
   db = openDatabase(config.DATABASE_URL);
   await db.ready;

@@ -27,6 +27,10 @@
       needUsername: '请填写用户名。', needPassword: '请填写密码。', needReply: '请填写回复内容。', needReason: '请填写结束原因。',
       needTarget: '请填写同事用户名或区县代码。', needNote: '请填写备注内容。',
       expired: '登录已过期，请重新登录。', failed: '操作失败，请稍后重试。', network: '网络连接失败，请检查网络后重试。',
+      channelStatus: {
+        wechaty: '个人微信：{s}', starting: '正在启动', scan_required: '需要扫码', logged_in: '已登录', logged_out: '已退出',
+        scanHint: '请管理员用办公微信扫描登录二维码（二维码内容如下，也记录在服务日志中）：',
+      },
     },
     en: {
       title: 'Jiuyebang · Caseworker console', heading: 'Jiuyebang · Caseworker console', open: ' (', close: ')', colon: ': ',
@@ -52,6 +56,10 @@
       needUsername: 'Enter your username.', needPassword: 'Enter your password.', needReply: 'Write a reply first.', needReason: 'Give a reason for closing.',
       needTarget: 'Enter a colleague’s username or a district code.', needNote: 'Write the note first.',
       expired: 'Your session has expired; please log in again.', failed: 'The action failed; please try again.', network: 'Network error; check the connection and try again.',
+      channelStatus: {
+        wechaty: 'Personal WeChat: {s}', starting: 'starting', scan_required: 'scan required', logged_in: 'logged in', logged_out: 'logged out',
+        scanHint: 'An administrator must scan the login QR code with the office WeChat (its content below; also in the service log):',
+      },
     },
   };
 })();

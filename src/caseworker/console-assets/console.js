@@ -14,6 +14,8 @@
     if (session() && !$('desk-view').hidden) { showWho(); loadInbox(); if (state.current) renderCase(state.current); }
   });
   var w = L.w;
+  // channel-status.js (loaded after this script) words its line through the same switch.
+  window.jiuyebangConsoleLang = L;
   function kindWord(kind) { return w('kind.' + kind) || w('kind.other'); }
   function statusWord(status) { return w('status.' + status) || status; }
 

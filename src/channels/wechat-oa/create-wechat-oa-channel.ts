@@ -1,7 +1,8 @@
 // Assembles the Official Account channel: callback router, adapter running the conversation engine (no
-// buttons: numbered lines), follower window and subscriptions, and the OutboundChannel for outreach.
+// buttons: numbered lines), follower window and subscriptions, the OutboundChannel for outreach, and the
+// 订阅通知 page with the invitation a finished registration ends with.
 import type { SharedTokens } from '../tencent/shared-tokens.ts';
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 import type { WechatOaSettings } from '../../config/tencent-channel-config.ts';
 import type { AuditLog, OutboundChannel } from '../../conversation/ports.ts';
 import { createCallbackCrypto } from '../tencent/callback-crypto.ts';
@@ -15,6 +16,9 @@ import { createWechatOaApi } from './wechat-oa-api.ts';
 import { WechatOaAdapter } from './wechat-oa-adapter.ts';
 import { createWechatOaCallbackRouter } from './wechat-oa-callback-router.ts';
 import { TencentApiError } from '../tencent/tencent-api.ts';
+import { reply, type Reply } from '../../conversation/reply.ts';
+import { createSubscribePage, OA_MOUNT, SUBSCRIBE_PATH, type SubscribePageTexts } from './subscribe-page.ts';
+import { createSubscribeTokens } from './subscribe-token.ts';
 
 export interface WechatOaChannelDeps {
   settings: WechatOaSettings;
@@ -27,6 +31,8 @@ export interface WechatOaChannelDeps {
   textOnly: string;
   apologyText: string;
   logger: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  /** The 订阅通知 page: its HMAC key (derived from the PII key), its words, and its flood limit; absent: no page, no invitation. */
+  subscribePage?: { secret: Buffer; texts: SubscribePageTexts; limit?: RequestHandler };
   leaseMs?: number;
   backoffMs?: readonly number[];
   now?: () => Date;
@@ -79,6 +85,30 @@ export function createWechatOaChannel(deps: WechatOaChannelDeps) {
   const runner = createInboxRunner({ inbox: deps.inbox, channel: WECHAT_OA_CHANNEL_ID, leaseMs: deps.leaseMs ?? 30_000, logger: deps.logger, now, run });
   const crypto = createCallbackCrypto({ token: settings.token, aesKey: settings.aesKey, receiveId: settings.appId });
   const router: Router = createWechatOaCallbackRouter({ token: settings.token, crypto, runner, logger: deps.logger });
+  const page = deps.subscribePage;
+  const tokens = page ? createSubscribeTokens(page.secret, now) : null;
+  if (page && tokens) {
+    router.use(createSubscribePage({
+      appId: settings.appId, templateId: settings.subscribeTemplateId, jssdkUrl: settings.jssdkUrl, publicUrl: settings.publicUrl,
+      tokens, jsapiTicket: () => api.jsapiTicket(), texts: page.texts, logger: deps.logger, now, ...(page.limit ? { limit: page.limit } : {}),
+    }));
+  }
+
+  const tokenFor = (openId: string): string | null => {
+    try {
+      return tokens?.issue(openId) ?? null;
+    } catch {
+      return null;
+    }
+  };
+  /** A registration on this channel ends with the link to the 订阅通知 page, when there is a template and a public address. */
+  async function registrationFollowOn(openId: string): Promise<Reply[]> {
+    if (!settings.subscribeTemplateId || !settings.publicUrl) return [];
+    const state = await deps.followers.get(openId);
+    if (state?.subscriptions.includes(settings.subscribeTemplateId)) return [];
+    const token = tokenFor(openId);
+    return token ? [reply('wechatOa.subscribeInvite', { url: `${settings.publicUrl}${OA_MOUNT}${SUBSCRIBE_PATH}?t=${token}` })] : [];
+  }
 
   /** The OutboundChannel port (by openid) for the outreach engine: window first, then the 订阅通知. */
   const outbound: OutboundChannel = {
@@ -93,5 +123,5 @@ export function createWechatOaChannel(deps: WechatOaChannelDeps) {
       }
     },
   };
-  return { router, adapter, runner, outbound };
+  return { router, adapter, runner, outbound, registrationFollowOn };
 }

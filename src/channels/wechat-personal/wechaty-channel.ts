@@ -27,6 +27,8 @@ export interface WechatyChannel {
   /** Proactive texts to a contact id (outreach, notices), paced like every other send. */
   outbound: OutboundChannel;
   loginState(): WechatyLoginState;
+  /** The state with the QR code's content while a scan is required (the console shows it to administrators). */
+  loginStatus(): { state: WechatyLoginState; qrcode: string | null };
   stop(): Promise<void>;
 }
 
@@ -36,19 +38,23 @@ const SILENT_TYPES: ReadonlySet<types.Message> = new Set([types.Message.Recalled
 export async function startWechatyChannel(options: WechatyChannelOptions): Promise<WechatyChannel> {
   const { bot, pacer, logger, texts } = options;
   let state: WechatyLoginState = 'starting';
+  let qrcode: string | null = null;
   const sendText = (contactId: string, text: string) => pacer.send(async () => (await bot.puppet.messageSendText(contactId, text)) ?? '');
   const adapter = new WechatyAdapter(sendText, { id: 'jiuyebang', name: '就业帮' }, logger, texts.apology);
 
-  bot.on('scan', (qrcode, status) => {
+  bot.on('scan', (code, status) => {
     state = 'scan_required';
-    logger.info({ channel: WECHATY_CHANNEL_ID, status, qrcode }, 'WeChat: scan this QR code with the office account to log in');
+    qrcode = code.slice(0, 2000);
+    logger.info({ channel: WECHATY_CHANNEL_ID, status, qrcode: code }, 'WeChat: scan this QR code with the office account to log in');
   });
   bot.on('login', (user) => {
     state = 'logged_in';
+    qrcode = null;
     logger.info({ channel: WECHATY_CHANNEL_ID, account: user.name() }, 'WeChat: logged in');
   });
   bot.on('logout', () => {
     state = 'logged_out';
+    qrcode = null;
     logger.warn({ channel: WECHATY_CHANNEL_ID }, 'WeChat: logged out; scan again to resume');
   });
   bot.on('error', (err) => logger.error({ err, channel: WECHATY_CHANNEL_ID }, 'WeChat puppet error'));
@@ -83,6 +89,7 @@ export async function startWechatyChannel(options: WechatyChannelOptions): Promi
       },
     },
     loginState: () => state,
+    loginStatus: () => ({ state, qrcode }),
     stop: () => bot.stop(),
   };
 }

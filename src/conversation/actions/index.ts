@@ -10,7 +10,7 @@ import { requireOpenRegistration } from './require-open-registration.ts';
 
 export function createActions(wiring: EngineWiring): Readonly<Record<string, DialogAction>> {
   return {
-    'registration.submit': submitRegistration(wiring.repos.registrations, wiring.firstContact),
+    'registration.submit': submitRegistration(wiring.repos.registrations, wiring.firstContact, wiring.registrationFollowOn),
     'hardship.file': fileHardshipPrescreen(wiring.repos.hardshipRequests),
     'status.show': showStatus(wiring.repos),
     'followUp.record': recordFollowUp({ ...wiring.repos, cases: wiring.repos.handoffs }),

@@ -1,11 +1,12 @@
 // Finishes the registration dialog: stores the person and a `pending_review` registration (失业登记, or 求职登记
 // for those who do not qualify), then says what happens next. A caseworker confirms; the bot decides nothing final.
 // What is stored follows from the dialog's steps (each declares the stored field it fills): see form-record.ts.
+// The person's channel may add a reply before the menu (RegistrationFollowOn: the Official Account's 订阅通知 link).
 import type { DialogAction } from './action-types.ts';
 import type { DialogEnv, DialogStep, Slots } from '../dialog-types.ts';
 import { reply, type Reply } from '../reply.ts';
 import { formRecordOf } from '../form/form-record.ts';
-import { CreditPromiseSchema, RegistrationSubmissionSchema, type FirstContactPolicy, type RegistrationIntake, type RegistrationSubmission } from '../registration-intake.ts';
+import { CreditPromiseSchema, RegistrationSubmissionSchema, type FirstContactPolicy, type RegistrationFollowOn, type RegistrationIntake, type RegistrationSubmission } from '../registration-intake.ts';
 
 /** Maps the dialog's slots onto the stored shape through its steps; null when something the form needs is missing. */
 export function submissionOf(steps: readonly DialogStep[], slots: Slots, env: DialogEnv): RegistrationSubmission | null {
@@ -15,7 +16,7 @@ export function submissionOf(steps: readonly DialogStep[], slots: Slots, env: Di
   return submission.success ? submission.data : null;
 }
 
-export function submitRegistration(intake: RegistrationIntake, policy: FirstContactPolicy): DialogAction {
+export function submitRegistration(intake: RegistrationIntake, policy: FirstContactPolicy, followOn?: RegistrationFollowOn): DialogAction {
   return async (ctx) => {
     const submission = ctx.env && ctx.steps ? submissionOf(ctx.steps, ctx.slots, ctx.env) : null;
     if (!submission) return { replies: [reply('registration.incomplete')] };
@@ -30,7 +31,8 @@ export function submitRegistration(intake: RegistrationIntake, policy: FirstCont
       linkedJobSeekerId: ctx.jobSeekerId,
     });
     if ('unverified' in result) return { replies: [reply('identity.registeredElsewhere'), reply('menu.after', undefined, MENU_AFTER)] };
-    return { jobSeekerId: result.jobSeekerId, replies: [...whatNext(submission, result, policy), reply('menu.after', undefined, MENU_AFTER)] };
+    const more = (await followOn?.repliesFor({ channel: ctx.turn.channel, userKey: ctx.turn.userKey })) ?? [];
+    return { jobSeekerId: result.jobSeekerId, replies: [...whatNext(submission, result, policy), ...more, reply('menu.after', undefined, MENU_AFTER)] };
   };
 }
 

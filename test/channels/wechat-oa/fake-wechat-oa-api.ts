@@ -1,8 +1,13 @@
 // A fake api.weixin.qq.com on loopback: stable_token (force_refresh counted), customer-service text and
-// 订阅通知 sends recorded; error codes can be queued for the next customer-service sends.
+// 订阅通知 sends recorded; error codes can be queued for the next customer-service sends; the JS-SDK's
+// jsapi_ticket (ticket/getticket?type=jsapi) answered with JSAPI_TICKET and counted.
 import { startLoopback, type LoopbackServer } from '../sms/loopback-server.ts';
 
+/** WeChat's own example ticket (JS-SDK doc, 附录1). */
+export const JSAPI_TICKET = 'sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg';
+
 export interface FakeOa extends LoopbackServer {
+  ticketRequests: number;
   texts: { touser: string; text: { content: string } }[];
   notices: { touser: string; template_id: string; data: Record<string, { value: string }> }[];
   tokenRequests: { force_refresh: boolean }[];
@@ -28,6 +33,10 @@ export async function startFakeOa(appId: string, secret: string): Promise<FakeOa
       return { status: 200, json: { access_token: valid, expires_in: 7200 } };
     }
     if (url.searchParams.get('access_token') !== valid) return { status: 200, json: { errcode: 40001, errmsg: 'invalid credential' } };
+    if (url.pathname === '/cgi-bin/ticket/getticket' && url.searchParams.get('type') === 'jsapi') {
+      fake.ticketRequests++;
+      return { status: 200, json: { errcode: 0, errmsg: 'ok', ticket: JSAPI_TICKET, expires_in: 7200 } };
+    }
     if (url.pathname === '/cgi-bin/message/custom/send') {
       const code = queued.shift();
       if (code !== undefined) return { status: 200, json: { errcode: code, errmsg: 'scripted' } };
@@ -40,8 +49,8 @@ export async function startFakeOa(appId: string, secret: string): Promise<FakeOa
     }
     return { status: 404, json: { errcode: 404 } };
   });
-  return {
-    ...server, texts, notices, tokenRequests,
+  const fake: FakeOa = {
+    ...server, texts, notices, tokenRequests, ticketRequests: 0,
     failNext: (...codes) => void queued.push(...codes),
     expireTokens: () => { valid = 'expired'; },
     async waitFor(count, n, timeoutMs = 10_000) {
@@ -52,4 +61,5 @@ export async function startFakeOa(appId: string, secret: string): Promise<FakeOa
       }
     },
   };
+  return fake;
 }

@@ -48,7 +48,7 @@ beforeAll(async () => {
   db = openDatabase(url);
   await db.ready;
   channel = createWechatOaChannel({
-    settings: { appId: APP_ID, appSecret: 'secret-w', token: TOKEN, aesKey: AES, apiBase: fake.url, subscribeTemplateId: TEMPLATE, subscribeField: 'thing1' },
+    settings: { appId: APP_ID, appSecret: 'secret-w', token: TOKEN, aesKey: AES, apiBase: fake.url, subscribeTemplateId: TEMPLATE, subscribeField: 'thing1', publicUrl: null, jssdkUrl: 'https://res.wx.qq.com/open/js/jweixin-1.6.0.js' },
     inbox: createChannelInboxRepository(db.prisma, createPiiCipher(Buffer.alloc(32, 3))),
     followers: createWechatOaFollowerRepository(db.prisma),
     audit: createAuditRepository(db.prisma),
