@@ -15,6 +15,21 @@ function dueCondition(now: Date): Prisma.Sql {
   return Prisma.sql`(("status" = 'pending' AND "dueAt" <= ${now} AND ("availableAt" IS NULL OR "availableAt" <= ${now})) OR ("status" = 'sending' AND "lockedUntil" < ${now}))`;
 }
 
+function conversationKeyOf(a: { channel: string; conversationId: string }): string {
+  return a.conversationId.startsWith(`${a.channel}:`) ? a.conversationId : `${a.channel}:${a.conversationId}`;
+}
+
+/** When each conversation last had a message from the person (the transcript's inbound rows), in slices. */
+async function lastWrittenAt(db: Db, keys: readonly string[]): Promise<Map<string, Date>> {
+  const found = new Map<string, Date>();
+  const unique = [...new Set(keys)];
+  for (let i = 0; i < unique.length; i += 400) {
+    const rows = await db.transcriptMessage.groupBy({ by: ['conversationKey'], where: { conversationKey: { in: unique.slice(i, i + 400) }, direction: 'in' }, _max: { at: true } });
+    for (const row of rows) if (row._max.at) found.set(row.conversationKey, row._max.at);
+  }
+  return found;
+}
+
 export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
   return {
     async countDue(now) {
@@ -31,20 +46,24 @@ export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
       if (ids.length === 0) return [];
       const tasks = await db.outreachTask.findMany({
         where: { id: { in: ids }, leaseOwner: owner },
-        include: { jobSeeker: { select: { locale: true, consentWithdrawnAt: true, addresses: { orderBy: { updatedAt: 'desc' } } } } },
+        include: { jobSeeker: { select: { locale: true, consentWithdrawnAt: true, preferredChannel: true, phoneEnc: true, addresses: { orderBy: { updatedAt: 'desc' } } } } },
         orderBy: { dueAt: 'asc' },
       });
+      const written = await lastWrittenAt(db, tasks.flatMap((t) => t.jobSeeker.addresses.map((a) => conversationKeyOf(a))));
       const registrationIds = tasks.flatMap((t) => (t.registrationId ? [t.registrationId] : []));
       const registrations = new Map((await db.registration.findMany({ where: { id: { in: registrationIds } }, select: { id: true, status: true } })).map((r) => [r.id, r.status]));
       return tasks.map((t): DeliveryTask => ({
         id: t.id, jobSeekerId: t.jobSeekerId, registrationId: t.registrationId, kind: t.kind, period: t.period, clause: t.clause, attempts: t.attempts,
         locale: t.jobSeeker.locale,
         reachable: t.jobSeeker.consentWithdrawnAt === null && (t.registrationId === null || ACTIVE_STATUSES.has(registrations.get(t.registrationId) ?? '')),
+        preferredChannel: t.jobSeeker.preferredChannel,
+        phoneOnFile: t.jobSeeker.phoneEnc !== null,
         addresses: t.jobSeeker.addresses.map((a) => ({
           channel: a.channel,
           // Addresses keep the engine's conversation key (`<channel>:<id>`); channels take their own id.
           address: a.conversationId.startsWith(`${a.channel}:`) ? a.conversationId.slice(a.channel.length + 1) : a.conversationId,
-          conversationKey: a.conversationId.startsWith(`${a.channel}:`) ? a.conversationId : `${a.channel}:${a.conversationId}`,
+          conversationKey: conversationKeyOf(a),
+          lastWrittenAt: written.get(conversationKeyOf(a)) ?? null,
         })),
       }));
     },
@@ -73,10 +92,11 @@ export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
         db.$executeRaw`
           INSERT INTO "AuditEvent" ("id", "at", "actor", "action", "subjectType", "subjectId", "details")
           SELECT ${randomUUID()}, ${receipt.at}, 'scheduler', 'outreach.sent', 'outreach_task', ${taskId},
-                 ${JSON.stringify({ channel: receipt.channel, receipt: receipt.receipt })}
+                 ${JSON.stringify({ channel: receipt.channel, receipt: receipt.receipt, chosenBecause: receipt.chosenBecause ?? null, skipped: receipt.skipped ?? [] })}
           FROM "OutreachTask" WHERE "id" = ${taskId} AND "status" <> 'sent'`,
         db.$executeRaw`
           UPDATE "OutreachTask" SET "status" = 'sent', "doneAt" = ${receipt.at}, "channel" = ${receipt.channel}, "receipt" = ${receipt.receipt},
+                 "chosenBecause" = ${receipt.chosenBecause ?? null}, "skippedChannels" = ${JSON.stringify(receipt.skipped ?? [])},
                  "leaseOwner" = NULL, "lockedUntil" = NULL, "lastError" = NULL
           WHERE "id" = ${taskId} AND "status" <> 'sent'`,
       ]);

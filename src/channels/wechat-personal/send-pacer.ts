@@ -36,6 +36,11 @@ export class SendPacer {
     return { day: this.day, sent: this.sentToday };
   }
 
+  /** Whether today's cap still leaves room for a message at `at` (a new service day always does). */
+  hasRoomOn(at: Date): boolean {
+    return this.options.dayOf(at) !== this.day || this.sentToday < this.options.dailyCap;
+  }
+
   private async paced<T>(send: () => Promise<T>): Promise<PacedOutcome<T>> {
     const { clock, dayOf, dailyCap, minGapMs } = this.options;
     const day = dayOf(clock());

@@ -9,6 +9,7 @@ import { TencentApiError } from '../tencent/tencent-api.ts';
 import type { ChannelInbox, KfCursors, KfWindows } from '../tencent/tencent-ports.ts';
 import { createKfApi, type KfMessage } from './kf-api.ts';
 import { kfCustomerId, KfWindowClosedError, WECOM_KF_CHANNEL_ID, WecomKfAdapter } from './wecom-kf-adapter.ts';
+import { kfReachability } from './kf-reachability.ts';
 import { z } from 'zod';
 
 export interface WecomKfChannelDeps {
@@ -69,6 +70,7 @@ export function createWecomKfChannel(deps: WecomKfChannelDeps) {
 
   const outbound: OutboundChannel = {
     channel: WECOM_KF_CHANNEL_ID,
+    reachability: kfReachability(deps.windows),
     async send(address, message) {
       try {
         return { ok: true, providerMessageId: await adapter.sendWithinWindow(address, message.text) };
