@@ -167,7 +167,7 @@ export interface IdentityChallengeStore {
   close(challengeId: string, status: 'verified' | 'expired'): Promise<boolean>;
   /** Whether this address proved this person with that code. */
   wasVerified(challengeId: string, jobSeekerId: string, channel: string, userKey: string): Promise<boolean>;
-  /** Links the channel address to the person (after a verified code). */
+  /** Links the channel address to the person (after a verified code); it becomes their preferred channel. */
   linkAddress(link: { jobSeekerId: string; channel: string; userKey: string; conversationKey: string; reference: string }): Promise<void>;
 }
 
