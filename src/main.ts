@@ -131,6 +131,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const stopSweeping = webchat.turns.startSweeping(sweepIntervalMs(config.WEBCHAT_TURN_LEASE_SECONDS));
   const wechat = await startWechatFromConfig(config, { logic: createBotLogic(engine, { buttons: false }), localizer, logger, now, ...(options.wechaty ? { bot: options.wechaty } : {}) });
   const caseDesk = createCaseDeskRepository(database.prisma);
+  // Channels that reach a person by address (the Tencent ones join once started): outreach sends through them,
+  // and the person file asks each whether it can reach the person now.
+  const outboundChannels: OutboundChannel[] = [createWebchatOutbound(store), ...(wechat ? [wechat.outbound] : []), sms];
   // Filled with the Tencent channels' adapters once they start (they need the console's case actions).
   const proactiveAdapters: Record<string, Parameters<typeof createOutboundSender>[0][string]> = { [WEBCHAT_CHANNEL_ID]: webchatAdapter, ...(wechat ? { [wechat.adapter.channelId]: wechat.adapter } : {}) };
   const caseworkerConsole = createConsole({
@@ -150,6 +153,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       decisions: createDecisionDeskRepository(database.prisma),
       people: createPersonFileRepository(database.prisma, cipher),
       policy: { packFor: (regionCode, day) => selectRegionPack(packs, regionCode, day), calendar },
+      channels: outboundChannels,
     },
     ticketSecret: cipher.deriveSecret('console-events'),
     logger,
@@ -164,6 +168,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     kfCursors: createWecomKfCursorRepository(database.prisma), kfWindows: createWecomKfWindowRepository(database.prisma),
   });
   Object.assign(proactiveAdapters, tencent.adapters);
+  outboundChannels.push(...tencent.outbound);
   await tencent.sweep();
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
@@ -176,7 +181,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   // Outreach goes out through the same channels people talk on; SMS only carries registered templates (one-time codes).
   const tick = createOutreachTick({
     plans: repos.outreach, deliveries: createOutreachDeliveryRepository(database.prisma), facts: createOutreachFactRepository(database.prisma), audit: repos.audit, packs, calendar,
-    channels: [createWebchatOutbound(store), ...tencent.outbound, ...(wechat ? [wechat.outbound] : []), sms], buttonChannels: [WEBCHAT_CHANNEL_ID], localizer, settings: config,
+    channels: outboundChannels, buttonChannels: [WEBCHAT_CHANNEL_ID], localizer, settings: config,
     prompter: createEnginePrompter({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS }),
   });
   const job = config.SCHEDULER_ENABLED

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Db } from './database.ts';
 import { Prisma } from './generated/sqlite/client.ts';
 import { auditRow } from './audit-repository.ts';
+import { channelAddressOf, conversationKeyOf, lastWrittenAt } from './channel-address-keys.ts';
 import type { DeliveryStore, DeliveryTask } from '../delivery/delivery-ports.ts';
 
 const ACTIVE_STATUSES = new Set(['pending_review', 'registered']);
@@ -13,21 +14,6 @@ const heldRow = z.object({ taskId: z.string() });
 
 function dueCondition(now: Date): Prisma.Sql {
   return Prisma.sql`(("status" = 'pending' AND "dueAt" <= ${now} AND ("availableAt" IS NULL OR "availableAt" <= ${now})) OR ("status" = 'sending' AND "lockedUntil" < ${now}))`;
-}
-
-function conversationKeyOf(a: { channel: string; conversationId: string }): string {
-  return a.conversationId.startsWith(`${a.channel}:`) ? a.conversationId : `${a.channel}:${a.conversationId}`;
-}
-
-/** When each conversation last had a message from the person (the transcript's inbound rows), in slices. */
-async function lastWrittenAt(db: Db, keys: readonly string[]): Promise<Map<string, Date>> {
-  const found = new Map<string, Date>();
-  const unique = [...new Set(keys)];
-  for (let i = 0; i < unique.length; i += 400) {
-    const rows = await db.transcriptMessage.groupBy({ by: ['conversationKey'], where: { conversationKey: { in: unique.slice(i, i + 400) }, direction: 'in' }, _max: { at: true } });
-    for (const row of rows) if (row._max.at) found.set(row.conversationKey, row._max.at);
-  }
-  return found;
 }
 
 export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
@@ -61,7 +47,7 @@ export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
         addresses: t.jobSeeker.addresses.map((a) => ({
           channel: a.channel,
           // Addresses keep the engine's conversation key (`<channel>:<id>`); channels take their own id.
-          address: a.conversationId.startsWith(`${a.channel}:`) ? a.conversationId.slice(a.channel.length + 1) : a.conversationId,
+          address: channelAddressOf(a),
           conversationKey: conversationKeyOf(a),
           lastWrittenAt: written.get(conversationKeyOf(a)) ?? null,
         })),
