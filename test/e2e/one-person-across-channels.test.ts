@@ -1,7 +1,8 @@
 // One person across channels, through the running service: they register on web chat (official Direct Line
 // client), then write from WeChat (wechaty-puppet-mock), give the same ID number, prove it with the code sent to
 // the phone on file (the SMS log driver), and are linked; the next proactive message reaches them on WeChat, not
-// on web chat, and the task row and its audit record say which channel and why.
+// on web chat, and the task row and its audit record say which channel and why. In Chromium, the person file
+// shows the caseworker the preferred channel and each way to reach them, with its state, addresses masked.
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WechatyBuilder, types } from 'wechaty';
@@ -10,6 +11,7 @@ import { connect, type DirectlineTestClient } from '../support/directline-client
 import { registerOverWebchat } from '../support/register-over-webchat.ts';
 import { officeHoursClock, tempServiceConfig } from '../support/test-service.ts';
 import { waitUntil } from '../support/console-api.ts';
+import { chromiumSkipReason, launchChromium, submitConsoleLogin } from '../support/chromium.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import { startService, type RunningService } from '../../src/main.ts';
 import { openDatabase, type Database } from '../../src/persistence/database.ts';
@@ -31,6 +33,7 @@ const config = tempServiceConfig({ WECHATY_MIN_GAP_SECONDS: '0' });
 let service: RunningService | undefined;
 let client: DirectlineTestClient | undefined;
 let database: Database | undefined;
+let personId = '';
 
 afterAll(async () => {
   client?.end();
@@ -83,6 +86,7 @@ describe('one person on web chat and WeChat', () => {
     const person = await db.jobSeeker.findFirstOrThrow({ select: { id: true, preferredChannel: true, addresses: { select: { channel: true } } } });
     expect(person.preferredChannel).toBe('wechaty');
     expect(person.addresses.map((a) => a.channel).sort()).toEqual(['webchat', 'wechaty']);
+    personId = person.id;
 
     // Registered Tuesday 3 March; the first contact is owed within working days after it.
     const before = received.length;
@@ -95,5 +99,30 @@ describe('one person on web chat and WeChat', () => {
     expect(task).toMatchObject({ kind: 'first_contact', channel: 'wechaty', chosenBecause: 'preferred:always', skippedChannels: '[]' });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'outreach.sent', subjectId: task.id } });
     expect(JSON.parse(audit.details)).toMatchObject({ channel: 'wechaty', chosenBecause: 'preferred:always' });
+  });
+
+  it.skipIf(chromiumSkipReason !== undefined)('shows a caseworker the preferred channel and each way to reach the person, masked', { timeout: 60_000 }, async () => {
+    if (!service || !personId) throw new Error('the first test did not link the person');
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const base = service.url.replace('localhost', '127.0.0.1');
+      await submitConsoleLogin(page, base, 'demo', 'jiuyebang-demo');
+      await page.getByText('实时更新已开启').waitFor({ timeout: 15_000 });
+      await page.goto(`${base}/console/reviews#person=${personId}`);
+      const card = page.locator('#contact-channels');
+      await card.waitFor({ timeout: 15_000 });
+      const text = await card.innerText();
+      expect(text).toMatch(/首选渠道\s*个人微信/);
+      const lines = await card.locator('li').allInnerTexts();
+      expect(lines[0]).toMatch(/^个人微信：可发送 · …\S{4} · 首选渠道$/);
+      expect(lines[1]).toMatch(/^网页聊天：可发送 · …\S{4}$/);
+      expect(lines[2]).toBe('短信：最后手段 · 138****5678');
+      expect(lines).toHaveLength(3);
+      const contacts = await database?.prisma.channelAddress.findMany({ select: { conversationId: true } });
+      for (const c of contacts ?? []) expect(text).not.toContain(c.conversationId.split(':')[1]);
+    } finally {
+      await browser.close();
+    }
   });
 });
