@@ -55,6 +55,13 @@ export interface PeopleDirectory {
   setLocale(jobSeekerId: string, locale: Locale): Promise<void>;
 }
 
+/** Where a person wants proactive messages: a channel they chose, or (null) the one they last wrote from. */
+export interface ContactPreferences {
+  /** The channels the person has linked, newest first. */
+  linkedChannels(jobSeekerId: string): Promise<string[]>;
+  setPreferred(jobSeekerId: string, channel: string | null): Promise<void>;
+}
+
 export interface RegistrationSnapshot {
   id: string;
   status: string;
