@@ -15,7 +15,7 @@ export const MENU_ENTRIES = [
 ] as const;
 
 /** Dialogs opened by their phrases only (no welcome-menu button): 联系方式. */
-const PHRASE_ENTRIES = [{ dialog: 'contactChannel' }] as const;
+export const PHRASE_ENTRIES = [{ dialog: 'contactChannel' }] as const;
 
 const MENU_CHOICES: readonly StepChoice[] = [
   ...MENU_ENTRIES.map((e) => ({ value: `start:${e.dialog}`, label: e.label })),
