@@ -17,6 +17,7 @@ import { openDatabase } from './persistence/database.ts';
 import { applyMigrations } from './persistence/migrations/apply-migrations.ts';
 import { createPiiCipher } from './persistence/pii-cipher.ts';
 import { createRepositories } from './persistence/repositories.ts';
+import { observeSessionEndings } from './caseworker/session-endings.ts';
 import { WebchatStore } from './persistence/webchat-store.ts';
 import { createPendingTurnRepository } from './persistence/pending-turn-repository.ts';
 import { createEngine, createEnginePrompter } from './conversation/create-engine.ts';
@@ -25,6 +26,7 @@ import { createOutreachTick } from './scheduler/create-outreach-tick.ts';
 import type { TickResult } from './scheduler/outreach-tick.ts';
 import { createOutreachDeliveryRepository } from './persistence/outreach-delivery-repository.ts';
 import { createOutreachFactRepository } from './persistence/outreach-fact-repository.ts';
+import { createCatalogueDesk, createCatalogueImporter } from './persistence/catalogue-repository.ts';
 import { createWebchatOutbound } from './channels/webchat/webchat-outbound.ts';
 import { createBotLogic } from './channels/bot-bridge.ts';
 import { createWebchatRouter } from './channels/webchat/webchat-router.ts';
@@ -35,7 +37,10 @@ import { toLocale } from './conversation/locales.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { createCalendarHealth } from './http/calendar-health.ts';
 import { loadDemoData, removeDemoData } from './caseworker/demo-data.ts';
+import { loadDemoCatalogue } from './caseworker/demo-catalogue.ts';
 import { openRateLimitStore } from './persistence/rate-limit-store.ts';
+import { createAccessTokenRepository } from './persistence/access-token-repository.ts';
+import { createSendBudgetRepository } from './persistence/send-budget-repository.ts';
 import { createWebchatTokenRevocations } from './persistence/webchat-token-revocations.ts';
 import { createRateLimits, limitTextsOf, rateLimitSettingsOf } from './http/rate-limits.ts';
 import { createConsole } from './caseworker/create-console.ts';
@@ -55,6 +60,8 @@ import { createChannelInboxRepository } from './persistence/channel-inbox-reposi
 import { createWecomMemberRepository } from './persistence/wecom-member-repository.ts';
 import { createWechatOaFollowerRepository } from './persistence/wechat-oa-follower-repository.ts';
 import { createWecomKfCursorRepository, createWecomKfWindowRepository } from './persistence/wecom-kf-repository.ts';
+import { createWecomKfReplyQueueRepository } from './persistence/wecom-kf-reply-queue-repository.ts';
+import { createHandoverRelay } from './caseworker/case-handover.ts';
 
 /** Web Chat stacks buttons one under another; more than this many do not fit a phone screen, so they go as numbered lines. */
 const WEBCHAT_MAX_BUTTONS = 8;
@@ -96,7 +103,10 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const migrated = await applyMigrations(config.DATABASE_URL);
   const database = openDatabase(config.DATABASE_URL);
   await database.ready;
-  const repos = createRepositories(database.prisma, cipher, config.REGION);
+  const stored = createRepositories(database.prisma, cipher, config.REGION);
+  // Sessions ended here (logout, account disabled, password changed) end the console's event streams at once.
+  const sessionWatch = observeSessionEndings(stored.caseworkers);
+  const repos = { ...stored, caseworkers: sessionWatch.store };
   const firstContact = createFirstContactPolicy(packs, calendar, config.REGION);
   const policy = regionPolicy(config.REGION, packs, calendar);
   // One-time codes (and later outreach) go out by SMS; with SMS_PROVIDER=log the code is only logged, and it says so.
@@ -129,12 +139,16 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   // Messages acknowledged before a crash (here or on another instance) are answered: now, and whenever a lease lapses.
   await webchat.turns.sweep();
   const stopSweeping = webchat.turns.startSweeping(sweepIntervalMs(config.WEBCHAT_TURN_LEASE_SECONDS));
-  const wechat = await startWechatFromConfig(config, { logic: createBotLogic(engine, { buttons: false }), localizer, logger, now, ...(options.wechaty ? { bot: options.wechaty } : {}) });
+  // Send slots (WeCom members, the personal WeChat account) are reserved in the database, shared by every instance.
+  const sendBudget = createSendBudgetRepository(database.prisma);
+  const wechat = await startWechatFromConfig(config, { logic: createBotLogic(engine, { buttons: false }), localizer, logger, now, sendBudget, ...(options.wechaty ? { bot: options.wechaty } : {}) });
   const caseDesk = createCaseDeskRepository(database.prisma);
   // Channels that reach a person by address (the Tencent ones join once started): outreach sends through them,
   // and the person file asks each whether it can reach the person now.
   const outboundChannels: OutboundChannel[] = [createWebchatOutbound(store), ...(wechat ? [wechat.outbound] : []), sms];
   // Filled with the Tencent channels' adapters once they start (they need the console's case actions).
+  // Likewise the channels told when a caseworker takes a conversation over (微信客服 session state).
+  const handover = createHandoverRelay(logger);
   const proactiveAdapters: Record<string, Parameters<typeof createOutboundSender>[0][string]> = { [WEBCHAT_CHANNEL_ID]: webchatAdapter, ...(wechat ? { [wechat.adapter.channelId]: wechat.adapter } : {}) };
   const caseworkerConsole = createConsole({
     sessions: repos.caseworkers,
@@ -143,6 +157,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     serviceRegion: config.REGION,
     desk: caseDesk,
     sender: createOutboundSender(proactiveAdapters),
+    handover,
     conversations: repos.conversations,
     identity: repos.identity,
     transcript: repos.transcript,
@@ -156,6 +171,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       channels: outboundChannels,
     },
     ticketSecret: cipher.deriveSecret('console-events'),
+    sessionEndings: sessionWatch.endings,
     logger,
     now,
     workReports: { source: createWorkReportRepository(database.prisma), packs, calendar, now },
@@ -166,21 +182,27 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     inbox: createChannelInboxRepository(database.prisma, cipher), wecomMembers: createWecomMemberRepository(database.prisma),
     oaFollowers: createWechatOaFollowerRepository(database.prisma), engine,
     kfCursors: createWecomKfCursorRepository(database.prisma), kfWindows: createWecomKfWindowRepository(database.prisma),
+    sharedTokens: createAccessTokenRepository(database.prisma, cipher), sendBudget,
+    kfQueue: createWecomKfReplyQueueRepository(database.prisma, cipher), now,
   });
   Object.assign(proactiveAdapters, tencent.adapters);
   outboundChannels.push(...tencent.outbound);
+  handover.add(...tencent.handovers);
   await tencent.sweep();
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
   const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
   const app = createHttpApp({ webchat, repos, now, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now, ...(wechat ? { channels: () => ({ wechaty: wechat.loginState() }) } : {}) }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true, channels: tencent.routers,
     registrationFields: (registration) => formViewOf(registrationDialog.steps, { ...registration }, (key) => localizer.t('zh-CN', key)) });
-  if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
-  else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);
+  if (config.DEMO_DATA) {
+    await loadDemoData(repos, config.REGION, logger);
+    await loadDemoCatalogue(createCatalogueImporter(database.prisma), now(), logger);
+  } else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);
 
   // Outreach goes out through the same channels people talk on; SMS only carries registered templates (one-time codes).
   const tick = createOutreachTick({
     plans: repos.outreach, deliveries: createOutreachDeliveryRepository(database.prisma), facts: createOutreachFactRepository(database.prisma), audit: repos.audit, packs, calendar,
+    catalogue: createCatalogueDesk(database.prisma, cipher),
     channels: outboundChannels, buttonChannels: [WEBCHAT_CHANNEL_ID], localizer, settings: config,
     prompter: createEnginePrompter({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS }),
   });

@@ -3,6 +3,7 @@
 import type { AccessScope } from './region-scope.ts';
 import { CASE_NOTICE_SENDER, type CaseActionResult, type CaseDesk, type CaseWorkerRef } from './case-desk.ts';
 import type { ActionRefusal } from './case-refusals.ts';
+import type { CaseHandover } from './case-handover.ts';
 import { parseDialogState } from '../conversation/dialog-state.ts';
 import type { Localizer } from '../conversation/localizer.ts';
 import type { ConversationStore, OutboundSender, TranscriptLog } from '../conversation/ports.ts';
@@ -14,6 +15,8 @@ export interface CaseActionsDeps {
   transcript: Pick<TranscriptLog, 'append'>;
   localizer: Pick<Localizer, 't'>;
   logger: { warn(obj: object, msg?: string): void };
+  /** Channels told when a caseworker takes a conversation over and gives it back (微信客服's session state). */
+  handover?: CaseHandover;
 }
 
 export type ActionResult = CaseActionResult | ActionRefusal;
@@ -34,10 +37,21 @@ export function createCaseActions(deps: CaseActionsDeps) {
     }
   }
 
+  /** After the notice (sent while the bot still answers), the person's channel hands the conversation over. */
+  async function handOver(scope: AccessScope, caseId: string, worker: CaseWorkerRef, step: 'taken' | 'released'): Promise<void> {
+    if (!deps.handover) return;
+    const detail = await deps.desk.get(scope, caseId);
+    if (!detail?.reference || detail.kind !== 'handoff') return;
+    await deps.handover[step]({ caseId, reference: detail.reference, caseworker: worker }).catch((err: unknown) => deps.logger.warn({ err, caseId }, 'case handover failed'));
+  }
+
   return {
     async claim(scope: AccessScope, caseId: string, worker: CaseWorkerRef): Promise<ActionResult> {
       const result = await deps.desk.claim(scope, caseId, worker);
-      if (result.ok) await notify(scope, caseId, 'handoff.claimed', { name: worker.displayName });
+      if (result.ok) {
+        await notify(scope, caseId, 'handoff.claimed', { name: worker.displayName });
+        await handOver(scope, caseId, worker, 'taken');
+      }
       return result;
     },
 
@@ -59,7 +73,10 @@ export function createCaseActions(deps: CaseActionsDeps) {
 
     async close(scope: AccessScope, caseId: string, worker: CaseWorkerRef, reason: string): Promise<ActionResult> {
       const result = await deps.desk.close(scope, caseId, worker, reason);
-      if (result.ok) await notify(scope, caseId, 'handoff.closedByCaseworker');
+      if (result.ok) {
+        await notify(scope, caseId, 'handoff.closedByCaseworker');
+        await handOver(scope, caseId, worker, 'released');
+      }
       return result;
     },
   };

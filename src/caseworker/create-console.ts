@@ -5,12 +5,14 @@ import { createAccountsRouter } from './accounts-router.ts';
 import { createAuditRouter } from './audit-router.ts';
 import type { AuditSearch } from './audit-search.ts';
 import { createCaseActions } from './case-actions.ts';
+import type { CaseHandover } from './case-handover.ts';
 import { createIdentityConfirmation } from './confirm-identity.ts';
 import type { CaseDesk } from './case-desk.ts';
 import { createCasesRouter, type CaseDueBy } from './cases-router.ts';
 import { createConsoleEvents } from './console-events.ts';
 import { createConsolePage, createReviewsPage, createStaffPage } from './console-page.ts';
 import { createEventTickets } from './event-ticket.ts';
+import type { SessionEndings } from './session-endings.ts';
 import type { SessionFinder } from './session-auth.ts';
 import { createDecisionsRouter } from './decisions-router.ts';
 import { createDeregistrationRouter } from './deregistration-router.ts';
@@ -37,6 +39,8 @@ export interface ConsoleDeps {
   serviceRegion: string;
   desk: CaseDesk;
   sender: OutboundSender;
+  /** Channels told when a caseworker takes a conversation over and gives it back. */
+  handover?: CaseHandover;
   conversations: Pick<ConversationStore, 'load' | 'save'>;
   /** Links a conversation's channel address to a person when a caseworker confirms who it is. */
   identity: Pick<IdentityChallengeStore, 'linkAddress'>;
@@ -48,6 +52,8 @@ export interface ConsoleDeps {
   dueBy: CaseDueBy;
   /** Signs the EventSource tickets (derive it from the service's key). */
   ticketSecret: Buffer;
+  /** Sessions ended on this instance: their event streams end at once. */
+  sessionEndings?: SessionEndings;
   logger: { warn(obj: object, msg?: string): void };
   now?: () => Date;
   pollMs?: number;
@@ -63,6 +69,7 @@ export function createConsole(deps: ConsoleDeps): { api: Router[]; page: Router[
   const cases = createCasesRouter({ sessions: deps.sessions, desk: deps.desk, actions, identity, audit: deps.audit, dueBy: deps.dueBy, colleagues: deps.accounts, serviceRegion: deps.serviceRegion, now });
   const events = createConsoleEvents({
     sessions: deps.sessions, desk: deps.desk, tickets: createEventTickets(deps.ticketSecret), now, logger: deps.logger,
+    ...(deps.sessionEndings ? { endings: deps.sessionEndings } : {}),
     ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
   });
   const review: ReviewDeps = { ...deps.reviews, sessions: deps.sessions, sender: deps.sender, transcript: deps.transcript, audit: deps.audit, localizer: deps.localizer, now, logger: deps.logger };

@@ -22,6 +22,10 @@ export type CaseworkerSession = z.infer<typeof sessionSchema>;
 /** The port the console needs to know a session (the caseworker repository implements it). */
 export interface SessionFinder {
   findSession(token: string, now: Date): Promise<CaseworkerSession | null>;
+  /** The same, by the session's reference (what a console event ticket names instead of the token). */
+  findSessionByRef(ref: string, now: Date): Promise<CaseworkerSession | null>;
+  /** A session's reference: a one-way digest of its token, never the token itself. */
+  sessionRefOf(token: string): string;
 }
 
 /** The console's session cookie; its path is the API, so the page and web chat never send it. */

@@ -5,15 +5,19 @@ import type { AppConfig } from '../config/app-config.ts';
 import { wechatOaSettingsOf, wecomSettingsOf } from '../config/tencent-channel-config.ts';
 import type { CaseActions } from '../caseworker/case-actions.ts';
 import type { CaseDesk } from '../caseworker/case-desk.ts';
+import type { CaseHandover } from '../caseworker/case-handover.ts';
 import type { Localizer } from '../conversation/localizer.ts';
 import type { AuditLog, OutboundChannel } from '../conversation/ports.ts';
 import type { ConversationEngine } from '../conversation/conversation-engine.ts';
 import { createBotLogic } from './bot-bridge.ts';
+import type { SendBudget } from './send-budget.ts';
+import type { SharedTokens } from './tencent/shared-tokens.ts';
 import type { TencentAdapter } from './tencent/tencent-adapter.ts';
 import { WECHAT_OA_CAPABILITIES } from './wechat-oa/oa-capabilities.ts';
 import { createWechatOaChannel } from './wechat-oa/create-wechat-oa-channel.ts';
 import type { ChannelInbox, KfCursors, KfWindows, OaFollowers, WecomMembers } from './tencent/tencent-ports.ts';
 import { createWecomKfChannel } from './wecom-kf/create-wecom-kf-channel.ts';
+import type { KfReplyQueue } from './wecom-kf/kf-reply-queue-port.ts';
 import { KF_CAPABILITIES } from './wecom-kf/wecom-kf-adapter.ts';
 import { createWecomChannel } from './wecom/create-wecom-channel.ts';
 
@@ -29,9 +33,15 @@ export interface TencentChannelsDeps {
   oaFollowers: OaFollowers;
   kfCursors: KfCursors;
   kfWindows: KfWindows;
+  kfQueue: KfReplyQueue;
   engine: ConversationEngine;
+  /** The access tokens and the WeCom per-member send slots every instance shares (the database's). */
+  sharedTokens?: SharedTokens;
+  sendBudget?: SendBudget;
   /** How often new cases are looked for (WeCom cards) and lapsed callbacks swept. */
   pollMs?: number;
+  /** The clock of channel windows (tests set it); default the real one. */
+  now?: () => Date;
 }
 
 export function startTencentChannels(deps: TencentChannelsDeps) {
@@ -44,11 +54,14 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   const adapters: Record<string, TencentAdapter> = {};
   /** OutboundChannel ports (by address) for the outreach engine. */
   const outbound: OutboundChannel[] = [];
+  const shared = { ...(deps.sharedTokens ? { sharedTokens: deps.sharedTokens } : {}) };
+  /** Channels told when a caseworker takes a conversation over (微信客服 session state). */
+  const handovers: CaseHandover[] = [];
 
   const oaSettings = wechatOaSettingsOf(deps.config);
   if (oaSettings) {
     const oa = createWechatOaChannel({
-      settings: oaSettings, inbox: deps.inbox, followers: deps.oaFollowers, audit: deps.audit, logger: deps.logger,
+      ...shared, settings: oaSettings, inbox: deps.inbox, followers: deps.oaFollowers, audit: deps.audit, logger: deps.logger,
       logic: createBotLogic(deps.engine, { buttons: WECHAT_OA_CAPABILITIES.buttons }),
       textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
       apologyText: deps.localizer.t('zh-CN', 'engine.error'),
@@ -67,8 +80,9 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   if (kfSecret && !wecomSettings) deps.logger.warn({ channel: 'wecom-kf' }, 'WECOM_KF_SECRET is set but the WeCom app (whose callback receives 微信客服 events) is not configured: 微信客服 stays off');
   const kf = kfSecret && wecomSettings
     ? createWecomKfChannel({
-        settings: { corpId: wecomSettings.corpId, kfSecret, apiBase: wecomSettings.apiBase },
-        inbox: deps.inbox, cursors: deps.kfCursors, windows: deps.kfWindows, audit: deps.audit, logger: deps.logger,
+        ...shared, settings: { corpId: wecomSettings.corpId, kfSecret, apiBase: wecomSettings.apiBase },
+        inbox: deps.inbox, cursors: deps.kfCursors, windows: deps.kfWindows, queue: deps.kfQueue, members: deps.wecomMembers, audit: deps.audit, logger: deps.logger,
+        ...(deps.now ? { now: deps.now } : {}),
         logic: createBotLogic(deps.engine, { buttons: KF_CAPABILITIES.buttons }),
         textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
         apologyText: deps.localizer.t('zh-CN', 'engine.error'),
@@ -77,6 +91,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   if (kf) {
     adapters[kf.adapter.channelId] = kf.adapter;
     outbound.push(kf.outbound);
+    handovers.push(kf.handover);
     sweeps.push(() => kf.runner.sweep());
     stops.push(kf.runner.startSweeping(pollMs * 5));
     idles.push(() => kf.runner.idle());
@@ -84,7 +99,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   }
   if (wecomSettings) {
     const wecom = createWecomChannel({
-      ...(kf ? { onKfEvent: kf.sync } : {}),
+      ...(kf ? { onKfEvent: kf.sync } : {}), ...shared, ...(deps.sendBudget ? { sendBudget: deps.sendBudget } : {}),
       settings: wecomSettings, inbox: deps.inbox, members: deps.wecomMembers, actions: deps.actions, desk: deps.desk,
       audit: deps.audit, logger: deps.logger, t: (key, params) => deps.localizer.t('zh-CN', key, params),
     });
@@ -99,6 +114,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
     routers,
     adapters,
     outbound,
+    handovers,
     async sweep(): Promise<void> {
       for (const sweep of sweeps) await sweep();
     },

@@ -1,8 +1,9 @@
-// `jiuyebang <command>`: serve | db ... | policy ... | outreach tick|plan | seed demo | outreach plan --person <id> | seed demo --people N | calendar import|status. Configuration errors
+// `jiuyebang <command>`: serve | db ... | policy ... | outreach tick|plan | seed demo | outreach plan --person <id> | seed demo --people N | calendar import|status | catalog import <file>. Configuration errors
 // print one line naming the variable and exit 1; bad arguments exit 2.
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config.ts';
 import { resolveCalendarOverridesPath } from '../config/load-calendar-overrides.ts';
 import { runCalendarCommand } from './calendar/calendar-command.ts';
+import { runCatalogCommand } from './catalog/catalog-command.ts';
 import { runDbCommand } from './db-command.ts';
 import { runPolicyCommand } from './policy/policy-command.ts';
 import { runOutreachCommand } from './outreach-command.ts';
@@ -10,7 +11,7 @@ import { runServeCommand } from './serve-command.ts';
 import { runWecomCommand } from './wecom-command.ts';
 import { runSeedCommand } from './seed/seed-command.ts';
 
-const USAGE = 'usage: jiuyebang serve [--demo] | db <migrate|status|diff|create> | policy <command> | outreach tick [--now ISO] | outreach plan --person <id> | seed demo --people N | calendar <import <notice.txt>|status> | wecom link <username> <wecom-userid>';
+const USAGE = 'usage: jiuyebang serve [--demo] | db <migrate|status|diff|create> | policy <command> | outreach tick [--now ISO] | outreach plan --person <id> | seed demo --people N | calendar <import <notice.txt>|status> | catalog import <file.csv|file.json> [--dry-run] [--json] | wecom link <username> <wecom-userid>';
 const io = { out: (s: string) => void process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err: (s: string) => void process.stderr.write(s.endsWith('\n') ? s : `${s}\n`) };
 
 async function main(argv: string[]): Promise<number> {
@@ -26,6 +27,8 @@ async function main(argv: string[]): Promise<number> {
       const { CALENDAR_OVERRIDES_FILE, REGION } = config();
       return runCalendarCommand(rest, io, { overridesFile: resolveCalendarOverridesPath(CALENDAR_OVERRIDES_FILE), region: REGION, now: () => new Date() });
     }
+    case 'catalog':
+      return runCatalogCommand(rest, io, { databaseUrl: config().DATABASE_URL, now: () => new Date(), tty: Boolean(process.stderr.isTTY) });
     case 'wecom':
       return runWecomCommand(rest, io, config());
     case 'seed':

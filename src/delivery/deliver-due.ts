@@ -29,7 +29,7 @@ export interface DeliveryResult { sent: number; deferred: number; failed: number
 const CLAIM_BATCH = 200;
 const BASE_BACKOFF_MS = 10 * 60_000;
 
-type Attempt = { kind: 'sent'; channel: string; receipt: string; chosenBecause: string; skipped: SkippedChannel[] } | { kind: 'busy' } | { kind: 'failed'; retryable: boolean; reasons: string[] };
+type Attempt = { kind: 'sent'; channel: string; receipt: string; catalogItemId: string | null; chosenBecause: string; skipped: SkippedChannel[] } | { kind: 'busy' } | { kind: 'failed'; retryable: boolean; reasons: string[] };
 
 /** Reasons a channel cannot send now that may pass (a new day's budget, the account logged in again). */
 const PASSING: ReadonlySet<ReachabilityReason> = new Set(['paced', 'logged_out']);
@@ -65,10 +65,10 @@ async function attempt(task: DeliveryTask, deps: DeliveryDeps, now: Date): Promi
       retryable ||= PASSING.has(reach.reason);
       continue;
     }
-    const messages = await composeOutreach(task, to, deps, now);
-    if (messages === null) return { kind: 'busy' };
-    const outcome = await sendAll(channel, to.address, messages);
-    if (outcome.ok) return { kind: 'sent', channel: to.channel, receipt: outcome.providerMessageId, chosenBecause: `${rank}:${reach.reason}`, skipped };
+    const composed = await composeOutreach(task, to, deps, now);
+    if (composed === null) return { kind: 'busy' };
+    const outcome = await sendAll(channel, to.address, composed.messages);
+    if (outcome.ok) return { kind: 'sent', channel: to.channel, receipt: outcome.providerMessageId, catalogItemId: composed.catalogItemId, chosenBecause: `${rank}:${reach.reason}`, skipped };
     skipped.push({ channel: to.channel, reason: outcome.code });
     retryable ||= outcome.retryable;
   }
@@ -99,7 +99,7 @@ export async function deliverDue(deps: DeliveryDeps, now: Date): Promise<Deliver
       }
       const outcome = await attempt(task, deps, now);
       if (outcome.kind === 'sent') {
-        await deps.store.markSent(task.id, { channel: outcome.channel, receipt: outcome.receipt, at: now, quotaKind: quotaKindOf(task.kind), chosenBecause: outcome.chosenBecause, skipped: outcome.skipped });
+        await deps.store.markSent(task.id, { channel: outcome.channel, receipt: outcome.receipt, at: now, quotaKind: quotaKindOf(task.kind), catalogItemId: outcome.catalogItemId, chosenBecause: outcome.chosenBecause, skipped: outcome.skipped });
         result.sent += 1;
         continue;
       }

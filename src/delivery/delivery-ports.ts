@@ -41,6 +41,8 @@ export interface DeliveredReceipt {
   at: Date;
   /** The quota kind this delivery counts toward (policy, guidance, jobs, training), if any. */
   quotaKind: string | null;
+  /** The catalogue item the message carried, recorded with the send so it is never sent to the person again. */
+  catalogItemId?: string | null;
   /** Why this channel: its rank and what its reachability said (`preferred:in_window`). */
   chosenBecause?: string;
   skipped?: readonly SkippedChannel[];

@@ -8,7 +8,7 @@ import { readJsonColumn } from './json-column.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
 import type { AccountRecord, AccountStore, LoginRecord, NewAccount } from '../caseworker/account-store.ts';
 import { isInScope } from '../caseworker/region-scope.ts';
-import { CASEWORKER_ROLES, type CaseworkerRole } from '../caseworker/session-auth.ts';
+import { CASEWORKER_ROLES, type CaseworkerRole, type CaseworkerSession } from '../caseworker/session-auth.ts';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 const districtsSchema = z.array(z.string().regex(/^\d{6}$/));
@@ -98,13 +98,17 @@ export function createCaseworkerRepository(db: Db): AccountStore {
     async closeSession(token) {
       await db.caseworkerSession.deleteMany({ where: { tokenHash: tokenHash(token) } });
     },
-    async findSession(token, now) {
-      const session = await db.caseworkerSession.findUnique({ where: { tokenHash: tokenHash(token) }, include: { caseworker: true } });
-      if (!session || session.expiresAt <= now || session.caseworker.disabledAt) return null;
-      const { id, username, displayName, regionCode, role, districts } = recordOf(session.caseworker);
-      return { id, username, displayName, regionCode, role, districts };
-    },
+    findSession: (token, now) => findSessionByRef(tokenHash(token), now),
+    findSessionByRef: (ref, now) => findSessionByRef(ref, now),
+    sessionRefOf: (token) => tokenHash(token),
   };
+
+  async function findSessionByRef(ref: string, now: Date): Promise<CaseworkerSession | null> {
+    const session = await db.caseworkerSession.findUnique({ where: { tokenHash: ref }, include: { caseworker: true } });
+    if (!session || session.expiresAt <= now || session.caseworker.disabledAt) return null;
+    const { id, username, displayName, regionCode, role, districts } = recordOf(session.caseworker);
+    return { id, username, displayName, regionCode, role, districts };
+  }
 }
 
 export type CaseworkerRepository = AccountStore;

@@ -68,7 +68,7 @@ export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
 
     async markSent(taskId, receipt) {
       // The ledger row's id is the task's, so a task counts once whoever records it; ledger and audit rows are
-      // copied from the task row itself, and the three statements commit together.
+      // copied from the task row itself (and the catalogue item it carried), and the statements commit together.
       const [counted] = await db.$transaction([
         db.$executeRaw`
           INSERT INTO "ContactRecord" ("id", "jobSeekerId", "registrationId", "kind", "channel", "outcome", "serviceKinds", "notes", "actor", "at")
@@ -80,6 +80,10 @@ export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
           SELECT ${randomUUID()}, ${receipt.at}, 'scheduler', 'outreach.sent', 'outreach_task', ${taskId},
                  ${JSON.stringify({ channel: receipt.channel, receipt: receipt.receipt, chosenBecause: receipt.chosenBecause ?? null, skipped: receipt.skipped ?? [] })}
           FROM "OutreachTask" WHERE "id" = ${taskId} AND "status" <> 'sent'`,
+        ...(receipt.catalogItemId ? [db.$executeRaw`
+          INSERT INTO "CatalogDelivery" ("jobSeekerId", "itemId", "taskId", "at")
+          SELECT "jobSeekerId", ${receipt.catalogItemId}, "id", ${receipt.at} FROM "OutreachTask" WHERE "id" = ${taskId} AND "status" <> 'sent'
+          ON CONFLICT DO NOTHING`] : []),
         db.$executeRaw`
           UPDATE "OutreachTask" SET "status" = 'sent', "doneAt" = ${receipt.at}, "channel" = ${receipt.channel}, "receipt" = ${receipt.receipt},
                  "chosenBecause" = ${receipt.chosenBecause ?? null}, "skippedChannels" = ${JSON.stringify(receipt.skipped ?? [])},

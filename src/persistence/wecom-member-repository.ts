@@ -36,6 +36,10 @@ export function createWecomMemberRepository(db: Db): WecomMembers {
       ]);
       return true;
     },
+    async userIdOf(caseworkerId) {
+      const row = await db.wecomMember.findUnique({ where: { caseworkerId } });
+      return row && (await caseworkerOf(row)) ? row.userId : null;
+    },
     async setActiveCase(userId, caseId) {
       await db.wecomMember.updateMany({ where: { userId }, data: { activeCaseId: caseId } });
     },

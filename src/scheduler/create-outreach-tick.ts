@@ -5,6 +5,7 @@ import type { Localizer } from '../conversation/localizer.ts';
 import type { AuditLog, OutboundChannel } from '../conversation/ports.ts';
 import type { ProactivePrompter } from '../conversation/proactive-prompt.ts';
 import type { DeliveryStore, DeliveryTask } from '../delivery/delivery-ports.ts';
+import type { CatalogueDesk } from '../delivery/catalogue-port.ts';
 import type { OutreachFactDesk, OutreachPlanStore } from './outreach-ports.ts';
 import { runOutreachTick, type TickResult } from './outreach-tick.ts';
 import { memoizeCalendar } from './memo-calendar.ts';
@@ -30,6 +31,8 @@ export interface OutreachWiring {
   localizer: Localizer;
   settings: OutreachSettings;
   facts?: OutreachFactDesk;
+  /** The content catalogue quota notices carry items from (generic texts without it). */
+  catalogue?: CatalogueDesk;
   owner?: string;
   onClaimed?: (task: DeliveryTask) => Promise<void>;
 }
@@ -41,7 +44,7 @@ export function createOutreachTick(w: OutreachWiring): (now: Date) => Promise<Ti
     store: w.deliveries, channels: w.channels, calendar: w.calendar, window: { from: s.OUTREACH_SEND_FROM, until: s.OUTREACH_SEND_UNTIL },
     localizer: w.localizer, prompter: w.prompter, buttonChannels: new Set(w.buttonChannels),
     leaseMs: s.OUTREACH_LEASE_SECONDS * 1000, maxAttempts: s.OUTREACH_MAX_ATTEMPTS,
-    ...(w.owner ? { owner: w.owner } : {}), ...(w.onClaimed ? { onClaimed: w.onClaimed } : {}),
+    ...(w.catalogue ? { catalogue: w.catalogue } : {}), ...(w.owner ? { owner: w.owner } : {}), ...(w.onClaimed ? { onClaimed: w.onClaimed } : {}),
   };
   return (now) => runOutreachTick({ plans: w.plans, planning, delivery, audit: w.audit, ...(w.facts ? { facts: w.facts } : {}) }, now);
 }

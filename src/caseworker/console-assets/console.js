@@ -258,6 +258,8 @@
         var id = JSON.parse(e.data).caseId;
         if (id === state.caseId) loadCase();
       });
+      // The session ended (logged out elsewhere, account disabled): back to the login, no reconnecting.
+      es.addEventListener('ended', function () { logout('expired'); });
       es.onerror = function () {
         es.close(); state.events = null;
         L.say($('live'), 'liveLost');

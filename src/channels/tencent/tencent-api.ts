@@ -1,7 +1,9 @@
-// Calls a Tencent API (WeCom qyapi or the Official Account api) with a cached access token: a token Tencent
-// calls invalid or expired (40001/42001/40014) is fetched again once; a rate limit (45009) is retried with
-// backoff; every failure is recorded (audit) and thrown as TencentApiError, never swallowed.
+// Calls a Tencent API (WeCom qyapi or the Official Account api) with an access token every instance shares
+// (token-source.ts): a token Tencent calls invalid or expired (40001/42001/40014) is replaced once; a rate
+// limit (45009) is retried with backoff; every failure is recorded (audit) and thrown as TencentApiError.
 import { z } from 'zod';
+import { createMemorySharedTokens, type SharedTokens } from './shared-tokens.ts';
+import { createTokenSource, TokenStoreContendedError } from './token-source.ts';
 
 /** Token errors: invalid credential, access token expired, invalid access token. */
 export const TOKEN_ERRORS: readonly number[] = [40001, 42001, 40014];
@@ -32,6 +34,8 @@ export interface TencentApiOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Every error answer (including ones retried later), for the audit trail. */
   onError?: (failure: { path: string; errcode: number; attempt: number }) => void | Promise<void>;
+  /** Where the token is kept so instances share it (the database's); `identity` names the app and its secret. */
+  tokens?: { store: SharedTokens; identity: string };
 }
 
 export interface TencentApi {
@@ -43,8 +47,6 @@ export function createTencentApi(options: TencentApiOptions): TencentApi {
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const backoff = options.backoffMs ?? [1000, 2000, 4000];
-  let cached: { token: string; until: number } | null = null;
-  let pending: Promise<string> | null = null;
 
   async function raw(path: string, init: { method: 'GET' | 'POST'; query?: Record<string, string>; body?: unknown }): Promise<ApiAnswer> {
     const url = new URL(`${options.base}${path}`);
@@ -61,36 +63,31 @@ export function createTencentApi(options: TencentApiOptions): TencentApi {
     return parsed.data;
   }
 
-  async function token(force: boolean): Promise<string> {
-    if (!force && cached && cached.until > now().getTime()) return cached.token;
-    pending ??= (async () => {
-      try {
-        const fresh = await options.fetchToken((path, init) => raw(path, init), force).catch(async (err: unknown) => {
-          if (err instanceof TencentApiError) await options.onError?.({ path: err.path, errcode: err.errcode, attempt: 0 });
-          throw err;
-        });
-        // Refresh five minutes early, so a token is never used in its last moments.
-        cached = { token: fresh.token, until: now().getTime() + Math.max(60, fresh.expiresInSeconds - 300) * 1000 };
-        return fresh.token;
-      } finally {
-        pending = null;
-      }
-    })();
-    return pending;
-  }
+  const tokens = createTokenSource({
+    store: options.tokens?.store ?? createMemorySharedTokens(),
+    identity: options.tokens?.identity ?? options.base,
+    now,
+    fetch: (force) =>
+      options.fetchToken((path, init) => raw(path, init), force).catch(async (err: unknown) => {
+        if (err instanceof TencentApiError) await options.onError?.({ path: err.path, errcode: err.errcode, attempt: 0 });
+        throw err;
+      }),
+  });
 
   return {
     async call(path, init) {
-      let refreshed = false;
+      let rejected: string | undefined;
       let rateLimited = 0;
       for (let attempt = 0; ; attempt++) {
-        const answer = await raw(path, { ...init, query: { ...init.query, access_token: await token(false) } });
+        const token = await tokens.get(rejected).catch((err: unknown) => {
+          throw err instanceof TokenStoreContendedError ? new TencentApiError(-1, path, err.message) : err;
+        });
+        const answer = await raw(path, { ...init, query: { ...init.query, access_token: token } });
         if (answer.errcode === 0) return answer;
         await options.onError?.({ path, errcode: answer.errcode, attempt });
-        if (TOKEN_ERRORS.includes(answer.errcode) && !refreshed) {
-          refreshed = true;
-          cached = null;
-          await token(true);
+        if (TOKEN_ERRORS.includes(answer.errcode) && rejected === undefined) {
+          // Once per call: the token another instance already fetched, else a forced refresh.
+          rejected = token;
           continue;
         }
         const delay = answer.errcode === RATE_LIMITED ? backoff[rateLimited++] : undefined;

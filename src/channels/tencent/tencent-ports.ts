@@ -39,6 +39,8 @@ export interface WecomMembers {
   all(): Promise<(WecomCaseworker & { userId: string })[]>;
   link(userId: string, caseworkerUsername: string): Promise<boolean>;
   setActiveCase(userId: string, caseId: string | null): Promise<void>;
+  /** The WeCom userid linked to a caseworker account, if any (and the account is not disabled). */
+  userIdOf(caseworkerId: string): Promise<string | null>;
 }
 
 /** The customer-service window of one Official Account follower. */

@@ -1,5 +1,6 @@
 // Assembles the Official Account channel: callback router, adapter running the conversation engine (no
 // buttons: numbered lines), follower window and subscriptions, and the OutboundChannel for outreach.
+import type { SharedTokens } from '../tencent/shared-tokens.ts';
 import type { Router } from 'express';
 import type { WechatOaSettings } from '../../config/tencent-channel-config.ts';
 import type { AuditLog, OutboundChannel } from '../../conversation/ports.ts';
@@ -30,12 +31,15 @@ export interface WechatOaChannelDeps {
   leaseMs?: number;
   backoffMs?: readonly number[];
   now?: () => Date;
+  /** The access token every instance shares (the database's); in this process when absent. */
+  sharedTokens?: SharedTokens;
 }
 
 export function createWechatOaChannel(deps: WechatOaChannelDeps) {
   const now = deps.now ?? (() => new Date());
   const { settings } = deps;
   const api = createWechatOaApi(settings, {
+    ...(deps.sharedTokens ? { sharedTokens: deps.sharedTokens } : {}),
     ...(deps.backoffMs ? { backoffMs: deps.backoffMs } : {}),
     onError: ({ path, errcode, attempt }) =>
       deps.audit.record({ actor: 'channel:wechat-oa', action: 'channel.api_error', subjectType: 'channel', subjectId: WECHAT_OA_CHANNEL_ID, details: { path, errcode, attempt } }),

@@ -1,6 +1,7 @@
-// The Official Account's outgoing calls: stable access token (cached, force-refreshed once on 40001/42001/
-// 40014), customer-service text (message/custom/send) and 订阅通知 (message/subscribe/bizsend).
+// The Official Account's outgoing calls: stable access token (shared by instances, force-refreshed once on
+// 40001/42001/40014), customer-service text (message/custom/send) and 订阅通知 (message/subscribe/bizsend).
 import { z } from 'zod';
+import type { SharedTokens } from '../tencent/shared-tokens.ts';
 import { createTencentApi, TencentApiError, type TencentApiOptions } from '../tencent/tencent-api.ts';
 import type { WechatOaSettings } from '../../config/tencent-channel-config.ts';
 
@@ -11,10 +12,11 @@ export interface WechatOaApi {
   sendSubscribeNotice(openId: string, templateId: string, data: Record<string, string>): Promise<string>;
 }
 
-export function createWechatOaApi(settings: Pick<WechatOaSettings, 'appId' | 'appSecret' | 'apiBase'>, options: Omit<TencentApiOptions, 'base' | 'fetchToken'> = {}): WechatOaApi {
+export function createWechatOaApi(settings: Pick<WechatOaSettings, 'appId' | 'appSecret' | 'apiBase'>, options: Omit<TencentApiOptions, 'base' | 'fetchToken' | 'tokens'> & { sharedTokens?: SharedTokens } = {}): WechatOaApi {
   const api = createTencentApi({
     ...options,
     base: settings.apiBase,
+    ...(options.sharedTokens ? { tokens: { store: options.sharedTokens, identity: `wechat-oa-stable|${settings.apiBase}|${settings.appId}|${settings.appSecret}` } } : {}),
     async fetchToken(call, force) {
       const answer = await call('/cgi-bin/stable_token', { method: 'POST', body: { grant_type: 'client_credential', appid: settings.appId, secret: settings.appSecret, force_refresh: force } });
       const parsed = tokenAnswer.safeParse(answer);

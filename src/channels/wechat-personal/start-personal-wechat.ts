@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config/app-config.ts';
 import { serviceDateOf } from '../../config/service-time-zone.ts';
 import type { Localizer } from '../../conversation/localizer.ts';
 import type { TurnLogic } from '../proactive-adapter.ts';
+import type { SendBudget } from '../send-budget.ts';
 import { SendPacer } from './send-pacer.ts';
 import { startWechatyChannel, type WechatyChannel, type WechatyChannelOptions } from './wechaty-channel.ts';
 
@@ -16,6 +17,8 @@ export interface WechatStartDeps {
   localizer: Localizer;
   logger: WechatyChannelOptions['logger'];
   now: () => Date;
+  /** Where the account's send slots are reserved: the database's, so every instance keeps one pace. */
+  sendBudget?: SendBudget;
   /** Serve this instance instead of building one (tests: the mock puppet). */
   bot?: Wechaty;
 }
@@ -24,7 +27,7 @@ export interface WechatStartDeps {
 export async function startWechatFromConfig(config: AppConfig, deps: WechatStartDeps): Promise<WechatyChannel | null> {
   if (!deps.bot && !config.WECHATY_PUPPET) return null;
   const bot = deps.bot ?? WechatyBuilder.build({ name: config.WECHATY_NAME });
-  const pacer = new SendPacer({ minGapMs: config.WECHATY_MIN_GAP_SECONDS * 1000, dailyCap: config.WECHATY_DAILY_CAP, clock: deps.now, dayOf: serviceDateOf });
+  const pacer = new SendPacer({ minGapMs: config.WECHATY_MIN_GAP_SECONDS * 1000, dailyCap: config.WECHATY_DAILY_CAP, clock: deps.now, dayOf: serviceDateOf, account: config.WECHATY_NAME, ...(deps.sendBudget ? { budget: deps.sendBudget } : {}) });
   deps.logger.info({ channel: 'wechaty', puppet: config.WECHATY_PUPPET ?? 'injected' }, 'WeChat (wechaty) channel starting: personal-account automation is unofficial and may be blocked');
   return startWechatyChannel({
     bot,

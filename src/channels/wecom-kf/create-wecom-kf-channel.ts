@@ -1,14 +1,19 @@
 // Assembles 微信客服: a kf event on the WeCom callback triggers kf/sync_msg from the stored cursor; each
-// customer message is accepted once (ChannelInbox, by msgid) and runs the conversation engine; replies go
-// through kf/send_msg within the customer's window. The OutboundChannel (address = `<openKfId>|<userid>`)
-// lets outreach use the same rule.
+// customer message is accepted once (ChannelInbox, by msgid), opens their window, sends what was queued for
+// it, and runs the conversation engine; replies go through kf/send_msg within the window or wait for the next.
+// The OutboundChannel (address = `<openKfId>|<userid>`) lets outreach use the same rule; the handover moves
+// the kf session to a human servicer when a caseworker claims the customer's case.
+import type { SharedTokens } from '../tencent/shared-tokens.ts';
 import type { AuditLog, OutboundChannel } from '../../conversation/ports.ts';
 import { createInboxRunner } from '../tencent/inbox-runner.ts';
 import type { TurnLogic } from '../tencent/tencent-adapter.ts';
 import { TencentApiError } from '../tencent/tencent-api.ts';
-import type { ChannelInbox, KfCursors, KfWindows } from '../tencent/tencent-ports.ts';
+import type { ChannelInbox, KfCursors, KfWindows, WecomMembers } from '../tencent/tencent-ports.ts';
 import { createKfApi, type KfMessage } from './kf-api.ts';
-import { kfCustomerId, KfWindowClosedError, WECOM_KF_CHANNEL_ID, WecomKfAdapter } from './wecom-kf-adapter.ts';
+import { createKfHandover } from './kf-handover.ts';
+import type { KfReplyQueue } from './kf-reply-queue-port.ts';
+import { createKfReplySender, KfWindowClosedError } from './kf-reply-sender.ts';
+import { kfCustomerId, WECOM_KF_CHANNEL_ID, WecomKfAdapter } from './wecom-kf-adapter.ts';
 import { kfReachability } from './kf-reachability.ts';
 import { z } from 'zod';
 
@@ -17,6 +22,8 @@ export interface WecomKfChannelDeps {
   inbox: ChannelInbox;
   cursors: KfCursors;
   windows: KfWindows;
+  queue: KfReplyQueue;
+  members: Pick<WecomMembers, 'userIdOf'>;
   audit: AuditLog;
   logic: TurnLogic;
   textOnly: string;
@@ -24,6 +31,8 @@ export interface WecomKfChannelDeps {
   logger: { warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
   leaseMs?: number;
   now?: () => Date;
+  /** The access token every instance shares (the database's); in this process when absent. */
+  sharedTokens?: SharedTokens;
 }
 
 const storedMessage = z.object({ msgid: z.string(), open_kfid: z.string(), external_userid: z.string(), send_time: z.number().int(), msgtype: z.string(), text: z.object({ content: z.string() }).optional() });
@@ -31,10 +40,12 @@ const storedMessage = z.object({ msgid: z.string(), open_kfid: z.string(), exter
 export function createWecomKfChannel(deps: WecomKfChannelDeps) {
   const now = deps.now ?? (() => new Date());
   const api = createKfApi(deps.settings, {
+    ...(deps.sharedTokens ? { sharedTokens: deps.sharedTokens } : {}),
     onError: ({ path, errcode, attempt }) =>
       deps.audit.record({ actor: 'channel:wecom-kf', action: 'channel.api_error', subjectType: 'channel', subjectId: WECOM_KF_CHANNEL_ID, details: { path, errcode, attempt } }),
   });
-  const adapter = new WecomKfAdapter(api, deps.windows, now, { bot: { id: 'wecom-kf', name: '就业帮' }, logger: deps.logger, apologyText: deps.apologyText });
+  const replies = createKfReplySender({ api, windows: deps.windows, queue: deps.queue, audit: deps.audit, now });
+  const adapter = new WecomKfAdapter(replies, { bot: { id: 'wecom-kf', name: '就业帮' }, logger: deps.logger, apologyText: deps.apologyText });
   const say = (text: string): TurnLogic => async (ctx) => void (await ctx.sendActivity({ type: 'message', text }));
 
   const runner = createInboxRunner({
@@ -46,6 +57,8 @@ export function createWecomKfChannel(deps: WecomKfChannelDeps) {
       const customer = kfCustomerId(m.open_kfid, m.external_userid);
       const at = new Date(m.send_time * 1000);
       await deps.windows.open(customer, at);
+      // What waited for this window goes first; the answer to this message queues behind anything left.
+      await replies.flush(customer).catch((err: unknown) => deps.logger.warn({ err }, 'wecom-kf queued replies not sent'));
       const activity = { id: `wecom-kf:${m.msgid}`, timestamp: at, locale: 'zh-CN', type: 'message' };
       if (m.msgtype === 'text' && m.text) return adapter.processActivity(customer, { ...activity, text: m.text.content.slice(0, 2000) }, deps.logic);
       return adapter.processActivity(customer, { ...activity, text: '' }, say(deps.textOnly));
@@ -73,7 +86,7 @@ export function createWecomKfChannel(deps: WecomKfChannelDeps) {
     reachability: kfReachability(deps.windows),
     async send(address, message) {
       try {
-        return { ok: true, providerMessageId: await adapter.sendWithinWindow(address, message.text) };
+        return { ok: true, providerMessageId: await replies.sendNow(address, message.text) };
       } catch (err) {
         if (err instanceof KfWindowClosedError) {
           await deps.audit.record({ actor: 'channel:wecom-kf', action: 'wecom_kf.undeliverable', subjectType: 'wecom_kf_customer', subjectId: address, details: { reason: 'outside_window' } });
@@ -84,5 +97,5 @@ export function createWecomKfChannel(deps: WecomKfChannelDeps) {
       }
     },
   };
-  return { adapter, runner, sync, outbound };
+  return { adapter, runner, sync, outbound, handover: createKfHandover({ api, members: deps.members, audit: deps.audit }) };
 }

@@ -1,5 +1,7 @@
 // Assembles the WeCom caseworkers' app from its settings and ports: callback router, adapter, the inbox
 // runner (run once, after the ack, surviving restarts) and the case-card notifier. src/main.ts mounts it.
+import type { SendBudget } from '../send-budget.ts';
+import type { SharedTokens } from '../tencent/shared-tokens.ts';
 import type { Router } from 'express';
 import type { CaseActions } from '../../caseworker/case-actions.ts';
 import type { CaseDesk } from '../../caseworker/case-desk.ts';
@@ -29,11 +31,17 @@ export interface WecomChannelDeps {
   leaseMs?: number;
   backoffMs?: readonly number[];
   now?: () => Date;
+  /** The access token every instance shares (the database's); in this process when absent. */
+  sharedTokens?: SharedTokens;
+  /** Per-member send slots every instance shares (the database's); in this process when absent. */
+  sendBudget?: SendBudget;
 }
 
 export function createWecomChannel(deps: WecomChannelDeps) {
   const { settings } = deps;
   const api = createWecomApi(settings, {
+    ...(deps.sharedTokens ? { sharedTokens: deps.sharedTokens } : {}),
+    ...(deps.sendBudget ? { sendBudget: deps.sendBudget } : {}),
     ...(deps.backoffMs ? { backoffMs: deps.backoffMs } : {}),
     onError: ({ path, errcode, attempt }) =>
       deps.audit.record({ actor: 'channel:wecom', action: 'channel.api_error', subjectType: 'channel', subjectId: 'wecom', details: { path, errcode, attempt } }),

@@ -1,42 +1,28 @@
 // WeCom drops, without an error, a self-built app's messages beyond 30 a minute or 1000 an hour to one member
-// (channels.md §3.4): each send waits for a free slot in both windows instead of being lost.
+// (channels.md §3.4): each send reserves a free slot in both windows (in the budget every instance shares)
+// and waits for it instead of being lost.
+import { createMemorySendBudget, type PaceLimit, type SendBudget } from '../send-budget.ts';
 
-export interface PaceLimit {
-  count: number;
-  windowMs: number;
-}
+export type { PaceLimit } from '../send-budget.ts';
 
 export const WECOM_MEMBER_LIMITS: readonly PaceLimit[] = [{ count: 30, windowMs: 60_000 }, { count: 1000, windowMs: 3_600_000 }];
 
 export interface MemberPacer {
   /** Reserves the next free slot for `member`; resolves with how long the caller must wait (ms) before sending. */
-  reserve(member: string): number;
+  reserve(member: string): Promise<number>;
 }
 
-export function createMemberPacer(now: () => number, limits: readonly PaceLimit[] = WECOM_MEMBER_LIMITS): MemberPacer {
-  const longest = Math.max(...limits.map((l) => l.windowMs));
-  const sent = new Map<string, number[]>();
+/** Paces members through `budget` (the database's, so instances share it); in this process when none is given. */
+export function createMemberPacer(now: () => number, options: { budget?: SendBudget; limits?: readonly PaceLimit[]; keyPrefix?: string } = {}): MemberPacer {
+  const budget = options.budget ?? createMemorySendBudget();
+  const windows = options.limits ?? WECOM_MEMBER_LIMITS;
+  const prefix = options.keyPrefix ?? 'wecom-member';
   return {
-    reserve(member) {
+    async reserve(member) {
       const at = now();
-      const times = (sent.get(member) ?? []).filter((t) => t > at - longest);
-      let slot = at;
-      for (let changed = true; changed; ) {
-        changed = false;
-        for (const limit of limits) {
-          const inWindow = times.filter((t) => t > slot - limit.windowMs);
-          if (inWindow.length < limit.count) continue;
-          // The oldest send that still counts must leave the window first.
-          const leaves = (inWindow[inWindow.length - limit.count] ?? slot) + limit.windowMs;
-          if (leaves > slot) {
-            slot = leaves;
-            changed = true;
-          }
-        }
-      }
-      times.push(slot);
-      sent.set(member, times);
-      return slot - at;
+      const grant = await budget.take(`${prefix}:${member}`, { windows }, new Date(at));
+      // Windows alone never refuse; a refusal could only come from a daily cap, which members do not have.
+      return grant.ok ? Math.max(0, grant.at.getTime() - at) : 0;
     },
   };
 }

@@ -1,6 +1,8 @@
 // The WeCom app's outgoing calls: gettoken (cached), message/send as text or a template card, paced per member.
+import type { SharedTokens } from '../tencent/shared-tokens.ts';
 import { createTencentApi, TencentApiError, type TencentApi, type TencentApiOptions } from '../tencent/tencent-api.ts';
 import type { WecomSettings } from '../../config/tencent-channel-config.ts';
+import type { SendBudget } from '../send-budget.ts';
 import { createMemberPacer, type MemberPacer } from './member-pacer.ts';
 import { z } from 'zod';
 
@@ -23,13 +25,14 @@ export interface WecomApi {
 /** WeCom's text message limit is 2048 bytes; longer texts are split at sentence ends. */
 export const WECOM_TEXT_BYTES = 2048;
 
-export function createWecomApi(settings: Pick<WecomSettings, 'corpId' | 'secret' | 'agentId' | 'apiBase'>, options: Omit<TencentApiOptions, 'base' | 'fetchToken'> & { pacer?: MemberPacer } = {}): WecomApi {
+export function createWecomApi(settings: Pick<WecomSettings, 'corpId' | 'secret' | 'agentId' | 'apiBase'>, options: Omit<TencentApiOptions, 'base' | 'fetchToken' | 'tokens'> & { sharedTokens?: SharedTokens } & { pacer?: MemberPacer; sendBudget?: SendBudget } = {}): WecomApi {
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const pacer = options.pacer ?? createMemberPacer(() => now().getTime());
+  const pacer = options.pacer ?? createMemberPacer(() => now().getTime(), { ...(options.sendBudget ? { budget: options.sendBudget } : {}), keyPrefix: `wecom-member:${settings.corpId}:${settings.agentId}` });
   const api: TencentApi = createTencentApi({
     ...options,
     base: settings.apiBase,
+    ...(options.sharedTokens ? { tokens: { store: options.sharedTokens, identity: `wecom|${settings.apiBase}|${settings.corpId}|${settings.secret}` } } : {}),
     async fetchToken(call) {
       const answer = await call('/cgi-bin/gettoken', { method: 'GET', query: { corpid: settings.corpId, corpsecret: settings.secret } });
       const parsed = tokenAnswer.safeParse(answer);
@@ -39,7 +42,7 @@ export function createWecomApi(settings: Pick<WecomSettings, 'corpId' | 'secret'
   });
 
   async function send(userId: string, body: Record<string, unknown>): Promise<string> {
-    const wait = pacer.reserve(userId);
+    const wait = await pacer.reserve(userId);
     if (wait > 0) await sleep(wait);
     const answer = await api.call('/cgi-bin/message/send', { method: 'POST', body: { touser: userId, agentid: settings.agentId, ...body } });
     return typeof answer.msgid === 'string' ? answer.msgid : '';

@@ -1,5 +1,6 @@
 // `jiuyebang seed demo --people N`: N realistic demo registrants, in batches (bounded memory), with a progress bar on
-// a terminal and a plain progress line otherwise. A second run adds N more after the first.
+// a terminal and a plain progress line otherwise. A second run adds N more after the first. The demo catalogue
+// comes with them (imported again: unchanged).
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { AppConfig } from '../../config/app-config.ts';
@@ -10,6 +11,8 @@ import { createDemoRegistrants } from '../../persistence/demo-registrants.ts';
 import { applyMigrations } from '../../persistence/migrations/apply-migrations.ts';
 import { createPiiCipher } from '../../persistence/pii-cipher.ts';
 import { demoPerson } from './demo-people.ts';
+import { loadDemoCatalogue } from '../../caseworker/demo-catalogue.ts';
+import { createCatalogueImporter } from '../../persistence/catalogue-repository.ts';
 
 type Io = { out(s: string): void; err(s: string): void };
 const BATCH = 1000;
@@ -47,7 +50,8 @@ export async function runSeedCommand(argv: string[], io: Io, config: AppConfig, 
       }
     }
     bar?.stop();
-    io.out(JSON.stringify({ created: people, rssMb: Math.round(process.memoryUsage().rss / 1e6) }));
+    const catalogue = await loadDemoCatalogue(createCatalogueImporter(database.prisma), new Date());
+    io.out(JSON.stringify({ created: people, catalogue, rssMb: Math.round(process.memoryUsage().rss / 1e6) }));
     return 0;
   } finally {
     await database.close();

@@ -1,0 +1,118 @@
+// 微信客服 session state follows the console on the running service against a fake qyapi that keeps Tencent's
+// state rules: a caseworker linked to a WeCom member claims a kf customer's 转人工 case and the session moves to
+// 人工接待 (3) with them as servicer; closing it ends the session (3 → 4, as Tencent allows) and the bot answers
+// the customer's next message. A caseworker with no WeCom userid leaves 智能助手 (1), recorded; a refused
+// change is recorded and the claim stands. The person hears of each step first, while the bot still answers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppConfig } from '../../../src/config/app-config.ts';
+import { runWecomCommand } from '../../../src/cli/wecom-command.ts';
+import type { RunningService } from '../../../src/main.ts';
+import { openDatabase, type Database } from '../../../src/persistence/database.ts';
+import { addCaseworker, callApi, listCases, loginAs, waitUntil } from '../../support/console-api.ts';
+import { officeHoursClock, startTestService, tempServiceConfig } from '../../support/test-service.ts';
+import { callbackSigner, eventXml } from '../tencent/tencent-callback.ts';
+import { startFakeKfApi, type FakeKfApi } from './fake-kf-api.ts';
+
+const CORP = 'ww1436e0e65a779aee';
+const keys = { token: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo', aesKey: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt', receiveId: CORP };
+const signer = callbackSigner(keys);
+const KF = 'wkKF0003';
+const clock = officeHoursClock();
+let fake: FakeKfApi;
+let config: AppConfig;
+let service: RunningService;
+let db: Database;
+let createTime = 1_800_000_100;
+
+async function customerSays(userId: string, text: string): Promise<string> {
+  const before = fake.sentTo(userId).length;
+  fake.say(KF, userId, text, clock());
+  const answer = await signer.post(`${service.url}/channels/wecom/callback`, eventXml(CORP, 'sys', 'kf_msg_or_event', '', createTime++, `<Token><![CDATA[ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR]]></Token><OpenKfId><![CDATA[${KF}]]></OpenKfId>`));
+  expect(answer.status).toBe(200);
+  const sent = await waitUntil(async () => fake.sentTo(userId), (s) => s.length > before);
+  return sent.at(-1) ?? '';
+}
+
+/** The customer asks for a person; resolves with their new case's id as the console lists it. */
+async function askForHuman(userId: string, token: string): Promise<string> {
+  const known = new Set((await listCases(service.url, token, 'new')).map((c) => c.id));
+  await customerSays(userId, '你好');
+  await customerSays(userId, '转人工');
+  const cases = await waitUntil(() => listCases(service.url, token, 'new'), (list) => list.some((c) => c.person.channel === 'wecom-kf' && !known.has(c.id)));
+  const found = cases.find((c) => c.person.channel === 'wecom-kf' && !known.has(c.id));
+  if (!found) throw new Error(`no kf case for ${userId}: ${JSON.stringify(cases)} ${JSON.stringify(fake.sentTo(userId))}`);
+  return found.id;
+}
+
+async function handoverAudit(userId: string) {
+  const rows = await db.prisma.auditEvent.findMany({ where: { subjectType: 'wecom_kf_customer', subjectId: `${KF}|${userId}`, action: { startsWith: 'wecom_kf.handover' } }, orderBy: { at: 'asc' } });
+  return rows.map((r) => ({ action: r.action, ...JSON.parse(r.details) }));
+}
+
+beforeAll(async () => {
+  fake = await startFakeKfApi('kf-secret');
+  config = tempServiceConfig({ WECOM_CORP_ID: CORP, WECOM_TOKEN: keys.token, WECOM_AES_KEY: keys.aesKey, WECOM_AGENT_ID: '1000002', WECOM_SECRET: 'app-secret', WECOM_KF_SECRET: 'kf-secret', WECOM_API_BASE: fake.url });
+  service = await startTestService(config, { now: clock });
+  await addCaseworker(config, { username: 'kfwang', password: 'pw-kfwang-123', displayName: '王芳', regionCode: '440800' });
+  await addCaseworker(config, { username: 'kfli', password: 'pw-kfli-123', displayName: '李明', regionCode: '440800' });
+  const io = { out: () => undefined, err: () => undefined };
+  expect(await runWecomCommand(['link', 'kfwang', 'WangFang'], io, config)).toBe(0);
+  db = openDatabase(config.DATABASE_URL);
+  await db.ready;
+}, 60_000);
+
+afterAll(async () => {
+  await db?.close();
+  await service?.stop();
+  await fake?.close();
+});
+
+describe('微信客服 handover to a caseworker', () => {
+  it('claim by a linked caseworker moves the session to 人工接待 with them as servicer; close ends it and the bot answers again', { timeout: 60_000 }, async () => {
+    const token = await loginAs(service.url, 'kfwang', 'pw-kfwang-123');
+    const caseId = await askForHuman('wmHuman', token);
+    expect(fake.trans).toEqual([]);
+
+    expect((await callApi(service.url, token, 'POST', `/cases/${caseId}/claim`, {})).status).toBe(200);
+    await waitUntil(async () => fake.trans.length, (n) => n >= 1);
+    expect(fake.trans).toEqual([{ open_kfid: KF, external_userid: 'wmHuman', service_state: 3, servicer_userid: 'WangFang' }]);
+    expect(fake.states.get(`${KF}|wmHuman`)).toBe(3);
+    // The notice went out before the session left the bot (the API answers while it is 智能助手).
+    expect(fake.sentTo('wmHuman').at(-1)).toContain('王芳');
+    expect(await handoverAudit('wmHuman')).toEqual([{ action: 'wecom_kf.handover', caseId, caseworkerId: expect.any(String), serviceState: 3, servicer: 'WangFang', changed: true }]);
+
+    expect((await callApi(service.url, token, 'POST', `/cases/${caseId}/close`, { reason: '已解答' })).status).toBe(200);
+    await waitUntil(async () => fake.trans.length, (n) => n >= 2);
+    expect(fake.trans[1]).toEqual({ open_kfid: KF, external_userid: 'wmHuman', service_state: 4 });
+    expect(fake.states.get(`${KF}|wmHuman`)).toBe(4);
+    expect((await handoverAudit('wmHuman')).at(-1)).toMatchObject({ action: 'wecom_kf.handover', caseId, serviceState: 4, changed: true });
+
+    // The customer writes again: a new session, and the bot (not a caseworker) answers.
+    const answer = await customerSays('wmHuman', '你好');
+    expect(answer.length).toBeGreaterThan(0);
+    expect(fake.trans).toHaveLength(2);
+  });
+
+  it('a caseworker without a WeCom userid claims: the session stays 智能助手, and that is recorded', { timeout: 60_000 }, async () => {
+    const token = await loginAs(service.url, 'kfli', 'pw-kfli-123');
+    const caseId = await askForHuman('wmNoLink', token);
+    const transBefore = fake.trans.length;
+    expect((await callApi(service.url, token, 'POST', `/cases/${caseId}/claim`, {})).status).toBe(200);
+    const audit = await waitUntil(() => handoverAudit('wmNoLink'), (rows) => rows.length >= 1);
+    expect(audit).toEqual([{ action: 'wecom_kf.handover', caseId, caseworkerId: expect.any(String), serviceState: 1, changed: false, reason: 'caseworker_not_wecom_member' }]);
+    expect(fake.trans).toHaveLength(transBefore);
+    expect(fake.states.get(`${KF}|wmNoLink`)).toBe(1);
+  });
+
+  it('Tencent refusing the change is recorded; the claim stands and the person was told', { timeout: 60_000 }, async () => {
+    const token = await loginAs(service.url, 'kfwang', 'pw-kfwang-123');
+    const caseId = await askForHuman('wmRefused', token);
+    fake.failNextTrans = 95014;
+    const claim = await callApi(service.url, token, 'POST', `/cases/${caseId}/claim`, {});
+    expect(claim.status).toBe(200);
+    expect(fake.sentTo('wmRefused').at(-1)).toContain('王芳');
+    expect(await waitUntil(() => handoverAudit('wmRefused'), (rows) => rows.length >= 1)).toEqual([{ action: 'wecom_kf.handover_failed', caseId, caseworkerId: expect.any(String), errcode: 95014 }]);
+    expect(fake.states.get(`${KF}|wmRefused`)).toBe(1);
+    expect((await listCases(service.url, token, 'claimed')).map((c) => c.id)).toContain(caseId);
+  });
+});
