@@ -5,6 +5,7 @@ import { hardshipDialog } from './hardship.dialog.ts';
 import { statusDialog } from './status.dialog.ts';
 import { followUpDialog } from './follow-up.dialog.ts';
 import { identityLinkDialog } from './identity-link.dialog.ts';
+import { contactChannelDialog } from './contact-channel.dialog.ts';
 
 export const DIALOGS: Readonly<Record<string, DialogDefinition>> = {
   [registrationDialog.id]: registrationDialog,
@@ -12,4 +13,5 @@ export const DIALOGS: Readonly<Record<string, DialogDefinition>> = {
   [statusDialog.id]: statusDialog,
   [followUpDialog.id]: followUpDialog,
   [identityLinkDialog.id]: identityLinkDialog,
+  [contactChannelDialog.id]: contactChannelDialog,
 };

@@ -147,6 +147,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const sendBudget = createSendBudgetRepository(database.prisma);
   const wechat = await startWechatFromConfig(config, { logic: createBotLogic(engine, { buttons: false }), localizer, logger, now, sendBudget, ...(options.wechaty ? { bot: options.wechaty } : {}) });
   const caseDesk = createCaseDeskRepository(database.prisma);
+  // Channels that reach a person by address (the Tencent ones join once started): outreach sends through them,
+  // and the person file asks each whether it can reach the person now.
+  const outboundChannels: OutboundChannel[] = [createWebchatOutbound(store), ...(wechat ? [wechat.outbound] : []), sms];
   // Filled with the Tencent channels' adapters once they start (they need the console's case actions).
   // Likewise the channels told when a caseworker takes a conversation over (微信客服 session state).
   const handover = createHandoverRelay(logger);
@@ -169,6 +172,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
       decisions: createDecisionDeskRepository(database.prisma),
       people: createPersonFileRepository(database.prisma, cipher),
       policy: { packFor: (regionCode, day) => selectRegionPack(packs, regionCode, day), calendar },
+      channels: outboundChannels,
     },
     ticketSecret: cipher.deriveSecret('console-events'),
     sessionEndings: sessionWatch.endings,
@@ -191,6 +195,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   });
   Object.assign(proactiveAdapters, tencent.adapters);
   Object.assign(registrationFollowOns, tencent.registrationFollowOns);
+  outboundChannels.push(...tencent.outbound);
   handover.add(...tencent.handovers);
   await tencent.sweep();
   const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
@@ -205,7 +210,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const tick = createOutreachTick({
     plans: repos.outreach, deliveries: createOutreachDeliveryRepository(database.prisma), facts: createOutreachFactRepository(database.prisma), audit: repos.audit, packs, calendar,
     catalogue: createCatalogueDesk(database.prisma, cipher),
-    channels: [createWebchatOutbound(store), ...tencent.outbound, ...(wechat ? [wechat.outbound] : []), sms], buttonChannels: [WEBCHAT_CHANNEL_ID], localizer, settings: config,
+    channels: outboundChannels, buttonChannels: [WEBCHAT_CHANNEL_ID], localizer, settings: config,
     prompter: createEnginePrompter({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS }),
   });
   const job = config.SCHEDULER_ENABLED

@@ -49,7 +49,7 @@ export interface ConsoleDeps {
   audit: AuditLog;
   localizer: Pick<Localizer, 't' | 'cite' | 'has'>;
   /** Reviews, decisions and the person view (pending registrations, hardship, deregistration facts, people). */
-  reviews: Pick<ReviewDeps, 'decisions' | 'people' | 'policy'>;
+  reviews: Pick<ReviewDeps, 'decisions' | 'people' | 'policy' | 'channels'>;
   dueBy: CaseDueBy;
   /** Signs the EventSource tickets (derive it from the service's key). */
   ticketSecret: Buffer;

@@ -35,6 +35,12 @@ export interface LedgerRow {
   by: string;
 }
 
+/** The channels a person can be reached on: the stated preference and each linked address (raw: never shown as is). */
+export interface ContactReach {
+  preferredChannel: string | null;
+  addresses: { channel: string; address: string; conversationKey: string; lastWrittenAt: Date | null }[];
+}
+
 export interface PersonProfile {
   jobSeekerId: string;
   regionCode: string;
@@ -48,6 +54,7 @@ export interface PersonProfile {
   hardship: HardshipForReview[];
   openCases: { id: string; kind: string; reason: string; status: string; openedAt: Date }[];
   transcript: { direction: string; sender: string; text: string; at: Date }[];
+  contactReach: ContactReach;
 }
 
 export interface PersonFile {

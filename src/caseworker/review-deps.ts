@@ -6,7 +6,7 @@ import type { PersonFile } from './person-file.ts';
 import type { SessionFinder } from './session-auth.ts';
 import { toLocale, type Locale } from '../conversation/locales.ts';
 import type { Localizer } from '../conversation/localizer.ts';
-import type { AuditLog, OutboundSender, TranscriptLog } from '../conversation/ports.ts';
+import type { AuditLog, OutboundChannel, OutboundSender, TranscriptLog } from '../conversation/ports.ts';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
 import type { RegionPack } from '../domain/regions/region-pack.ts';
 
@@ -27,6 +27,8 @@ export interface ReviewDeps {
   policy: ReviewPolicy;
   now: () => Date;
   logger: { warn(obj: object, msg?: string): void };
+  /** The outbound channels, asked whether each of a person's addresses can be reached now (the person file). */
+  channels?: readonly OutboundChannel[];
 }
 
 const LangQuery = z.object({ lang: z.string().max(16).optional() });

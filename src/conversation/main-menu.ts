@@ -14,6 +14,9 @@ export const MENU_ENTRIES = [
   { dialog: 'followUp', label: 'menu.buttons.followUp' },
 ] as const;
 
+/** Dialogs opened by their phrases only (no welcome-menu button): 联系方式. */
+export const PHRASE_ENTRIES = [{ dialog: 'contactChannel' }] as const;
+
 const MENU_CHOICES: readonly StepChoice[] = [
   ...MENU_ENTRIES.map((e) => ({ value: `start:${e.dialog}`, label: e.label })),
   { value: 'human', label: 'menu.buttons.human' },
@@ -32,9 +35,9 @@ export function matchMenuIntent(text: string, localizer: Localizer): string | nu
   const said = normalizeInput(text).toLowerCase();
   if (said.startsWith('start:')) {
     const dialog = said.slice('start:'.length);
-    return MENU_ENTRIES.find((e) => e.dialog.toLowerCase() === dialog)?.dialog ?? null;
+    return [...MENU_ENTRIES, ...PHRASE_ENTRIES].find((e) => e.dialog.toLowerCase() === dialog)?.dialog ?? null;
   }
-  for (const entry of MENU_ENTRIES) {
+  for (const entry of [...MENU_ENTRIES, ...PHRASE_ENTRIES]) {
     for (const locale of LOCALES) {
       const phrases = localizer.list(locale, `menu.intents.${entry.dialog}`);
       if (phrases.some((p) => said === p.toLowerCase() || said === trimTrailing(p.toLowerCase(), '。.!！'))) return entry.dialog;

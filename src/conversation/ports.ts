@@ -55,6 +55,13 @@ export interface PeopleDirectory {
   setLocale(jobSeekerId: string, locale: Locale): Promise<void>;
 }
 
+/** Where a person wants proactive messages: a channel they chose, or (null) the one they last wrote from. */
+export interface ContactPreferences {
+  /** The channels the person has linked, newest first. */
+  linkedChannels(jobSeekerId: string): Promise<string[]>;
+  setPreferred(jobSeekerId: string, channel: string | null): Promise<void>;
+}
+
 export interface RegistrationSnapshot {
   id: string;
   status: string;
@@ -118,10 +125,23 @@ export interface OutboundText {
 /** `retryable`: the provider may accept the same message later (rate limit, outage); otherwise it never will. */
 export type SendOutcome = { ok: true; providerMessageId: string } | { ok: false; retryable: boolean; code: string };
 
+/** Why a channel can or cannot carry a message to an address now (its window, subscription, login, pacing). */
+export const REACHABILITY_REASONS = ['always', 'in_window', 'subscribed', 'last_resort', 'outside_window', 'unfollowed', 'paced', 'logged_out', 'unknown_address'] as const;
+export type ReachabilityReason = (typeof REACHABILITY_REASONS)[number];
+
+export interface Reachability {
+  canSendNow: boolean;
+  reason: ReachabilityReason;
+  /** When the reply window that allows it closes (WeChat's 48 hours). */
+  windowEndsAt?: Date;
+}
+
 /** One outbound channel (web chat, SMS, ...): sends a message to an address of that channel. */
 export interface OutboundChannel {
   readonly channel: string;
   send(address: string, message: OutboundText): Promise<SendOutcome>;
+  /** Whether it may send to `address` at `now` by its own rules, from what it already knows (no network). */
+  reachability?(address: string, now: Date): Promise<Reachability>;
 }
 
 /** A one-time code waiting to be typed back by one channel address. */
@@ -154,7 +174,7 @@ export interface IdentityChallengeStore {
   close(challengeId: string, status: 'verified' | 'expired'): Promise<boolean>;
   /** Whether this address proved this person with that code. */
   wasVerified(challengeId: string, jobSeekerId: string, channel: string, userKey: string): Promise<boolean>;
-  /** Links the channel address to the person (after a verified code). */
+  /** Links the channel address to the person (after a verified code); it becomes their preferred channel. */
   linkAddress(link: { jobSeekerId: string; channel: string; userKey: string; conversationKey: string; reference: string }): Promise<void>;
 }
 

@@ -1,12 +1,14 @@
-// The delivery half of a tick: claims due outreach tasks with a lease and sends each through the newest channel
-// address that takes it, within the sending hours, one message per person per day, with retries and backoff.
+// The delivery half of a tick: claims due outreach tasks with a lease and sends each through the first of the
+// person's channels (preferred, then last written from, SMS last) that may reach them now and takes it; within
+// the sending hours, one message per person per day, with retries and backoff. The choice and why are recorded.
 // A crash or a second worker never sends twice: claims are exclusive, and each message carries an idempotency key.
 import { randomUUID } from 'node:crypto';
 import { serviceDateOf } from '../config/service-time-zone.ts';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
-import type { OutboundChannel, SendOutcome } from '../conversation/ports.ts';
+import type { OutboundChannel, Reachability, ReachabilityReason, SendOutcome } from '../conversation/ports.ts';
 import { isSendingTime, nextSendingTime, type SendWindow } from '../scheduler/send-window.ts';
-import type { DeliveryStore, DeliveryTask } from './delivery-ports.ts';
+import { orderAddresses } from './channel-order.ts';
+import type { DeliveryStore, DeliveryTask, SkippedChannel } from './delivery-ports.ts';
 import { composeOutreach, quotaKindOf, type MessageDeps } from './outreach-message.ts';
 
 export interface DeliveryDeps extends MessageDeps {
@@ -27,7 +29,11 @@ export interface DeliveryResult { sent: number; deferred: number; failed: number
 const CLAIM_BATCH = 200;
 const BASE_BACKOFF_MS = 10 * 60_000;
 
-type Attempt = { kind: 'sent'; channel: string; receipt: string; catalogItemId: string | null } | { kind: 'busy' } | { kind: 'failed'; retryable: boolean; reasons: string[] };
+type Attempt = { kind: 'sent'; channel: string; receipt: string; catalogItemId: string | null; chosenBecause: string; skipped: SkippedChannel[] } | { kind: 'busy' } | { kind: 'failed'; retryable: boolean; reasons: string[] };
+
+/** Reasons a channel cannot send now that may pass (a new day's budget, the account logged in again). */
+const PASSING: ReadonlySet<ReachabilityReason> = new Set(['paced', 'logged_out']);
+const ALWAYS: Reachability = { canSendNow: true, reason: 'always' };
 
 async function sendAll(channel: OutboundChannel, address: string, messages: readonly Parameters<OutboundChannel['send']>[1][]): Promise<SendOutcome> {
   let last: SendOutcome = { ok: false, retryable: false, code: 'empty_message' };
@@ -38,20 +44,35 @@ async function sendAll(channel: OutboundChannel, address: string, messages: read
   return last;
 }
 
+/** Tries the person's channels in order (channel-order.ts): the first that may send now and accepts the message wins. */
 async function attempt(task: DeliveryTask, deps: DeliveryDeps, now: Date): Promise<Attempt> {
-  const reasons: string[] = [];
+  const skipped: SkippedChannel[] = [];
   let retryable = false;
-  for (const to of task.addresses) {
+  for (const { to, rank } of orderAddresses(task)) {
     const channel = deps.channels.find((c) => c.channel === to.channel);
-    if (!channel) continue;
+    if (!channel) {
+      skipped.push({ channel: to.channel, reason: 'not_configured' });
+      continue;
+    }
+    // SMS in mainland China carries only registered templates; outreach texts have none yet, so it is noted and passed.
+    if (rank === 'last_resort') {
+      skipped.push({ channel: to.channel, reason: 'no_template' });
+      continue;
+    }
+    const reach = channel.reachability ? await channel.reachability(to.address, now) : ALWAYS;
+    if (!reach.canSendNow) {
+      skipped.push({ channel: to.channel, reason: reach.reason });
+      retryable ||= PASSING.has(reach.reason);
+      continue;
+    }
     const composed = await composeOutreach(task, to, deps, now);
     if (composed === null) return { kind: 'busy' };
     const outcome = await sendAll(channel, to.address, composed.messages);
-    if (outcome.ok) return { kind: 'sent', channel: to.channel, receipt: outcome.providerMessageId, catalogItemId: composed.catalogItemId };
-    reasons.push(`${to.channel}:${outcome.code}`);
+    if (outcome.ok) return { kind: 'sent', channel: to.channel, receipt: outcome.providerMessageId, catalogItemId: composed.catalogItemId, chosenBecause: `${rank}:${reach.reason}`, skipped };
+    skipped.push({ channel: to.channel, reason: outcome.code });
     retryable ||= outcome.retryable;
   }
-  return { kind: 'failed', retryable, reasons: reasons.length > 0 ? reasons : ['no_reachable_address'] };
+  return { kind: 'failed', retryable, reasons: skipped.length > 0 ? skipped.map((s) => `${s.channel}:${s.reason}`) : ['no_reachable_address'] };
 }
 
 /** Sends what is due at `now`; outside the sending hours it sends nothing and reports the due tasks as deferred. */
@@ -78,7 +99,7 @@ export async function deliverDue(deps: DeliveryDeps, now: Date): Promise<Deliver
       }
       const outcome = await attempt(task, deps, now);
       if (outcome.kind === 'sent') {
-        await deps.store.markSent(task.id, { channel: outcome.channel, receipt: outcome.receipt, at: now, quotaKind: quotaKindOf(task.kind), catalogItemId: outcome.catalogItemId });
+        await deps.store.markSent(task.id, { channel: outcome.channel, receipt: outcome.receipt, at: now, quotaKind: quotaKindOf(task.kind), catalogItemId: outcome.catalogItemId, chosenBecause: outcome.chosenBecause, skipped: outcome.skipped });
         result.sent += 1;
         continue;
       }

@@ -6,6 +6,8 @@ export interface DeliveryAddress {
   address: string;
   /** The engine's conversation key (`<channel>:<conversation id>`), for the check-in dialog. */
   conversationKey: string;
+  /** When the person last wrote from this address (null: never, or not known). */
+  lastWrittenAt?: Date | null;
 }
 
 /** A claimed task with what sending it needs: who, in which language, where (newest address first). */
@@ -21,6 +23,16 @@ export interface DeliveryTask {
   /** False once the registration ended or consent was withdrawn: the task is cancelled, never sent. */
   reachable: boolean;
   addresses: DeliveryAddress[];
+  /** The channel the person asked to be reached on; null: the one they last wrote from. */
+  preferredChannel?: string | null;
+  /** A phone number is on file (SMS, the last resort). */
+  phoneOnFile?: boolean;
+}
+
+/** A channel passed over or tried without success before the one that carried the message. */
+export interface SkippedChannel {
+  channel: string;
+  reason: string;
 }
 
 export interface DeliveredReceipt {
@@ -31,6 +43,9 @@ export interface DeliveredReceipt {
   quotaKind: string | null;
   /** The catalogue item the message carried, recorded with the send so it is never sent to the person again. */
   catalogItemId?: string | null;
+  /** Why this channel: its rank and what its reachability said (`preferred:in_window`). */
+  chosenBecause?: string;
+  skipped?: readonly SkippedChannel[];
 }
 
 export interface DeliveryStore {

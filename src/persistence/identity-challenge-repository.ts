@@ -59,11 +59,15 @@ export function createIdentityChallengeRepository(db: Db, cipher: PiiCipher): Id
       return (await db.identityChallenge.count({ where: { id: challengeId, jobSeekerId, channel, userKey, status: 'verified' } })) === 1;
     },
     async linkAddress(link) {
-      await db.channelAddress.upsert({
-        where: { channel_userKey: { channel: link.channel, userKey: link.userKey } },
-        create: { id: randomUUID(), channel: link.channel, userKey: link.userKey, conversationId: link.conversationKey, reference: link.reference, jobSeekerId: link.jobSeekerId },
-        update: { reference: link.reference, conversationId: link.conversationKey, jobSeekerId: link.jobSeekerId },
-      });
+      // The channel a person just proved themselves on is where they are: it becomes their preferred one.
+      await db.$transaction([
+        db.channelAddress.upsert({
+          where: { channel_userKey: { channel: link.channel, userKey: link.userKey } },
+          create: { id: randomUUID(), channel: link.channel, userKey: link.userKey, conversationId: link.conversationKey, reference: link.reference, jobSeekerId: link.jobSeekerId },
+          update: { reference: link.reference, conversationId: link.conversationKey, jobSeekerId: link.jobSeekerId },
+        }),
+        db.jobSeeker.update({ where: { id: link.jobSeekerId }, data: { preferredChannel: link.channel } }),
+      ]);
     },
   };
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Db } from './database.ts';
 import { Prisma } from './generated/sqlite/client.ts';
 import { auditRow } from './audit-repository.ts';
+import { channelAddressOf, conversationKeyOf, lastWrittenAt } from './channel-address-keys.ts';
 import type { DeliveryStore, DeliveryTask } from '../delivery/delivery-ports.ts';
 
 const ACTIVE_STATUSES = new Set(['pending_review', 'registered']);
@@ -31,20 +32,24 @@ export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
       if (ids.length === 0) return [];
       const tasks = await db.outreachTask.findMany({
         where: { id: { in: ids }, leaseOwner: owner },
-        include: { jobSeeker: { select: { locale: true, consentWithdrawnAt: true, addresses: { orderBy: { updatedAt: 'desc' } } } } },
+        include: { jobSeeker: { select: { locale: true, consentWithdrawnAt: true, preferredChannel: true, phoneEnc: true, addresses: { orderBy: { updatedAt: 'desc' } } } } },
         orderBy: { dueAt: 'asc' },
       });
+      const written = await lastWrittenAt(db, tasks.flatMap((t) => t.jobSeeker.addresses.map((a) => conversationKeyOf(a))));
       const registrationIds = tasks.flatMap((t) => (t.registrationId ? [t.registrationId] : []));
       const registrations = new Map((await db.registration.findMany({ where: { id: { in: registrationIds } }, select: { id: true, status: true } })).map((r) => [r.id, r.status]));
       return tasks.map((t): DeliveryTask => ({
         id: t.id, jobSeekerId: t.jobSeekerId, registrationId: t.registrationId, kind: t.kind, period: t.period, clause: t.clause, attempts: t.attempts,
         locale: t.jobSeeker.locale,
         reachable: t.jobSeeker.consentWithdrawnAt === null && (t.registrationId === null || ACTIVE_STATUSES.has(registrations.get(t.registrationId) ?? '')),
+        preferredChannel: t.jobSeeker.preferredChannel,
+        phoneOnFile: t.jobSeeker.phoneEnc !== null,
         addresses: t.jobSeeker.addresses.map((a) => ({
           channel: a.channel,
           // Addresses keep the engine's conversation key (`<channel>:<id>`); channels take their own id.
-          address: a.conversationId.startsWith(`${a.channel}:`) ? a.conversationId.slice(a.channel.length + 1) : a.conversationId,
-          conversationKey: a.conversationId.startsWith(`${a.channel}:`) ? a.conversationId : `${a.channel}:${a.conversationId}`,
+          address: channelAddressOf(a),
+          conversationKey: conversationKeyOf(a),
+          lastWrittenAt: written.get(conversationKeyOf(a)) ?? null,
         })),
       }));
     },
@@ -73,7 +78,7 @@ export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
         db.$executeRaw`
           INSERT INTO "AuditEvent" ("id", "at", "actor", "action", "subjectType", "subjectId", "details")
           SELECT ${randomUUID()}, ${receipt.at}, 'scheduler', 'outreach.sent', 'outreach_task', ${taskId},
-                 ${JSON.stringify({ channel: receipt.channel, receipt: receipt.receipt })}
+                 ${JSON.stringify({ channel: receipt.channel, receipt: receipt.receipt, chosenBecause: receipt.chosenBecause ?? null, skipped: receipt.skipped ?? [] })}
           FROM "OutreachTask" WHERE "id" = ${taskId} AND "status" <> 'sent'`,
         ...(receipt.catalogItemId ? [db.$executeRaw`
           INSERT INTO "CatalogDelivery" ("jobSeekerId", "itemId", "taskId", "at")
@@ -81,6 +86,7 @@ export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
           ON CONFLICT DO NOTHING`] : []),
         db.$executeRaw`
           UPDATE "OutreachTask" SET "status" = 'sent', "doneAt" = ${receipt.at}, "channel" = ${receipt.channel}, "receipt" = ${receipt.receipt},
+                 "chosenBecause" = ${receipt.chosenBecause ?? null}, "skippedChannels" = ${JSON.stringify(receipt.skipped ?? [])},
                  "leaseOwner" = NULL, "lockedUntil" = NULL, "lastError" = NULL
           WHERE "id" = ${taskId} AND "status" <> 'sent'`,
       ]);

@@ -13,6 +13,7 @@ import { createPeopleRepository } from './people-repository.ts';
 import { createStatusRepository } from './status-repository.ts';
 import { createContactLedgerRepository } from './contact-ledger-repository.ts';
 import { createIdentityChallengeRepository } from './identity-challenge-repository.ts';
+import { createContactPreferenceRepository } from './contact-preference-repository.ts';
 
 export function createRepositories(db: Db, cipher: PiiCipher, regionCode: string) {
   const conversations = createConversationRepository(db, cipher);
@@ -29,6 +30,7 @@ export function createRepositories(db: Db, cipher: PiiCipher, regionCode: string
     caseworkers: createCaseworkerRepository(db),
     identity: createIdentityChallengeRepository(db, cipher),
     outreach: createOutreachRepository(db),
+    contactPreferences: createContactPreferenceRepository(db),
     /** Liveness of the database for /healthz. */
     async ping(): Promise<boolean> {
       const rows = await db.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`;

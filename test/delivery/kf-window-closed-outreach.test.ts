@@ -1,6 +1,6 @@
 // Outreach to a person whose newest address is 微信客服: when their kf window has closed (48 hours since they
-// last wrote) the kf channel refuses for good and the monthly check-in goes to their web chat instead, seen in
-// Direct Line (official client); a person whose window is still open gets it through kf/send_msg.
+// last wrote) the kf channel is passed over (reason kept on the task) and the monthly check-in goes to their web
+// chat instead, seen in Direct Line (official client); a person whose window is still open gets it through kf/send_msg.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../src/main.ts';
 import { openDatabase, type Database } from '../../src/persistence/database.ts';
@@ -65,10 +65,13 @@ describe('outreach when the 微信客服 window is closed', () => {
     expect(fake.sentTo('wmClosed')).toEqual([]);
     expect(fake.sentTo('wmOpen')).toHaveLength(1);
     expect(fake.sentTo('wmOpen')[0]).toMatch(/^您好！想了解一下您最近的情况：\n1\. /);
-    const tasks = await database.prisma.outreachTask.findMany({ where: { kind: 'check_in', status: { not: 'pending' } }, orderBy: { jobSeekerId: 'asc' }, select: { jobSeekerId: true, status: true, channel: true } });
-    expect(tasks).toEqual([{ jobSeekerId: 'p-closed', status: 'sent', channel: 'webchat' }, { jobSeekerId: 'p-open', status: 'sent', channel: 'wecom-kf' }]);
-    const refused = await database.prisma.auditEvent.findMany({ where: { action: 'wecom_kf.undeliverable' }, select: { subjectId: true, details: true } });
-    expect(refused).toEqual([{ subjectId: `${KF}|wmClosed`, details: JSON.stringify({ reason: 'outside_window' }) }]);
+    const tasks = await database.prisma.outreachTask.findMany({ where: { kind: 'check_in', status: { not: 'pending' } }, orderBy: { jobSeekerId: 'asc' }, select: { jobSeekerId: true, status: true, channel: true, chosenBecause: true, skippedChannels: true } });
+    // The kf channel's own window state passed it over before any send: the reason is kept on the task.
+    expect(tasks).toEqual([
+      { jobSeekerId: 'p-closed', status: 'sent', channel: 'webchat', chosenBecause: 'recent:always', skippedChannels: JSON.stringify([{ channel: 'wecom-kf', reason: 'outside_window' }]) },
+      { jobSeekerId: 'p-open', status: 'sent', channel: 'wecom-kf', chosenBecause: 'recent:in_window', skippedChannels: '[]' },
+    ]);
+    expect(await database.prisma.auditEvent.count({ where: { action: 'wecom_kf.undeliverable' } })).toBe(0);
     // Nothing was queued for the closed window: outreach is not a reply, it went elsewhere.
     expect(await database.prisma.wecomKfQueuedReply.count()).toBe(0);
   });

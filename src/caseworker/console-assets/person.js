@@ -31,6 +31,19 @@
       });
       add(root, head);
 
+      // Ways to reach the person, in the order a proactive message tries them; the server words each state.
+      var reach = add(el('section', 'card'), el('h2', '', w('contactChannels')));
+      reach.id = 'contact-channels';
+      add(reach, add(el('div', 'row'), el('strong', '', w('preferredChannel')), el('span', '', d.contactChannels.preferred || w('lastWrote'))));
+      var ways = el('ul');
+      d.contactChannels.channels.forEach(function (c) {
+        var li = el('li', c.canSendNow ? '' : 'muted', c.text + ' · ' + c.address + (c.preferred ? ' · ' + w('preferredChannel') : ''));
+        li.setAttribute('data-channel', c.channel);
+        add(ways, li);
+      });
+      add(reach, ways);
+      add(root, reach);
+
       var regs = add(el('section', 'card'), el('h2', '', w('registrations')));
       d.registrations.forEach(function (r) {
         add(regs, add(el('div', 'row'), el('strong', '', r.kindLabel + ' · ' + r.statusLabel), el('span', 'muted', w('submitted') + ' ' + k.time(r.registeredAt)), k.clause(r.clause)));

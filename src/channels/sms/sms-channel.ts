@@ -13,6 +13,10 @@ export function createSmsChannel(driver: SmsDriver): OutboundChannel & { readonl
   return {
     channel: SMS_CHANNEL_ID,
     provider: driver.provider,
+    // Always deliverable, so it is tried last: a text costs money and carries only registered templates.
+    async reachability() {
+      return { canSendNow: true, reason: 'last_resort' };
+    },
     async send(address, message) {
       const phone = parseMobileNumber(address);
       if (!phone.valid) return { ok: false, retryable: false, code: 'invalid_address' };

@@ -12,6 +12,7 @@ import type { ChannelInbox, OaFollowers } from '../tencent/tencent-ports.ts';
 import { WECHAT_OA_CHANNEL_ID } from './oa-capabilities.ts';
 import { createOaDelivery, OaUndeliverableError } from './oa-delivery.ts';
 import { oaInboundOf } from './oa-inbound.ts';
+import { oaReachability } from './oa-reachability.ts';
 import { createWechatOaApi } from './wechat-oa-api.ts';
 import { WechatOaAdapter } from './wechat-oa-adapter.ts';
 import { createWechatOaCallbackRouter } from './wechat-oa-callback-router.ts';
@@ -113,6 +114,7 @@ export function createWechatOaChannel(deps: WechatOaChannelDeps) {
   /** The OutboundChannel port (by openid) for the outreach engine: window first, then the 订阅通知. */
   const outbound: OutboundChannel = {
     channel: WECHAT_OA_CHANNEL_ID,
+    reachability: oaReachability(deps.followers, settings.subscribeTemplateId),
     async send(address, message) {
       try {
         return { ok: true, providerMessageId: await delivery.send(address, message.text) };

@@ -45,6 +45,11 @@ export class SendPacer {
     return { day: this.day, sent: this.sentToday };
   }
 
+  /** Whether the cap, as last seen from the budget, leaves room for a message at `at` (a new service day always does). */
+  hasRoomOn(at: Date): boolean {
+    return this.options.dayOf(at) !== this.day || this.sentToday < this.options.dailyCap;
+  }
+
   private async paced<T>(send: () => Promise<T>): Promise<PacedOutcome<T>> {
     const { clock, dayOf, dailyCap, minGapMs } = this.options;
     const now = clock();

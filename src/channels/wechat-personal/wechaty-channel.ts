@@ -83,6 +83,10 @@ export async function startWechatyChannel(options: WechatyChannelOptions): Promi
     adapter,
     outbound: {
       channel: WECHATY_CHANNEL_ID,
+      async reachability(_contactId, now) {
+        if (state !== 'logged_in') return { canSendNow: false, reason: 'logged_out' };
+        return pacer.hasRoomOn(now) ? { canSendNow: true, reason: 'always' } : { canSendNow: false, reason: 'paced' };
+      },
       async send(address, message) {
         const outcome = await sendText(address, message.text);
         return outcome.sent ? { ok: true, providerMessageId: outcome.value } : { ok: false, retryable: true, code: outcome.reason };

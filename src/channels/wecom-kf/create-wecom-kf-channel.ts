@@ -14,6 +14,7 @@ import { createKfHandover } from './kf-handover.ts';
 import type { KfReplyQueue } from './kf-reply-queue-port.ts';
 import { createKfReplySender, KfWindowClosedError } from './kf-reply-sender.ts';
 import { kfCustomerId, WECOM_KF_CHANNEL_ID, WecomKfAdapter } from './wecom-kf-adapter.ts';
+import { kfReachability } from './kf-reachability.ts';
 import { z } from 'zod';
 
 export interface WecomKfChannelDeps {
@@ -82,6 +83,7 @@ export function createWecomKfChannel(deps: WecomKfChannelDeps) {
 
   const outbound: OutboundChannel = {
     channel: WECOM_KF_CHANNEL_ID,
+    reachability: kfReachability(deps.windows),
     async send(address, message) {
       try {
         return { ok: true, providerMessageId: await replies.sendNow(address, message.text) };

@@ -7,6 +7,7 @@ import { showStatus } from './show-status.ts';
 import { recordFollowUp } from './record-follow-up.ts';
 import { linkIdentity } from './link-identity.ts';
 import { requireOpenRegistration } from './require-open-registration.ts';
+import { setContactChannel } from './set-contact-channel.ts';
 
 export function createActions(wiring: EngineWiring): Readonly<Record<string, DialogAction>> {
   return {
@@ -15,6 +16,7 @@ export function createActions(wiring: EngineWiring): Readonly<Record<string, Dia
     'status.show': showStatus(wiring.repos),
     'followUp.record': recordFollowUp({ ...wiring.repos, cases: wiring.repos.handoffs }),
     'identity.link': linkIdentity({ identity: wiring.repos.identity, cases: wiring.repos.handoffs, audit: wiring.repos.audit }),
+    'contactChannel.set': setContactChannel({ people: wiring.repos.people, audit: wiring.repos.audit, ...(wiring.repos.contactPreferences ? { preferences: wiring.repos.contactPreferences } : {}) }),
   };
 }
 

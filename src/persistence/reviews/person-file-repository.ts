@@ -14,6 +14,7 @@ import { HARDSHIP_CASE_KIND } from '../hardship-request-repository.ts';
 import { hardshipViewsOf } from './hardship-reviews.ts';
 import { maskedPersonSelect, nameOfActor, OPEN_CASE_STATUSES } from './review-rows.ts';
 import { maskPersonalNumbers } from '../../logging/mask-personal-numbers.ts';
+import { channelAddressOf, conversationKeyOf, lastWrittenAt } from '../channel-address-keys.ts';
 import type { PersonFile } from '../../caseworker/person-file.ts';
 
 export const CIVIL_AFFAIRS_REFERRAL_KIND = 'civil_affairs_referral';
@@ -39,9 +40,10 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
         db.contactRecord.findMany({ where: { jobSeekerId }, orderBy: { at: 'asc' } }),
         db.handoffCase.findMany({ where: { jobSeekerId, kind: HARDSHIP_CASE_KIND }, include: { jobSeeker: maskedPersonSelect }, orderBy: { createdAt: 'desc' } }),
         db.handoffCase.findMany({ where: { jobSeekerId, status: { in: OPEN_CASE_STATUSES } }, orderBy: { createdAt: 'asc' } }),
-        db.channelAddress.findMany({ where: { jobSeekerId }, select: { conversationId: true } }),
+        db.channelAddress.findMany({ where: { jobSeekerId }, select: { channel: true, conversationId: true }, orderBy: { updatedAt: 'desc' } }),
       ]);
       const keys = [...new Set([...addresses.map((a) => a.conversationId), ...cases.map((c) => c.conversationKey)])];
+      const written = await lastWrittenAt(db, addresses.map((a) => conversationKeyOf(a)));
       const transcript = keys.length === 0 ? [] : await db.transcriptMessage.findMany({ where: { conversationKey: { in: keys } }, orderBy: { at: 'desc' }, take: TRANSCRIPT_LIMIT });
       return {
         jobSeekerId: person.id, regionCode: person.regionCode, name: person.name, idNumber: person.idNumberMask, phone: person.phoneMask, locale: person.locale, createdAt: person.createdAt,
@@ -56,6 +58,10 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
         hardship: await hardshipViewsOf(db, hardshipRows),
         openCases: cases.map((c) => ({ id: c.id, kind: c.kind, reason: c.reason, status: c.status, openedAt: c.createdAt })),
         transcript: transcript.reverse().map((m) => ({ direction: m.direction, sender: m.sender, text: m.text ?? '', at: m.at })),
+        contactReach: {
+          preferredChannel: person.preferredChannel,
+          addresses: addresses.map((a) => ({ channel: a.channel, address: channelAddressOf(a), conversationKey: conversationKeyOf(a), lastWrittenAt: written.get(conversationKeyOf(a)) ?? null })),
+        },
       };
     },
 

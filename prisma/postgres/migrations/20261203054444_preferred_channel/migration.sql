@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "JobSeeker" ADD COLUMN     "preferredChannel" TEXT;
+
+-- AlterTable
+ALTER TABLE "OutreachTask" ADD COLUMN     "chosenBecause" TEXT,
+ADD COLUMN     "skippedChannels" TEXT;
