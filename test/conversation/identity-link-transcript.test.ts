@@ -32,7 +32,8 @@ async function owner() {
 }
 
 function lastCode(): string {
-  const code = h.outbox.at(-1)?.message.template?.params.code;
+  const template = h.outbox.at(-1)?.message.template;
+  const code = template?.kind === 'one_time_code' ? template.params.code : undefined;
   if (!code) throw new Error('no code was sent');
   return code;
 }
