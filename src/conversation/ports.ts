@@ -132,6 +132,8 @@ export type SendOutcome = { ok: true; providerMessageId: string } | { ok: false;
 /** One outbound channel (web chat, SMS, ...): sends a message to an address of that channel. */
 export interface OutboundChannel {
   readonly channel: string;
+  /** The channel carries only registered templates (SMS): one notice stands for a message's words. */
+  readonly templatesOnly?: boolean;
   send(address: string, message: OutboundText): Promise<SendOutcome>;
 }
 

@@ -7,7 +7,7 @@ import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
 import type { OutboundChannel, SendOutcome } from '../conversation/ports.ts';
 import { isSendingTime, nextSendingTime, type SendWindow } from '../scheduler/send-window.ts';
 import type { DeliveryStore, DeliveryTask } from './delivery-ports.ts';
-import { composeOutreach, quotaKindOf, type MessageDeps } from './outreach-message.ts';
+import { composeOutreach, outreachNotice, quotaKindOf, type MessageDeps } from './outreach-message.ts';
 
 export interface DeliveryDeps extends MessageDeps {
   store: DeliveryStore;
@@ -44,7 +44,7 @@ async function attempt(task: DeliveryTask, deps: DeliveryDeps, now: Date): Promi
   for (const to of task.addresses) {
     const channel = deps.channels.find((c) => c.channel === to.channel);
     if (!channel) continue;
-    const messages = await composeOutreach(task, to, deps, now);
+    const messages = channel.templatesOnly ? [outreachNotice(task, deps)] : await composeOutreach(task, to, deps, now);
     if (messages === null) return { kind: 'busy' };
     const outcome = await sendAll(channel, to.address, messages);
     if (outcome.ok) return { kind: 'sent', channel: to.channel, receipt: outcome.providerMessageId };

@@ -68,6 +68,7 @@ export function createSmsChannel(driver: SmsDriver, options: SmsChannelOptions =
   return {
     channel: SMS_CHANNEL_ID,
     provider: driver.provider,
+    templatesOnly: true,
     async send(address, message) {
       // SMS in mainland China carries only approved templates: a message without one cannot go by SMS.
       if (!message.template) return { ok: false, retryable: false, code: 'no_template' };
