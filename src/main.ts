@@ -1,7 +1,7 @@
 // Composition root: configuration → database (migrated) → policy data → engine → channels → HTTP → scheduler.
 // `startService` is what `npm start` and the end-to-end tests run; `stop` is the graceful shutdown.
 import type { Server } from 'node:http';
-import type { Express } from 'express';
+import type { Express, Router } from 'express';
 import type { AddressInfo } from 'node:net';
 import cron from 'node-cron';
 import type { AppConfig } from './config/app-config.ts';
@@ -47,6 +47,11 @@ import { createWorkReportRepository } from './persistence/work-report-repository
 import { createAuditSearchRepository } from './persistence/audit-search-repository.ts';
 import { createOutboundSender } from './channels/outbound-sender.ts';
 import { createSmsChannel, smsDriverFromSettings } from './channels/sms/sms-channel.ts';
+import { createSmsUplinkRouter } from './channels/sms/sms-uplink-router.ts';
+import { createShortLinkRouter } from './channels/webchat/short-link-router.ts';
+import { createSmsNumberLimitRepository } from './persistence/sms-number-limit-repository.ts';
+import { createSmsPhoneBookRepository, createSmsUplinkRepository } from './persistence/sms-phone-book-repository.ts';
+import { createSmsShortLinkRepository } from './persistence/sms-short-link-repository.ts';
 import { startWechatFromConfig, type WechatyBot } from './channels/wechat-personal/start-personal-wechat.ts';
 import { createDecisionDeskRepository } from './persistence/reviews/decision-desk-repository.ts';
 import { createPersonFileRepository } from './persistence/reviews/person-file-repository.ts';
@@ -99,8 +104,15 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const repos = createRepositories(database.prisma, cipher, config.REGION);
   const firstContact = createFirstContactPolicy(packs, calendar, config.REGION);
   const policy = regionPolicy(config.REGION, packs, calendar);
-  // One-time codes (and later outreach) go out by SMS; with SMS_PROVIDER=log the code is only logged, and it says so.
-  const sms = createSmsChannel(smsDriverFromSettings(config, logger));
+  // One-time codes and notices go out by SMS; with SMS_PROVIDER=log they are only logged, and it says so.
+  const phoneBook = createSmsPhoneBookRepository(database.prisma, cipher);
+  await phoneBook.backfill();
+  const shortLinks = createSmsShortLinkRepository(database.prisma);
+  const sms = createSmsChannel(smsDriverFromSettings(config, logger), {
+    notices: config.SMS_NOTICE_TEMPLATES ?? {}, phoneBook, audit: repos.audit, clock: now,
+    limiter: createSmsNumberLimitRepository(database.prisma, cipher, { minGapSeconds: config.SMS_NUMBER_MIN_GAP_SECONDS, maxPerHour: config.SMS_NUMBER_MAX_PER_HOUR, maxPerDay: config.SMS_NUMBER_MAX_PER_DAY }),
+    ...(config.PUBLIC_BASE_URL ? { links: { store: shortLinks, baseUrl: config.PUBLIC_BASE_URL, days: config.SMS_LINK_DAYS } } : {}),
+  });
   const engine = createEngine({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS, sms });
 
   const store = new WebchatStore(database.prisma);
@@ -167,13 +179,22 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   await tencent.sweep();
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
+  const perIpMinute = (name: string, points: number) => limitStore.limiter({ name, points, durationSeconds: 60 });
+  const shortLinkPages = createShortLinkRouter({
+    links: shortLinks, store, identity: repos.identity, audit: repos.audit, localizer, tokenSecret, tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60,
+    limiter: await perIpMinute('sms-links-ip', config.LIMIT_SHORT_LINKS_PER_IP), clock: now,
+  });
+  // Inbound SMS only when a secret for the providers' callback address is configured.
+  const smsUplink: Record<string, Router> = config.SMS_UPLINK_SECRET
+    ? { sms: createSmsUplinkRouter({ secret: config.SMS_UPLINK_SECRET, limiter: await perIpMinute('sms-uplink-ip', config.LIMIT_SMS_UPLINKS_PER_IP), phoneBook, uplinks: createSmsUplinkRepository(database.prisma), identity: repos.identity, engine, sms, audit: repos.audit, localizer, clock: now, logger }) }
+    : {};
   const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
-  const app = createHttpApp({ webchat, repos, now, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now, ...(wechat ? { channels: () => ({ wechaty: wechat.loginState() }) } : {}) }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true, channels: tencent.routers,
+  const app = createHttpApp({ webchat, repos, now, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now, ...(wechat ? { channels: () => ({ wechaty: wechat.loginState() }) } : {}) }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true, channels: { ...tencent.routers, ...smsUplink }, shortLinks: shortLinkPages,
     registrationFields: (registration) => formViewOf(registrationDialog.steps, { ...registration }, (key) => localizer.t('zh-CN', key)) });
   if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
   else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);
 
-  // Outreach goes out through the same channels people talk on; SMS only carries registered templates (one-time codes).
+  // Outreach goes out through the same channels people talk on; SMS carries one registered notice template per task.
   const tick = createOutreachTick({
     plans: repos.outreach, deliveries: createOutreachDeliveryRepository(database.prisma), facts: createOutreachFactRepository(database.prisma), audit: repos.audit, packs, calendar,
     channels: [createWebchatOutbound(store), ...tencent.outbound, ...(wechat ? [wechat.outbound] : []), sms], buttonChannels: [WEBCHAT_CHANNEL_ID], localizer, settings: config,
