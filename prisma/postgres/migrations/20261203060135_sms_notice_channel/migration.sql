@@ -1,40 +1,44 @@
 -- AlterTable
-ALTER TABLE "JobSeeker" ADD COLUMN "phoneHash" TEXT;
+ALTER TABLE "JobSeeker" ADD COLUMN     "phoneHash" TEXT;
 
 -- CreateTable
 CREATE TABLE "SmsNumberSend" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "phoneHash" TEXT NOT NULL,
-    "sentAt" DATETIME NOT NULL
-);
+    "seq" INTEGER NOT NULL,
+    "sentAt" TIMESTAMP(3) NOT NULL,
 
--- CreateTable
-CREATE TABLE "SmsNumberGate" (
-    "phoneHash" TEXT NOT NULL PRIMARY KEY,
-    "version" INTEGER NOT NULL DEFAULT 0
+    CONSTRAINT "SmsNumberSend_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "SmsShortLink" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "tokenHash" TEXT NOT NULL,
     "jobSeekerId" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL,
-    "expiresAt" DATETIME NOT NULL,
-    "usedAt" DATETIME
+    "createdAt" TIMESTAMP(3) NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "usedAt" TIMESTAMP(3),
+
+    CONSTRAINT "SmsShortLink_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "SmsUplink" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "provider" TEXT NOT NULL,
     "providerMessageId" TEXT NOT NULL,
     "jobSeekerId" TEXT,
-    "receivedAt" DATETIME NOT NULL
+    "receivedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "SmsUplink_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
 CREATE INDEX "SmsNumberSend_phoneHash_sentAt_idx" ON "SmsNumberSend"("phoneHash", "sentAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SmsNumberSend_phoneHash_seq_key" ON "SmsNumberSend"("phoneHash", "seq");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "SmsShortLink_tokenHash_key" ON "SmsShortLink"("tokenHash");

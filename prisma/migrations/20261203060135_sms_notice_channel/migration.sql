@@ -1,48 +1,38 @@
 -- AlterTable
-ALTER TABLE "JobSeeker" ADD COLUMN     "phoneHash" TEXT;
+ALTER TABLE "JobSeeker" ADD COLUMN "phoneHash" TEXT;
 
 -- CreateTable
 CREATE TABLE "SmsNumberSend" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "phoneHash" TEXT NOT NULL,
-    "sentAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "SmsNumberSend_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
-CREATE TABLE "SmsNumberGate" (
-    "phoneHash" TEXT NOT NULL,
-    "version" INTEGER NOT NULL DEFAULT 0,
-
-    CONSTRAINT "SmsNumberGate_pkey" PRIMARY KEY ("phoneHash")
+    "seq" INTEGER NOT NULL,
+    "sentAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "SmsShortLink" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "tokenHash" TEXT NOT NULL,
     "jobSeekerId" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL,
-    "expiresAt" TIMESTAMP(3) NOT NULL,
-    "usedAt" TIMESTAMP(3),
-
-    CONSTRAINT "SmsShortLink_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "usedAt" DATETIME
 );
 
 -- CreateTable
 CREATE TABLE "SmsUplink" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "provider" TEXT NOT NULL,
     "providerMessageId" TEXT NOT NULL,
     "jobSeekerId" TEXT,
-    "receivedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "SmsUplink_pkey" PRIMARY KEY ("id")
+    "receivedAt" DATETIME NOT NULL
 );
 
 -- CreateIndex
 CREATE INDEX "SmsNumberSend_phoneHash_sentAt_idx" ON "SmsNumberSend"("phoneHash", "sentAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SmsNumberSend_phoneHash_seq_key" ON "SmsNumberSend"("phoneHash", "seq");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "SmsShortLink_tokenHash_key" ON "SmsShortLink"("tokenHash");
