@@ -34,7 +34,8 @@ export interface ShortLinkRouterDeps {
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
 
 export function createShortLinkRouter(deps: ShortLinkRouterDeps): Router {
-  const tokens = new DirectlineToken(deps.tokenSecret, deps.tokenLifetimeSeconds, () => Math.floor(deps.clock().getTime() / 1000));
+  // Minted on the same (real) clock the Direct Line router checks tokens on.
+  const tokens = new DirectlineToken(deps.tokenSecret, deps.tokenLifetimeSeconds);
   const bot = { ...(deps.bot ?? { id: 'jiuyebang', name: '就业帮' }), role: 'bot' };
   const router = express.Router();
   router.use(async (req, res, next) => {
