@@ -128,6 +128,18 @@ describe('what the SMS channel cannot carry, or not yet', () => {
   });
 });
 
+describe('one-time codes share the per-number limits', () => {
+  it('a code over the limit is not sent: retryable, so the person is told to try again later', async () => {
+    const server = (fake = await startFakeTencentSms(() => 'ok'));
+    const retryAt = new Date(AT.getTime() + 20_000);
+    const limiter: SmsNumberLimiter = { reserve: async () => ({ ok: false, reason: 'min_gap', retryAt }), release: async () => {} };
+    const sms = createSmsChannel(tencentDriver(server.url), options({ limiter }));
+    const code: OutboundText = { text: '123456', template: { kind: 'one_time_code', params: { code: '123456', minutes: '10' } } };
+    expect(await sms.send('13812345678', code)).toEqual({ ok: false, retryable: true, code: 'number_limit_min_gap', retryAt });
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe('SMS_NOTICE_TEMPLATES', () => {
   it('refuses what is not JSON, an unknown kind, an unknown parameter, or a parameter twice', () => {
     expect(smsNoticeTemplatesEnv.safeParse('{check_in').success).toBe(false);
