@@ -27,7 +27,8 @@ export interface DeliveryResult { sent: number; deferred: number; failed: number
 const CLAIM_BATCH = 200;
 const BASE_BACKOFF_MS = 10 * 60_000;
 
-type Attempt = { kind: 'sent'; channel: string; receipt: string } | { kind: 'busy' } | { kind: 'failed'; retryable: boolean; reasons: string[] };
+/** `notBefore`: every address failed only for a while (an SMS per-number limit): wait until then, no attempt counted. */
+type Attempt = { kind: 'sent'; channel: string; receipt: string } | { kind: 'busy' } | { kind: 'failed'; retryable: boolean; reasons: string[]; notBefore?: Date };
 
 async function sendAll(channel: OutboundChannel, address: string, messages: readonly Parameters<OutboundChannel['send']>[1][]): Promise<SendOutcome> {
   let last: SendOutcome = { ok: false, retryable: false, code: 'empty_message' };
@@ -41,6 +42,8 @@ async function sendAll(channel: OutboundChannel, address: string, messages: read
 async function attempt(task: DeliveryTask, deps: DeliveryDeps, now: Date): Promise<Attempt> {
   const reasons: string[] = [];
   let retryable = false;
+  let notBefore: Date | undefined;
+  let allTimed = true;
   for (const to of task.addresses) {
     const channel = deps.channels.find((c) => c.channel === to.channel);
     if (!channel) continue;
@@ -50,8 +53,11 @@ async function attempt(task: DeliveryTask, deps: DeliveryDeps, now: Date): Promi
     if (outcome.ok) return { kind: 'sent', channel: to.channel, receipt: outcome.providerMessageId };
     reasons.push(`${to.channel}:${outcome.code}`);
     retryable ||= outcome.retryable;
+    if (outcome.retryAt && (!notBefore || outcome.retryAt < notBefore)) notBefore = outcome.retryAt;
+    allTimed &&= outcome.retryable && outcome.retryAt !== undefined;
   }
-  return { kind: 'failed', retryable, reasons: reasons.length > 0 ? reasons : ['no_reachable_address'] };
+  const timed = allTimed && notBefore ? { notBefore } : {};
+  return { kind: 'failed', retryable, reasons: reasons.length > 0 ? reasons : ['no_reachable_address'], ...timed };
 }
 
 /** Sends what is due at `now`; outside the sending hours it sends nothing and reports the due tasks as deferred. */
@@ -85,6 +91,9 @@ export async function deliverDue(deps: DeliveryDeps, now: Date): Promise<Deliver
       await deps.store.releaseDay(task.jobSeekerId, day, task.id);
       if (outcome.kind === 'busy') {
         await deps.store.reschedule(task.id, owner, { availableAt: nextSendingTime(new Date(now.getTime() + 3_600_000), deps.window, deps.calendar), reason: 'conversation_busy', failed: false });
+        result.deferred += 1;
+      } else if (outcome.notBefore) {
+        await deps.store.reschedule(task.id, owner, { availableAt: nextSendingTime(outcome.notBefore, deps.window, deps.calendar), reason: outcome.reasons.join(','), failed: false });
         result.deferred += 1;
       } else if (outcome.retryable && task.attempts + 1 < maxAttempts) {
         const backoff = new Date(now.getTime() + BASE_BACKOFF_MS * 3 ** task.attempts);

@@ -1,10 +1,12 @@
 // Outreach through SMS, the template-only channel: each task goes out as ONE notice in the approved template of
 // its kind (topic in words, a short link to web chat, the number on file), never as the chat's text; a kind the
-// configuration has no template for is undeliverable by SMS with a clear reason, and nothing is sent.
+// configuration has no template for is undeliverable by SMS with a clear reason, and nothing is sent; a number
+// over its per-number limit defers the task until it may go (no attempt counted).
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSmsChannel } from '../../src/channels/sms/sms-channel.ts';
 import type { SmsDriver, SmsParam } from '../../src/channels/sms/sms-driver.ts';
 import { smsNoticeTemplatesEnv } from '../../src/channels/sms/sms-notice-templates.ts';
+import type { SmsNumberLimiter } from '../../src/channels/sms/sms-ports.ts';
 import type { OutboundChannel } from '../../src/conversation/ports.ts';
 import { beijingAt, insertRegistrants, makeCity, openWorld, tickOf, type World } from '../scheduler/outreach-world.ts';
 
@@ -24,9 +26,9 @@ function recordingDriver(): SmsDriver & { sent: { phone: string; templateId: str
 }
 
 /** The SMS channel under the test world's channel name (its addresses are `loop`), numbers from a phone book. */
-function smsAs(driver: SmsDriver, templates: string): OutboundChannel {
+function smsAs(driver: SmsDriver, templates: string, limiter?: SmsNumberLimiter): OutboundChannel {
   const links = { store: { issue: async () => ({ token: 'AbCdEfGhIjKlMnOpQrStUv', linkId: 'l' }), use: async () => ({ ok: false as const, reason: 'unknown' as const }), peek: async () => ({ ok: false as const, reason: 'unknown' as const }) }, baseUrl: 'https://jiuye.example.gov.cn', days: 7 };
-  const channel = createSmsChannel(driver, { notices: smsNoticeTemplatesEnv.parse(templates), links, phoneBook: { phoneOf: async (id) => `1380000${id.slice(-4)}` } });
+  const channel = createSmsChannel(driver, { notices: smsNoticeTemplatesEnv.parse(templates), links, phoneBook: { phoneOf: async (id) => `1380000${id.slice(-4)}` }, ...(limiter ? { limiter } : {}) });
   return { channel: 'loop', templatesOnly: true, send: (address, message) => channel.send(address, message) };
 }
 
@@ -59,5 +61,17 @@ describe('outreach by SMS', () => {
     expect(driver.sent).toHaveLength(0);
     const tasks = await w.database.prisma.outreachTask.findMany({ where: { kind: 'first_contact' }, select: { status: true, lastError: true } });
     expect(tasks).toEqual(Array.from({ length: 3 }, () => ({ status: 'undeliverable', lastError: 'loop:no_template_for_kind' })));
+  });
+
+  it('over the per-number limit: deferred until the limit allows it, no attempt counted, nothing sent', async () => {
+    const w = await threeRegistrants();
+    const driver = recordingDriver();
+    const retryAt = beijingAt('2026-03-03', '10:30');
+    const limiter: SmsNumberLimiter = { reserve: async () => ({ ok: false, reason: 'per_day', retryAt }), release: async () => {} };
+    const result = await tickOf(w, [smsAs(driver, '{"first_contact":{"id":"1111111","params":["topic"]}}', limiter)])(beijingAt('2026-03-03', '10:00'));
+    expect(result).toMatchObject({ sent: 0, failed: 0, deferred: 3 });
+    expect(driver.sent).toHaveLength(0);
+    const tasks = await w.database.prisma.outreachTask.findMany({ where: { kind: 'first_contact' }, select: { status: true, attempts: true, availableAt: true, lastError: true } });
+    expect(tasks).toEqual(Array.from({ length: 3 }, () => ({ status: 'pending', attempts: 0, availableAt: retryAt, lastError: 'loop:number_limit_per_day' })));
   });
 });
