@@ -48,6 +48,7 @@ import { createAuditSearchRepository } from './persistence/audit-search-reposito
 import { createOutboundSender } from './channels/outbound-sender.ts';
 import { createSmsChannel, smsDriverFromSettings } from './channels/sms/sms-channel.ts';
 import { createSmsUplinkRouter } from './channels/sms/sms-uplink-router.ts';
+import { SmsAdapter } from './channels/sms/sms-adapter.ts';
 import { createShortLinkRouter } from './channels/webchat/short-link-router.ts';
 import { createSmsNumberLimitRepository } from './persistence/sms-number-limit-repository.ts';
 import { createSmsPhoneBookRepository, createSmsUplinkRepository } from './persistence/sms-phone-book-repository.ts';
@@ -144,7 +145,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const wechat = await startWechatFromConfig(config, { logic: createBotLogic(engine, { buttons: false }), localizer, logger, now, ...(options.wechaty ? { bot: options.wechaty } : {}) });
   const caseDesk = createCaseDeskRepository(database.prisma);
   // Filled with the Tencent channels' adapters once they start (they need the console's case actions).
-  const proactiveAdapters: Record<string, Parameters<typeof createOutboundSender>[0][string]> = { [WEBCHAT_CHANNEL_ID]: webchatAdapter, ...(wechat ? { [wechat.adapter.channelId]: wechat.adapter } : {}) };
+  const proactiveAdapters: Record<string, Parameters<typeof createOutboundSender>[0][string]> = {
+    [WEBCHAT_CHANNEL_ID]: webchatAdapter, [sms.channel]: new SmsAdapter({ sms, personAt: phoneBook.personAt, localizer }), ...(wechat ? { [wechat.adapter.channelId]: wechat.adapter } : {}),
+  };
   const caseworkerConsole = createConsole({
     sessions: repos.caseworkers,
     accounts: repos.caseworkers,

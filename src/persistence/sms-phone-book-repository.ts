@@ -5,6 +5,9 @@ import type { SmsPhoneBook, SmsUplinkLog } from '../channels/sms/sms-ports.ts';
 import type { Db } from './database.ts';
 import type { PiiCipher } from './pii-cipher.ts';
 import { isUniqueViolation } from './prisma-errors.ts';
+import { toLocale } from '../conversation/locales.ts';
+
+const SMS_CHANNEL = 'sms';
 
 export function createSmsPhoneBookRepository(db: Db, cipher: PiiCipher): SmsPhoneBook & { backfill(): Promise<number> } {
   return {
@@ -18,6 +21,10 @@ export function createSmsPhoneBookRepository(db: Db, cipher: PiiCipher): SmsPhon
     },
     addressOf(phone) {
       return cipher.lookupHash(`sms-address:${phone}`).slice(0, 32);
+    },
+    async personAt(address) {
+      const linked = await db.channelAddress.findUnique({ where: { channel_userKey: { channel: SMS_CHANNEL, userKey: address } }, include: { jobSeeker: true } });
+      return linked?.jobSeeker ? { jobSeekerId: linked.jobSeeker.id, locale: toLocale(linked.jobSeeker.locale) } : null;
     },
     /** People registered before the lookup hash existed get one (start-up); returns how many. */
     async backfill() {

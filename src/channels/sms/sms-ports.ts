@@ -30,6 +30,8 @@ export interface SmsPhoneBook {
   peopleWithPhone(phone: string): Promise<string[]>;
   /** A keyed hash of the number: the SMS conversation's id (a number never appears in a conversation key). */
   addressOf(phone: string): string;
+  /** The person an SMS conversation (its address) is linked to, and their language. */
+  personAt(address: string): Promise<{ jobSeekerId: string; locale: 'zh-CN' | 'en' } | null>;
 }
 
 /** Inbound SMS accepted once per provider message id. */
