@@ -1,7 +1,7 @@
 // Composition root: configuration → database (migrated) → policy data → engine → channels → HTTP → scheduler.
 // `startService` is what `npm start` and the end-to-end tests run; `stop` is the graceful shutdown.
 import type { Server } from 'node:http';
-import type { Express, Router } from 'express';
+import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import cron from 'node-cron';
 import type { AppConfig } from './config/app-config.ts';
@@ -47,9 +47,8 @@ import { createWorkReportRepository } from './persistence/work-report-repository
 import { createAuditSearchRepository } from './persistence/audit-search-repository.ts';
 import { createOutboundSender } from './channels/outbound-sender.ts';
 import { createSmsChannel, smsDriverFromSettings } from './channels/sms/sms-channel.ts';
-import { createSmsUplinkRouter } from './channels/sms/sms-uplink-router.ts';
+import { createSmsRoutes } from './channels/sms/sms-routes.ts';
 import { SmsAdapter } from './channels/sms/sms-adapter.ts';
-import { createShortLinkRouter } from './channels/webchat/short-link-router.ts';
 import { createSmsNumberLimitRepository } from './persistence/sms-number-limit-repository.ts';
 import { createSmsPhoneBookRepository, createSmsUplinkRepository } from './persistence/sms-phone-book-repository.ts';
 import { createSmsShortLinkRepository } from './persistence/sms-short-link-repository.ts';
@@ -182,17 +181,13 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   await tencent.sweep();
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
-  const perIpMinute = (name: string, points: number) => limitStore.limiter({ name, points, durationSeconds: 60 });
-  const shortLinkPages = createShortLinkRouter({
-    links: shortLinks, store, identity: repos.identity, audit: repos.audit, localizer, tokenSecret, tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60,
-    limiter: await perIpMinute('sms-links-ip', config.LIMIT_SHORT_LINKS_PER_IP), clock: now,
+  const smsRoutes = await createSmsRoutes({
+    shortLinks: { links: shortLinks, store, identity: repos.identity, audit: repos.audit, localizer, tokenSecret, tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60, clock: now },
+    uplink: { secret: config.SMS_UPLINK_SECRET, phoneBook, uplinks: createSmsUplinkRepository(database.prisma), identity: repos.identity, engine, sms, audit: repos.audit, localizer, clock: now, logger },
+    limits: { shortLinksPerIp: config.LIMIT_SHORT_LINKS_PER_IP, uplinksPerIp: config.LIMIT_SMS_UPLINKS_PER_IP }, limiter: (spec) => limitStore.limiter(spec),
   });
-  // Inbound SMS only when a secret for the providers' callback address is configured.
-  const smsUplink: Record<string, Router> = config.SMS_UPLINK_SECRET
-    ? { sms: createSmsUplinkRouter({ secret: config.SMS_UPLINK_SECRET, limiter: await perIpMinute('sms-uplink-ip', config.LIMIT_SMS_UPLINKS_PER_IP), phoneBook, uplinks: createSmsUplinkRepository(database.prisma), identity: repos.identity, engine, sms, audit: repos.audit, localizer, clock: now, logger }) }
-    : {};
   const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
-  const app = createHttpApp({ webchat, repos, now, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now, ...(wechat ? { channels: () => ({ wechaty: wechat.loginState() }) } : {}) }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true, channels: { ...tencent.routers, ...smsUplink }, shortLinks: shortLinkPages,
+  const app = createHttpApp({ webchat, repos, now, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now, ...(wechat ? { channels: () => ({ wechaty: wechat.loginState() }) } : {}) }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true, channels: { ...tencent.routers, ...smsRoutes.channels }, shortLinks: smsRoutes.shortLinks,
     registrationFields: (registration) => formViewOf(registrationDialog.steps, { ...registration }, (key) => localizer.t('zh-CN', key)) });
   if (config.DEMO_DATA) await loadDemoData(repos, config.REGION, logger);
   else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);
