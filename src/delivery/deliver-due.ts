@@ -44,7 +44,9 @@ async function attempt(task: DeliveryTask, deps: DeliveryDeps, now: Date): Promi
   let retryable = false;
   let notBefore: Date | undefined;
   let allTimed = true;
-  for (const to of task.addresses) {
+  // Template-only channels (SMS: paid, words left out) come last, however recently the person used them.
+  const templatesLast = (address: DeliveryTask['addresses'][number]) => (deps.channels.find((c) => c.channel === address.channel)?.templatesOnly ? 1 : 0);
+  for (const to of [...task.addresses].sort((a, b) => templatesLast(a) - templatesLast(b))) {
     const channel = deps.channels.find((c) => c.channel === to.channel);
     if (!channel) continue;
     const messages = channel.templatesOnly ? [outreachNotice(task, deps)] : await composeOutreach(task, to, deps, now);

@@ -8,7 +8,7 @@ import type { SmsDriver, SmsParam } from '../../src/channels/sms/sms-driver.ts';
 import { smsNoticeTemplatesEnv } from '../../src/channels/sms/sms-notice-templates.ts';
 import type { SmsNumberLimiter } from '../../src/channels/sms/sms-ports.ts';
 import type { OutboundChannel } from '../../src/conversation/ports.ts';
-import { beijingAt, insertRegistrants, makeCity, openWorld, tickOf, type World } from '../scheduler/outreach-world.ts';
+import { beijingAt, insertRegistrants, loopChannel, makeCity, openWorld, tickOf, type World } from '../scheduler/outreach-world.ts';
 
 let world: World | undefined;
 afterEach(async () => world?.close());
@@ -73,5 +73,19 @@ describe('outreach by SMS', () => {
     expect(driver.sent).toHaveLength(0);
     const tasks = await w.database.prisma.outreachTask.findMany({ where: { kind: 'first_contact' }, select: { status: true, attempts: true, availableAt: true, lastError: true } });
     expect(tasks).toEqual(Array.from({ length: 3 }, () => ({ status: 'pending', attempts: 0, availableAt: retryAt, lastError: 'loop:number_limit_per_day' })));
+  });
+
+  it('SMS comes last: a person who also has a chat address gets the chat message, even if they texted since', async () => {
+    const w = await threeRegistrants();
+    const driver = recordingDriver();
+    // Each person's SMS address is newer than their chat address (they replied by SMS).
+    const people = await w.database.prisma.jobSeeker.findMany({ select: { id: true } });
+    await w.database.prisma.channelAddress.createMany({ data: people.map((p) => ({ id: `s${p.id}`, channel: 'sms', userKey: `h${p.id}`, conversationId: `sms:h${p.id}`, reference: '{}', jobSeekerId: p.id, updatedAt: new Date('2030-01-01T00:00:00Z') })) });
+    const chat = loopChannel(() => beijingAt('2026-03-03', '10:00'));
+    const sms = smsAs(driver, '{"first_contact":{"id":"1111111","params":["topic"]}}');
+    const result = await tickOf(w, [{ ...sms, channel: 'sms' }, chat])(beijingAt('2026-03-03', '10:00'));
+    expect(result).toMatchObject({ sent: 3 });
+    expect(chat.sent).toHaveLength(3);
+    expect(driver.sent).toHaveLength(0);
   });
 });
