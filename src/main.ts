@@ -53,6 +53,11 @@ import { createWorkReportRepository } from './persistence/work-report-repository
 import { createAuditSearchRepository } from './persistence/audit-search-repository.ts';
 import { createOutboundSender } from './channels/outbound-sender.ts';
 import { createSmsChannel, smsDriverFromSettings } from './channels/sms/sms-channel.ts';
+import { createSmsRoutes } from './channels/sms/sms-routes.ts';
+import { SmsAdapter } from './channels/sms/sms-adapter.ts';
+import { createSmsNumberLimitRepository } from './persistence/sms-number-limit-repository.ts';
+import { createSmsPhoneBookRepository, createSmsUplinkRepository } from './persistence/sms-phone-book-repository.ts';
+import { createSmsShortLinkRepository } from './persistence/sms-short-link-repository.ts';
 import { startWechatFromConfig, type WechatyBot } from './channels/wechat-personal/start-personal-wechat.ts';
 import { createDecisionDeskRepository } from './persistence/reviews/decision-desk-repository.ts';
 import { createPersonFileRepository } from './persistence/reviews/person-file-repository.ts';
@@ -110,8 +115,15 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const repos = { ...stored, caseworkers: sessionWatch.store };
   const firstContact = createFirstContactPolicy(packs, calendar, config.REGION);
   const policy = regionPolicy(config.REGION, packs, calendar);
-  // One-time codes (and later outreach) go out by SMS; with SMS_PROVIDER=log the code is only logged, and it says so.
-  const sms = createSmsChannel(smsDriverFromSettings(config, logger));
+  // One-time codes and notices go out by SMS; with SMS_PROVIDER=log they are only logged, and it says so.
+  const phoneBook = createSmsPhoneBookRepository(database.prisma, cipher);
+  await phoneBook.backfill();
+  const shortLinks = createSmsShortLinkRepository(database.prisma);
+  const sms = createSmsChannel(smsDriverFromSettings(config, logger), {
+    notices: config.SMS_NOTICE_TEMPLATES ?? {}, phoneBook, audit: repos.audit, clock: now,
+    limiter: createSmsNumberLimitRepository(database.prisma, cipher, { minGapSeconds: config.SMS_NUMBER_MIN_GAP_SECONDS, maxPerHour: config.SMS_NUMBER_MAX_PER_HOUR, maxPerDay: config.SMS_NUMBER_MAX_PER_DAY }),
+    ...(config.PUBLIC_BASE_URL ? { links: { store: shortLinks, baseUrl: config.PUBLIC_BASE_URL, days: config.SMS_LINK_DAYS } } : {}),
+  });
   // Filled once the channels start: what each adds after a registration (the Official Account's 订阅通知 link).
   const registrationFollowOns: Record<string, (userKey: string) => Promise<Reply[]>> = {};
   const registrationFollowOn = { repliesFor: async (p: { channel: string; userKey: string }) => (await registrationFollowOns[p.channel]?.(p.userKey)) ?? [] };
@@ -153,7 +165,9 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   // Filled with the Tencent channels' adapters once they start (they need the console's case actions).
   // Likewise the channels told when a caseworker takes a conversation over (微信客服 session state).
   const handover = createHandoverRelay(logger);
-  const proactiveAdapters: Record<string, Parameters<typeof createOutboundSender>[0][string]> = { [WEBCHAT_CHANNEL_ID]: webchatAdapter, ...(wechat ? { [wechat.adapter.channelId]: wechat.adapter } : {}) };
+  const proactiveAdapters: Record<string, Parameters<typeof createOutboundSender>[0][string]> = {
+    [WEBCHAT_CHANNEL_ID]: webchatAdapter, [sms.channel]: new SmsAdapter({ sms, personAt: phoneBook.personAt, localizer }), ...(wechat ? { [wechat.adapter.channelId]: wechat.adapter } : {}),
+  };
   const caseworkerConsole = createConsole({
     sessions: repos.caseworkers,
     accounts: repos.caseworkers,
@@ -198,15 +212,20 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   outboundChannels.push(...tencent.outbound);
   handover.add(...tencent.handovers);
   await tencent.sweep();
+  const smsRoutes = await createSmsRoutes({
+    shortLinks: { links: shortLinks, store, identity: repos.identity, audit: repos.audit, localizer, tokenSecret, tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60, clock: now },
+    uplink: { secret: config.SMS_UPLINK_SECRET, phoneBook, uplinks: createSmsUplinkRepository(database.prisma), identity: repos.identity, engine, sms, audit: repos.audit, localizer, clock: now, logger },
+    limits: { shortLinksPerIp: config.LIMIT_SHORT_LINKS_PER_IP, uplinksPerIp: config.LIMIT_SMS_UPLINKS_PER_IP }, limiter: (spec) => limitStore.limiter(spec),
+  });
   const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };
-  const app = createHttpApp({ webchat, repos, now, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now, ...(wechat ? { channels: () => ({ wechaty: wechat.loginState() }) } : {}) }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true, channels: tencent.routers,
+  const app = createHttpApp({ webchat, repos, now, sessionHours: config.SESSION_HOURS, logger, limits, trustProxy: config.TRUST_PROXY, webchatTokens, health: { calendar: calendarHealth.check, now, ...(wechat ? { channels: () => ({ wechaty: wechat.loginState() }) } : {}) }, consoleApi: caseworkerConsole.api, consolePage: caseworkerConsole.page, webchatStream: true, channels: { ...tencent.routers, ...smsRoutes.channels }, shortLinks: smsRoutes.shortLinks,
     registrationFields: (registration) => formViewOf(registrationDialog.steps, { ...registration }, (key) => localizer.t('zh-CN', key)) });
   if (config.DEMO_DATA) {
     await loadDemoData(repos, config.REGION, logger);
     await loadDemoCatalogue(createCatalogueImporter(database.prisma), now(), logger);
   } else if (!options.leaveDemoAccount) await removeDemoData(repos, logger);
 
-  // Outreach goes out through the same channels people talk on; SMS only carries registered templates (one-time codes).
+  // Outreach goes out through the same channels people talk on; SMS carries one registered notice template per task.
   const tick = createOutreachTick({
     plans: repos.outreach, deliveries: createOutreachDeliveryRepository(database.prisma), facts: createOutreachFactRepository(database.prisma), audit: repos.audit, packs, calendar,
     catalogue: createCatalogueDesk(database.prisma, cipher),

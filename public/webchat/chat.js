@@ -46,10 +46,18 @@
     if (known === 'en' || known === 'zh-CN') return known;
     return /^en\b/i.test(navigator.language || '') ? 'en' : 'zh-CN';
   }
+  // An SMS short link (/s/<token>) lands here with the linked conversation's token in the fragment: keep it as
+  // this browser's conversation and take it out of the address bar and history.
+  var linked = /^#t=([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(location.hash);
+  if (linked) {
+    save({ token: linked[1], conversationId: null });
+    try { history.replaceState(null, '', location.pathname + location.search); } catch { /* old browser: the fragment stays */ }
+  }
   function start() {
     var old = saved();
-    var resumed = old.token
-      ? post('/tokens/refresh', old.token).then(function (g) { return { grant: g, fresh: false }; })
+    var token = linked ? linked[1] : old.token;
+    var resumed = token
+      ? post('/tokens/refresh', token).then(function (g) { return { grant: g, fresh: false }; })
       : Promise.reject(new Error('none'));
     return resumed.catch(function () {
       return post('/tokens/generate').then(function (g) { return { grant: g, fresh: true }; });

@@ -1,6 +1,7 @@
 // One zod schema for every environment variable. A bad value stops start-up with one line naming it.
 import { z } from 'zod';
 import { missingTencentSettings, TENCENT_SECRETS, WECHAT_OA_ENV, WECOM_ENV } from './tencent-channel-config.ts';
+import { smsNoticeTemplatesEnv } from '../channels/sms/sms-notice-templates.ts';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 /** `false`, `true`, a hop count, or proxy addresses/subnets: what express's "trust proxy" setting accepts. */
@@ -67,6 +68,15 @@ export const ENV_SCHEMA = z.object({
   SMS_REGION: z.string().regex(/^[a-z0-9-]+$/, 'must be a region id such as ap-guangzhou or cn-hangzhou').optional().describe('Provider region (default ap-guangzhou for Tencent, cn-hangzhou for Alibaba).'),
   SMS_ENDPOINT: z.string().regex(/^(https?:\/\/)?[A-Za-z0-9.-]+(:\d+)?\/?$/, 'must be a host or http(s)://host[:port]').optional().describe('Provider API host or URL when not the public default (an intranet gateway); http:// only for tests.'),
   SMS_TIMEOUT_SECONDS: positiveInt(5).describe('Give up on one SMS request after this many seconds (the person is told to try again later).'),
+  SMS_NOTICE_TEMPLATES: smsNoticeTemplatesEnv.optional().describe('Approved notice templates as JSON, one per kind (first_contact, check_in, quota or quota_<kind>, caseworker_reply, new_message): {"check_in":{"id":"1234567","params":["topic","link"]}}. Parameters: topic (事项), link (short link to web chat), days (how long the link works); Tencent takes them in this order as {1},{2},...; Alibaba by name as ${topic}, ${link}. A kind without its own template uses new_message; without that, SMS does not carry it.'),
+  SMS_NUMBER_MIN_GAP_SECONDS: positiveInt(30).describe('Least time between two SMS to one number (the provider\'s per-number limit; Tencent default 30 s), counted across all instances.'),
+  SMS_NUMBER_MAX_PER_HOUR: positiveInt(5).describe('Most SMS to one number in any hour (Tencent default 5); a send over it is deferred.'),
+  SMS_NUMBER_MAX_PER_DAY: positiveInt(10).describe('Most SMS to one number in any 24 hours (Tencent default 10 per day); a send over it is deferred.'),
+  PUBLIC_BASE_URL: z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~/-]*)?$/, 'must be http(s)://host[:port][/path]').optional().describe('Public address of this service as people reach it, e.g. https://jiuye.example.gov.cn: SMS short links are <address>/s/<token>. Unset: notices whose template has a link are not sent by SMS.'),
+  SMS_LINK_DAYS: positiveInt(7).describe('How many days an SMS short link to web chat works (each opens once).'),
+  SMS_UPLINK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{24,128}$/, 'must be 24-128 letters, digits, "_" or "-"').optional().describe('Turns on inbound SMS (上行短信): the provider calls /channels/sms/<secret>/tencent or /channels/sms/<secret>/aliyun. Never printed.'),
+  LIMIT_SHORT_LINKS_PER_IP: positiveInt(30).describe('SMS short links (/s/...) one IP address may open per minute.'),
+  LIMIT_SMS_UPLINKS_PER_IP: positiveInt(600).describe('Inbound SMS callbacks one IP address may make per minute.'),
   WECHATY_PUPPET: z.string().regex(/^[@a-z0-9][a-z0-9@/._-]*$/, 'must be a puppet package name such as wechaty-puppet-service').optional().describe('Personal WeChat through wechaty (unofficial; see "WeChat channels"): the puppet package, read by wechaty itself with its WECHATY_PUPPET_SERVICE_* variables. Unset: the channel is off.'),
   WECHATY_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be letters, digits, "_" or "-"').default('jiuyebang').describe('wechaty session name: the login is kept in <name>.memory-card.json in the working directory.'),
   WECHATY_MIN_GAP_SECONDS: z.coerce.number().min(0).max(600).default(3).describe('Least time between two messages the WeChat account sends (WeChat blocks bursts).'),
@@ -94,7 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
   const value = present[name];
-  const secret = name === 'PII_KEY' || name === 'SMS_SECRET_KEY' || TENCENT_SECRETS.some((n) => n === name);
+  const secret = name === 'PII_KEY' || name === 'SMS_SECRET_KEY' || name === 'SMS_UPLINK_SECRET' || TENCENT_SECRETS.some((n) => n === name);
   const shown = secret || value === undefined ? '' : ` (got "${String(value).slice(0, 40)}")`;
   throw new ConfigError(`Configuration error: ${name} ${issue?.message ?? 'is invalid'}${shown}`);
 }

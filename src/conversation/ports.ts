@@ -114,7 +114,7 @@ export interface OutboundSender {
  */
 export interface OutboundText {
   text: string;
-  template?: { kind: 'one_time_code'; params: { code: string; minutes: string } };
+  template?: OutboundTemplate;
   /** Buttons, where the channel shows them (the monthly check-in); others get numbered lines in `text`. */
   choices?: readonly { title: string; value: string }[];
   /** The same key sent twice (a retry after a crash) reaches the person once, where the channel can tell. */
@@ -122,8 +122,19 @@ export interface OutboundText {
   locale?: string;
 }
 
-/** `retryable`: the provider may accept the same message later (rate limit, outage); otherwise it never will. */
-export type SendOutcome = { ok: true; providerMessageId: string } | { ok: false; retryable: boolean; code: string };
+/**
+ * What a template-only channel (SMS) sends instead of `text`: a one-time code, or a notice of `notice` kind
+ * (an outreach task kind, `caseworker_reply`, `new_message`) for one person, with its `topic` in words.
+ */
+export type OutboundTemplate =
+  | { kind: 'one_time_code'; params: { code: string; minutes: string } }
+  | { kind: 'notice'; notice: string; jobSeekerId: string; topic: string };
+
+/**
+ * `retryable`: the provider may accept the same message later (rate limit, outage); otherwise it never will.
+ * `retryAt`: the earliest time a retry can succeed, when the channel knows it (a per-number limit).
+ */
+export type SendOutcome = { ok: true; providerMessageId: string } | { ok: false; retryable: boolean; code: string; retryAt?: Date };
 
 /** Why a channel can or cannot carry a message to an address now (its window, subscription, login, pacing). */
 export const REACHABILITY_REASONS = ['always', 'in_window', 'subscribed', 'last_resort', 'outside_window', 'unfollowed', 'paced', 'logged_out', 'unknown_address'] as const;
@@ -139,6 +150,8 @@ export interface Reachability {
 /** One outbound channel (web chat, SMS, ...): sends a message to an address of that channel. */
 export interface OutboundChannel {
   readonly channel: string;
+  /** The channel carries only registered templates (SMS): one notice stands for a message's words. */
+  readonly templatesOnly?: boolean;
   send(address: string, message: OutboundText): Promise<SendOutcome>;
   /** Whether it may send to `address` at `now` by its own rules, from what it already knows (no network). */
   reachability?(address: string, now: Date): Promise<Reachability>;

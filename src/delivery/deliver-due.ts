@@ -9,7 +9,7 @@ import type { OutboundChannel, Reachability, ReachabilityReason, SendOutcome } f
 import { isSendingTime, nextSendingTime, type SendWindow } from '../scheduler/send-window.ts';
 import { orderAddresses } from './channel-order.ts';
 import type { DeliveryStore, DeliveryTask, SkippedChannel } from './delivery-ports.ts';
-import { composeOutreach, quotaKindOf, type MessageDeps } from './outreach-message.ts';
+import { composeOutreach, outreachNotice, quotaKindOf, type MessageDeps } from './outreach-message.ts';
 
 export interface DeliveryDeps extends MessageDeps {
   store: DeliveryStore;
@@ -29,7 +29,11 @@ export interface DeliveryResult { sent: number; deferred: number; failed: number
 const CLAIM_BATCH = 200;
 const BASE_BACKOFF_MS = 10 * 60_000;
 
-type Attempt = { kind: 'sent'; channel: string; receipt: string; catalogItemId: string | null; chosenBecause: string; skipped: SkippedChannel[] } | { kind: 'busy' } | { kind: 'failed'; retryable: boolean; reasons: string[] };
+/** `notBefore`: every channel tried failed only for a while (an SMS per-number limit): wait until then, no attempt counted. */
+type Attempt =
+  | { kind: 'sent'; channel: string; receipt: string; catalogItemId: string | null; chosenBecause: string; skipped: SkippedChannel[] }
+  | { kind: 'busy' }
+  | { kind: 'failed'; retryable: boolean; reasons: string[]; notBefore?: Date };
 
 /** Reasons a channel cannot send now that may pass (a new day's budget, the account logged in again). */
 const PASSING: ReadonlySet<ReachabilityReason> = new Set(['paced', 'logged_out']);
@@ -48,31 +52,33 @@ async function sendAll(channel: OutboundChannel, address: string, messages: read
 async function attempt(task: DeliveryTask, deps: DeliveryDeps, now: Date): Promise<Attempt> {
   const skipped: SkippedChannel[] = [];
   let retryable = false;
+  let notBefore: Date | undefined;
+  let allTimed = true;
   for (const { to, rank } of orderAddresses(task)) {
     const channel = deps.channels.find((c) => c.channel === to.channel);
     if (!channel) {
       skipped.push({ channel: to.channel, reason: 'not_configured' });
       continue;
     }
-    // SMS in mainland China carries only registered templates; outreach texts have none yet, so it is noted and passed.
-    if (rank === 'last_resort') {
-      skipped.push({ channel: to.channel, reason: 'no_template' });
-      continue;
-    }
     const reach = channel.reachability ? await channel.reachability(to.address, now) : ALWAYS;
     if (!reach.canSendNow) {
       skipped.push({ channel: to.channel, reason: reach.reason });
       retryable ||= PASSING.has(reach.reason);
+      allTimed = false;
       continue;
     }
-    const composed = await composeOutreach(task, to, deps, now);
+    // Template-only channels (SMS: paid, mainland templates only) carry one registered notice, not the chat text.
+    const composed = channel.templatesOnly ? { messages: [outreachNotice(task, deps)], catalogItemId: null } : await composeOutreach(task, to, deps, now);
     if (composed === null) return { kind: 'busy' };
     const outcome = await sendAll(channel, to.address, composed.messages);
     if (outcome.ok) return { kind: 'sent', channel: to.channel, receipt: outcome.providerMessageId, catalogItemId: composed.catalogItemId, chosenBecause: `${rank}:${reach.reason}`, skipped };
     skipped.push({ channel: to.channel, reason: outcome.code });
     retryable ||= outcome.retryable;
+    if (outcome.retryAt && (!notBefore || outcome.retryAt < notBefore)) notBefore = outcome.retryAt;
+    allTimed &&= outcome.retryable && outcome.retryAt !== undefined;
   }
-  return { kind: 'failed', retryable, reasons: skipped.length > 0 ? skipped.map((s) => `${s.channel}:${s.reason}`) : ['no_reachable_address'] };
+  const reasons = skipped.length > 0 ? skipped.map((s) => `${s.channel}:${s.reason}`) : ['no_reachable_address'];
+  return { kind: 'failed', retryable, reasons, ...(allTimed && notBefore ? { notBefore } : {}) };
 }
 
 /** Sends what is due at `now`; outside the sending hours it sends nothing and reports the due tasks as deferred. */
@@ -106,6 +112,9 @@ export async function deliverDue(deps: DeliveryDeps, now: Date): Promise<Deliver
       await deps.store.releaseDay(task.jobSeekerId, day, task.id);
       if (outcome.kind === 'busy') {
         await deps.store.reschedule(task.id, owner, { availableAt: nextSendingTime(new Date(now.getTime() + 3_600_000), deps.window, deps.calendar), reason: 'conversation_busy', failed: false });
+        result.deferred += 1;
+      } else if (outcome.notBefore) {
+        await deps.store.reschedule(task.id, owner, { availableAt: nextSendingTime(outcome.notBefore, deps.window, deps.calendar), reason: outcome.reasons.join(','), failed: false });
         result.deferred += 1;
       } else if (outcome.retryable && task.attempts + 1 < maxAttempts) {
         const backoff = new Date(now.getTime() + BASE_BACKOFF_MS * 3 ** task.attempts);

@@ -29,6 +29,13 @@ export function quotaKindOf(taskKind: string): string | null {
   return taskKind.startsWith(QUOTA_PREFIX) ? taskKind.slice(QUOTA_PREFIX.length) : null;
 }
 
+/** The one notice a template-only channel (SMS) sends for a task: its kind and topic; the link leads to web chat. */
+export function outreachNotice(task: DeliveryTask, deps: Pick<MessageDeps, 'localizer'>): OutboundText {
+  const locale = toLocale(task.locale);
+  const topic = deps.localizer.t(locale, `outreach.plan.kinds.${task.kind}`);
+  return { text: topic, locale, idempotencyKey: `outreach:${task.id}:sms`, template: { kind: 'notice', notice: task.kind, jobSeekerId: task.jobSeekerId, topic } };
+}
+
 /** The messages to send, or null when the conversation must not be interrupted now (a caseworker has it, another dialog runs). */
 export async function composeOutreach(task: DeliveryTask, to: DeliveryAddress, deps: MessageDeps, now: Date): Promise<ComposedOutreach | null> {
   const locale = toLocale(task.locale);

@@ -38,8 +38,10 @@ export interface HttpAppDeps {
   consolePage?: Router[];
   /** The Direct Line WebSocket stream is attached to the server: the page uses it instead of polling. */
   webchatStream?: boolean;
-  /** Tencent channel callbacks, mounted at /channels/<name> (e.g. wecom, wechat-oa). */
+  /** Channel callbacks, mounted at /channels/<name> (e.g. wecom, wechat-oa, sms). */
   channels?: Readonly<Record<string, Router>>;
+  /** SMS short links to web chat, mounted at /s. */
+  shortLinks?: Router;
 }
 
 export function createHttpApp(deps: HttpAppDeps): Express {
@@ -56,6 +58,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use('/api/caseworker', createCaseworkerRouter({ caseworkers, registrations, audit, sessionHours: deps.sessionHours, loginGuard: deps.limits?.login, webchatTokens: deps.webchatTokens, registrationFields: deps.registrationFields, ...(deps.now ? { now: deps.now } : {}) }));
   for (const router of deps.consoleApi ?? []) app.use('/api/caseworker', router);
   for (const page of deps.consolePage ?? []) app.use(page);
+  if (deps.shortLinks) app.use('/s', deps.shortLinks);
   app.use(createWebchatPage({ webSocket: deps.webchatStream ?? false }));
   app.use((_req, res) => void res.status(404).json({ error: 'not_found', message: '找不到该地址。' }));
   app.use(jsonErrors(deps.logger));

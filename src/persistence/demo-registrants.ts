@@ -23,7 +23,7 @@ export function createDemoRegistrants(db: Db, cipher: PiiCipher) {
         db.jobSeeker.createMany({
           data: people.map((p) => ({
             id: p.id, regionCode: p.district, name: p.name, idNumberEnc: cipher.encrypt(p.idNumber), idNumberHash: cipher.lookupHash(p.idNumber), idNumberMask: maskIdNumber(p.idNumber),
-            phoneEnc: cipher.encrypt(p.phone), phoneMask: maskMobileNumber(p.phone), locale: p.locale, consentAt: new Date(`${p.registeredOn}${BEIJING_MORNING}`),
+            phoneEnc: cipher.encrypt(p.phone), phoneHash: cipher.lookupHash(p.phone), phoneMask: maskMobileNumber(p.phone), locale: p.locale, consentAt: new Date(`${p.registeredOn}${BEIJING_MORNING}`),
           })),
         }),
         db.registration.createMany({

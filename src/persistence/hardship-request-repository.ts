@@ -34,7 +34,7 @@ export function createHardshipRequestRepository(db: Db, cipher: PiiCipher, regio
             await tx.jobSeeker.create({
               data: {
                 id: jobSeekerId, regionCode, name: contact.name, idNumberHash: hash, idNumberEnc: cipher.encrypt(contact.idNumber), idNumberMask: maskIdNumber(contact.idNumber),
-                phoneEnc: cipher.encrypt(contact.phone), phoneMask: maskMobileNumber(contact.phone), locale: contact.locale, consentAt: request.at,
+                phoneEnc: cipher.encrypt(contact.phone), phoneHash: cipher.lookupHash(contact.phone), phoneMask: maskMobileNumber(contact.phone), locale: contact.locale, consentAt: request.at,
                 ...(request.prescreen.categories.length > 0 ? { sensitiveConsentAt: request.at } : {}),
               },
             });

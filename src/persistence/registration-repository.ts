@@ -51,7 +51,7 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
           if (existing && existing.id !== (request.linkedJobSeekerId ?? null)) throw new UnverifiedPerson(existing.id);
           const person = {
             regionCode, name: s.name, idNumberEnc: cipher.encrypt(s.idNumber), idNumberMask: maskIdNumber(s.idNumber),
-            phoneEnc: cipher.encrypt(s.phone), phoneMask: maskMobileNumber(s.phone),
+            phoneEnc: cipher.encrypt(s.phone), phoneHash: cipher.lookupHash(s.phone), phoneMask: maskMobileNumber(s.phone),
             locale: request.locale, consentAt: request.at,
           };
           const id = existing?.id ?? randomUUID();

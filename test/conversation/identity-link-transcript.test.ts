@@ -32,7 +32,8 @@ async function owner() {
 }
 
 function lastCode(): string {
-  const code = h.outbox.at(-1)?.message.template?.params.code;
+  const template = h.outbox.at(-1)?.message.template;
+  const code = template?.kind === 'one_time_code' ? template.params.code : undefined;
   if (!code) throw new Error('no code was sent');
   return code;
 }
@@ -100,6 +101,19 @@ describe('the one-time code', () => {
     expect(await auditActions()).toEqual(['identity.idAlreadyRegistered', 'identity.codeSent', 'identity.codeVerified', 'identity.linked']);
     // Used once: the same code again is no proof for a third conversation.
     expect(await h.db.identityChallenge.count({ where: { status: 'verified' } })).toBe(1);
+  });
+
+  it('a code the SMS channel cannot send now (the number\'s limit) is not stored; the next one goes and works', async () => {
+    await giveOwnersId();
+    h.refuseSms({ ok: false, retryable: true, code: 'number_limit_min_gap' });
+    const refused = await h.say('code', OTHER);
+    expect(refused[0]?.text).toBe(h.t('zh-CN', 'identity.code.sendLater'));
+    expect(await h.db.identityChallenge.count()).toBe(0);
+    expect(await auditActions()).toEqual(['identity.idAlreadyRegistered', 'identity.codeSendFailed']);
+    h.refuseSms(null);
+    await h.say('code', OTHER);
+    expect(await h.db.identityChallenge.count({ where: { status: 'pending' } })).toBe(1);
+    expect(textOf(await h.say(lastCode(), OTHER))).toBe(h.t('zh-CN', 'identity.linked'));
   });
 
   it('5 wrong codes: a 30-minute cool-down that survives a restart, then a code can be sent again', async () => {

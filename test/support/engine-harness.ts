@@ -11,7 +11,7 @@ import { createLocalizer, readLocaleResources, type LocaleResources, type Locali
 import type { Locale } from '../../src/conversation/locales.ts';
 import type { DialogDefinition, Params } from '../../src/conversation/dialog-types.ts';
 import type { ConversationMode, OutboundMessage } from '../../src/conversation/turn-types.ts';
-import type { OutboundChannel, OutboundText } from '../../src/conversation/ports.ts';
+import type { OutboundChannel, OutboundText, SendOutcome } from '../../src/conversation/ports.ts';
 import { openDatabase, type Database, type Db } from '../../src/persistence/database.ts';
 import { createPiiCipher, type PiiCipher } from '../../src/persistence/pii-cipher.ts';
 import { createRepositories, type Repositories } from '../../src/persistence/repositories.ts';
@@ -49,6 +49,8 @@ export interface EngineHarness {
   readonly conversationId: string;
   /** Text messages the engine sent outside the chat (one-time codes by SMS), oldest first. */
   readonly outbox: { to: string; message: OutboundText }[];
+  /** The SMS channel refuses every send with this outcome (null: sends again). */
+  refuseSms(outcome: SendOutcome | null): void;
   /** Time of the last turn (the fake clock). */
   now(): Date;
   say(text: string, options?: SayOptions): Promise<OutboundMessage[]>;
@@ -94,9 +96,11 @@ function openHarness(url: string, key: Buffer, setup: HarnessSetup): EngineHarne
   const repos = createRepositories(database.prisma, cipher, setup.regionCode);
   const firstContact = createFirstContactPolicy(packs, calendar, setup.regionCode);
   const outbox: { to: string; message: OutboundText }[] = [];
+  let smsRefusal: SendOutcome | null = null;
   const sms: OutboundChannel = {
     channel: 'sms',
     async send(to, message) {
+      if (smsRefusal) return smsRefusal;
       outbox.push({ to, message });
       return { ok: true, providerMessageId: `test-${outbox.length}` };
     },
@@ -110,6 +114,7 @@ function openHarness(url: string, key: Buffer, setup: HarnessSetup): EngineHarne
     url, key, db: database.prisma, repos, cipher, engine, localizer: setup.localizer,
     conversationId: setup.conversationId,
     outbox,
+    refuseSms: (outcome) => void (smsRefusal = outcome),
     now: () => clock,
     async say(text, o = {}) {
       clock = o.at ?? new Date(clock.getTime() + 60_000);

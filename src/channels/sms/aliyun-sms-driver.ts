@@ -1,7 +1,9 @@
 // Alibaba Cloud SMS (Dysmsapi SendSms, API 2017-05-25) through the official SDK, @alicloud/dysmsapi20170525,
-// which signs with ACS3-HMAC-SHA256. Verification-code templates take one variable: ${code}.
+// which signs with ACS3-HMAC-SHA256. Verification-code templates take one variable: ${code}; notice templates
+// take theirs by name.
 import dysmsapi, { SendSmsRequest } from '@alicloud/dysmsapi20170525';
 import * as openapi from '@alicloud/openapi-client';
+import type { SendOutcome } from '../../conversation/ports.ts';
 import { failure, splitEndpoint, type SmsDriver } from './sms-driver.ts';
 
 export interface AliyunSmsOptions {
@@ -34,18 +36,21 @@ export function createAliyunSmsDriver(o: AliyunSmsOptions): SmsDriver {
       readTimeout: o.timeoutSeconds * 1000,
     }),
   );
+  async function send(phone: string, templateCode: string, params: Record<string, string>): Promise<SendOutcome> {
+    try {
+      const response = await client.sendSms(new SendSmsRequest({ phoneNumbers: phone, signName: o.signName, templateCode, templateParam: JSON.stringify(params) }));
+      const body = response.body;
+      if (body?.code === 'OK') return { ok: true, providerMessageId: body.bizId ?? body.requestId ?? '' };
+      return failure(body?.code ?? 'NoResponseBody');
+    } catch (error) {
+      return failure(errorCodeOf(error));
+    }
+  }
   return {
     provider: 'aliyun',
-    async sendCode(phone, code) {
-      try {
-        const response = await client.sendSms(new SendSmsRequest({ phoneNumbers: phone, signName: o.signName, templateCode: o.templateCode, templateParam: JSON.stringify({ code: code.code }) }));
-        const body = response.body;
-        if (body?.code === 'OK') return { ok: true, providerMessageId: body.bizId ?? body.requestId ?? '' };
-        return failure(body?.code ?? 'NoResponseBody');
-      } catch (error) {
-        return failure(errorCodeOf(error));
-      }
-    },
+    sendCode: (phone, code) => send(phone, o.templateCode, { code: code.code }),
+    // TemplateParam is a JSON object: the template's ${name} variables by name.
+    sendTemplate: (phone, templateCode, params) => send(phone, templateCode, Object.fromEntries(params.map((p) => [p.name, p.value]))),
   };
 }
 

@@ -1,5 +1,6 @@
-// What every SMS provider driver does: send one templated one-time code to one mainland mobile number, and say
-// whether a failure is worth retrying. Drivers wrap the providers' official SDKs; nothing here knows a provider.
+// What every SMS provider driver does: send one approved template (a one-time code, or a notice with named
+// parameters) to one mainland mobile number, and say whether a failure is worth retrying. Drivers wrap the
+// providers' official SDKs; nothing here knows a provider.
 import type { SendOutcome } from '../../conversation/ports.ts';
 
 export interface SmsCode {
@@ -12,6 +13,13 @@ export interface SmsDriver {
   readonly provider: string;
   /** `phone`: 11 digits, mainland, already validated. */
   sendCode(phone: string, code: SmsCode): Promise<SendOutcome>;
+  /** A notice template: `params` in the template's order (Tencent {1}, {2}, ...), by name for Alibaba (${name}). */
+  sendTemplate(phone: string, templateId: string, params: readonly SmsParam[]): Promise<SendOutcome>;
+}
+
+export interface SmsParam {
+  name: string;
+  value: string;
 }
 
 /** An endpoint override as configured: a bare host (https) or a URL such as http://127.0.0.1:8080 (intranet proxy, tests). */

@@ -1,6 +1,8 @@
 // Tencent Cloud SMS (短信 SendSms, API 2021-01-11) through the official SDK, tencentcloud-sdk-nodejs-sms. The
-// template takes {1} = code and {2} = minutes (Tencent's standard verification-code template).
+// code template takes {1} = code and {2} = minutes (Tencent's standard verification-code template); notice
+// templates take their parameters in order.
 import tencentcloud from 'tencentcloud-sdk-nodejs-sms';
+import type { SendOutcome } from '../../conversation/ports.ts';
 import { failure, splitEndpoint, type SmsDriver } from './sms-driver.ts';
 
 export interface TencentSmsOptions {
@@ -22,24 +24,21 @@ export function createTencentSmsDriver(o: TencentSmsOptions): SmsDriver {
     region: o.region,
     profile: { signMethod: 'TC3-HMAC-SHA256', httpProfile: { endpoint: endpoint.host, protocol: `${endpoint.protocol}://`, reqMethod: 'POST', reqTimeout: o.timeoutSeconds } },
   });
+  async function send(phone: string, templateId: string, params: string[]): Promise<SendOutcome> {
+    try {
+      const response = await client.SendSms({ PhoneNumberSet: [`+86${phone}`], SmsSdkAppId: o.sdkAppId, SignName: o.signName, TemplateId: templateId, TemplateParamSet: params });
+      const status = response.SendStatusSet?.[0];
+      if (status?.Code === 'Ok') return { ok: true, providerMessageId: status.SerialNo ?? response.RequestId ?? '' };
+      return failure(status?.Code ?? 'NoSendStatus');
+    } catch (error) {
+      return failure(errorCodeOf(error));
+    }
+  }
   return {
     provider: 'tencent',
-    async sendCode(phone, code) {
-      try {
-        const response = await client.SendSms({
-          PhoneNumberSet: [`+86${phone}`],
-          SmsSdkAppId: o.sdkAppId,
-          SignName: o.signName,
-          TemplateId: o.templateId,
-          TemplateParamSet: [code.code, code.minutes],
-        });
-        const status = response.SendStatusSet?.[0];
-        if (status?.Code === 'Ok') return { ok: true, providerMessageId: status.SerialNo ?? response.RequestId ?? '' };
-        return failure(status?.Code ?? 'NoSendStatus');
-      } catch (error) {
-        return failure(errorCodeOf(error));
-      }
-    },
+    sendCode: (phone, code) => send(phone, o.templateId, [code.code, code.minutes]),
+    // TemplateParamSet is positional: the template's {1}, {2}, ... in the configured order.
+    sendTemplate: (phone, templateId, params) => send(phone, templateId, params.map((p) => p.value)),
   };
 }
 

@@ -53,15 +53,16 @@ export function createIdentityChecks(ports: IdentityCheckPorts): Readonly<Record
     const phone = await ports.identity.phoneOf(person);
     if (!phone) return { kind: 'reject', error: 'identity.code.noPhone' };
     const code = (ports.newCode ?? randomCode)();
-    const challenge = await ports.identity.issue({ jobSeekerId: person, channel: ctx.turn.channel, userKey: ctx.turn.userKey, code, sentAt: now, expiresAt: codeExpiresAt(now) });
     const minutes = String(ONE_TIME_CODE.ttlMinutes);
     const text = ports.localizer.t(ctx.locale, 'identity.sms', { code, minutes });
+    // Sent first, stored after: a code that did not go out (the number's SMS limit, another instance sending at
+    // the same instant, an outage) neither exists nor replaces a code the person already has.
     const sent = await ports.sms.send(phone, { text, template: { kind: 'one_time_code', params: { code, minutes } } });
     if (!sent.ok) {
-      await ports.identity.close(challenge.id, 'expired');
-      await audit('identity.codeSendFailed', person, ctx, { challengeId: challenge.id, provider: ports.sms.channel, code: sent.code, retryable: sent.retryable });
+      await audit('identity.codeSendFailed', person, ctx, { provider: ports.sms.channel, code: sent.code, retryable: sent.retryable });
       return { kind: 'reject', error: sent.retryable ? 'identity.code.sendLater' : 'identity.code.sendFailed' };
     }
+    const challenge = await ports.identity.issue({ jobSeekerId: person, channel: ctx.turn.channel, userKey: ctx.turn.userKey, code, sentAt: now, expiresAt: codeExpiresAt(now) });
     await audit('identity.codeSent', person, ctx, { challengeId: challenge.id, provider: ports.sms.channel, providerMessageId: sent.providerMessageId });
     return { kind: 'accept' };
   };
