@@ -35,9 +35,9 @@ const CASES: Case[] = [
   { id: 'last-wrote', preferred: null, phone: false, addresses: [{ channel: 'webchat', wroteAt: '2026-03-01T01:00:00Z' }, { channel: 'wechaty', wroteAt: '2026-03-02T01:00:00Z' }],
     want: { status: 'sent', channel: 'wechaty', chosenBecause: 'recent:always', skipped: [], lastError: null } },
   { id: 'paced', preferred: null, phone: true, addresses: [{ channel: 'wechaty' }],
-    want: { status: 'pending', channel: null, chosenBecause: null, skipped: null, lastError: 'wechaty:paced,sms:no_template' } },
+    want: { status: 'pending', channel: null, chosenBecause: null, skipped: null, lastError: 'wechaty:paced,sms:no_template_for_kind' } },
   { id: 'unfollowed', preferred: null, phone: true, addresses: [{ channel: 'wechat-oa' }],
-    want: { status: 'undeliverable', channel: null, chosenBecause: null, skipped: null, lastError: 'wechat-oa:unfollowed,sms:no_template' } },
+    want: { status: 'undeliverable', channel: null, chosenBecause: null, skipped: null, lastError: 'wechat-oa:unfollowed,sms:no_template_for_kind' } },
 ];
 
 let world: World;
@@ -67,7 +67,8 @@ describe('choosing the channel of a proactive message', () => {
     }, { 'oa-refused': { ok: false, retryable: false, code: '45015' } });
     const web = fakeChannel('webchat', {});
     const wechaty = fakeChannel('wechaty', { paced: { canSendNow: false, reason: 'paced' } });
-    const sms = fakeChannel('sms', {});
+    // SMS is tried last, and here it has no notice template registered for first contacts (SMS_NOTICE_TEMPLATES).
+    const sms = Object.assign(fakeChannel('sms', {}, { '': { ok: false, retryable: false, code: 'no_template_for_kind' } }), { templatesOnly: true });
     const result = await tickOf(world, [oa, web, wechaty, sms])(clock());
     expect(result).toMatchObject({ sent: 4, failed: 2 });
     const rows = await world.database.prisma.outreachTask.findMany({ where: { kind: 'first_contact' }, select: { jobSeekerId: true, status: true, channel: true, chosenBecause: true, skippedChannels: true, lastError: true } });
@@ -76,7 +77,7 @@ describe('choosing the channel of a proactive message', () => {
       expect({ id: c.id, status: row?.status, channel: row?.channel, chosenBecause: row?.chosenBecause, skipped: row?.skippedChannels ? JSON.parse(row.skippedChannels) : null, lastError: row?.lastError })
         .toEqual({ id: c.id, ...c.want });
     }
-    // Nothing went by SMS (outreach texts carry no registered template), and the OA sent only where it was asked to.
+    // Nothing went by SMS (no template registered for the kind), and the OA sent only where it was asked to.
     expect(sms.sent).toEqual([]);
     expect(oa.sent.map((s) => s.address)).toEqual(['oa-open']);
     expect(web.sent.map((s) => s.address).sort()).toEqual(['oa-closed', 'oa-refused']);
