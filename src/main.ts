@@ -175,7 +175,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
 
   // Outreach goes out through the same channels people talk on; SMS only carries registered templates (one-time codes).
   const tick = createOutreachTick({
-    plans: repos.outreach, deliveries: createOutreachDeliveryRepository(database.prisma), facts: createOutreachFactRepository(database.prisma), audit: repos.audit, packs, calendar,
+    plans: repos.outreach, deliveries: createOutreachDeliveryRepository(database.prisma), facts: createOutreachFactRepository(database.prisma), contacts: repos.ledger, audit: repos.audit, packs, calendar,
     channels: [createWebchatOutbound(store), ...tencent.outbound, ...(wechat ? [wechat.outbound] : []), sms], buttonChannels: [WEBCHAT_CHANNEL_ID], localizer, settings: config,
     prompter: createEnginePrompter({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS }),
   });
