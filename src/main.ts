@@ -227,7 +227,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
 
   // Outreach goes out through the same channels people talk on; SMS carries one registered notice template per task.
   const tick = createOutreachTick({
-    plans: repos.outreach, deliveries: createOutreachDeliveryRepository(database.prisma), facts: createOutreachFactRepository(database.prisma), audit: repos.audit, packs, calendar,
+    plans: repos.outreach, deliveries: createOutreachDeliveryRepository(database.prisma), facts: createOutreachFactRepository(database.prisma), contacts: repos.ledger, audit: repos.audit, packs, calendar,
     catalogue: createCatalogueDesk(database.prisma, cipher),
     channels: outboundChannels, buttonChannels: [WEBCHAT_CHANNEL_ID], localizer, settings: config,
     prompter: createEnginePrompter({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS }),

@@ -1,6 +1,5 @@
 // The audit search as a file for supervisors: CSV (UTF-8 with BOM, so Excel reads the Chinese) and XLSX
 // (exceljs), Chinese column headers. ID and phone numbers are masked again on the way out.
-import ExcelJS from 'exceljs';
 import type { AuditEntry } from './audit-search.ts';
 import { serviceDateOf, serviceMinuteOf } from '../config/service-time-zone.ts';
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
@@ -30,6 +29,8 @@ export function auditCsv(entries: readonly AuditEntry[]): Buffer {
 }
 
 export async function auditXlsx(entries: readonly AuditEntry[]): Promise<Buffer> {
+  // exceljs is loaded on the first export, not at every start (a third of a second of CPU).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('审计日志');
   sheet.addRow([...AUDIT_COLUMNS]).font = { bold: true };

@@ -12,13 +12,15 @@ import { scopeOf } from './region-scope.ts';
 import { caseworkerOf, requireCaseworker } from './session-auth.ts';
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 import { tellPerson } from './tell-person.ts';
+import { REJECTION_REASONS, recordedRejectionReason, rejectionNotice, rejectionReasonKey } from './rejection-reasons.ts';
 import type { Locale } from '../conversation/locales.ts';
 
 const Id = z.string().uuid();
 const ReasonText = z.string().trim().max(500);
+// A rejection names a common reason (told to the person in their language) or, as "other", the caseworker's words.
 const RegistrationDecisionBody = z
-  .object({ outcome: z.enum(REGISTRATION_OUTCOMES), reason: ReasonText.optional() })
-  .refine((b) => b.outcome !== 'rejected' || (b.reason ?? '').length > 0, { path: ['reason'] });
+  .object({ outcome: z.enum(REGISTRATION_OUTCOMES), reasonCode: z.enum(REJECTION_REASONS).optional(), reason: ReasonText.optional() })
+  .refine((b) => b.outcome !== 'rejected' || (b.reasonCode !== undefined && b.reasonCode !== 'other') || (b.reason ?? '').length > 0, { path: ['reason'] });
 const CategoryDecisionBody = z
   .object({ outcome: z.enum(HARDSHIP_OUTCOMES), reason: ReasonText.optional() })
   .refine((b) => b.outcome !== 'rejected' || (b.reason ?? '').length > 0, { path: ['reason'] });
@@ -39,7 +41,8 @@ export function createDecisionsRouter(deps: ReviewDeps): Router {
     // Deadlines first (credit promises, soonest due), then the oldest submissions.
     rows.sort((a, b) => (a.creditPromise?.dueBy ?? '9999').localeCompare(b.creditPromise?.dueBy ?? '9999') || a.registeredAt.localeCompare(b.registeredAt));
     await deps.audit.record({ actor: actorOf(worker), action: 'reviews.registrations_listed', subjectType: 'registration', details: { count: rows.length } });
-    res.json({ registrations: rows });
+    const rejectionReasons = REJECTION_REASONS.map((code) => ({ code, label: deps.localizer.t(locale, code === 'other' ? 'decisions.rejectionReasonOther' : rejectionReasonKey(code)) }));
+    res.json({ registrations: rows, rejectionReasons });
   });
 
   router.post('/reviews/registrations/:id/decision', async (req, res) => {
@@ -47,17 +50,19 @@ export function createDecisionsRouter(deps: ReviewDeps): Router {
     const id = Id.safeParse(req.params.id);
     if (!id.success) return sendDecisionRefusal(res, { ok: false, reason: 'not_found' });
     const body = RegistrationDecisionBody.safeParse(req.body ?? {});
-    if (!body.success) return void res.status(400).json({ error: 'bad_request', field: 'reason', message: '请选择“确认登记”或“不予登记”；不予登记时请填写原因（不超过 500 字）。' });
+    if (!body.success) return void res.status(400).json({ error: 'bad_request', field: 'reason', message: '请选择“确认登记”或“不予登记”；不予登记时请选择原因，选“其他”时请填写原因（不超过 500 字）。' });
     const scope = scopeOf(worker);
     const current = await deps.decisions.registration(scope, id.data);
     if (!current) return sendDecisionRefusal(res, { ok: false, reason: 'not_found' });
     const clause = registrationView(current, 'zh-CN').clause.ref;
     // Free text is stored and sent with ID and phone numbers masked, like every other record.
-    const reason = body.data.reason ? maskPersonalNumbers(body.data.reason) : null;
+    const words = body.data.reason ? maskPersonalNumbers(body.data.reason) : null;
+    const rejected = body.data.outcome === 'rejected';
+    const reason = rejected ? recordedRejectionReason(body.data.reasonCode, words, (key) => deps.localizer.t('zh-CN', key)) : words;
     const result = await deps.decisions.decideRegistration(scope, id.data, { outcome: body.data.outcome, reason, clause, worker, at: deps.now() });
     if (!result.ok) return sendDecisionRefusal(res, result);
-    const key = body.data.outcome === 'rejected' ? 'decisions.notice.registrationRejected' : current.kind === 'job_seeker' ? 'decisions.notice.jobSeekerConfirmed' : 'decisions.notice.registrationConfirmed';
-    const told = await tellPerson(deps, scope, current.person.jobSeekerId, { key, params: { reason: reason ?? '' }, actor: actorOf(worker), about: { type: 'registration', id: id.data } });
+    const notice = rejected ? rejectionNotice(body.data.reasonCode, words) : { key: current.kind === 'job_seeker' ? 'decisions.notice.jobSeekerConfirmed' : 'decisions.notice.registrationConfirmed' };
+    const told = await tellPerson(deps, scope, current.person.jobSeekerId, { ...notice, actor: actorOf(worker), about: { type: 'registration', id: id.data } });
     res.json({ registration: registrationView(result.registration, consoleLocaleOf(req.query)), told });
   });
 

@@ -1,6 +1,5 @@
 // Writes a ReportTable as CSV (UTF-8 with BOM so Excel reads Chinese; cells that a spreadsheet would run as a
 // formula are prefixed with ') or as XLSX (exceljs): notes on top, a bold header row, then the rows.
-import ExcelJS from 'exceljs';
 import type { Cell, ReportTable } from './report-table.ts';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -31,6 +30,8 @@ export function tableToCsv(table: ReportTable): string {
 }
 
 export async function tableToXlsx(table: ReportTable): Promise<Buffer> {
+  // exceljs is loaded on the first export, not at every start (a third of a second of CPU).
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = '就业帮';
   // Sheet names are limited to 31 characters and may not hold []:*?/\ .

@@ -11,11 +11,15 @@ export const DECISION_NOTICE_SENDER = 'bot:decision_notice';
 
 export async function tellPerson(
   deps: Pick<ReviewDeps, 'decisions' | 'sender' | 'transcript' | 'audit' | 'localizer' | 'logger'>,
-  scope: AccessScope, jobSeekerId: string, notice: { key: string; params?: Params; actor: string; about: { type: string; id: string } },
+  scope: AccessScope, jobSeekerId: string,
+  // Params that are words themselves (a chosen reason) are given as a function of the person's locale.
+  notice: { key: string; params?: Params | ((t: (key: string) => string) => Params); actor: string; about: { type: string; id: string } },
 ): Promise<boolean> {
   const reach = await deps.decisions.reachOf(scope, jobSeekerId);
   if (!reach) return false;
-  const text = deps.localizer.t(toLocale(reach.locale), notice.key, notice.params);
+  const locale = toLocale(reach.locale);
+  const params = typeof notice.params === 'function' ? notice.params((key) => deps.localizer.t(locale, key)) : notice.params;
+  const text = deps.localizer.t(locale, notice.key, params);
   try {
     await deps.sender.send(reach.reference, { text });
   } catch (err) {

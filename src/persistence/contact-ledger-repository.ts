@@ -6,10 +6,13 @@ import type { Db } from './database.ts';
 import { readJsonColumn } from './json-column.ts';
 import { auditRow } from './audit-repository.ts';
 import type { ContactLedger } from '../conversation/ports.ts';
+import type { LoggedContactSource } from '../scheduler/logged-contacts.ts';
 
 const serviceKindsSchema = z.array(z.string());
+/** People per lookup: below SQLite's 999 bound values. */
+const PEOPLE_CHUNK = 500;
 
-export function createContactLedgerRepository(db: Db): ContactLedger {
+export function createContactLedgerRepository(db: Db): ContactLedger & LoggedContactSource {
   return {
     async record(entry) {
       const id = randomUUID();
@@ -32,6 +35,18 @@ export function createContactLedgerRepository(db: Db): ContactLedger {
     async listForJobSeeker(jobSeekerId) {
       const rows = await db.contactRecord.findMany({ where: { jobSeekerId }, orderBy: { at: 'asc' } });
       return rows.map((r) => ({ id: r.id, kind: r.kind, outcome: r.outcome, serviceKinds: parseKinds(r.serviceKinds), at: r.at }));
+    },
+    async loggedContacts(jobSeekerIds) {
+      const out: { jobSeekerId: string; kind: string; serviceKinds: string[]; at: Date }[] = [];
+      for (let i = 0; i < jobSeekerIds.length; i += PEOPLE_CHUNK) {
+        // Outreach's own rows (kind outreach_*, id outreach:<task>) are its sent tasks: counted by the plan itself.
+        const rows = await db.contactRecord.findMany({
+          where: { jobSeekerId: { in: jobSeekerIds.slice(i, i + PEOPLE_CHUNK) }, NOT: { kind: { startsWith: 'outreach_' } } },
+          select: { jobSeekerId: true, kind: true, serviceKinds: true, at: true },
+        });
+        out.push(...rows.map((r) => ({ jobSeekerId: r.jobSeekerId, kind: r.kind, serviceKinds: parseKinds(r.serviceKinds), at: r.at })));
+      }
+      return out;
     },
   };
 }

@@ -6,6 +6,7 @@ import type { AuditLog, OutboundChannel } from '../conversation/ports.ts';
 import type { ProactivePrompter } from '../conversation/proactive-prompt.ts';
 import type { DeliveryStore, DeliveryTask } from '../delivery/delivery-ports.ts';
 import type { CatalogueDesk } from '../delivery/catalogue-port.ts';
+import type { LoggedContactSource } from './logged-contacts.ts';
 import type { OutreachFactDesk, OutreachPlanStore } from './outreach-ports.ts';
 import { runOutreachTick, type TickResult } from './outreach-tick.ts';
 import { memoizeCalendar } from './memo-calendar.ts';
@@ -33,13 +34,15 @@ export interface OutreachWiring {
   facts?: OutreachFactDesk;
   /** The content catalogue quota notices carry items from (generic texts without it). */
   catalogue?: CatalogueDesk;
+  /** The ledger's contacts outreach did not make (a caseworker's), counted by the planner. */
+  contacts?: LoggedContactSource;
   owner?: string;
   onClaimed?: (task: DeliveryTask) => Promise<void>;
 }
 
 export function createOutreachTick(w: OutreachWiring): (now: Date) => Promise<TickResult> {
   const s = w.settings;
-  const planning = { packs: w.packs, calendar: memoizeCalendar(w.calendar), horizonDays: s.OUTREACH_HORIZON_DAYS, refillDays: Math.ceil(s.OUTREACH_HORIZON_DAYS / 2), sendFrom: s.OUTREACH_SEND_FROM };
+  const planning = { packs: w.packs, calendar: memoizeCalendar(w.calendar), horizonDays: s.OUTREACH_HORIZON_DAYS, refillDays: Math.ceil(s.OUTREACH_HORIZON_DAYS / 2), sendFrom: s.OUTREACH_SEND_FROM, ...(w.contacts ? { contacts: w.contacts } : {}) };
   const delivery = {
     store: w.deliveries, channels: w.channels, calendar: w.calendar, window: { from: s.OUTREACH_SEND_FROM, until: s.OUTREACH_SEND_UNTIL },
     localizer: w.localizer, prompter: w.prompter, buttonChannels: new Set(w.buttonChannels),

@@ -3,8 +3,9 @@
 import { endOfServiceDay, serviceDateOf } from '../config/service-time-zone.ts';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
 import { addDays } from '../domain/dates/plain-date.ts';
-import { planObligations, type ObligationSubject } from '../domain/outreach/plan-obligations.ts';
+import { NO_CREDITS, planObligations, type ContactCredits, type ObligationSubject } from '../domain/outreach/plan-obligations.ts';
 import type { RegionPack } from '../domain/regions/region-pack.ts';
+import { creditsByPerson, type LoggedContactSource } from './logged-contacts.ts';
 import type { OutreachPlanStore, PlanCandidate, RegistrationPlan } from './outreach-ports.ts';
 import { serviceInstant } from './send-window.ts';
 
@@ -17,6 +18,8 @@ export interface PlanningPolicy {
   refillDays: number;
   /** Beijing time a planned row becomes due on its day ('HH:MM'), the start of the sending window. */
   sendFrom: string;
+  /** Ledger contacts outreach did not make (a caseworker's): they meet check-ins and count toward the quota. */
+  contacts?: LoggedContactSource;
 }
 
 const ACTIVE_STATUSES = new Set(['pending_review', 'registered']);
@@ -35,14 +38,14 @@ export function subjectOf(c: PlanCandidate): ObligationSubject {
   };
 }
 
-export function planFor(c: PlanCandidate, policy: PlanningPolicy, now: Date): RegistrationPlan {
+export function planFor(c: PlanCandidate, policy: PlanningPolicy, now: Date, credits: ContactCredits = NO_CREDITS): RegistrationPlan {
   const subject = subjectOf(c);
   const today = serviceDateOf(now);
   const through = addDays(today, policy.horizonDays);
   const base = { registrationId: c.registrationId, jobSeekerId: c.jobSeekerId, facts: JSON.stringify(subject), seenUpdatedAt: c.updatedAt };
   // Not reachable: every open row goes, and nothing is planned again until the registration or person changes.
   if (!subject.reachable) return { ...base, windowFrom: new Date(0), plannedThrough: NEVER, rows: [] };
-  const rows = planObligations(subject, policy.packs, policy.calendar, { from: today, to: through }).map((o) => ({
+  const rows = planObligations(subject, policy.packs, policy.calendar, { from: today, to: through }, credits).map((o) => ({
     key: o.key, kind: o.kind, period: o.period, provisional: o.provisional, clause: o.clause,
     dueAt: serviceInstant(o.dueOn, policy.sendFrom), deadlineAt: endOfServiceDay(o.deadlineOn),
   }));
@@ -57,7 +60,8 @@ export async function planOutreach(store: OutreachPlanStore, policy: PlanningPol
   for (;;) {
     const candidates: PlanCandidate[] = await store.candidates({ refillBefore, afterId, limit: BATCH });
     if (candidates.length === 0) break;
-    const result = await store.applyPlans(candidates.map((c) => planFor(c, policy, now)), now);
+    const credits = policy.contacts ? creditsByPerson(await policy.contacts.loggedContacts([...new Set(candidates.map((c) => c.jobSeekerId))])) : new Map<string, ContactCredits>();
+    const result = await store.applyPlans(candidates.map((c) => planFor(c, policy, now, credits.get(c.jobSeekerId))), now);
     total.created += result.created;
     total.updated += result.updated;
     total.cancelled += result.cancelled;

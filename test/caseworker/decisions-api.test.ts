@@ -74,7 +74,7 @@ describe('pending registrations', () => {
     expect(foreign.body.message).toBe('找不到该事项，或它不属于您所在的地区。');
     const noReason = await callApi(service.url, demo, 'POST', `/reviews/registrations/${registrationId}/decision`, { outcome: 'rejected' });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.message).toContain('不予登记时请填写原因');
+    expect(noReason.body.message).toContain('不予登记时请选择原因');
     const junk = await callApi(service.url, demo, 'POST', `/reviews/registrations/${registrationId}/decision`, { outcome: 'approve-all', reason: 'x'.repeat(5000) });
     expect(junk.status).toBe(400);
     const row = await db.prisma.registration.findUniqueOrThrow({ where: { id: registrationId } });
@@ -102,6 +102,59 @@ describe('pending registrations', () => {
     expect(row.status).toBe('registered');
     expect(await db.prisma.registrationEvent.count({ where: { registrationId } })).toBe(2);
   });
+});
+
+describe('a rejection reason in the person\'s language', () => {
+  const pendingIdOf = async (name: string) => {
+    const rows = (await callApi(service.url, demo, 'GET', '/reviews/registrations')).body as unknown as { registrations: { id: string; person: { name: string } }[] };
+    return rows.registrations.find((r) => r.person.name === name)?.id ?? '';
+  };
+  const rejectAndRead = async (client: DirectlineTestClient, name: string, body: Record<string, string>) => {
+    const id = await pendingIdOf(name);
+    const before = client.botMessages().length;
+    const answer = await callApi(service.url, demo, 'POST', `/reviews/registrations/${id}/decision`, { outcome: 'rejected', ...body });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ told: true, registration: { status: 'rejected' } });
+    const notice = await client.waitForBotReply((m) => client.botMessages().indexOf(m) >= before);
+    return { id, text: notice.text };
+  };
+
+  it('offers the common reasons as choices, worded in the console\'s language, with "other" for free text', async () => {
+    const zh = (await callApi(service.url, demo, 'GET', '/reviews/registrations')).body as unknown as { rejectionReasons: { code: string; label: string }[] };
+    expect(zh.rejectionReasons.find((r) => r.code === 'student')?.label).toBe('在校学生不能办理失业登记');
+    expect(zh.rejectionReasons.at(-1)).toEqual({ code: 'other', label: '其他（填写原因）' });
+    const en = (await callApi(service.url, demo, 'GET', '/reviews/registrations?lang=en')).body as unknown as { rejectionReasons: { code: string; label: string }[] };
+    expect(en.rejectionReasons.find((r) => r.code === 'student')?.label).toBe('Students still in school cannot register as unemployed.');
+    const noWords = await callApi(service.url, demo, 'POST', `/reviews/registrations/${registrationId}/decision`, { outcome: 'rejected', reasonCode: 'other' });
+    expect(noWords.status).toBe(400);
+    const unknown = await callApi(service.url, demo, 'POST', `/reviews/registrations/${registrationId}/decision`, { outcome: 'rejected', reasonCode: 'because' });
+    expect(unknown.status).toBe(400);
+  });
+
+  it('a chosen reason is told in English to a person who chose English, and recorded in Chinese', async () => {
+    const english = await connect(service.url);
+    try {
+      await registerOverWebchat(english, { name: '王二', idNumber: '440802199207210435', phone: '139 0000 1111' });
+      await ask(english, 'English');
+      const chosen = await rejectAndRead(english, '王二', { reasonCode: 'student' });
+      expect(chosen.text).toBe('Your registration was not approved. Reason: Students still in school cannot register as unemployed.\nIf you have questions, type "human".');
+      expect((await db.prisma.registrationEvent.findFirstOrThrow({ where: { registrationId: chosen.id, toStatus: 'rejected' } })).note).toBe('在校学生不能办理失业登记');
+    } finally {
+      english.end();
+    }
+  }, 90_000);
+
+  it('free text without a chosen reason reaches an English reader as "Your caseworker wrote (in Chinese)"', async () => {
+    const english = await connect(service.url);
+    try {
+      await registerOverWebchat(english, { name: '钱七', idNumber: '44080219850101051X', phone: '139 0000 3333' });
+      await ask(english, 'English');
+      const quoted = await rejectAndRead(english, '钱七', { reason: '材料与实际情况不符' });
+      expect(quoted.text).toBe('Your registration was not approved. Your caseworker wrote (in Chinese): “材料与实际情况不符”\nIf you have questions, type "human".');
+    } finally {
+      english.end();
+    }
+  }, 90_000);
 });
 
 describe('two caseworkers decide one registration at once', () => {

@@ -23,6 +23,7 @@ let user: DirectlineTestClient | undefined;
 let hardshipCaseId = '';
 let factCaseId = '';
 let factRegistrationId = '';
+let rejectedRegistrationId = '';
 
 function watchProblems(page: Page): string[] {
   const problems: string[] = [];
@@ -49,6 +50,7 @@ describe.skipIf(chromiumSkipReason !== undefined)('reviews and the person file i
     const reporter = await seedPerson(db.prisma, { regionCode: '330302', name: '赵六' });
     factRegistrationId = reporter.registrationId;
     factCaseId = await seedDeregistrationFact(db.prisma, { ...reporter, regionCode: '330302', situation: 'hired', facts: { hired: true } });
+    rejectedRegistrationId = (await seedPerson(db.prisma, { regionCode: '440802', name: '孙九', status: 'pending_review' })).registrationId;
     user = await connect(service.url);
     await registerOverWebchat(user, { name: '张三', idNumber: '440802199005150139', phone: '138 1234 5678', creditPromise: true });
     browser = await launchChromium();
@@ -76,6 +78,16 @@ describe.skipIf(chromiumSkipReason !== undefined)('reviews and the person file i
     expect(text).toContain('依据：《关于建立湛江市失业人员就业服务制度的通知》 第五部分第（一）项');
     expect(text).not.toContain('440802199005150139');
     await page.screenshot({ path: `${SHOTS}/reviews-1-registrations.png`, fullPage: true });
+
+    // A common reason is a choice (told to the person in their language); "other" takes the caseworker's words.
+    const other = page.locator('article', { hasText: '孙九' });
+    const reasons = other.getByLabel('不予登记的原因');
+    expect(await reasons.locator('option').allInnerTexts()).toEqual(expect.arrayContaining(['在校学生不能办理失业登记', '其他（填写原因）']));
+    await reasons.selectOption('student');
+    await other.getByRole('button', { name: '不予登记' }).click();
+    await other.locator('.decided').waitFor();
+    expect((await db.prisma.registrationEvent.findFirstOrThrow({ where: { registrationId: rejectedRegistrationId, toStatus: 'rejected' } })).note).toBe('在校学生不能办理失业登记');
+    await other.waitFor({ state: 'detached' });
 
     const before = user.botMessages().length;
     await card.getByRole('button', { name: '确认登记' }).click();

@@ -103,7 +103,7 @@ export async function insertRegistrants(world: World, people: readonly Registran
 
 export function tickOf(world: World, channels: readonly OutboundChannel[], options: { owner?: string; onClaimed?: (task: DeliveryTask) => Promise<void>; prompter?: ProactivePrompter; facts?: boolean } = {}): (now: Date) => Promise<TickResult> {
   return createOutreachTick({
-    plans: world.repos.outreach, deliveries: createOutreachDeliveryRepository(world.database.prisma), audit: world.repos.audit, packs, calendar,
+    plans: world.repos.outreach, deliveries: createOutreachDeliveryRepository(world.database.prisma), contacts: world.repos.ledger, audit: world.repos.audit, packs, calendar,
     channels, buttonChannels: [], prompter: options.prompter ?? fixedPrompter, localizer, settings: SETTINGS,
     ...(options.facts ? { facts: createOutreachFactRepository(world.database.prisma) } : {}),
     ...(options.owner ? { owner: options.owner } : {}), ...(options.onClaimed ? { onClaimed: options.onClaimed } : {}),

@@ -14,7 +14,7 @@
       none: '暂无待处理事项。', loading: '正在加载…', network: '网络连接失败，请检查网络后重试。', failed: '操作失败，请稍后重试。', expired: '登录已过期，请回到控制台重新登录。',
       id: '身份证', phone: '手机', submitted: '提交', basis: '依据', creditPromise: '信用承诺', due: '须于 {d} 前核实完成',
       left: '剩余 {n} 个工作日', lastDay: '今天是最后期限', overdue: '已超期 {n} 个工作日', provisional: '（暂定）',
-      confirm: '确认登记', reject: '不予登记', reason: '原因', reasonPh: '不予登记或不予认定时填写原因',
+      confirm: '确认登记', reject: '不予登记', reason: '原因', reasonChoice: '不予登记的原因', reasonPh: '不予登记或不予认定时填写原因',
       told: '已通知当事人。', notTold: '已处理，但未能在线通知当事人，请电话告知。', done: '已处理。',
       bot: { met: '符合', unknown: '待核实', not_met: '不符合' }, confirmCat: '确认', rejectCat: '不予认定',
       confirmed: '已确认', rejected: '不予认定', by: '经办人', noticeExempt: '免予公示', noticeRequired: '需要公示',
@@ -35,7 +35,7 @@
       none: 'Nothing to review.', loading: 'Loading…', network: 'Network error, please try again.', failed: 'The action failed, please try again.', expired: 'Your session expired; log in again on the console.',
       id: 'ID', phone: 'Phone', submitted: 'Submitted', basis: 'Basis', creditPromise: 'Credit promise', due: 'to be verified by {d}',
       left: '{n} working days left', lastDay: 'due today', overdue: '{n} working days overdue', provisional: ' (provisional)',
-      confirm: 'Confirm registration', reject: 'Reject', reason: 'Reason', reasonPh: 'Reason, required to reject',
+      confirm: 'Confirm registration', reject: 'Reject', reason: 'Reason', reasonChoice: 'Reason for not registering', reasonPh: 'Reason, required to reject',
       told: 'The person has been told.', notTold: 'Decided, but the person could not be told online; please call them.', done: 'Done.',
       bot: { met: 'met', unknown: 'to check', not_met: 'not met' }, confirmCat: 'Confirm', rejectCat: 'Reject',
       confirmed: 'Confirmed', rejected: 'Rejected', by: 'by', noticeExempt: 'Public notice waived', noticeRequired: 'Public notice required',
@@ -124,18 +124,30 @@
     return el('span', 'due' + (cp.overdue ? ' overdue' : ''), w('creditPromise') + w('colon') + fill(w('due'), { d: cp.dueBy }) + (cp.provisional ? w('provisional') : '') + ' · ' + text);
   }
 
-  function renderRegistrations(panel, rows) {
+  /** Common rejection reasons (told to the person in their language); "other" sends the typed words, quoted. */
+  function reasonChoice(reasons) {
+    var select = el('select', 'reason-code'); select.setAttribute('aria-label', w('reasonChoice'));
+    reasons.forEach(function (c) { var o = el('option', '', c.label); o.value = c.code; add(select, o); });
+    select.value = 'other';
+    return select;
+  }
+
+  function renderRegistrations(panel, rows, reasons) {
     rows.forEach(function (r) {
       var card = add(el('article', 'card'), personLine(r.person));
       add(card, add(el('div', 'row'), el('span', '', r.kindLabel), el('span', '', r.reasonLabel), el('span', 'muted', w('submitted') + ' ' + time(r.registeredAt)), clause(r.clause)));
       if (r.creditPromise) add(card, add(el('div', 'row'), countdown(r.creditPromise), clause(r.creditPromise.clause)));
+      var choice = reasons.length > 0 ? reasonChoice(reasons) : null;
       var decide = function (outcome) {
         return function (reason) {
-          return api('POST', '/reviews/registrations/' + r.id + '/decision', outcome === 'rejected' ? { outcome: outcome, reason: reason } : { outcome: outcome })
+          var rejection = choice ? { outcome: outcome, reasonCode: choice.value, reason: reason || undefined } : { outcome: outcome, reason: reason };
+          return api('POST', '/reviews/registrations/' + r.id + '/decision', outcome === 'rejected' ? rejection : { outcome: outcome })
             .then(function (d) { return d.told ? w('told') : w('notTold'); });
         };
       };
-      add(card, decisionRow([{ label: w('confirm'), cls: 'primary', run: decide('registered') }, { label: w('reject'), cls: 'danger', run: decide('rejected') }], true));
+      var row = decisionRow([{ label: w('confirm'), cls: 'primary', run: decide('registered') }, { label: w('reject'), cls: 'danger', run: decide('rejected') }], true);
+      if (choice) row.insertBefore(choice, row.firstChild);
+      add(card, row);
       card.setAttribute('data-registration-id', r.id);
       add(panel, card);
     });
@@ -198,7 +210,7 @@
       panel.textContent = '';
       var rows = data.registrations || data.requests || data.facts || [];
       if (rows.length === 0) return add(panel, el('p', 'muted', w('none')));
-      if (tab === 'registrations') renderRegistrations(panel, rows);
+      if (tab === 'registrations') renderRegistrations(panel, rows, data.rejectionReasons || []);
       else if (tab === 'hardship') rows.forEach(function (h) { add(panel, hardshipCard(h)); });
       else renderDeregistration(panel, rows);
     }, function (e) { panel.textContent = ''; $('page-error').textContent = e.message; });

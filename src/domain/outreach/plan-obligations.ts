@@ -3,7 +3,7 @@
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { addDays, addMonthsClamped, compareDates } from '../dates/plain-date.ts';
 import { firstContactDeadline, type FollowUpGroup } from '../follow-up/plan-follow-ups.ts';
-import type { QuotaKind } from '../quota/quota-progress.ts';
+import type { QuotaContact, QuotaKind } from '../quota/quota-progress.ts';
 import { spreadQuota } from '../quota/spread-quota.ts';
 import type { RegionPack } from '../regions/region-pack.ts';
 import { selectRegionPack } from '../regions/select-region-pack.ts';
@@ -36,6 +36,16 @@ export interface Obligation {
   clause: string;
 }
 
+/** Contacts made outside the plan (a caseworker's call, home visit or office visit, logged in the console). */
+export interface ContactCredits {
+  /** Services delivered outside planned outreach, by day and kind: each counts once toward its quota year. */
+  services: readonly QuotaContact[];
+  /** Days a caseworker reached the person: each meets the check-in whose period contains it (R1.4.4 phone, visit). */
+  contactDays: readonly string[];
+}
+
+export const NO_CREDITS: ContactCredits = { services: [], contactDays: [] };
+
 /** The days planned: obligations due in [from, to]; the first contact whenever it is still ahead of `from`'s deadline. */
 export interface PlanWindow { from: string; to: string }
 
@@ -46,7 +56,7 @@ export function obligationKey(registrationId: string, kind: ObligationKind, peri
   return kind === 'first_contact' ? `first_contact:${registrationId}` : `${kind}:${registrationId}:${period}`;
 }
 
-function checkIns(s: ObligationSubject, packs: readonly RegionPack[], calendar: WorkCalendar, to: string): Omit<Obligation, 'key'>[] {
+function checkIns(s: ObligationSubject, packs: readonly RegionPack[], calendar: WorkCalendar, to: string, contactDays: readonly string[]): Omit<Obligation, 'key'>[] {
   const out: Omit<Obligation, 'key'>[] = [];
   const base = selectRegionPack(packs, s.regionCode, s.registeredOn);
   const refusal = s.refusedMonthly ? base.followUp.refusal : null;
@@ -61,7 +71,10 @@ function checkIns(s: ObligationSubject, packs: readonly RegionPack[], calendar: 
     const due = calendar.addWorkingDays(nominal, 0);
     const nextNominal = step.unit === 'd' ? addDays(nominal, f.hardshipInterval.days) : addMonthsClamped(s.registeredOn, step.n + (refusal?.everyMonths ?? f.monthly.everyMonths));
     const clause = refusal !== null ? refusal.source : hardship ? f.hardshipInterval.source : s.refusedMonthly ? f.refusalFallbackSource : f.monthly.source;
-    out.push({ kind: 'check_in', period: `${step.unit}${step.n}`, dueOn: due.date, deadlineOn: addDays(nextNominal, -1), provisional: due.provisional, clause });
+    const deadlineOn = addDays(nextNominal, -1);
+    // A caseworker already reached the person in this period: that contact is the period's check-in.
+    if (contactDays.some((d) => d >= nominal && d <= deadlineOn)) continue;
+    out.push({ kind: 'check_in', period: `${step.unit}${step.n}`, dueOn: due.date, deadlineOn, provisional: due.provisional, clause });
   }
   return out;
 }
@@ -70,9 +83,10 @@ function checkIns(s: ObligationSubject, packs: readonly RegionPack[], calendar: 
  * R1.3.1/R1.3.2 first contact (a working day after registration, by the pack's deadline; graduates within the
  * pack's months); R1.4.1–R1.4.3 check-ins (monthly; every N months after a refusal where the pack allows it;
  * every N days for hardship people); R1.5 the yearly quota spread over the year (spreadQuota). Packs are chosen
- * by region and by the date each obligation falls in. Nothing for a person who is not reachable.
+ * by region and by the date each obligation falls in. Nothing for a person who is not reachable. Contacts made
+ * outside the plan (`credits`) meet their period's check-in and count toward the quota, so only what is still owed is planned.
  */
-export function planObligations(s: ObligationSubject, packs: readonly RegionPack[], calendar: WorkCalendar, window: PlanWindow): Obligation[] {
+export function planObligations(s: ObligationSubject, packs: readonly RegionPack[], calendar: WorkCalendar, window: PlanWindow, credits: ContactCredits = NO_CREDITS): Obligation[] {
   if (!s.reachable) return [];
   const pack = selectRegionPack(packs, s.regionCode, s.registeredOn);
   const deadline = firstContactDeadline(s.registeredOn, s.group, pack, calendar);
@@ -82,10 +96,10 @@ export function planObligations(s: ObligationSubject, packs: readonly RegionPack
     deadlineOn: deadline.date, provisional: deadline.provisional, clause: deadline.source,
   };
   const quotaPack = selectRegionPack(packs, s.regionCode, window.from);
-  const quota = spreadQuota(quotaPack, s.registeredOn, window.to, calendar).map((q): Omit<Obligation, 'key'> => ({
+  const quota = spreadQuota(quotaPack, s.registeredOn, window.to, calendar, credits.services).map((q): Omit<Obligation, 'key'> => ({
     kind: quotaKindOf(q.kind), period: q.period, dueOn: q.dueOn, deadlineOn: q.deadlineOn, provisional: q.provisional, clause: q.source,
   }));
-  const all = [first, ...checkIns(s, packs, calendar, window.to), ...quota];
+  const all = [first, ...checkIns(s, packs, calendar, window.to, credits.contactDays), ...quota];
   // Plain dates (YYYY-MM-DD, validated by the calendar) order as strings: no parsing in the hot loop. A first
   // contact is owed until it is made, so one planned after its deadline (a late import, a restored backup) still is.
   return all

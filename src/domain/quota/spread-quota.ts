@@ -3,7 +3,7 @@
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { addDays, addMonthsClamped, compareDates, daysBetween } from '../dates/plain-date.ts';
 import type { RegionPack } from '../regions/region-pack.ts';
-import { QUOTA_KINDS, type QuotaKind } from './quota-progress.ts';
+import { QUOTA_KINDS, type QuotaContact, type QuotaKind } from './quota-progress.ts';
 
 export interface QuotaSlot {
   kind: QuotaKind;
@@ -34,9 +34,11 @@ function quotaYears(rule: 'rolling' | 'calendar', registeredOn: string, until: s
  * Z §四(三): at least 2 policy matchings, 3 career-guidance sessions, 3 job recommendations and 3 training notices
  * a year (the counts come from the pack). Item i of n is planned at (i + ½)/n of the year, on a working day
  * (the next one when that day is off), and never after the year's last day. Slots due after `until` are omitted.
+ * Services already `delivered` outside the plan (a caseworker's logged contact) count toward their year's kind
+ * once: that many of the year's last slots of the kind are not planned (R1.5.2 minimums, so never more than owed).
  * @productDecision QUOTA_YEAR_ROLLING
  */
-export function spreadQuota(pack: RegionPack, registeredOn: string, until: string, calendar: WorkCalendar): QuotaSlot[] {
+export function spreadQuota(pack: RegionPack, registeredOn: string, until: string, calendar: WorkCalendar, delivered: readonly QuotaContact[] = []): QuotaSlot[] {
   const quota = pack.quota;
   if (quota === null) return [];
   const slots: QuotaSlot[] = [];
@@ -44,7 +46,8 @@ export function spreadQuota(pack: RegionPack, registeredOn: string, until: strin
     const length = daysBetween(year.start, year.end) + 1;
     for (const kind of QUOTA_KINDS) {
       const n = quota[kind];
-      for (let i = 0; i < n; i += 1) {
+      const already = delivered.filter((c) => c.kind === kind && c.date >= year.start && c.date <= year.end).length;
+      for (let i = 0; i < n - already; i += 1) {
         const nominal = addDays(year.start, Math.min(length - 1, Math.floor(((i + 0.5) * length) / n) + KIND_OFFSET_DAYS[kind]));
         const onWorkday = calendar.addWorkingDays(nominal, 0);
         const dueOn = compareDates(onWorkday.date, year.end) > 0 ? previousWorkday(nominal, calendar) : onWorkday.date;

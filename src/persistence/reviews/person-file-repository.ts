@@ -10,6 +10,7 @@ import { auditRow } from '../audit-repository.ts';
 import { readJsonColumn } from '../json-column.ts';
 import { isUniqueViolation } from '../prisma-errors.ts';
 import { createContactLedgerRepository } from '../contact-ledger-repository.ts';
+import { CASEWORKER_CONTACT } from '../../scheduler/logged-contacts.ts';
 import { HARDSHIP_CASE_KIND } from '../hardship-request-repository.ts';
 import { hardshipViewsOf } from './hardship-reviews.ts';
 import { maskedPersonSelect, nameOfActor, OPEN_CASE_STATUSES } from './review-rows.ts';
@@ -80,10 +81,14 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
       if (!person) return null;
       const open = await db.registration.findFirst({ where: { jobSeekerId, status: { in: ['pending_review', 'registered'] } }, orderBy: { registeredAt: 'desc' }, select: { id: true } });
       const notes = maskPersonalNumbers(entry.content);
-      return ledger.record({
-        jobSeekerId, registrationId: open?.id ?? null, kind: 'caseworker_contact', channel: entry.way, outcome: maskPersonalNumbers(entry.result),
+      const logged = await ledger.record({
+        jobSeekerId, registrationId: open?.id ?? null, kind: CASEWORKER_CONTACT, channel: entry.way, outcome: maskPersonalNumbers(entry.result),
         serviceKinds: entry.serviceKinds, notes, actor: `caseworker:${entry.worker.username}`, at: entry.at,
       });
+      // The person changed for the planner: the next tick re-plans them and drops what this contact already gave
+      // (after the ledger row, so a tick in between cannot plan without it and then miss the change).
+      await db.jobSeeker.update({ where: { id: jobSeekerId }, data: { updatedAt: new Date() } });
+      return logged;
     },
 
     async referToCivilAffairs(scope, jobSeekerId, request) {

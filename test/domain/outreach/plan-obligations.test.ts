@@ -70,3 +70,46 @@ describe('spreadQuota (Z §四(三): 2 + 3 + 3 + 3 a year)', () => {
     expect(spreadQuota(pack('wenzhou-2022'), '2026-01-05', '2027-01-04', calendar)).toEqual([]);
   });
 });
+
+// Issue 12: what a caseworker logged in the console counts, so only what is still owed is planned.
+describe('planObligations with contacts made outside the plan', () => {
+  const kinds = (plan: readonly { kind: string; period: string }[], kind: string) => plan.filter((o) => o.kind === kind).map((o) => o.period);
+  const guidance = (date: string) => ({ date, kind: 'guidance' as const });
+
+  it.each([
+    ['nothing logged', { services: [], contactDays: [] }, ['y1-1', 'y1-2', 'y1-3']],
+    ['one guidance session: the year\'s last slot goes', { services: [guidance('2026-02-10')], contactDays: [] }, ['y1-1', 'y1-2']],
+    ['three guidance sessions: none is left to send', { services: [guidance('2026-02-10'), guidance('2026-02-11'), guidance('2026-02-12')], contactDays: [] }, []],
+    ['four sessions: still none (never below zero)', { services: ['2026-02-10', '2026-02-11', '2026-03-01', '2026-04-01'].map(guidance), contactDays: [] }, []],
+    ['a session before registration is not this year\'s', { services: [guidance('2026-01-04')], contactDays: [] }, ['y1-1', 'y1-2', 'y1-3']],
+    ['another kind does not count as guidance', { services: [{ date: '2026-02-10', kind: 'jobs' as const }], contactDays: [] }, ['y1-1', 'y1-2', 'y1-3']],
+  ])('quota guidance: %s', (_name, credits, want) => {
+    expect(kinds(planObligations(subject(), PACKS, calendar, year, credits), 'quota_guidance')).toEqual(want);
+  });
+
+  it('a guidance session in the second quota year counts there, not in the first', () => {
+    const twoYears = { from: '2026-01-05', to: '2027-12-31' };
+    const plan = planObligations(subject(), PACKS, calendar, twoYears, { services: [guidance('2027-02-01')], contactDays: [] });
+    expect(kinds(plan, 'quota_guidance')).toEqual(['y1-1', 'y1-2', 'y1-3', 'y2-1', 'y2-2']);
+  });
+
+  it.each([
+    ['a call inside month 2 (2026-03-05 … 2026-04-04) meets the m2 check-in only', ['2026-03-20'], ['m2']],
+    ['on the first day of the period', ['2026-03-05'], ['m2']],
+    ['on the last day of the period', ['2026-04-04'], ['m2']],
+    ['two calls in one month meet that month once', ['2026-03-06', '2026-03-30'], ['m2']],
+    ['calls in two months meet both', ['2026-02-10', '2026-03-10'], ['m1', 'm2']],
+    ['a call on registration week meets no check-in (first contact is its own)', ['2026-01-07'], []],
+  ])('check-ins: %s', (_name, contactDays, met) => {
+    const all = kinds(planObligations(subject(), PACKS, calendar, year), 'check_in');
+    const left = kinds(planObligations(subject(), PACKS, calendar, year, { services: [], contactDays }), 'check_in');
+    expect(all.filter((p) => !left.includes(p))).toEqual(met);
+    expect(kinds(planObligations(subject(), PACKS, calendar, year, { services: [], contactDays }), 'first_contact')).toHaveLength(1);
+  });
+
+  it('a hardship person\'s 14-day check-in is met by a visit inside those 14 days', () => {
+    const left = kinds(planObligations(subject({ group: 'hardship' }), PACKS, calendar, year, { services: [], contactDays: ['2026-01-25'] }), 'check_in');
+    expect(left).not.toContain('d14');
+    expect(left.slice(0, 2)).toEqual(['d28', 'd42']);
+  });
+});
