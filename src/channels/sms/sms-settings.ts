@@ -48,7 +48,7 @@ export function smsDriverFromSettings(s: SmsSettings, logger: SmsLogger): SmsDri
         templateCode: s.SMS_TEMPLATE_ID ?? '', regionId: s.SMS_REGION ?? 'cn-hangzhou', timeoutSeconds: s.SMS_TIMEOUT_SECONDS, ...endpoint,
       }));
     case 'log':
-      logger.warn({ sms: { provider: 'log' } }, 'SMS_PROVIDER=log: one-time codes and notices are written to this log, not sent to phones (set SMS_PROVIDER=tencent or aliyun)');
+      logger.warn({ sms: { provider: 'log' } }, 'SMS_PROVIDER=log: one-time codes are written to this log, not sent to phones, notices too (set SMS_PROVIDER=tencent or aliyun)');
       return createLogSmsDriver(logger);
   }
 }
