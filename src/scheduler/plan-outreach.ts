@@ -3,9 +3,9 @@
 import { endOfServiceDay, serviceDateOf } from '../config/service-time-zone.ts';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
 import { addDays } from '../domain/dates/plain-date.ts';
-import { planObligations, type ObligationSubject } from '../domain/outreach/plan-obligations.ts';
+import { obligationKey, planObligations, type ObligationKind, type ObligationSubject } from '../domain/outreach/plan-obligations.ts';
 import type { RegionPack } from '../domain/regions/region-pack.ts';
-import type { OutreachPlanStore, PlanCandidate, RegistrationPlan } from './outreach-ports.ts';
+import type { OutreachPlanStore, PlanCandidate, PlannedRow, RegistrationPlan } from './outreach-ports.ts';
 import { serviceInstant } from './send-window.ts';
 
 export interface PlanningPolicy {
@@ -21,7 +21,9 @@ export interface PlanningPolicy {
 
 const ACTIVE_STATUSES = new Set(['pending_review', 'registered']);
 const NEVER = '9999-12-31';
-const BATCH = 1000;
+const BATCH = 5000;
+/** Distinct subjects remembered per run (a few thousand in practice: regions x registration days x groups). */
+const MEMO_LIMIT = 50_000;
 
 /** The facts a plan depends on; a person who is no longer registered or withdrew consent is not reachable. */
 export function subjectOf(c: PlanCandidate): ObligationSubject {
@@ -35,17 +37,33 @@ export function subjectOf(c: PlanCandidate): ObligationSubject {
   };
 }
 
-export function planFor(c: PlanCandidate, policy: PlanningPolicy, now: Date): RegistrationPlan {
+/** The rows of a subject, without its keys: the same for everyone with the same region, day, group and refusal. */
+type RowTemplate = Omit<PlannedRow, 'key' | 'kind'> & { kind: ObligationKind };
+
+/**
+ * Plans one registration. `memo` (one per planning run: same policy and `now`) remembers the rows of each distinct
+ * subject, so a million registrants cost a few thousand domain plans; keys are made per registration.
+ */
+export function planFor(c: PlanCandidate, policy: PlanningPolicy, now: Date, memo?: Map<string, RowTemplate[]>): RegistrationPlan {
   const subject = subjectOf(c);
   const today = serviceDateOf(now);
   const through = addDays(today, policy.horizonDays);
   const base = { registrationId: c.registrationId, jobSeekerId: c.jobSeekerId, facts: JSON.stringify(subject), seenUpdatedAt: c.updatedAt };
   // Not reachable: every open row goes, and nothing is planned again until the registration or person changes.
   if (!subject.reachable) return { ...base, windowFrom: new Date(0), plannedThrough: NEVER, rows: [] };
-  const rows = planObligations(subject, policy.packs, policy.calendar, { from: today, to: through }).map((o) => ({
-    key: o.key, kind: o.kind, period: o.period, provisional: o.provisional, clause: o.clause,
-    dueAt: serviceInstant(o.dueOn, policy.sendFrom), deadlineAt: endOfServiceDay(o.deadlineOn),
-  }));
+  const memoKey = `${subject.regionCode}|${subject.registeredOn}|${subject.group}|${subject.refusedMonthly}`;
+  let templates = memo?.get(memoKey);
+  if (templates === undefined) {
+    templates = planObligations(subject, policy.packs, policy.calendar, { from: today, to: through }).map((o) => ({
+      kind: o.kind, period: o.period, provisional: o.provisional, clause: o.clause,
+      dueAt: serviceInstant(o.dueOn, policy.sendFrom), deadlineAt: endOfServiceDay(o.deadlineOn),
+    }));
+    if (memo !== undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(memoKey, templates);
+    }
+  }
+  const rows = templates.map((t) => ({ ...t, key: obligationKey(c.registrationId, t.kind, t.period) }));
   return { ...base, windowFrom: serviceInstant(today, '00:00'), plannedThrough: through, rows };
 }
 
@@ -54,10 +72,11 @@ export async function planOutreach(store: OutreachPlanStore, policy: PlanningPol
   const total = { created: 0, updated: 0, cancelled: 0 };
   const refillBefore = addDays(serviceDateOf(now), policy.refillDays);
   let afterId: string | null = null;
+  const memo = new Map<string, RowTemplate[]>();
   for (;;) {
     const candidates: PlanCandidate[] = await store.candidates({ refillBefore, afterId, limit: BATCH });
     if (candidates.length === 0) break;
-    const result = await store.applyPlans(candidates.map((c) => planFor(c, policy, now)), now);
+    const result = await store.applyPlans(candidates.map((c) => planFor(c, policy, now, memo)), now);
     total.created += result.created;
     total.updated += result.updated;
     total.cancelled += result.cancelled;
