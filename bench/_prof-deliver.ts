@@ -1,0 +1,2 @@
+import { benchOutreachDelivery } from './outreach.ts';
+console.log(await benchOutreachDelivery(Number(process.env.N ?? 5000)));
