@@ -12,10 +12,10 @@ import { createPiiCipher } from '../../persistence/pii-cipher.ts';
 import { demoPerson } from './demo-people.ts';
 
 type Io = { out(s: string): void; err(s: string): void };
-const BATCH = 1000;
+const BATCH = 5000;
 const MAX_PEOPLE = 10_000_000;
 
-export async function runSeedCommand(argv: string[], io: Io, config: AppConfig, tty = Boolean(process.stdout.isTTY)): Promise<number> {
+export async function runSeedCommand(argv: string[], io: Io, config: AppConfig, tty = Boolean(process.stdout.isTTY), clock: () => Date = () => new Date()): Promise<number> {
   let people: number;
   try {
     const { values, positionals } = parseArgs({ args: argv, options: { people: { type: 'string' } }, allowPositionals: true, strict: true });
@@ -32,13 +32,14 @@ export async function runSeedCommand(argv: string[], io: Io, config: AppConfig, 
     await database.ready;
     const demo = createDemoRegistrants(database.prisma, createPiiCipher(loadPiiKey(config)));
     const start = await demo.count();
-    const today = serviceDateOf(new Date());
+    const now = clock();
+    const today = serviceDateOf(now);
     const bar = tty ? new cliProgress.SingleBar({ format: '生成演示登记人员 [{bar}] {percentage}% {value}/{total}' }, cliProgress.Presets.shades_classic) : null;
     bar?.start(people, 0);
     let lastTenth = 0;
     for (let done = 0; done < people; done += BATCH) {
       const size = Math.min(BATCH, people - done);
-      await demo.insert(Array.from({ length: size }, (_, k) => demoPerson(start + done + k, today)));
+      await demo.insert(Array.from({ length: size }, (_, k) => demoPerson(start + done + k, today)), now);
       bar?.update(done + size);
       const tenth = Math.floor(((done + size) * 10) / people);
       if (!bar && tenth > lastTenth) {
