@@ -1,8 +1,11 @@
-// Writes demo registrants (seed demo) in batches, ID and phone numbers encrypted and masked like the intake does;
-// raw bulk statements, not createMany: Prisma's per-value mapping made a million people take an hour and most of a GB.
-import type { Db } from './database.ts';
+// Writes demo registrants (seed demo) in batches, ID and phone numbers encrypted and masked like the intake does.
+// Not createMany: Prisma's per-value mapping, and its log of the last 100 queries with their parameters, made a
+// million people take an hour and most of a gigabyte.
+import Sqlite from 'better-sqlite3';
+import { databaseKindOf, sqlitePathOf, type Db } from './database.ts';
+import { Prisma } from './generated/sqlite/client.ts';
 import type { PiiCipher } from './pii-cipher.ts';
-import { dialectOf, jsonRows } from './json-rows.ts';
+import { dialectOf, encodeCell, jsonRows, type JsonCell } from './json-rows.ts';
 import { maskIdNumber } from '../domain/identity/id-number.ts';
 import { maskMobileNumber } from '../domain/contact/mobile-number.ts';
 
@@ -22,34 +25,60 @@ const REGISTRATION_COLUMNS = [
 ] as const;
 const ADDRESS_COLUMNS = [['id', 'text'], ['channel', 'text'], ['userKey', 'text'], ['conversationId', 'text'], ['jobSeekerId', 'text']] as const;
 
-export function createDemoRegistrants(db: Db, cipher: PiiCipher) {
+interface DemoRows { persons: JsonCell[][]; registrations: JsonCell[][]; addresses: JsonCell[][] }
+
+function demoRows(people: readonly DemoRegistrant[], cipher: PiiCipher): DemoRows {
+  const registeredAt = (p: DemoRegistrant) => new Date(`${p.registeredOn}${BEIJING_MORNING}`);
+  return {
+    persons: people.map((p) => [
+      p.id, p.district, p.name, cipher.encrypt(p.idNumber), cipher.lookupHash(p.idNumber), maskIdNumber(p.idNumber), cipher.encrypt(p.phone), maskMobileNumber(p.phone), p.locale, registeredAt(p),
+    ]),
+    registrations: people.map((p) => [`${p.id}-r`, p.id, p.district, registeredAt(p), p.reason, p.refused ? 'refused' : 'monthly', p.hardship ? registeredAt(p) : null]),
+    addresses: people.map((p) => [`${p.id}-a`, p.channel, `${p.id}-user`, `${p.channel}:${p.id}-conversation`, p.id]),
+  };
+}
+
+const names = (columns: readonly (readonly [string, string])[]) => columns.map(([name]) => `"${name}"`).join(', ');
+const PERSON_INSERT = `INSERT INTO "JobSeeker" (${names(PERSON_COLUMNS)}, "createdAt", "updatedAt")`;
+const REGISTRATION_INSERT = `INSERT INTO "Registration" (${names(REGISTRATION_COLUMNS)}, "kind", "status", "details", "createdAt", "updatedAt")`;
+const ADDRESS_INSERT = `INSERT INTO "ChannelAddress" (${names(ADDRESS_COLUMNS)}, "reference", "createdAt", "updatedAt")`;
+
+/** SQLite: a connection of our own and prepared statements, so a million rows never pass through Prisma's query log. */
+function sqliteWriter(url: string): { write(rows: DemoRows, at: Date): void; close(): void } {
+  const sqlite = new Sqlite(sqlitePathOf(url), { timeout: 5000 });
+  const statement = (insert: string, columns: number, constants: string) => sqlite.prepare(`${insert} VALUES (${Array.from({ length: columns }, () => '?').join(', ')}, ${constants})`);
+  const person = statement(PERSON_INSERT, PERSON_COLUMNS.length, '?, ?');
+  const registration = statement(REGISTRATION_INSERT, REGISTRATION_COLUMNS.length, "'unemployment', 'registered', '{}', ?, ?");
+  const address = statement(ADDRESS_INSERT, ADDRESS_COLUMNS.length, "'{}', ?, ?");
+  const encode = (row: readonly JsonCell[], at: string) => [...row.map((cell) => encodeCell('sqlite', cell)), at, at];
+  const write = sqlite.transaction((rows: DemoRows, at: string) => {
+    for (const row of rows.persons) person.run(encode(row, at));
+    for (const row of rows.registrations) registration.run(encode(row, at));
+    for (const row of rows.addresses) address.run(encode(row, at));
+  });
+  return { write: (rows, at) => void write(rows, String(encodeCell('sqlite', at))), close: () => sqlite.close() };
+}
+
+export function createDemoRegistrants(db: Db, cipher: PiiCipher, url: string) {
   const dialect = dialectOf(db);
+  const direct = databaseKindOf(url) === 'sqlite' ? sqliteWriter(url) : null;
   return {
     /** How many demo people exist (a second run continues after them). */
     async count(): Promise<number> {
       return db.jobSeeker.count({ where: { id: { startsWith: 'demo-' } } });
     },
-    /** One transaction per batch, each table written by one statement whose rows travel as one JSON parameter. */
+    /** One transaction per batch; on PostgreSQL each table is written by one statement whose rows travel as one JSON parameter. */
     async insert(people: readonly DemoRegistrant[], at: Date): Promise<void> {
-      const registeredAt = (p: DemoRegistrant) => new Date(`${p.registeredOn}${BEIJING_MORNING}`);
-      const persons = jsonRows(dialect, 'p', PERSON_COLUMNS, people.map((p) => [
-        p.id, p.district, p.name, cipher.encrypt(p.idNumber), cipher.lookupHash(p.idNumber), maskIdNumber(p.idNumber), cipher.encrypt(p.phone), maskMobileNumber(p.phone), p.locale, registeredAt(p),
-      ]));
-      const registrations = jsonRows(dialect, 'r', REGISTRATION_COLUMNS, people.map((p) => [
-        `${p.id}-r`, p.id, p.district, registeredAt(p), p.reason, p.refused ? 'refused' : 'monthly', p.hardship ? registeredAt(p) : null,
-      ]));
-      const addresses = jsonRows(dialect, 'a', ADDRESS_COLUMNS, people.map((p) => [`${p.id}-a`, p.channel, `${p.id}-user`, `${p.channel}:${p.id}-conversation`, p.id]));
+      const rows = demoRows(people, cipher);
+      if (direct) return direct.write(rows, at);
       await db.$transaction([
-        db.$executeRaw`
-          INSERT INTO "JobSeeker" ("id", "regionCode", "name", "idNumberEnc", "idNumberHash", "idNumberMask", "phoneEnc", "phoneMask", "locale", "consentAt", "createdAt", "updatedAt")
-          SELECT p."id", p."regionCode", p."name", p."idNumberEnc", p."idNumberHash", p."idNumberMask", p."phoneEnc", p."phoneMask", p."locale", p."consentAt", ${at}, ${at} FROM ${persons}`,
-        db.$executeRaw`
-          INSERT INTO "Registration" ("id", "jobSeekerId", "regionCode", "kind", "status", "registeredAt", "reason", "details", "followUpPreference", "hardshipConfirmedAt", "createdAt", "updatedAt")
-          SELECT r."id", r."jobSeekerId", r."regionCode", 'unemployment', 'registered', r."registeredAt", r."reason", '{}', r."followUpPreference", r."hardshipConfirmedAt", ${at}, ${at} FROM ${registrations}`,
-        db.$executeRaw`
-          INSERT INTO "ChannelAddress" ("id", "channel", "userKey", "conversationId", "reference", "jobSeekerId", "createdAt", "updatedAt")
-          SELECT a."id", a."channel", a."userKey", a."conversationId", '{}', a."jobSeekerId", ${at}, ${at} FROM ${addresses}`,
+        db.$executeRaw`${Prisma.raw(PERSON_INSERT)} SELECT p.*, ${at}, ${at} FROM ${jsonRows(dialect, 'p', PERSON_COLUMNS, rows.persons)}`,
+        db.$executeRaw`${Prisma.raw(REGISTRATION_INSERT)} SELECT r.*, 'unemployment', 'registered', '{}', ${at}, ${at} FROM ${jsonRows(dialect, 'r', REGISTRATION_COLUMNS, rows.registrations)}`,
+        db.$executeRaw`${Prisma.raw(ADDRESS_INSERT)} SELECT a.*, '{}', ${at}, ${at} FROM ${jsonRows(dialect, 'a', ADDRESS_COLUMNS, rows.addresses)}`,
       ]);
+    },
+    async close(): Promise<void> {
+      direct?.close();
     },
   };
 }

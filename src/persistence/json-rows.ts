@@ -19,6 +19,13 @@ function encodeDate(dialect: SqlDialect, value: Date): string {
   return dialect === 'sqlite' ? value.toISOString().replace('Z', '+00:00') : value.toISOString();
 }
 
+/** One cell as the column stores it (for statements that bind cells themselves). */
+export function encodeCell(dialect: SqlDialect, cell: JsonCell): string | number | null {
+  if (cell instanceof Date) return encodeDate(dialect, cell);
+  if (typeof cell === 'boolean') return cell ? 1 : 0;
+  return cell;
+}
+
 /** The rows as JSON text; planned rows share their Date objects, so each one is formatted once. */
 function encodeRows(dialect: SqlDialect, rows: readonly (readonly JsonCell[])[]): string {
   const dates = new Map<Date, string>();

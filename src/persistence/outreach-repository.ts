@@ -7,8 +7,9 @@ import { Prisma } from './generated/sqlite/client.ts';
 import type { OutreachPlanStore, PlanCandidate } from '../scheduler/outreach-ports.ts';
 import { dialectOf, jsonRows, type JsonCell } from './json-rows.ts';
 
-/** Rows per bulk statement: each batch travels as one JSON parameter (json-rows.ts), so no bound-value limit applies. */
-const WRITE_CHUNK = 5000;
+/** Rows per bulk statement: one JSON parameter (json-rows.ts), so no bound-value limit; kept near 0.5 MB because
+ * Prisma keeps its last 100 queries with their parameters for error reports. */
+const WRITE_CHUNK = 2000;
 const INSERT_COLUMNS = [
   ['id', 'text'], ['jobSeekerId', 'text'], ['registrationId', 'text'], ['kind', 'text'], ['dueAt', 'timestamp'], ['provisional', 'boolean'],
   ['idempotencyKey', 'text'], ['createdAt', 'timestamp'], ['period', 'text'], ['clause', 'text'], ['deadlineAt', 'timestamp'],

@@ -27,7 +27,7 @@ describe.each([
     const config = tempServiceConfig({ DATABASE_URL: databaseUrl });
     const first = await seed(['demo', '--people', '12'], config);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.out)).toEqual({ created: 12, rssMb: expect.any(Number) });
+    expect(JSON.parse(first.out)).toEqual({ created: 12, rssMb: expect.any(Number), peakRssMb: expect.any(Number) });
     expect(first.err.trim().split('\n').at(-1)).toBe('seed demo: 12/12');
     expect((await seed(['demo', '--people', '3'], config)).code).toBe(0);
 
