@@ -1,8 +1,10 @@
-// The outreach planner's bulk writes on both databases (rows travel as one JSON parameter per statement): new rows
-// once, moved and reopened rows updated, rows no longer owed cancelled, and dates that read back to the instant planned.
+// The outreach planner's and the delivery worker's bulk writes on both databases (rows travel as one JSON parameter per
+// statement): new rows once, moved and reopened rows updated, rows no longer owed cancelled, dates that read back to the
+// instant planned; a batch's days taken in one statement and its deferrals written in one.
 import { loadWorkCalendar } from '../../src/config/load-calendar-overrides.ts';
 import { loadRegionPacks } from '../../src/config/load-region-packs.ts';
 import type { Db } from '../../src/persistence/database.ts';
+import { createOutreachDeliveryRepository } from '../../src/persistence/outreach-delivery-repository.ts';
 import { planFor, planOutreach, type PlanningPolicy } from '../../src/scheduler/plan-outreach.ts';
 import { describe, expect, test as it } from '../support/fixtures.ts';
 
@@ -74,5 +76,42 @@ describe.each([
     expect(await planOutreach(outreach, policy, NOW)).toEqual({ created: 0, updated: 0, cancelled: caiRows });
     expect((await outreach.listForJobSeeker('cai')).every((r) => r.status === 'cancelled')).toBe(true);
     expect((await outreach.listForJobSeeker('amy')).every((r) => r.status === 'pending')).toBe(true);
+  });
+});
+
+describe.each([
+  ['SQLite', 'sqlite'],
+  ['PostgreSQL', 'postgres'],
+] as const)('outreach delivery batches on %s', (_name, provider) => {
+  it.override({ provider });
+
+  it('takes each person\'s day once for a batch and defers the rest in one statement', async ({ testDatabase }) => {
+    const db = testDatabase.database.prisma;
+    const outreach = testDatabase.reposFor('440800').outreach;
+    const deliveries = createOutreachDeliveryRepository(db);
+    await registrant(db, 'amy', '2026-01-05T02:00:00.000Z');
+    await registrant(db, 'bo', '2026-01-06T02:00:00.000Z');
+    await planOutreach(outreach, policy, NOW);
+    await db.outreachTask.updateMany({ data: { dueAt: NOW } });
+    const leaseUntil = new Date(NOW.getTime() + 300_000);
+    const claimed = await deliveries.claimDue(NOW, 'w1', leaseUntil, 500);
+    expect(claimed.length).toBe(await db.outreachTask.count());
+    const [amy1, amy2] = claimed.filter((t) => t.jobSeekerId === 'amy');
+    const [bo1] = claimed.filter((t) => t.jobSeekerId === 'bo');
+    // Bo's day is already held by another of his tasks (an earlier attempt): the holder is reported, not the asker.
+    const boHolder = claimed.filter((t) => t.jobSeekerId === 'bo')[1]!;
+    expect(await deliveries.takeDay('bo', '2026-03-02', boHolder.id, NOW)).toBe(true);
+    const holders = await deliveries.takeDays([{ jobSeekerId: 'amy', taskId: amy1!.id }, { jobSeekerId: 'bo', taskId: bo1!.id }], '2026-03-02', NOW);
+    expect(holders).toEqual(new Map([['amy', amy1!.id], ['bo', boHolder.id]]));
+    expect(await deliveries.takeDays([{ jobSeekerId: 'amy', taskId: amy2!.id }], '2026-03-02', NOW)).toEqual(new Map([['amy', amy1!.id]]));
+    expect(await db.outreachDailySend.count()).toBe(2);
+
+    const later = new Date('2026-03-03T01:00:00.000Z');
+    await deliveries.rescheduleMany([amy2!.id, bo1!.id], 'someone-else', { availableAt: later, reason: 'daily_limit', failed: false });
+    expect(await db.outreachTask.count({ where: { status: 'pending' } })).toBe(0);
+    await deliveries.rescheduleMany([amy2!.id, bo1!.id], 'w1', { availableAt: later, reason: 'daily_limit', failed: true });
+    const moved = await db.outreachTask.findMany({ where: { status: 'pending' }, orderBy: { id: 'asc' } });
+    expect(moved.map((t) => [t.id, t.availableAt?.toISOString(), t.lastError, t.attempts, t.leaseOwner])).toEqual(
+      [amy2!.id, bo1!.id].sort().map((id) => [id, later.toISOString(), 'daily_limit', 1, null]));
   });
 });
