@@ -20,11 +20,12 @@ function seedRegistrants(file: string, n: number): void {
   const person = db.prepare('INSERT INTO "JobSeeker" ("id", "regionCode", "locale", "createdAt", "updatedAt") VALUES (?, ?, \'zh-CN\', ?, ?)');
   const registration = db.prepare('INSERT INTO "Registration" ("id", "jobSeekerId", "regionCode", "kind", "status", "registeredAt", "reason", "createdAt", "updatedAt") VALUES (?, ?, ?, \'unemployment\', \'registered\', ?, \'lost_job\', ?, ?)');
   const address = db.prepare('INSERT INTO "ChannelAddress" ("id", "channel", "userKey", "conversationId", "reference", "jobSeekerId", "createdAt", "updatedAt") VALUES (?, \'loop\', ?, ?, \'{}\', ?, ?, ?)');
-  const at = '2026-01-01T00:00:00.000Z';
+  // Dates as Prisma's SQLite adapter writes them, so the planner's comparisons see what production rows hold.
+  const at = '2026-01-01T00:00:00.000+00:00';
   db.transaction(() => {
     for (let i = 0; i < n; i += 1) {
       const id = `p${String(i).padStart(8, '0')}`;
-      const day = new Date(Date.UTC(2025, 11, 1) + (i % 90) * 86_400_000).toISOString();
+      const day = new Date(Date.UTC(2025, 11, 1) + (i % 90) * 86_400_000).toISOString().replace('Z', '+00:00');
       person.run(id, i % 2 === 0 ? '440802' : '330302', at, at);
       registration.run(`r${id}`, id, i % 2 === 0 ? '440802' : '330302', day, at, at);
       address.run(`a${id}`, `u${id}`, `loop:${id}`, id, at, at);
@@ -49,7 +50,8 @@ export async function benchRawTaskInserts(rows: number): Promise<number> {
   return rate;
 }
 
-export async function benchOutreachPlanning(registrants: number): Promise<{ rowsPerSecond: number; rows: number }> {
+/** Rows per second of one planning run over fresh registrants, and the process's peak RSS after it (MB). */
+export async function benchOutreachPlanning(registrants: number): Promise<{ rowsPerSecond: number; rows: number; peakRssMb: number }> {
   const { database, repos, file } = await migratedRepositories();
   seedRegistrants(file, registrants);
   const policy = { packs: loadRegionPacks(), calendar: memoizeCalendar(loadWorkCalendar()), horizonDays: 31, refillDays: 16, sendFrom: '09:00' };
@@ -57,7 +59,7 @@ export async function benchOutreachPlanning(registrants: number): Promise<{ rows
   const result = await planOutreach(repos.outreach, policy, NOW);
   const rate = perSecond(result.created, started);
   await database.close();
-  return { rowsPerSecond: rate, rows: result.created };
+  return { rowsPerSecond: rate, rows: result.created, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
 }
 
 export async function benchRawAutocommitInserts(rows: number): Promise<number> {

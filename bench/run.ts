@@ -59,6 +59,7 @@ async function main(): Promise<void> {
   const planning = await benchOutreachPlanning(people);
   const rawInserts = await benchRawTaskInserts(planning.rows);
   record(`outreach planning, a month for ${people} registrants (${planning.rows} rows), rows/s`, planning.rowsPerSecond, 'rows/s', 'raw better-sqlite3 batched insert of the same rows', rawInserts);
+  console.log(`  (peak RSS of the bench process after planning: ${planning.peakRssMb} MB)`);
   const delivery = await benchOutreachDelivery(5000);
   const rawSends = await benchRawAutocommitInserts(5000);
   record('outreach delivery through a loopback channel, messages/s', delivery, 'msg/s', 'raw better-sqlite3 autocommit inserts', rawSends);

@@ -1,15 +1,8 @@
 // `jiuyebang <command>`: serve | db ... | policy ... | outreach tick|plan | seed demo | outreach plan --person <id> | seed demo --people N | calendar import|status | catalog import <file>. Configuration errors
-// print one line naming the variable and exit 1; bad arguments exit 2.
+// print one line naming the variable and exit 1; bad arguments exit 2. Each command is imported when it runs: the
+// whole service (serve) took ~300 MB and seconds to load before a one-line command could start.
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config.ts';
 import { resolveCalendarOverridesPath } from '../config/load-calendar-overrides.ts';
-import { runCalendarCommand } from './calendar/calendar-command.ts';
-import { runCatalogCommand } from './catalog/catalog-command.ts';
-import { runDbCommand } from './db-command.ts';
-import { runPolicyCommand } from './policy/policy-command.ts';
-import { runOutreachCommand } from './outreach-command.ts';
-import { runServeCommand } from './serve-command.ts';
-import { runWecomCommand } from './wecom-command.ts';
-import { runSeedCommand } from './seed/seed-command.ts';
 
 const USAGE = 'usage: jiuyebang serve [--demo] | db <migrate|status|diff|create> | policy <command> | outreach tick [--now ISO] | outreach plan --person <id> | seed demo --people N | calendar <import <notice.txt>|status> | catalog import <file.csv|file.json> [--dry-run] [--json] | wecom link <username> <wecom-userid>';
 const io = { out: (s: string) => void process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err: (s: string) => void process.stderr.write(s.endsWith('\n') ? s : `${s}\n`) };
@@ -18,23 +11,23 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'policy':
-      return runPolicyCommand(rest, io);
+      return (await import('./policy/policy-command.ts')).runPolicyCommand(rest, io);
     case 'db':
-      return runDbCommand(rest, io, { databaseUrl: config().DATABASE_URL });
+      return (await import('./db-command.ts')).runDbCommand(rest, io, { databaseUrl: config().DATABASE_URL });
     case 'outreach':
-      return runOutreachCommand(rest, io, config());
+      return (await import('./outreach-command.ts')).runOutreachCommand(rest, io, config());
     case 'calendar': {
       const { CALENDAR_OVERRIDES_FILE, REGION } = config();
-      return runCalendarCommand(rest, io, { overridesFile: resolveCalendarOverridesPath(CALENDAR_OVERRIDES_FILE), region: REGION, now: () => new Date() });
+      return (await import('./calendar/calendar-command.ts')).runCalendarCommand(rest, io, { overridesFile: resolveCalendarOverridesPath(CALENDAR_OVERRIDES_FILE), region: REGION, now: () => new Date() });
     }
     case 'catalog':
-      return runCatalogCommand(rest, io, { databaseUrl: config().DATABASE_URL, now: () => new Date(), tty: Boolean(process.stderr.isTTY) });
+      return (await import('./catalog/catalog-command.ts')).runCatalogCommand(rest, io, { databaseUrl: config().DATABASE_URL, now: () => new Date(), tty: Boolean(process.stderr.isTTY) });
     case 'wecom':
-      return runWecomCommand(rest, io, config());
+      return (await import('./wecom-command.ts')).runWecomCommand(rest, io, config());
     case 'seed':
-      return runSeedCommand(rest, io, config());
+      return (await import('./seed/seed-command.ts')).runSeedCommand(rest, io, config());
     case 'serve':
-      return runServeCommand(rest, rest.includes('--demo') ? demoConfig() : config());
+      return (await import('./serve-command.ts')).runServeCommand(rest, rest.includes('--demo') ? demoConfig() : config());
     default:
       io.err(USAGE);
       return 2;

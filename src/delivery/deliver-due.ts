@@ -26,7 +26,7 @@ export interface DeliveryDeps extends MessageDeps {
 
 export interface DeliveryResult { sent: number; deferred: number; failed: number }
 
-const CLAIM_BATCH = 200;
+const CLAIM_BATCH = 500;
 const BASE_BACKOFF_MS = 10 * 60_000;
 
 /** `notBefore`: every channel tried failed only for a while (an SMS per-number limit): wait until then, no attempt counted. */
@@ -89,17 +89,26 @@ export async function deliverDue(deps: DeliveryDeps, now: Date): Promise<Deliver
   const leaseUntil = new Date(now.getTime() + (deps.leaseMs ?? 5 * 60_000));
   const maxAttempts = deps.maxAttempts ?? 6;
   const day = serviceDateOf(now);
+  const nextDay = nextSendingTime(now, deps.window, deps.calendar, true);
   for (;;) {
     const tasks = await deps.store.claimDue(now, owner, leaseUntil, CLAIM_BATCH);
     if (tasks.length === 0) break;
+    // Each person's first task of the batch asks for the day, all in one statement; the answer is who holds each
+    // day, as asking one task at a time would have found, until a failed send gives a day back.
+    const firsts = new Map<string, string>();
+    for (const task of tasks) if (task.reachable && !firsts.has(task.jobSeekerId)) firsts.set(task.jobSeekerId, task.id);
+    const holders = await deps.store.takeDays([...firsts].map(([jobSeekerId, taskId]) => ({ jobSeekerId, taskId })), day, now);
+    const givenBack = new Set<string>();
+    const waiting: string[] = [];
     for (const task of tasks) {
       await deps.onClaimed?.(task);
       if (!task.reachable) {
         await deps.store.finish(task.id, owner, { status: 'cancelled', reason: 'not_reachable', at: now });
         continue;
       }
-      if (!(await deps.store.takeDay(task.jobSeekerId, day, task.id, now))) {
-        await deps.store.reschedule(task.id, owner, { availableAt: nextSendingTime(now, deps.window, deps.calendar, true), reason: 'daily_limit', failed: false });
+      if (givenBack.delete(task.jobSeekerId)) holders.set(task.jobSeekerId, (await deps.store.takeDay(task.jobSeekerId, day, task.id, now)) ? task.id : '');
+      if (holders.get(task.jobSeekerId) !== task.id) {
+        waiting.push(task.id);
         result.deferred += 1;
         continue;
       }
@@ -110,6 +119,7 @@ export async function deliverDue(deps: DeliveryDeps, now: Date): Promise<Deliver
         continue;
       }
       await deps.store.releaseDay(task.jobSeekerId, day, task.id);
+      givenBack.add(task.jobSeekerId);
       if (outcome.kind === 'busy') {
         await deps.store.reschedule(task.id, owner, { availableAt: nextSendingTime(new Date(now.getTime() + 3_600_000), deps.window, deps.calendar), reason: 'conversation_busy', failed: false });
         result.deferred += 1;
@@ -125,6 +135,7 @@ export async function deliverDue(deps: DeliveryDeps, now: Date): Promise<Deliver
         result.failed += 1;
       }
     }
+    await deps.store.rescheduleMany(waiting, owner, { availableAt: nextDay, reason: 'daily_limit', failed: false });
   }
   return result;
 }

@@ -55,11 +55,15 @@ export interface DeliveryStore {
   claimDue(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<DeliveryTask[]>;
   /** Takes the person's one outreach message of `day` for this task; false when another task has it. */
   takeDay(jobSeekerId: string, day: string, taskId: string, at: Date): Promise<boolean>;
+  /** takeDay for many people at once (one task each, people distinct): which task holds each person's day afterwards. */
+  takeDays(claims: readonly { jobSeekerId: string; taskId: string }[], day: string, at: Date): Promise<Map<string, string>>;
   releaseDay(jobSeekerId: string, day: string, taskId: string): Promise<void>;
   /** Sent: the task is done and counted once in the contact ledger (whoever finishes it first). */
   markSent(taskId: string, receipt: DeliveredReceipt): Promise<boolean>;
   /** Back to pending until `availableAt`; `failed` counts an attempt (backoff), a deferral does not. */
   reschedule(taskId: string, owner: string, change: { availableAt: Date; reason: string; failed: boolean }): Promise<void>;
+  /** reschedule for several tasks with the same change (a batch's deferrals), in one statement. */
+  rescheduleMany(taskIds: readonly string[], owner: string, change: { availableAt: Date; reason: string; failed: boolean }): Promise<void>;
   /** Final: `undeliverable` with the reason, or `cancelled` (no longer owed). */
   finish(taskId: string, owner: string, change: { status: 'undeliverable' | 'cancelled'; reason: string; at: Date }): Promise<void>;
 }

@@ -6,17 +6,20 @@ import type { Db } from './database.ts';
 import { Prisma } from './generated/sqlite/client.ts';
 import { auditRow } from './audit-repository.ts';
 import { channelAddressOf, conversationKeyOf, lastWrittenAt } from './channel-address-keys.ts';
+import { dialectOf, jsonRows } from './json-rows.ts';
 import type { DeliveryStore, DeliveryTask } from '../delivery/delivery-ports.ts';
 
 const ACTIVE_STATUSES = new Set(['pending_review', 'registered']);
 const claimedRow = z.object({ id: z.string() });
 const heldRow = z.object({ taskId: z.string() });
+const heldByRow = z.object({ jobSeekerId: z.string(), taskId: z.string() });
 
 function dueCondition(now: Date): Prisma.Sql {
   return Prisma.sql`(("status" = 'pending' AND "dueAt" <= ${now} AND ("availableAt" IS NULL OR "availableAt" <= ${now})) OR ("status" = 'sending' AND "lockedUntil" < ${now}))`;
 }
 
 export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
+  const dialect = dialectOf(db);
   return {
     async countDue(now) {
       const rows = await db.$queryRaw<unknown[]>`SELECT COUNT(*) AS "n" FROM "OutreachTask" WHERE ${dueCondition(now)}`;
@@ -62,6 +65,19 @@ export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
       return rows.length === 1 && heldRow.parse(rows[0]).taskId === taskId;
     },
 
+    async takeDays(claims, day, at) {
+      if (claims.length === 0) return new Map<string, string>();
+      const rows = jsonRows(dialect, 'd', [['jobSeekerId', 'text'], ['taskId', 'text']], claims.map((c) => [c.jobSeekerId, c.taskId]));
+      // WHERE true: SQLite needs it to read ON CONFLICT as the upsert clause after INSERT ... SELECT.
+      const held = await db.$queryRaw<unknown[]>`
+        INSERT INTO "OutreachDailySend" ("jobSeekerId", "day", "taskId", "at") SELECT d."jobSeekerId", ${day}, d."taskId", ${at} FROM ${rows} WHERE true
+        ON CONFLICT ("jobSeekerId", "day") DO UPDATE SET "taskId" = "OutreachDailySend"."taskId" RETURNING "jobSeekerId", "taskId"`;
+      return new Map(held.map((r) => {
+        const row = heldByRow.parse(r);
+        return [row.jobSeekerId, row.taskId];
+      }));
+    },
+
     async releaseDay(jobSeekerId, day, taskId) {
       await db.outreachDailySend.deleteMany({ where: { jobSeekerId, day, taskId } });
     },
@@ -98,6 +114,15 @@ export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
         where: { id: taskId, status: 'sending', leaseOwner: owner },
         data: { status: 'pending', availableAt: change.availableAt, lastError: change.reason, leaseOwner: null, lockedUntil: null, ...(change.failed ? { attempts: { increment: 1 } } : {}) },
       });
+    },
+
+    async rescheduleMany(taskIds, owner, change) {
+      if (taskIds.length === 0) return;
+      const rows = jsonRows(dialect, 'r', [['id', 'text']], taskIds.map((id) => [id]));
+      await db.$executeRaw`
+        UPDATE "OutreachTask" SET "status" = 'pending', "availableAt" = ${change.availableAt}, "lastError" = ${change.reason}, "leaseOwner" = NULL, "lockedUntil" = NULL,
+               "attempts" = "attempts" + ${Prisma.raw(change.failed ? '1' : '0')}
+        WHERE "id" IN (SELECT r."id" FROM ${rows}) AND "status" = 'sending' AND "leaseOwner" = ${owner}`;
     },
 
     async finish(taskId, owner, change) {

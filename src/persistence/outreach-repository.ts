@@ -4,25 +4,32 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from './database.ts';
 import { Prisma } from './generated/sqlite/client.ts';
-import type { OutreachPlanStore, PlanCandidate, PlannedRow, RegistrationPlan } from '../scheduler/outreach-ports.ts';
+import type { OutreachPlanStore, PlanCandidate } from '../scheduler/outreach-ports.ts';
+import { dialectOf, jsonRows, type JsonCell } from './json-rows.ts';
 
-/** Rows per multi-row INSERT: 13 parameters each stays far below SQLite's and PostgreSQL's limits. */
-const INSERT_CHUNK = 1000;
-const OPEN = ['pending', 'cancelled'];
-/** Plans per lookup: two bound values each, below SQLite's 999. */
-const LOOKUP_CHUNK = 400;
+/** Rows per bulk statement: one JSON parameter (json-rows.ts), so no bound-value limit; kept near 0.5 MB because
+ * Prisma keeps its last 100 queries with their parameters for error reports. */
+const WRITE_CHUNK = 2000;
+const INSERT_COLUMNS = [
+  ['id', 'text'], ['jobSeekerId', 'text'], ['registrationId', 'text'], ['kind', 'text'], ['dueAt', 'timestamp'], ['provisional', 'boolean'],
+  ['idempotencyKey', 'text'], ['createdAt', 'timestamp'], ['period', 'text'], ['clause', 'text'], ['deadlineAt', 'timestamp'],
+] as const;
+const MOVE_COLUMNS = [['id', 'text'], ['dueAt', 'timestamp'], ['deadlineAt', 'timestamp'], ['clause', 'text'], ['provisional', 'boolean'], ['period', 'text']] as const;
+const STATE_COLUMNS = [['registrationId', 'text'], ['jobSeekerId', 'text'], ['facts', 'text'], ['plannedThrough', 'text'], ['plannedAt', 'timestamp'], ['seenUpdatedAt', 'timestamp']] as const;
 
-interface OpenTask { id: string; registrationId: string | null; idempotencyKey: string; status: string; dueAt: Date; deadlineAt: Date | null; clause: string | null; provisional: boolean }
+/** SQLite returns booleans of raw queries as 0/1, PostgreSQL as booleans. */
+const sqlBoolean = z.union([z.boolean(), z.number()]).transform((v) => v === true || v === 1);
+const openTaskRow = z.object({
+  id: z.string(), registrationId: z.string().nullable(), idempotencyKey: z.string(), status: z.string(), dueAt: z.coerce.date(),
+  deadlineAt: z.coerce.date().nullable(), clause: z.string().nullable(), provisional: sqlBoolean,
+});
+type OpenTask = z.infer<typeof openTaskRow>;
 
 const candidateRow = z.object({
   id: z.string(), jobSeekerId: z.string(), regionCode: z.string(), registeredAt: z.date(), status: z.string(), reason: z.string(),
   followUpPreference: z.string(), hardshipConfirmedAt: z.date().nullable(), rUpdated: z.date(), consentWithdrawnAt: z.date().nullable(),
   pUpdated: z.date(), facts: z.string().nullable(), plannedThrough: z.string().nullable(),
 });
-
-function insertValues(plan: RegistrationPlan, row: PlannedRow, at: Date): Prisma.Sql {
-  return Prisma.sql`(${randomUUID()}, ${plan.jobSeekerId}, ${plan.registrationId}, ${row.kind}, ${row.dueAt}, ${row.provisional}, ${row.key}, 'pending', 0, ${at}, ${row.period}, ${row.clause}, ${row.deadlineAt})`;
-}
 
 /** A single task written directly (a caseworker's or a test's), outside the planner. */
 export interface PlannedTask {
@@ -38,6 +45,7 @@ export function createOutreachRepository(db: Db): OutreachPlanStore & {
   plan(tasks: readonly PlannedTask[]): Promise<number>;
   listForJobSeeker(jobSeekerId: string): Promise<{ id: string; kind: string; period: string | null; dueAt: Date; deadlineAt: Date | null; status: string; clause: string | null; provisional: boolean; channel: string | null; lastError: string | null }[]>;
 } {
+  const dialect = dialectOf(db);
   return {
     async candidates({ refillBefore, afterId, limit }): Promise<PlanCandidate[]> {
       const raw = await db.$queryRaw<unknown[]>`
@@ -62,55 +70,66 @@ export function createOutreachRepository(db: Db): OutreachPlanStore & {
     async applyPlans(plans, at) {
       if (plans.length === 0) return { created: 0, updated: 0, cancelled: 0 };
       return db.$transaction(async (tx) => {
-        const existing: OpenTask[] = [];
-        // In slices: Prisma refuses a query with more bound values than SQLite allows (999 here).
-        for (let i = 0; i < plans.length; i += LOOKUP_CHUNK) {
-          const part = plans.slice(i, i + LOOKUP_CHUNK);
-          existing.push(...(await tx.outreachTask.findMany({
-            // By person (indexed with status), then by registration: a person's other registrations are not touched.
-            where: { jobSeekerId: { in: [...new Set(part.map((p) => p.jobSeekerId))] }, registrationId: { in: part.map((p) => p.registrationId) }, status: { in: OPEN } },
-            select: { id: true, registrationId: true, idempotencyKey: true, status: true, dueAt: true, deadlineAt: true, clause: true, provisional: true },
-          })));
-        }
+        // By person (indexed with status), then by registration: a person's other registrations are not touched.
+        const people = jsonRows(dialect, 'k', [['jobSeekerId', 'text']], plans.map((p) => [p.jobSeekerId]));
+        const registrations = jsonRows(dialect, 'g', [['registrationId', 'text']], plans.map((p) => [p.registrationId]));
+        const found = await tx.$queryRaw<unknown[]>`
+          SELECT t."id", t."registrationId", t."idempotencyKey", t."status", t."dueAt", t."deadlineAt", t."clause", t."provisional"
+          FROM "OutreachTask" t
+          WHERE t."jobSeekerId" IN (SELECT k."jobSeekerId" FROM ${people}) AND t."status" IN ('pending', 'cancelled')
+            AND t."registrationId" IN (SELECT g."registrationId" FROM ${registrations})`;
+        const existing = found.map((row) => openTaskRow.parse(row));
         const byKey = new Map(existing.map((t) => [t.idempotencyKey, t]));
-        const inserts: Prisma.Sql[] = [];
-        const cancel: string[] = [];
-        let updated = 0;
+        const byRegistration = new Map<string, OpenTask[]>();
+        for (const t of existing) if (t.registrationId !== null) byRegistration.set(t.registrationId, [...(byRegistration.get(t.registrationId) ?? []), t]);
+        const inserts: JsonCell[][] = [];
+        const moves: JsonCell[][] = [];
+        const cancel: JsonCell[][] = [];
         for (const plan of plans) {
           const wanted = new Set(plan.rows.map((r) => r.key));
           for (const row of plan.rows) {
             const open = byKey.get(row.key);
             if (!open) {
-              inserts.push(insertValues(plan, row, at));
+              inserts.push([randomUUID(), plan.jobSeekerId, plan.registrationId, row.kind, row.dueAt, row.provisional, row.key, at, row.period, row.clause, row.deadlineAt]);
               continue;
             }
             const same = open.status === 'pending' && open.dueAt.getTime() === row.dueAt.getTime() && open.deadlineAt?.getTime() === row.deadlineAt.getTime() && open.clause === row.clause && open.provisional === row.provisional;
-            if (same) continue;
-            updated += (await tx.outreachTask.updateMany({
-              where: { id: open.id, status: { in: OPEN } },
-              data: { status: 'pending', dueAt: row.dueAt, deadlineAt: row.deadlineAt, clause: row.clause, provisional: row.provisional, period: row.period, availableAt: null },
-            })).count;
+            if (!same) moves.push([open.id, row.dueAt, row.deadlineAt, row.clause, row.provisional, row.period]);
           }
-          for (const t of existing) {
-            if (t.registrationId === plan.registrationId && t.status === 'pending' && !wanted.has(t.idempotencyKey) && t.dueAt >= plan.windowFrom) cancel.push(t.id);
+          for (const t of byRegistration.get(plan.registrationId) ?? []) {
+            if (t.status === 'pending' && !wanted.has(t.idempotencyKey) && t.dueAt >= plan.windowFrom) cancel.push([t.id]);
           }
         }
         let created = 0;
-        for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
+        let updated = 0;
+        let cancelled = 0;
+        for (let i = 0; i < inserts.length; i += WRITE_CHUNK) {
+          const rows = jsonRows(dialect, 'n', INSERT_COLUMNS, inserts.slice(i, i + WRITE_CHUNK));
+          // WHERE true: SQLite needs it to read ON CONFLICT as the upsert clause after INSERT ... SELECT.
           created += await tx.$executeRaw`
             INSERT INTO "OutreachTask" ("id", "jobSeekerId", "registrationId", "kind", "dueAt", "provisional", "idempotencyKey", "status", "attempts", "createdAt", "period", "clause", "deadlineAt")
-            VALUES ${Prisma.join(inserts.slice(i, i + INSERT_CHUNK))}
+            SELECT n."id", n."jobSeekerId", n."registrationId", n."kind", n."dueAt", n."provisional", n."idempotencyKey", 'pending', 0, n."createdAt", n."period", n."clause", n."deadlineAt"
+            FROM ${rows} WHERE true
             ON CONFLICT ("idempotencyKey") DO NOTHING`;
         }
-        let cancelled = 0;
-        for (let i = 0; i < cancel.length; i += LOOKUP_CHUNK * 2) {
-          cancelled += (await tx.outreachTask.updateMany({ where: { id: { in: cancel.slice(i, i + LOOKUP_CHUNK * 2) }, status: 'pending' }, data: { status: 'cancelled', lastError: 'no_longer_owed' } })).count;
+        for (let i = 0; i < moves.length; i += WRITE_CHUNK) {
+          const rows = jsonRows(dialect, 'm', MOVE_COLUMNS, moves.slice(i, i + WRITE_CHUNK));
+          updated += await tx.$executeRaw`
+            UPDATE "OutreachTask" SET "status" = 'pending', "dueAt" = m."dueAt", "deadlineAt" = m."deadlineAt", "clause" = m."clause", "provisional" = m."provisional",
+                   "period" = m."period", "availableAt" = NULL
+            FROM ${rows} WHERE "OutreachTask"."id" = m."id" AND "OutreachTask"."status" IN ('pending', 'cancelled')`;
         }
-        const states = plans.map((p) => Prisma.sql`(${p.registrationId}, ${p.jobSeekerId}, ${p.facts}, ${p.plannedThrough}, ${at}, ${p.seenUpdatedAt})`);
-        for (let i = 0; i < states.length; i += INSERT_CHUNK) {
+        for (let i = 0; i < cancel.length; i += WRITE_CHUNK) {
+          const rows = jsonRows(dialect, 'c', [['id', 'text']], cancel.slice(i, i + WRITE_CHUNK));
+          cancelled += await tx.$executeRaw`
+            UPDATE "OutreachTask" SET "status" = 'cancelled', "lastError" = 'no_longer_owed'
+            WHERE "id" IN (SELECT c."id" FROM ${rows}) AND "status" = 'pending'`;
+        }
+        for (let i = 0; i < plans.length; i += WRITE_CHUNK) {
+          const rows = jsonRows(dialect, 's', STATE_COLUMNS, plans.slice(i, i + WRITE_CHUNK).map((p) => [p.registrationId, p.jobSeekerId, p.facts, p.plannedThrough, at, p.seenUpdatedAt]));
           await tx.$executeRaw`
             INSERT INTO "OutreachPlanState" ("registrationId", "jobSeekerId", "facts", "plannedThrough", "plannedAt", "seenUpdatedAt")
-            VALUES ${Prisma.join(states.slice(i, i + INSERT_CHUNK))}
+            SELECT s."registrationId", s."jobSeekerId", s."facts", s."plannedThrough", s."plannedAt", s."seenUpdatedAt" FROM ${rows} WHERE true
             ON CONFLICT ("registrationId") DO UPDATE SET "facts" = excluded."facts", "plannedThrough" = excluded."plannedThrough", "plannedAt" = excluded."plannedAt", "seenUpdatedAt" = excluded."seenUpdatedAt"`;
         }
         return { created, updated, cancelled };
