@@ -27,9 +27,12 @@ describe.each([
     const config = tempServiceConfig({ DATABASE_URL: databaseUrl });
     const first = await seed(['demo', '--people', '12'], config);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.out)).toEqual({ created: 12, rssMb: expect.any(Number), peakRssMb: expect.any(Number) });
+    // The demo catalogue comes with the people: new the first time, unchanged the second.
+    expect(JSON.parse(first.out)).toEqual({ created: 12, catalogue: { created: 49, changed: 0, unchanged: 0 }, rssMb: expect.any(Number), peakRssMb: expect.any(Number) });
     expect(first.err.trim().split('\n').at(-1)).toBe('seed demo: 12/12');
-    expect((await seed(['demo', '--people', '3'], config)).code).toBe(0);
+    const second = await seed(['demo', '--people', '3'], config);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.out)).toMatchObject({ created: 3, catalogue: { created: 0, changed: 0, unchanged: 49 } });
 
     const database = openDatabase(databaseUrl);
     try {
