@@ -79,5 +79,6 @@ export interface KfWindows {
 /** The 微信客服 session state (0–4) our handover last set per customer, so a reply needs no state query. */
 export interface KfSessions {
   get(customer: string): Promise<{ state: number; servicerUserId: string | null } | null>;
-  set(customer: string, state: number, servicerUserId: string | null): Promise<void>;
+  /** `state` null forgets it (a change that failed: the platform's state is not known). */
+  set(customer: string, state: number | null, servicerUserId: string | null): Promise<void>;
 }

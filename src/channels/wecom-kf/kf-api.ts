@@ -12,6 +12,8 @@ const kfMessage = z.object({
   send_time: z.number().int(),
   /** 3 = sent by the customer, 4 = system event, 5 = a servicer. */
   origin: z.number().int(),
+  /** The servicer's WeCom userid (origin 5 only). */
+  servicer_userid: z.string().max(128).optional(),
   msgtype: z.string(),
   text: z.object({ content: z.string().max(10_000) }).optional(),
 }).passthrough();
