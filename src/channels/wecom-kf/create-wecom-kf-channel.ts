@@ -1,7 +1,8 @@
 // Assembles 微信客服: a kf event on the WeCom callback triggers kf/sync_msg from the stored cursor; each
 // customer message is accepted once (ChannelInbox, by msgid), opens their window, sends what was queued for
 // it, and runs the conversation engine; replies go through kf/send_msg within the window or wait for the next.
-// What a servicer writes in the WeCom client (origin 5) is accepted once the same way and only recorded.
+// What a servicer writes in the WeCom client (origin 5) is accepted once the same way and only recorded; their
+// session changes there (origin 4 events) update the recorded session state.
 // The OutboundChannel (address = `<openKfId>|<userid>`) lets outreach use the same rule; the handover moves
 // the kf session to a human servicer when a caseworker claims the customer's case.
 import type { SharedTokens } from '../tencent/shared-tokens.ts';
@@ -10,11 +11,12 @@ import { createInboxRunner } from '../tencent/inbox-runner.ts';
 import type { TurnLogic } from '../tencent/tencent-adapter.ts';
 import { TencentApiError } from '../tencent/tencent-api.ts';
 import type { ChannelInbox, KfCursors, KfSessions, KfWindows, WecomMembers } from '../tencent/tencent-ports.ts';
-import { createKfApi, type KfMessage } from './kf-api.ts';
+import { createKfApi } from './kf-api.ts';
 import { createKfHandover } from './kf-handover.ts';
 import type { KfReplyQueue } from './kf-reply-queue-port.ts';
 import { createKfReplySender, KfWindowClosedError } from './kf-reply-sender.ts';
 import { createKfServicerLog } from './kf-servicer-messages.ts';
+import { sessionChangeOf } from './kf-session-events.ts';
 import { createKfSessionGuard } from './kf-session-guard.ts';
 import { kfCustomerId, WECOM_KF_CHANNEL_ID, WecomKfAdapter } from './wecom-kf-adapter.ts';
 import { kfReachability } from './kf-reachability.ts';
@@ -82,7 +84,11 @@ export function createWecomKfChannel(deps: WecomKfChannelDeps) {
     const next = previous.then(async () => {
       for (let page = 0; page < 100; page++) {
         const answer = await api.syncMsg({ cursor: await deps.cursors.get(openKfId), token, openKfId });
-        for (const m of answer.msg_list.filter((x: KfMessage) => (x.origin === 3 || x.origin === 5) && x.external_userid)) await runner.accept(`wecom-kf:msg:${m.msgid}`, JSON.stringify(m));
+        for (const m of answer.msg_list) {
+          const change = sessionChangeOf(m);
+          if (change) await deps.sessions.set(change.customer, change.state, change.servicerUserId);
+          else if ((m.origin === 3 || m.origin === 5) && m.external_userid) await runner.accept(`wecom-kf:msg:${m.msgid}`, JSON.stringify(m));
+        }
         if (answer.next_cursor) await deps.cursors.set(openKfId, answer.next_cursor);
         if (answer.has_more !== 1) break;
       }

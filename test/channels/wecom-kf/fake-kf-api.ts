@@ -23,6 +23,8 @@ export interface FakeKfApi {
   say(openKfId: string, externalUserId: string, content: string, sendTime: Date): string;
   /** A servicer's text from the WeCom client (origin 5), served by the next kf/sync_msg; returns its msgid. */
   servicerSays(openKfId: string, externalUserId: string, servicerUserId: string, content: string, sendTime: Date): string;
+  /** A servicer changes the session in the WeCom client (session_status_change, origin 4): 1/2/4 to `servicer`, 3 ends it. */
+  sessionChanges(openKfId: string, externalUserId: string, changeType: 1 | 2 | 3 | 4, servicerUserId: string | null, sendTime: Date): void;
   sentTo(externalUserId: string): string[];
   close(): Promise<void>;
 }
@@ -43,6 +45,11 @@ export async function startFakeKfApi(kfSecret: string): Promise<FakeKfApi> {
       const msgid = `msg${messages.length + 1}`;
       messages.push({ msgid, open_kfid: openKfId, external_userid: externalUserId, send_time: Math.floor(sendTime.getTime() / 1000), origin: 5, servicer_userid: servicerUserId, msgtype: 'text', text: { content } });
       return msgid;
+    },
+    sessionChanges(openKfId, externalUserId, changeType, servicerUserId, sendTime) {
+      const event = { event_type: 'session_status_change', open_kfid: openKfId, external_userid: externalUserId, change_type: changeType, ...(servicerUserId ? { new_servicer_userid: servicerUserId } : {}), msg_code: 'mc' };
+      messages.push({ msgid: `msg${messages.length + 1}`, open_kfid: openKfId, send_time: Math.floor(sendTime.getTime() / 1000), origin: 4, msgtype: 'event', event });
+      fake.states.set(`${openKfId}|${externalUserId}`, changeType === 3 ? 4 : 3);
     },
     sentTo: (externalUserId) => fake.sent.filter((s) => s.touser === externalUserId).map((s) => s.text.content),
   };

@@ -57,6 +57,11 @@ async function caseMessages(token: string, caseId: string): Promise<{ direction:
   return (answer.body as unknown as { case: { messages: { direction: string; sender: string; text: string }[] } }).case.messages;
 }
 
+/** The session state the service recorded for a customer (null: none). */
+async function recordedState(userId: string): Promise<number | null> {
+  return (await db.prisma.wecomKfCustomer.findUnique({ where: { id: `${KF}|${userId}` } }))?.serviceState ?? null;
+}
+
 async function handoverAudit(userId: string) {
   const rows = await db.prisma.auditEvent.findMany({ where: { subjectType: 'wecom_kf_customer', subjectId: `${KF}|${userId}`, action: { startsWith: 'wecom_kf.handover' } }, orderBy: { at: 'asc' } });
   return rows.map((r) => ({ action: r.action, ...JSON.parse(r.details) }));
@@ -195,5 +200,29 @@ describe('微信客服 in 人工接待: the servicer answers in the WeCom client
     const reply = await callApi(service.url, token, 'POST', `/cases/${caseId}/reply`, { text: '稍等，我来帮您查。' });
     expect(reply.status).toBe(200);
     expect(fake.sentTo('wmUnknown').at(-1)).toBe('稍等，我来帮您查。');
+  });
+
+  it('a servicer taking the session in the WeCom client (event) makes console replies refused; once they end it and the customer writes again, replies go by the API', { timeout: 60_000 }, async () => {
+    const token = await loginAs(service.url, 'kfli', 'pw-kfli-123');
+    const caseId = await askForHuman('wmEvent', token);
+    expect((await callApi(service.url, token, 'POST', `/cases/${caseId}/claim`, {})).status).toBe(200);
+    await waitUntil(() => handoverAudit('wmEvent'), (rows) => rows.length >= 1);
+
+    fake.sessionChanges(KF, 'wmEvent', 1, 'ZhaoLei', clock());
+    await kfEvent();
+    await waitUntil(() => recordedState('wmEvent'), (state) => state === 3);
+    const callsBefore = fake.sendCalls;
+    const refused = await callApi(service.url, token, 'POST', `/cases/${caseId}/reply`, { text: '您好。' });
+    expect(refused).toMatchObject({ status: 409, body: { error: 'reply_in_wecom' } });
+    expect(fake.sendCalls).toBe(callsBefore);
+
+    // The servicer ends it there and the customer writes again: a new session the API may answer.
+    fake.sessionChanges(KF, 'wmEvent', 3, null, clock());
+    fake.say(KF, 'wmEvent', '还有一个问题', clock());
+    await kfEvent();
+    await waitUntil(() => recordedState('wmEvent'), (state) => state === 4);
+    const sent = await callApi(service.url, token, 'POST', `/cases/${caseId}/reply`, { text: '会话已结束，还有问题请再留言。' });
+    expect(sent.status).toBe(200);
+    expect(fake.sentTo('wmEvent').at(-1)).toBe('会话已结束，还有问题请再留言。');
   });
 });
