@@ -65,7 +65,7 @@ import { startTencentChannels } from './channels/start-tencent-channels.ts';
 import { createChannelInboxRepository } from './persistence/channel-inbox-repository.ts';
 import { createWecomMemberRepository } from './persistence/wecom-member-repository.ts';
 import { createWechatOaFollowerRepository } from './persistence/wechat-oa-follower-repository.ts';
-import { createWecomKfCursorRepository, createWecomKfWindowRepository } from './persistence/wecom-kf-repository.ts';
+import { createWecomKfCursorRepository, createWecomKfSessionRepository, createWecomKfWindowRepository } from './persistence/wecom-kf-repository.ts';
 import { createWecomKfReplyQueueRepository } from './persistence/wecom-kf-reply-queue-repository.ts';
 import { createHandoverRelay } from './caseworker/case-handover.ts';
 
@@ -203,6 +203,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     inbox: createChannelInboxRepository(database.prisma, cipher), wecomMembers: createWecomMemberRepository(database.prisma),
     oaFollowers: createWechatOaFollowerRepository(database.prisma), engine,
     kfCursors: createWecomKfCursorRepository(database.prisma), kfWindows: createWecomKfWindowRepository(database.prisma),
+    kfSessions: createWecomKfSessionRepository(database.prisma), transcript: repos.transcript,
     sharedTokens: createAccessTokenRepository(database.prisma, cipher), sendBudget,
     kfQueue: createWecomKfReplyQueueRepository(database.prisma, cipher), now,
     subscribeSecret: cipher.deriveSecret('wechat-oa-subscribe'), pageLimit: limits.pages,

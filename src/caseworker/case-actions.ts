@@ -7,6 +7,7 @@ import type { CaseHandover } from './case-handover.ts';
 import { parseDialogState } from '../conversation/dialog-state.ts';
 import type { Localizer } from '../conversation/localizer.ts';
 import type { ConversationStore, OutboundSender, TranscriptLog } from '../conversation/ports.ts';
+import { ReplyInWecomError } from '../conversation/reply-in-wecom-error.ts';
 
 export interface CaseActionsDeps {
   desk: CaseDesk;
@@ -65,6 +66,8 @@ export function createCaseActions(deps: CaseActionsDeps) {
       try {
         await deps.sender.send(detail.reference, { text, from: { id: `caseworker:${worker.id}`, name: worker.displayName } });
       } catch (err) {
+        // A WeCom servicer holds the 微信客服 session: the reply is theirs to give in the WeCom client.
+        if (err instanceof ReplyInWecomError) return { ok: false, reason: 'reply_in_wecom' };
         deps.logger.warn({ err, caseId }, 'caseworker reply not delivered');
         return { ok: false, reason: 'send_failed' };
       }

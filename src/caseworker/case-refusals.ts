@@ -2,7 +2,7 @@
 import type { Response } from 'express';
 import type { CaseRefusal } from './case-desk.ts';
 
-export type ActionRefusal = CaseRefusal | { ok: false; reason: 'unreachable' | 'send_failed' };
+export type ActionRefusal = CaseRefusal | { ok: false; reason: 'unreachable' | 'send_failed' | 'reply_in_wecom' };
 
 export function sendRefusal(res: Response, refusal: ActionRefusal): void {
   switch (refusal.reason) {
@@ -16,6 +16,8 @@ export function sendRefusal(res: Response, refusal: ActionRefusal): void {
       return void res.status(409).json({ error: 'not_claimed', message: '请先认领该事项，再回复或处理。' });
     case 'unreachable':
       return void res.status(409).json({ error: 'unreachable', message: '此事项无法在线回复（没有可用的聊天渠道），请通过电话等方式联系当事人。' });
+    case 'reply_in_wecom':
+      return void res.status(409).json({ error: 'reply_in_wecom', message: '此对话已由企业微信客服接待，请在企业微信里回复。' });
     case 'send_failed':
       return void res.status(502).json({ error: 'send_failed', message: '消息没有发出去，请稍后重试。' });
   }

@@ -7,7 +7,7 @@ import type { CaseActions } from '../caseworker/case-actions.ts';
 import type { CaseDesk } from '../caseworker/case-desk.ts';
 import type { CaseHandover } from '../caseworker/case-handover.ts';
 import type { Localizer } from '../conversation/localizer.ts';
-import type { AuditLog, OutboundChannel } from '../conversation/ports.ts';
+import type { AuditLog, OutboundChannel, TranscriptLog } from '../conversation/ports.ts';
 import type { Reply } from '../conversation/reply.ts';
 import type { ConversationEngine } from '../conversation/conversation-engine.ts';
 import { createBotLogic } from './bot-bridge.ts';
@@ -17,7 +17,7 @@ import type { TencentAdapter } from './tencent/tencent-adapter.ts';
 import { WECHAT_OA_CAPABILITIES } from './wechat-oa/oa-capabilities.ts';
 import { createWechatOaChannel } from './wechat-oa/create-wechat-oa-channel.ts';
 import type { SubscribePageTexts } from './wechat-oa/subscribe-page.ts';
-import type { ChannelInbox, KfCursors, KfWindows, OaFollowers, WecomMembers } from './tencent/tencent-ports.ts';
+import type { ChannelInbox, KfCursors, KfSessions, KfWindows, OaFollowers, WecomMembers } from './tencent/tencent-ports.ts';
 import { createWecomKfChannel } from './wecom-kf/create-wecom-kf-channel.ts';
 import type { KfReplyQueue } from './wecom-kf/kf-reply-queue-port.ts';
 import { KF_CAPABILITIES } from './wecom-kf/wecom-kf-adapter.ts';
@@ -36,6 +36,9 @@ export interface TencentChannelsDeps {
   kfCursors: KfCursors;
   kfWindows: KfWindows;
   kfQueue: KfReplyQueue;
+  /** The 微信客服 session state the handover set, and the transcript a servicer's WeCom messages go into. */
+  kfSessions: KfSessions;
+  transcript: Pick<TranscriptLog, 'append'>;
   engine: ConversationEngine;
   /** The access tokens and the WeCom per-member send slots every instance shares (the database's). */
   sharedTokens?: SharedTokens;
@@ -92,7 +95,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   const kf = kfSecret && wecomSettings
     ? createWecomKfChannel({
         ...shared, settings: { corpId: wecomSettings.corpId, kfSecret, apiBase: wecomSettings.apiBase },
-        inbox: deps.inbox, cursors: deps.kfCursors, windows: deps.kfWindows, queue: deps.kfQueue, members: deps.wecomMembers, audit: deps.audit, logger: deps.logger,
+        inbox: deps.inbox, cursors: deps.kfCursors, windows: deps.kfWindows, queue: deps.kfQueue, sessions: deps.kfSessions, transcript: deps.transcript, members: deps.wecomMembers, audit: deps.audit, logger: deps.logger,
         ...(deps.now ? { now: deps.now } : {}),
         logic: createBotLogic(deps.engine, { buttons: KF_CAPABILITIES.buttons }),
         textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),

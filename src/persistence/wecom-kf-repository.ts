@@ -1,5 +1,5 @@
-// 微信客服 state: the sync cursor of each kf account and each customer's reply window.
-import type { KfCursors, KfWindows } from '../channels/tencent/tencent-ports.ts';
+// 微信客服 state: the sync cursor of each kf account, each customer's reply window and their session state.
+import type { KfCursors, KfSessions, KfWindows } from '../channels/tencent/tencent-ports.ts';
 import type { Db } from './database.ts';
 
 export function createWecomKfCursorRepository(db: Db): KfCursors {
@@ -22,6 +22,18 @@ export function createWecomKfWindowRepository(db: Db): KfWindows {
     async take(id, openedAt, budget) {
       const won = await db.wecomKfCustomer.updateMany({ where: { id, windowOpenedAt: openedAt, sentInWindow: { lt: budget } }, data: { sentInWindow: { increment: 1 } } });
       return won.count === 1;
+    },
+  };
+}
+
+export function createWecomKfSessionRepository(db: Db): KfSessions {
+  return {
+    async get(id) {
+      const row = await db.wecomKfCustomer.findUnique({ where: { id }, select: { serviceState: true, servicerUserId: true } });
+      return row && row.serviceState !== null ? { state: row.serviceState, servicerUserId: row.servicerUserId } : null;
+    },
+    async set(id, serviceState, servicerUserId) {
+      await db.wecomKfCustomer.upsert({ where: { id }, create: { id, serviceState, servicerUserId }, update: { serviceState, servicerUserId } });
     },
   };
 }

@@ -75,3 +75,10 @@ export interface KfWindows {
   /** Counts one message if the window opened at `openedAt` still has budget (conditional). */
   take(customer: string, openedAt: Date, budget: number): Promise<boolean>;
 }
+
+/** The 微信客服 session state (0–4) our handover last set per customer, so a reply needs no state query. */
+export interface KfSessions {
+  get(customer: string): Promise<{ state: number; servicerUserId: string | null } | null>;
+  /** `state` null forgets it (a change that failed: the platform's state is not known). */
+  set(customer: string, state: number | null, servicerUserId: string | null): Promise<void>;
+}

@@ -1,18 +1,23 @@
 // Assembles 微信客服: a kf event on the WeCom callback triggers kf/sync_msg from the stored cursor; each
 // customer message is accepted once (ChannelInbox, by msgid), opens their window, sends what was queued for
 // it, and runs the conversation engine; replies go through kf/send_msg within the window or wait for the next.
+// What a servicer writes in the WeCom client (origin 5) is accepted once the same way and only recorded; their
+// session changes there (origin 4 events) update the recorded session state.
 // The OutboundChannel (address = `<openKfId>|<userid>`) lets outreach use the same rule; the handover moves
 // the kf session to a human servicer when a caseworker claims the customer's case.
 import type { SharedTokens } from '../tencent/shared-tokens.ts';
-import type { AuditLog, OutboundChannel } from '../../conversation/ports.ts';
+import type { AuditLog, OutboundChannel, TranscriptLog } from '../../conversation/ports.ts';
 import { createInboxRunner } from '../tencent/inbox-runner.ts';
 import type { TurnLogic } from '../tencent/tencent-adapter.ts';
 import { TencentApiError } from '../tencent/tencent-api.ts';
-import type { ChannelInbox, KfCursors, KfWindows, WecomMembers } from '../tencent/tencent-ports.ts';
-import { createKfApi, type KfMessage } from './kf-api.ts';
+import type { ChannelInbox, KfCursors, KfSessions, KfWindows, WecomMembers } from '../tencent/tencent-ports.ts';
+import { createKfApi } from './kf-api.ts';
 import { createKfHandover } from './kf-handover.ts';
 import type { KfReplyQueue } from './kf-reply-queue-port.ts';
 import { createKfReplySender, KfWindowClosedError } from './kf-reply-sender.ts';
+import { createKfServicerLog } from './kf-servicer-messages.ts';
+import { sessionChangeOf } from './kf-session-events.ts';
+import { createKfSessionGuard } from './kf-session-guard.ts';
 import { kfCustomerId, WECOM_KF_CHANNEL_ID, WecomKfAdapter } from './wecom-kf-adapter.ts';
 import { kfReachability } from './kf-reachability.ts';
 import { z } from 'zod';
@@ -23,8 +28,11 @@ export interface WecomKfChannelDeps {
   cursors: KfCursors;
   windows: KfWindows;
   queue: KfReplyQueue;
-  members: Pick<WecomMembers, 'userIdOf'>;
+  sessions: KfSessions;
+  members: Pick<WecomMembers, 'userIdOf' | 'find'>;
   audit: AuditLog;
+  /** Where a servicer's messages from the WeCom client are recorded (the person's transcript). */
+  transcript: Pick<TranscriptLog, 'append'>;
   logic: TurnLogic;
   textOnly: string;
   apologyText: string;
@@ -35,7 +43,7 @@ export interface WecomKfChannelDeps {
   sharedTokens?: SharedTokens;
 }
 
-const storedMessage = z.object({ msgid: z.string(), open_kfid: z.string(), external_userid: z.string(), send_time: z.number().int(), msgtype: z.string(), text: z.object({ content: z.string() }).optional() });
+const storedMessage = z.object({ msgid: z.string(), open_kfid: z.string(), external_userid: z.string(), send_time: z.number().int(), origin: z.number().int().default(3), servicer_userid: z.string().max(128).optional(), msgtype: z.string(), text: z.object({ content: z.string() }).optional() });
 
 export function createWecomKfChannel(deps: WecomKfChannelDeps) {
   const now = deps.now ?? (() => new Date());
@@ -45,7 +53,9 @@ export function createWecomKfChannel(deps: WecomKfChannelDeps) {
       deps.audit.record({ actor: 'channel:wecom-kf', action: 'channel.api_error', subjectType: 'channel', subjectId: WECOM_KF_CHANNEL_ID, details: { path, errcode, attempt } }),
   });
   const replies = createKfReplySender({ api, windows: deps.windows, queue: deps.queue, audit: deps.audit, now });
-  const adapter = new WecomKfAdapter(replies, { bot: { id: 'wecom-kf', name: '就业帮' }, logger: deps.logger, apologyText: deps.apologyText });
+  const guard = createKfSessionGuard({ sessions: deps.sessions, api, logger: deps.logger });
+  const adapter = new WecomKfAdapter(replies, { bot: { id: 'wecom-kf', name: '就业帮' }, logger: deps.logger, apologyText: deps.apologyText }, guard);
+  const recordServicerMessage = createKfServicerLog({ transcript: deps.transcript, members: deps.members, audit: deps.audit });
   const say = (text: string): TurnLogic => async (ctx) => void (await ctx.sendActivity({ type: 'message', text }));
 
   const runner = createInboxRunner({
@@ -55,6 +65,8 @@ export function createWecomKfChannel(deps: WecomKfChannelDeps) {
       if (!parsed.success) return;
       const m = parsed.data;
       const customer = kfCustomerId(m.open_kfid, m.external_userid);
+      // A servicer answering in the WeCom client: recorded, no window, no bot turn.
+      if (m.origin === 5) return void (await recordServicerMessage({ msgid: m.msgid, customer, servicerUserId: m.servicer_userid || null, msgtype: m.msgtype, text: m.text?.content ?? '' }));
       const at = new Date(m.send_time * 1000);
       await deps.windows.open(customer, at);
       // What waited for this window goes first; the answer to this message queues behind anything left.
@@ -72,7 +84,11 @@ export function createWecomKfChannel(deps: WecomKfChannelDeps) {
     const next = previous.then(async () => {
       for (let page = 0; page < 100; page++) {
         const answer = await api.syncMsg({ cursor: await deps.cursors.get(openKfId), token, openKfId });
-        for (const m of answer.msg_list.filter((x: KfMessage) => x.origin === 3 && x.external_userid)) await runner.accept(`wecom-kf:msg:${m.msgid}`, JSON.stringify(m));
+        for (const m of answer.msg_list) {
+          const change = sessionChangeOf(m);
+          if (change) await deps.sessions.set(change.customer, change.state, change.servicerUserId);
+          else if ((m.origin === 3 || m.origin === 5) && m.external_userid) await runner.accept(`wecom-kf:msg:${m.msgid}`, JSON.stringify(m));
+        }
         if (answer.next_cursor) await deps.cursors.set(openKfId, answer.next_cursor);
         if (answer.has_more !== 1) break;
       }
@@ -97,5 +113,5 @@ export function createWecomKfChannel(deps: WecomKfChannelDeps) {
       }
     },
   };
-  return { adapter, runner, sync, outbound, handover: createKfHandover({ api, members: deps.members, audit: deps.audit }) };
+  return { adapter, runner, sync, outbound, handover: createKfHandover({ api, members: deps.members, sessions: deps.sessions, audit: deps.audit }) };
 }

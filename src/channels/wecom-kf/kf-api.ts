@@ -12,8 +12,12 @@ const kfMessage = z.object({
   send_time: z.number().int(),
   /** 3 = sent by the customer, 4 = system event, 5 = a servicer. */
   origin: z.number().int(),
+  /** The servicer's WeCom userid (origin 5 only). */
+  servicer_userid: z.string().max(128).optional(),
   msgtype: z.string(),
   text: z.object({ content: z.string().max(10_000) }).optional(),
+  /** An event's fields (origin 4), read where they are used (kf-session-events.ts). */
+  event: z.unknown().optional(),
 }).passthrough();
 const syncAnswer = z.object({ next_cursor: z.string().default(''), has_more: z.number().int().default(0), msg_list: z.array(kfMessage).default([]) });
 

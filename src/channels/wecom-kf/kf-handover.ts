@@ -6,7 +6,7 @@
 import type { CaseHandover, CaseHandoverEvent } from '../../caseworker/case-handover.ts';
 import type { AuditLog } from '../../conversation/ports.ts';
 import { TencentApiError } from '../tencent/tencent-api.ts';
-import type { WecomMembers } from '../tencent/tencent-ports.ts';
+import type { KfSessions, WecomMembers } from '../tencent/tencent-ports.ts';
 import { conversationReferenceSchema } from '../webchat/webchat-adapter.ts';
 import { KF_SERVICE_STATE, type KfApi } from './kf-api.ts';
 import { WECOM_KF_CHANNEL_ID } from './wecom-kf-adapter.ts';
@@ -14,6 +14,8 @@ import { WECOM_KF_CHANNEL_ID } from './wecom-kf-adapter.ts';
 export interface KfHandoverDeps {
   api: Pick<KfApi, 'getServiceState' | 'transServiceState'>;
   members: Pick<WecomMembers, 'userIdOf'>;
+  /** The state each change left, so a console reply knows without asking (null: a failed change, unknown). */
+  sessions: Pick<KfSessions, 'set'>;
   audit: AuditLog;
 }
 
@@ -48,6 +50,7 @@ export function createKfHandover(deps: KfHandoverDeps): CaseHandover {
     try {
       await record(customer, 'wecom_kf.handover', { caseId: event.caseId, caseworkerId: event.caseworker.id, ...(await step()) });
     } catch (err) {
+      await deps.sessions.set(customer, null, null);
       const errcode = err instanceof TencentApiError ? err.errcode : -1;
       await record(customer, 'wecom_kf.handover_failed', { caseId: event.caseId, caseworkerId: event.caseworker.id, errcode });
     }
@@ -59,11 +62,13 @@ export function createKfHandover(deps: KfHandoverDeps): CaseHandover {
       if (!kf) return;
       const servicer = await deps.members.userIdOf(event.caseworker.id);
       if (!servicer) {
+        await deps.sessions.set(kf.customer, KF_SERVICE_STATE.assistant, null);
         await record(kf.customer, 'wecom_kf.handover', { caseId: event.caseId, caseworkerId: event.caseworker.id, serviceState: KF_SERVICE_STATE.assistant, changed: false, reason: 'caseworker_not_wecom_member' });
         return;
       }
       await attempt(event, kf.customer, async () => {
         await twice(() => deps.api.transServiceState(kf.openKfId, kf.externalUserId, KF_SERVICE_STATE.human, servicer));
+        await deps.sessions.set(kf.customer, KF_SERVICE_STATE.human, servicer);
         return { serviceState: KF_SERVICE_STATE.human, servicer, changed: true };
       });
     },
@@ -73,8 +78,12 @@ export function createKfHandover(deps: KfHandoverDeps): CaseHandover {
       if (!kf) return;
       await attempt(event, kf.customer, async () => {
         const current = await twice(() => deps.api.getServiceState(kf.openKfId, kf.externalUserId));
-        if (current.state !== KF_SERVICE_STATE.human) return { serviceState: current.state, changed: false };
+        if (current.state !== KF_SERVICE_STATE.human) {
+          await deps.sessions.set(kf.customer, current.state, current.servicerUserId);
+          return { serviceState: current.state, changed: false };
+        }
         await twice(() => deps.api.transServiceState(kf.openKfId, kf.externalUserId, KF_SERVICE_STATE.ended));
+        await deps.sessions.set(kf.customer, KF_SERVICE_STATE.ended, null);
         return { serviceState: KF_SERVICE_STATE.ended, changed: true };
       });
     },

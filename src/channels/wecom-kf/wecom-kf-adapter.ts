@@ -16,11 +16,13 @@ export function kfCustomerId(openKfId: string, externalUserId: string): string {
 }
 
 export class WecomKfAdapter extends TencentAdapter {
-  constructor(private readonly replies: KfReplySender, options: Omit<TencentAdapterOptions, 'channelId'>) {
+  /** `guard` may refuse a batch before anything is queued or sent (a caseworker's reply in 人工接待). */
+  constructor(private readonly replies: KfReplySender, options: Omit<TencentAdapterOptions, 'channelId'>, private readonly guard?: (to: string, activities: Partial<Activity>[]) => Promise<void>) {
     super({ ...options, channelId: WECOM_KF_CHANNEL_ID });
   }
 
   protected async deliver(to: string, activities: Partial<Activity>[]): Promise<string[]> {
+    await this.guard?.(to, activities);
     const joined = activities.map((a) => a.text ?? '').filter((t) => t.trim() !== '').join('\n\n');
     const ids = await this.replies.reply(to, splitText(joined, KF_CAPABILITIES.maxTextChars, (s) => [...s].length));
     return activities.map((_, i) => ids[i] ?? ids.at(-1) ?? '');

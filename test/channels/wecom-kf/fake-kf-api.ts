@@ -1,6 +1,7 @@
 // A fake qyapi for 微信客服 on loopback: customers' messages are served by kf/sync_msg from a numeric cursor,
 // kf/send_msg is recorded, and each session keeps Tencent's service_state with its transition rules
-// (0 → 1/2/3/4, 1 → 1/2/3/4, 2 → 2/3/4, 3 → 3/4, 4 → none; 3 needs a servicer), so an illegal change fails.
+// (0 → 1/2/3/4, 1 → 1/2/3/4, 2 → 2/3/4, 3 → 3/4, 4 → none; 3 needs a servicer), so an illegal change fails;
+// kf/send_msg to a session a human holds (2, 3) is refused with 95018 (send msg session status invalid).
 import { startLoopback, type LoopbackServer } from '../sms/loopback-server.ts';
 
 export interface KfSent { touser: string; open_kfid: string; text: { content: string } }
@@ -11,6 +12,8 @@ const ALLOWED: Record<number, number[]> = { 0: [1, 2, 3, 4], 1: [1, 2, 3, 4], 2:
 export interface FakeKfApi {
   url: string;
   sent: KfSent[];
+  /** Every kf/send_msg call, refused ones included. */
+  sendCalls: number;
   trans: KfTrans[];
   /** Session states by `<open_kfid>|<external_userid>`. */
   states: Map<string, number>;
@@ -18,6 +21,10 @@ export interface FakeKfApi {
   failNextTrans: number | null;
   /** A customer's text, served by the next kf/sync_msg; returns its msgid. */
   say(openKfId: string, externalUserId: string, content: string, sendTime: Date): string;
+  /** A servicer's text from the WeCom client (origin 5), served by the next kf/sync_msg; returns its msgid. */
+  servicerSays(openKfId: string, externalUserId: string, servicerUserId: string, content: string, sendTime: Date): string;
+  /** A servicer changes the session in the WeCom client (session_status_change, origin 4): 1/2/4 to `servicer`, 3 ends it. */
+  sessionChanges(openKfId: string, externalUserId: string, changeType: 1 | 2 | 3 | 4, servicerUserId: string | null, sendTime: Date): void;
   sentTo(externalUserId: string): string[];
   close(): Promise<void>;
 }
@@ -25,7 +32,7 @@ export interface FakeKfApi {
 export async function startFakeKfApi(kfSecret: string): Promise<FakeKfApi> {
   const messages: unknown[] = [];
   const fake: Omit<FakeKfApi, 'url' | 'close'> = {
-    sent: [], trans: [], states: new Map(), failNextTrans: null,
+    sent: [], sendCalls: 0, trans: [], states: new Map(), failNextTrans: null,
     say(openKfId, externalUserId, content, sendTime) {
       const msgid = `msg${messages.length + 1}`;
       messages.push({ msgid, open_kfid: openKfId, external_userid: externalUserId, send_time: Math.floor(sendTime.getTime() / 1000), origin: 3, msgtype: 'text', text: { content } });
@@ -33,6 +40,16 @@ export async function startFakeKfApi(kfSecret: string): Promise<FakeKfApi> {
       // A message after an ended session (or the first one) starts a new one the API answers.
       if ((fake.states.get(key) ?? 4) === 4) fake.states.set(key, 1);
       return msgid;
+    },
+    servicerSays(openKfId, externalUserId, servicerUserId, content, sendTime) {
+      const msgid = `msg${messages.length + 1}`;
+      messages.push({ msgid, open_kfid: openKfId, external_userid: externalUserId, send_time: Math.floor(sendTime.getTime() / 1000), origin: 5, servicer_userid: servicerUserId, msgtype: 'text', text: { content } });
+      return msgid;
+    },
+    sessionChanges(openKfId, externalUserId, changeType, servicerUserId, sendTime) {
+      const event = { event_type: 'session_status_change', open_kfid: openKfId, external_userid: externalUserId, change_type: changeType, ...(servicerUserId ? { new_servicer_userid: servicerUserId } : {}), msg_code: 'mc' };
+      messages.push({ msgid: `msg${messages.length + 1}`, open_kfid: openKfId, send_time: Math.floor(sendTime.getTime() / 1000), origin: 4, msgtype: 'event', event });
+      fake.states.set(`${openKfId}|${externalUserId}`, changeType === 3 ? 4 : 3);
     },
     sentTo: (externalUserId) => fake.sent.filter((s) => s.touser === externalUserId).map((s) => s.text.content),
   };
@@ -46,6 +63,9 @@ export async function startFakeKfApi(kfSecret: string): Promise<FakeKfApi> {
       return { status: 200, json: { errcode: 0, has_more: 0, msg_list: messages.slice(from), next_cursor: String(messages.length) } };
     }
     if (url.pathname === '/cgi-bin/kf/send_msg') {
+      fake.sendCalls += 1;
+      const state = fake.states.get(`${body.open_kfid}|${body.touser}`);
+      if (state === 2 || state === 3) return { status: 200, json: { errcode: 95018, errmsg: 'send msg session status invalid' } };
       fake.sent.push(body);
       return { status: 200, json: { errcode: 0, msgid: `kf${fake.sent.length}` } };
     }

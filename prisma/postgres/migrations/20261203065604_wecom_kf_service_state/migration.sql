@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "WecomKfCustomer" ADD COLUMN     "serviceState" INTEGER,
+ADD COLUMN     "servicerUserId" TEXT;
