@@ -1,24 +1,9 @@
 // What outreach needs from the content catalogue, as a port: the person's matching facts and the items of one kind
 // in force for their region. src/persistence/catalogue-repository.ts implements it.
+import type { CatalogItemInput } from '../domain/catalogue/catalog-row.ts';
 
-/** A catalogue item as a message shows it, with the fields matching reads. */
-export interface CatalogOffer {
-  id: string;
-  kind: string;
-  region: string;
-  district: string | null;
-  title: string;
-  summary: string;
-  targetGroups: string[];
-  minAge: number | null;
-  maxAge: number | null;
-  keywords: string[];
-  effectiveFrom: Date;
-  expiresAt: Date;
-  link: string | null;
-  place: string | null;
-  startsAt: Date | null;
-}
+/** A catalogue item as a message shows it, with the fields matching reads (the stored row without its file key). */
+export type CatalogOffer = Omit<CatalogItemInput, 'key' | 'kind'> & { kind: string };
 
 /** What the registration form and the caseworkers' decisions say about a person, for matching. */
 export interface CatalogPersonFacts {

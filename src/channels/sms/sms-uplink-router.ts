@@ -7,7 +7,7 @@ import express from 'express';
 import type { Response, Router } from 'express';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { refuseDeepJson } from '../../http/json-depth.ts';
-import { refuse, retryAfterSeconds } from '../../http/retry-after.ts';
+import { limitPerAddress } from '../../http/retry-after.ts';
 import { receiveUplink, type SmsUplinkDeps } from './sms-uplink-handler.ts';
 import { parseAliyunUplink, parseTencentUplink, type UplinkParse } from './sms-uplink-payloads.ts';
 
@@ -35,13 +35,7 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 export function createSmsUplinkRouter(deps: SmsUplinkRouterDeps): Router {
   const expected = digest(deps.secret);
   const router = express.Router();
-  router.use(async (req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    const wait = deps.limiter ? await retryAfterSeconds(deps.limiter, req.ip ?? req.socket.remoteAddress ?? 'unknown') : undefined;
-    if (wait === undefined) return next();
-    refuse(res, wait);
-    res.json({ error: 'too_many_requests' });
-  });
+  router.use(limitPerAddress(deps.limiter, (res) => void res.json({ error: 'too_many_requests' })));
   router.post('/:secret/:provider', express.json({ limit: '64kb', verify: refuseDeepJson, type: () => true }), async (req, res) => {
     const given = typeof req.params.secret === 'string' ? req.params.secret : '';
     const provider = typeof req.params.provider === 'string' ? PROVIDERS[req.params.provider] : undefined;

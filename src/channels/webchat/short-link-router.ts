@@ -9,7 +9,7 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { AuditLog, IdentityChallengeStore } from '../../conversation/ports.ts';
 import type { Localizer } from '../../conversation/localizer.ts';
 import { cspNonceOf } from '../../http/security-headers.ts';
-import { refuse, retryAfterSeconds } from '../../http/retry-after.ts';
+import { limitPerAddress } from '../../http/retry-after.ts';
 import type { ShortLinkStore } from '../sms/sms-ports.ts';
 import { DirectlineToken } from './directline-token.ts';
 import { renderShortLinkPage, type LinkPageKind } from './short-link-page.ts';
@@ -38,13 +38,9 @@ export function createShortLinkRouter(deps: ShortLinkRouterDeps): Router {
   const tokens = new DirectlineToken(deps.tokenSecret, deps.tokenLifetimeSeconds);
   const bot = { ...(deps.bot ?? { id: 'jiuyebang', name: '就业帮' }), role: 'bot' };
   const router = express.Router();
-  router.use(async (req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    const wait = deps.limiter ? await retryAfterSeconds(deps.limiter, req.ip ?? req.socket.remoteAddress ?? 'unknown') : undefined;
-    if (wait === undefined) return next();
-    refuse(res, wait);
+  router.use(limitPerAddress(deps.limiter, (res, wait) => {
     res.type('text/plain; charset=utf-8').send(`${deps.localizer.t('zh-CN', 'limits.tooManyRequests', { seconds: wait })} ${deps.localizer.t('en', 'limits.tooManyRequests', { seconds: wait })}`);
-  });
+  }));
 
   const page = (res: Response, status: number, kind: LinkPageKind, action?: string) => {
     res.status(status).type('text/html; charset=utf-8').send(renderShortLinkPage(deps.localizer, kind, { nonce: cspNonceOf(res), ...(action ? { action } : {}) }));
