@@ -85,5 +85,9 @@ describe('registration over 微信客服', () => {
     expect(address.jobSeekerId).not.toBeNull();
     const registrations = await db.registration.findMany({ where: { jobSeekerId: address.jobSeekerId ?? '' }, select: { kind: true, status: true, reason: true, followUpPreference: true } });
     expect(registrations).toEqual([{ kind: 'unemployment', status: 'pending_review', reason: 'lost_job', followUpPreference: 'monthly' }]);
+    // The person is on file with the ID and phone numbers sealed and masked, never in the clear.
+    const person = await db.jobSeeker.findUniqueOrThrow({ where: { id: address.jobSeekerId ?? '' }, select: { name: true, regionCode: true, idNumberEnc: true, idNumberMask: true, phoneEnc: true, phoneMask: true } });
+    expect(person).toMatchObject({ name: '王五', idNumberMask: '4408************39', phoneMask: '138****5678' });
+    expect(JSON.stringify(person)).not.toMatch(/440802199005150139|13812345678/);
   });
 });
