@@ -73,6 +73,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   if (oaSettings) {
     const oa = createWechatOaChannel({
       ...shared, settings: oaSettings, inbox: deps.inbox, followers: deps.oaFollowers, audit: deps.audit, logger: deps.logger,
+      ...(deps.now ? { now: deps.now } : {}),
       logic: createBotLogic(deps.engine, { buttons: WECHAT_OA_CAPABILITIES.buttons }),
       textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
       apologyText: deps.localizer.t('zh-CN', 'engine.error'),
