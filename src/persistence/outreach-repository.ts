@@ -97,7 +97,7 @@ export function createOutreachRepository(db: Db): OutreachPlanStore & {
             if (!same) moves.push([open.id, row.dueAt, row.deadlineAt, row.clause, row.provisional, row.period]);
           }
           for (const t of byRegistration.get(plan.registrationId) ?? []) {
-            if (t.status === 'pending' && !wanted.has(t.idempotencyKey) && t.dueAt >= plan.windowFrom) cancel.push([t.id]);
+            if (t.status === 'pending' && !wanted.has(t.idempotencyKey) && (t.deadlineAt ?? t.dueAt) >= plan.windowFrom) cancel.push([t.id]);
           }
         }
         let created = 0;

@@ -100,10 +100,11 @@ export function planObligations(s: ObligationSubject, packs: readonly RegionPack
     kind: quotaKindOf(q.kind), period: q.period, dueOn: q.dueOn, deadlineOn: q.deadlineOn, provisional: q.provisional, clause: q.source,
   }));
   const all = [first, ...checkIns(s, packs, calendar, window.to, credits.contactDays), ...quota];
-  // Plain dates (YYYY-MM-DD, validated by the calendar) order as strings: no parsing in the hot loop. A first
-  // contact is owed until it is made, so one planned after its deadline (a late import, a restored backup) still is.
+  // Plain dates (YYYY-MM-DD, validated by the calendar) order as strings: no parsing in the hot loop. An obligation
+  // due before the window but whose deadline is still ahead is owed now (no tick ran on its day: the scheduler was
+  // down, a late import). A first contact is owed until it is made, even after its deadline (a restored backup).
   return all
-    .filter((o) => o.dueOn <= window.to && (o.dueOn >= window.from || o.kind === 'first_contact'))
+    .filter((o) => o.dueOn <= window.to && (o.dueOn >= window.from || o.deadlineOn >= window.from || o.kind === 'first_contact'))
     .map((o) => ({ ...o, key: obligationKey(s.registrationId, o.kind, o.period) }))
     .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

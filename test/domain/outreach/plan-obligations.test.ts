@@ -48,9 +48,13 @@ describe('planObligations', () => {
     expect(a).toContain('check_in:r1:m6');
   });
 
-  it('a window plans only its days (a month at a time), and the first contact until it is made, even late', () => {
+  it('a window plans its days (a month at a time), what is still owed from before it, and the first contact until it is made, even late', () => {
     const march = planObligations(subject(), PACKS, calendar, { from: '2026-03-01', to: '2026-03-31' });
-    expect(march.filter((o) => o.kind !== 'first_contact').every((o) => o.dueOn >= '2026-03-01' && o.dueOn <= '2026-03-31')).toBe(true);
+    expect(march.filter((o) => o.kind !== 'first_contact').every((o) => o.dueOn <= '2026-03-31' && (o.dueOn >= '2026-03-01' || o.deadlineOn >= '2026-03-01'))).toBe(true);
+    // February's check-in was due on 02-05 and may still be made until 03-04: planned now (no tick ran on its day).
+    expect(march.filter((o) => o.kind === 'check_in').map((o) => [o.period, o.dueOn, o.deadlineOn])).toEqual([['m1', '2026-02-05', '2026-03-04'], ['m2', '2026-03-05', '2026-04-04']]);
+    // From 03-05 on, February's is past its deadline: not planned any more (it shows as missed, not sent late).
+    expect(planObligations(subject(), PACKS, calendar, { from: '2026-03-05', to: '2026-03-31' }).filter((o) => o.kind === 'check_in').map((o) => o.period)).toEqual(['m2']);
     // Planned for the first time after its January deadline: still owed, with its own dates (so it shows overdue).
     expect(march.find((o) => o.kind === 'first_contact')?.deadlineOn).toMatch(/^2026-01-/);
     expect(planObligations(subject(), PACKS, calendar, { from: '2026-01-09', to: '2026-01-31' }).map((o) => o.kind)).toContain('first_contact');
