@@ -46,10 +46,10 @@ async function items() {
 }
 
 describe('catalog import', () => {
-  it('refuses a file with bad rows as a whole: each row by line and reason, Chinese then English, exit 2, nothing written', async () => {
+  it('refuses a file with bad rows as a whole: each row by line and reason, Chinese then English, exit 1, nothing written', async () => {
     const path = file('bad.csv', [HEADER, FAIR, 'weld,course,2103,,t,s,,,,,2026-01-01,2026-06-30,,place,', WELD, 'x,jobs,2103,,t,s,,,,,2026-05-01,2026-04-01,https://x.cn,,', `${WELD.replace('weld', 'weld')}`].join('\n'));
     const r = await run(['import', path]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err.split('\n')).toEqual([
       '未导入：文件有 3 处问题，未写入任何内容。',
@@ -94,9 +94,9 @@ describe('catalog import', () => {
     ['a GBK file (not UTF-8)', () => file('gbk.csv', Buffer.concat([Buffer.from(`${HEADER}\n`), Buffer.from([0xd5, 0xd0, 0xc6, 0xb8])])), '不是 UTF-8 编码'],
     ['a file over 5 MB', () => file('big.json', Buffer.alloc(5 * 1024 * 1024 + 1, 0x20)), '太大（上限 5 MB）'],
     ['a missing file', () => join(dir, 'none.csv'), '无法读取文件'],
-  ])('refuses %s with a clear message and exit 2', async (_name, make, words) => {
+  ])('refuses %s with a clear message and exit 1', async (_name, make, words) => {
     const r = await run(['import', make()]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.err.split('\n')[0]).toContain(words);
     expect(await items()).toEqual([]);
   });

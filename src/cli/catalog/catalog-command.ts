@@ -36,7 +36,8 @@ async function importCatalog(file: string, options: { dryRun: boolean; json: boo
     const refusal = catalogRefusal(read, file);
     if (options.json) io.out(`${JSON.stringify({ file, imported: false, problem: read.problem, errors: refusal.errors })}\n`);
     io.err(refusal.text);
-    return 2;
+    // As `calendar import`: 1 for a file refused, 2 for bad arguments.
+    return 1;
   }
   await applyMigrations(context.databaseUrl);
   const database = openDatabase(context.databaseUrl);
