@@ -45,10 +45,12 @@ describe('联系方式', () => {
     expect(textOf(await h.say('Contact me here'))).toContain('we will contact you through this channel first');
   });
 
-  it('refuses a conversation that is not linked to the person', async () => {
-    await h.say('联系方式', { conversationId: 'stranger' });
-    const refused = await h.say('就在这里联系我', { conversationId: 'stranger' });
+  it('refuses a conversation that is not linked to the person before asking anything', async () => {
+    const refused = await h.say('联系方式', { conversationId: 'stranger' });
     expect(textOf(refused)).toContain('这个对话还没有核实是您本人');
+    expect(textOf(refused)).not.toContain('以后我们主动联系您');
+    // The choice is not open: saying it afterwards changes nothing.
+    await h.say('就在这里联系我', { conversationId: 'stranger' });
     expect(await preferred()).toBeNull();
     expect(await h.db.auditEvent.count({ where: { action: 'person.preferredChannel' } })).toBe(0);
   });

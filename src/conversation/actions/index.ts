@@ -7,6 +7,7 @@ import { showStatus } from './show-status.ts';
 import { recordFollowUp } from './record-follow-up.ts';
 import { linkIdentity } from './link-identity.ts';
 import { requireOpenRegistration } from './require-open-registration.ts';
+import { requireLinkedAddress } from './require-linked-address.ts';
 import { setContactChannel } from './set-contact-channel.ts';
 
 export function createActions(wiring: EngineWiring): Readonly<Record<string, DialogAction>> {
@@ -22,5 +23,5 @@ export function createActions(wiring: EngineWiring): Readonly<Record<string, Dia
 
 /** Every check a dialog can require before its first question, by name. */
 export function createPreconditions(wiring: EngineWiring): Readonly<Record<string, DialogPrecondition>> {
-  return { 'followUp.registered': requireOpenRegistration(wiring.repos) };
+  return { 'followUp.registered': requireOpenRegistration(wiring.repos), 'contactChannel.linked': requireLinkedAddress(wiring.repos) };
 }
