@@ -157,6 +157,29 @@ export interface OutboundChannel {
   reachability?(address: string, now: Date): Promise<Reachability>;
 }
 
+/**
+ * What a channel reports later about a message it accepted (an SMS status report, a 订阅通知 sent event, a
+ * 微信客服 send failure), by the id it gave at send time. `reason` is the provider's own code or word.
+ */
+export interface DeliveryReceipt {
+  channel: string;
+  providerMessageId: string;
+  delivered: boolean;
+  reason: string | null;
+  at: Date;
+}
+
+/**
+ * `delivered` / `reopened`: an outreach message's receipt was recorded; a failed one reopens its task, takes back its
+ * quota count and passes the channel over on the retry. `repeated`: already recorded. `unknown`: no outreach
+ * message has that id (a reply in a conversation, a one-time code), so there is nothing to do but keep the record.
+ */
+export type ReceiptResult = 'delivered' | 'reopened' | 'repeated' | 'unknown';
+
+export interface DeliveryReceipts {
+  record(receipt: DeliveryReceipt): Promise<ReceiptResult>;
+}
+
 /** A one-time code waiting to be typed back by one channel address. */
 export interface PendingChallenge {
   id: string;

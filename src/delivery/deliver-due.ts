@@ -60,6 +60,10 @@ async function attempt(task: DeliveryTask, deps: DeliveryDeps, now: Date): Promi
       skipped.push({ channel: to.channel, reason: 'not_configured' });
       continue;
     }
+    if (task.avoidChannels?.includes(to.channel)) {
+      skipped.push({ channel: to.channel, reason: 'receipt_failed' });
+      continue;
+    }
     const reach = channel.reachability ? await channel.reachability(to.address, now) : ALWAYS;
     if (!reach.canSendNow) {
       skipped.push({ channel: to.channel, reason: reach.reason });

@@ -27,6 +27,8 @@ export interface DeliveryTask {
   preferredChannel?: string | null;
   /** A phone number is on file (SMS, the last resort). */
   phoneOnFile?: boolean;
+  /** Channels whose receipt said an earlier send of this task did not arrive: passed over on the retry. */
+  avoidChannels?: readonly string[];
 }
 
 /** A channel passed over or tried without success before the one that carried the message. */

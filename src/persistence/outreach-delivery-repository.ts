@@ -6,6 +6,7 @@ import type { Db } from './database.ts';
 import { Prisma } from './generated/sqlite/client.ts';
 import { auditRow } from './audit-repository.ts';
 import { channelAddressOf, conversationKeyOf, lastWrittenAt } from './channel-address-keys.ts';
+import { avoidList } from './delivery-receipt-repository.ts';
 import { dialectOf, jsonRows } from './json-rows.ts';
 import type { DeliveryStore, DeliveryTask } from '../delivery/delivery-ports.ts';
 
@@ -47,6 +48,7 @@ export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
         reachable: t.jobSeeker.consentWithdrawnAt === null && (t.registrationId === null || ACTIVE_STATUSES.has(registrations.get(t.registrationId) ?? '')),
         preferredChannel: t.jobSeeker.preferredChannel,
         phoneOnFile: t.jobSeeker.phoneEnc !== null,
+        avoidChannels: avoidList(t.avoidChannels),
         addresses: t.jobSeeker.addresses.map((a) => ({
           channel: a.channel,
           // Addresses keep the engine's conversation key (`<channel>:<id>`); channels take their own id.
@@ -103,7 +105,7 @@ export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
         db.$executeRaw`
           UPDATE "OutreachTask" SET "status" = 'sent', "doneAt" = ${receipt.at}, "channel" = ${receipt.channel}, "receipt" = ${receipt.receipt},
                  "chosenBecause" = ${receipt.chosenBecause ?? null}, "skippedChannels" = ${JSON.stringify(receipt.skipped ?? [])},
-                 "leaseOwner" = NULL, "lockedUntil" = NULL, "lastError" = NULL
+                 "leaseOwner" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "receiptStatus" = NULL, "receiptAt" = NULL
           WHERE "id" = ${taskId} AND "status" <> 'sent'`,
       ]);
       return counted === 1;
