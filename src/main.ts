@@ -26,6 +26,7 @@ import { createFirstContactPolicy } from './scheduler/first-contact-policy.ts';
 import { createOutreachTick } from './scheduler/create-outreach-tick.ts';
 import type { TickResult } from './scheduler/outreach-tick.ts';
 import { createOutreachDeliveryRepository } from './persistence/outreach-delivery-repository.ts';
+import { createDeliveryReceiptRepository } from './persistence/delivery-receipt-repository.ts';
 import { createOutreachFactRepository } from './persistence/outreach-fact-repository.ts';
 import { createCatalogueDesk, createCatalogueImporter } from './persistence/catalogue-repository.ts';
 import { createWebchatOutbound } from './channels/webchat/webchat-outbound.ts';
@@ -197,9 +198,11 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   });
   const limitStore = openRateLimitStore(config.DATABASE_URL);
   const limits = await createRateLimits(limitStore, rateLimitSettingsOf(config), limitTextsOf(localizer));
+  // What channels report later about messages they accepted (SMS status reports, 订阅通知 and 微信客服 send results).
+  const receipts = createDeliveryReceiptRepository(database.prisma);
   // WeCom (caseworkers) and the Official Account, each off unless configured.
   const tencent = startTencentChannels({
-    config, logger, localizer, audit: repos.audit, desk: caseDesk, actions: caseworkerConsole.actions,
+    config, logger, localizer, audit: repos.audit, receipts, desk: caseDesk, actions: caseworkerConsole.actions,
     inbox: createChannelInboxRepository(database.prisma, cipher), wecomMembers: createWecomMemberRepository(database.prisma),
     oaFollowers: createWechatOaFollowerRepository(database.prisma), engine,
     kfCursors: createWecomKfCursorRepository(database.prisma), kfWindows: createWecomKfWindowRepository(database.prisma),
@@ -215,7 +218,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   await tencent.sweep();
   const smsRoutes = await createSmsRoutes({
     shortLinks: { links: shortLinks, store, identity: repos.identity, audit: repos.audit, localizer, tokenSecret, tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60, clock: now },
-    uplink: { secret: config.SMS_UPLINK_SECRET, phoneBook, uplinks: createSmsUplinkRepository(database.prisma), identity: repos.identity, engine, sms, audit: repos.audit, localizer, clock: now, logger },
+    uplink: { secret: config.SMS_UPLINK_SECRET, receipts, phoneBook, uplinks: createSmsUplinkRepository(database.prisma), identity: repos.identity, engine, sms, audit: repos.audit, localizer, clock: now, logger },
     limits: { shortLinksPerIp: config.LIMIT_SHORT_LINKS_PER_IP, uplinksPerIp: config.LIMIT_SMS_UPLINKS_PER_IP }, limiter: (spec) => limitStore.limiter(spec),
   });
   const webchatTokens = { regionCode: config.REGION, exists: async (id: string) => (await store.findConversation(id)) !== null, revoke: revocations.revoke };

@@ -7,7 +7,7 @@ import type { CaseActions } from '../caseworker/case-actions.ts';
 import type { CaseDesk } from '../caseworker/case-desk.ts';
 import type { CaseHandover } from '../caseworker/case-handover.ts';
 import type { Localizer } from '../conversation/localizer.ts';
-import type { AuditLog, OutboundChannel, TranscriptLog } from '../conversation/ports.ts';
+import type { AuditLog, DeliveryReceipts, OutboundChannel, TranscriptLog } from '../conversation/ports.ts';
 import type { Reply } from '../conversation/reply.ts';
 import type { ConversationEngine } from '../conversation/conversation-engine.ts';
 import { createBotLogic } from './bot-bridge.ts';
@@ -28,6 +28,8 @@ export interface TencentChannelsDeps {
   logger: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
   localizer: Pick<Localizer, 't'>;
   audit: AuditLog;
+  /** Where the channels' later reports on sent messages go (订阅通知 results, 微信客服 send failures). */
+  receipts: DeliveryReceipts;
   desk: Pick<CaseDesk, 'get' | 'changesSince'>;
   actions: Pick<CaseActions, 'claim' | 'reply' | 'close'>;
   inbox: ChannelInbox;
@@ -72,7 +74,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   const oaSettings = wechatOaSettingsOf(deps.config);
   if (oaSettings) {
     const oa = createWechatOaChannel({
-      ...shared, settings: oaSettings, inbox: deps.inbox, followers: deps.oaFollowers, audit: deps.audit, logger: deps.logger,
+      ...shared, settings: oaSettings, inbox: deps.inbox, followers: deps.oaFollowers, audit: deps.audit, receipts: deps.receipts, logger: deps.logger,
       ...(deps.now ? { now: deps.now } : {}),
       logic: createBotLogic(deps.engine, { buttons: WECHAT_OA_CAPABILITIES.buttons }),
       textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
@@ -96,7 +98,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   const kf = kfSecret && wecomSettings
     ? createWecomKfChannel({
         ...shared, settings: { corpId: wecomSettings.corpId, kfSecret, apiBase: wecomSettings.apiBase },
-        inbox: deps.inbox, cursors: deps.kfCursors, windows: deps.kfWindows, queue: deps.kfQueue, sessions: deps.kfSessions, transcript: deps.transcript, members: deps.wecomMembers, audit: deps.audit, logger: deps.logger,
+        inbox: deps.inbox, cursors: deps.kfCursors, windows: deps.kfWindows, queue: deps.kfQueue, sessions: deps.kfSessions, transcript: deps.transcript, members: deps.wecomMembers, audit: deps.audit, receipts: deps.receipts, logger: deps.logger,
         ...(deps.now ? { now: deps.now } : {}),
         logic: createBotLogic(deps.engine, { buttons: KF_CAPABILITIES.buttons }),
         textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),

@@ -24,28 +24,33 @@ export function createDeliveryReceiptRepository(db: Db): DeliveryReceipts {
     async record(r: DeliveryReceipt) {
       if (r.providerMessageId === '') return 'unknown';
       const details = { channel: r.channel, providerMessageId: r.providerMessageId, delivered: r.delivered, reason: r.reason };
-      return db.$transaction(async (tx) => {
-        const audit = (action: string, subjectType: string, subjectId: string) =>
-          tx.auditEvent.create({ data: { ...auditRow({ actor: `channel:${r.channel}`, action, subjectType, subjectId, details }), at: r.at } });
-        const task = await tx.outreachTask.findFirst({
-          where: { channel: r.channel, receipt: r.providerMessageId },
-          orderBy: { doneAt: 'desc' },
-          select: { id: true, status: true, receiptStatus: true, avoidChannels: true },
-        });
-        if (!task) {
-          await audit('delivery.receipt', 'channel_message', `${r.channel}:${r.providerMessageId}`);
-          return 'unknown';
-        }
-        if (task.status !== 'sent' || task.receiptStatus !== null) return 'repeated';
-        if (r.delivered) {
-          const { count } = await tx.outreachTask.updateMany({ where: { id: task.id, status: 'sent', receiptStatus: null }, data: { receiptStatus: 'delivered', receiptAt: r.at } });
+      const audit = (tx: Pick<Db, 'auditEvent'>, action: string, subjectType: string, subjectId: string) =>
+        tx.auditEvent.create({ data: { ...auditRow({ actor: `channel:${r.channel}`, action, subjectType, subjectId, details }), at: r.at } });
+      const task = await db.outreachTask.findFirst({
+        where: { channel: r.channel, receipt: r.providerMessageId },
+        orderBy: { doneAt: 'desc' },
+        select: { id: true, status: true, receiptStatus: true, avoidChannels: true },
+      });
+      if (!task) {
+        await audit(db, 'delivery.receipt', 'channel_message', `${r.channel}:${r.providerMessageId}`);
+        return 'unknown';
+      }
+      if (task.status !== 'sent' || task.receiptStatus !== null) return 'repeated';
+      // Each transaction starts with its conditional write, so a second instance waits for the first and then finds
+      // nothing to change (a read first would let two SQLite connections deadlock on the upgrade to a write lock).
+      const unchanged = { id: task.id, status: 'sent', receiptStatus: null, avoidChannels: task.avoidChannels };
+      if (r.delivered) {
+        return db.$transaction(async (tx) => {
+          const { count } = await tx.outreachTask.updateMany({ where: unchanged, data: { receiptStatus: 'delivered', receiptAt: r.at } });
           if (count === 0) return 'repeated';
-          await audit('outreach.receipt_delivered', 'outreach_task', task.id);
+          await audit(tx, 'outreach.receipt_delivered', 'outreach_task', task.id);
           return 'delivered';
-        }
-        const avoid = [...new Set([...avoidList(task.avoidChannels), r.channel])];
+        });
+      }
+      const avoid = [...new Set([...avoidList(task.avoidChannels), r.channel])];
+      return db.$transaction(async (tx) => {
         const { count } = await tx.outreachTask.updateMany({
-          where: { id: task.id, status: 'sent', receiptStatus: null },
+          where: unchanged,
           data: {
             status: 'pending', availableAt: r.at, doneAt: null, attempts: { increment: 1 }, receiptStatus: 'failed', receiptAt: r.at,
             lastError: `${r.channel}:receipt_failed${r.reason ? `:${r.reason.slice(0, 80)}` : ''}`, avoidChannels: JSON.stringify(avoid),
@@ -55,7 +60,7 @@ export function createDeliveryReceiptRepository(db: Db): DeliveryReceipts {
         await tx.contactRecord.deleteMany({ where: { id: `outreach:${task.id}` } });
         await tx.catalogDelivery.deleteMany({ where: { taskId: task.id } });
         await tx.outreachDailySend.deleteMany({ where: { taskId: task.id } });
-        await audit('outreach.receipt_failed', 'outreach_task', task.id);
+        await audit(tx, 'outreach.receipt_failed', 'outreach_task', task.id);
         return 'reopened';
       });
     },

@@ -7,8 +7,11 @@ import { openDatabase, type Database } from '../../src/persistence/database.ts';
 import { connect, type DirectlineTestClient } from '../support/directline-client.ts';
 import { officeHoursClock, startTestService, tempServiceConfig } from '../support/test-service.ts';
 import { startFakeKfApi, type FakeKfApi } from '../channels/wecom-kf/fake-kf-api.ts';
+import { callbackSigner, eventXml } from '../channels/tencent/tencent-callback.ts';
 
 const CORP = 'ww1436e0e65a779aee';
+const TOKEN = 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo';
+const AES_KEY = '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt';
 const KF = 'wkKF0004';
 const HOUR = 3_600_000;
 // Wednesday 2026-03-04, 10:00 in Beijing: a working day in the sending hours, the check-in of February's registrations due.
@@ -34,7 +37,7 @@ async function kfAddress(id: string, externalUserId: string, windowOpenedAt: Dat
 
 beforeAll(async () => {
   fake = await startFakeKfApi('kf-secret');
-  const config = tempServiceConfig({ WECOM_CORP_ID: CORP, WECOM_TOKEN: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo', WECOM_AES_KEY: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt', WECOM_AGENT_ID: '1000002', WECOM_SECRET: 'app-secret', WECOM_KF_SECRET: 'kf-secret', WECOM_API_BASE: fake.url });
+  const config = tempServiceConfig({ WECOM_CORP_ID: CORP, WECOM_TOKEN: TOKEN, WECOM_AES_KEY: AES_KEY, WECOM_AGENT_ID: '1000002', WECOM_SECRET: 'app-secret', WECOM_KF_SECRET: 'kf-secret', WECOM_API_BASE: fake.url });
   service = await startTestService(config, { now: clock });
   client = await connect(service.url);
   database = openDatabase(config.DATABASE_URL);
@@ -74,5 +77,25 @@ describe('outreach when the 微信客服 window is closed', () => {
     expect(await database.prisma.auditEvent.count({ where: { action: 'wecom_kf.undeliverable' } })).toBe(0);
     // Nothing was queued for the closed window: outreach is not a reply, it went elsewhere.
     expect(await database.prisma.wecomKfQueuedReply.count()).toBe(0);
+  });
+
+  it('a send failure 微信客服 reports later reopens the check-in and takes back its count; kf is not tried again for it', { timeout: 60_000 }, async () => {
+    const sent = await database.prisma.outreachTask.findFirstOrThrow({ where: { jobSeekerId: 'p-open', kind: 'check_in', status: 'sent' } });
+    expect(sent.receipt).toBe('kf1');
+    expect(await database.prisma.contactRecord.count({ where: { id: `outreach:${sent.id}` } })).toBe(1);
+
+    // fail_type 10: the customer refuses messages. It arrives with the next kf/sync_msg.
+    fake.sendFails(KF, 'wmOpen', 'kf1', 10, clock());
+    const signer = callbackSigner({ token: TOKEN, aesKey: AES_KEY, receiveId: CORP });
+    const event = eventXml(CORP, 'sys', 'kf_msg_or_event', '', 1_800_000_300, `<Token><![CDATA[ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR]]></Token><OpenKfId><![CDATA[${KF}]]></OpenKfId>`);
+    expect((await signer.post(`${service.url}/channels/wecom/callback`, event)).status).toBe(200);
+    await expect.poll(async () => (await database.prisma.outreachTask.findUniqueOrThrow({ where: { id: sent.id } })).status, { timeout: 10_000 }).toBe('pending');
+    expect(await database.prisma.outreachTask.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ receiptStatus: 'failed', lastError: 'wecom-kf:receipt_failed:fail_type:10' });
+    expect(await database.prisma.contactRecord.count({ where: { id: `outreach:${sent.id}` } })).toBe(0);
+
+    // Their only address is 微信客服: the retry passes it over, and the caseworker sees why it could not be delivered.
+    expect(await service.tick(new Date(clock().getTime() + 30 * 60_000))).toMatchObject({ sent: 0, failed: 1 });
+    expect(fake.sentTo('wmOpen')).toHaveLength(1);
+    expect(await database.prisma.outreachTask.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ status: 'undeliverable', lastError: 'wecom-kf:receipt_failed' });
   });
 });

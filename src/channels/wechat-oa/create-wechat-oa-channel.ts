@@ -4,14 +4,14 @@
 import type { SharedTokens } from '../tencent/shared-tokens.ts';
 import type { RequestHandler, Router } from 'express';
 import type { WechatOaSettings } from '../../config/tencent-channel-config.ts';
-import type { AuditLog, OutboundChannel } from '../../conversation/ports.ts';
+import type { AuditLog, DeliveryReceipts, OutboundChannel } from '../../conversation/ports.ts';
 import { createCallbackCrypto } from '../tencent/callback-crypto.ts';
 import { createInboxRunner } from '../tencent/inbox-runner.ts';
 import type { TurnLogic } from '../tencent/tencent-adapter.ts';
 import type { ChannelInbox, OaFollowers } from '../tencent/tencent-ports.ts';
 import { WECHAT_OA_CHANNEL_ID } from './oa-capabilities.ts';
 import { createOaDelivery, OaUndeliverableError } from './oa-delivery.ts';
-import { oaInboundOf } from './oa-inbound.ts';
+import { NOTICE_REFUSED, oaInboundOf } from './oa-inbound.ts';
 import { oaReachability } from './oa-reachability.ts';
 import { createWechatOaApi } from './wechat-oa-api.ts';
 import { WechatOaAdapter } from './wechat-oa-adapter.ts';
@@ -26,6 +26,8 @@ export interface WechatOaChannelDeps {
   inbox: ChannelInbox;
   followers: OaFollowers;
   audit: AuditLog;
+  /** Where 订阅通知 sent results go (a failed one reopens the outreach task it carried). */
+  receipts: DeliveryReceipts;
   /** The conversation engine's turn (createBotLogic with this channel's capabilities). */
   logic: TurnLogic;
   /** "Please type": the answer to pictures, voice and other messages the bot cannot read. */
@@ -74,6 +76,14 @@ export function createWechatOaChannel(deps: WechatOaChannelDeps) {
         for (const choice of inbound.choices) {
           await deps.followers.setSubscription(openId, choice.templateId, choice.accepted);
           await deps.audit.record({ actor: 'channel:wechat-oa', action: 'wechat_oa.subscription', subjectType: 'wechat_oa_follower', subjectId: openId, details: choice });
+        }
+        return;
+      case 'notice_results':
+        for (const result of inbound.results) {
+          // A refusal withdraws the follower's acceptance: no more notices of that template until they accept again.
+          if (result.errorCode === NOTICE_REFUSED) await deps.followers.setSubscription(openId, result.templateId, false);
+          const delivered = result.errorCode === '0';
+          await deps.receipts.record({ channel: WECHAT_OA_CHANNEL_ID, providerMessageId: result.msgId, delivered, reason: delivered ? null : `${result.errorCode}${result.status ? ` ${result.status}` : ''}`, at: now() });
         }
         return;
       case 'unsupported':

@@ -7,12 +7,19 @@ import type { WindowKind } from './oa-capabilities.ts';
 
 const subscribeItem = z.object({ TemplateId: z.string().min(1).max(128), SubscribeStatusString: z.string().max(32) });
 const subscribeList = z.union([subscribeItem, z.array(subscribeItem)]).transform((v) => (Array.isArray(v) ? v : [v]));
+/** One 订阅通知 sent result (subscribe_msg_sent_event): ErrorCode 0 reached the follower; 43101 they refused it. */
+const sentItem = z.object({ TemplateId: z.string().min(1).max(128), MsgID: z.string().min(1).max(64), ErrorCode: z.string().regex(/^\d{1,9}$/), ErrorStatus: z.string().max(64).optional() });
+const sentList = z.union([sentItem, z.array(sentItem)]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+/** The follower refused this template's notices (subscribe_msg_sent_event ErrorCode). */
+export const NOTICE_REFUSED = '43101';
 
 export type OaInbound = { openId: string; activityId: string; at: Date; window: WindowKind | null } & (
   | { kind: 'text'; text: string }
   | { kind: 'follow' }
   | { kind: 'unfollow' }
   | { kind: 'subscriptions'; choices: { templateId: string; accepted: boolean }[] }
+  | { kind: 'notice_results'; results: { templateId: string; msgId: string; errorCode: string; status: string | null }[] }
   | { kind: 'unsupported'; msgType: string }
   | { kind: 'ignored' }
 );
@@ -37,6 +44,11 @@ export function oaInboundOf(plain: string): OaInbound | null {
       const holder = z.object({ List: subscribeList }).safeParse(raw.SubscribeMsgPopupEvent ?? raw.SubscribeMsgChangeEvent);
       const choices = holder.success ? holder.data.List.map((i) => ({ templateId: i.TemplateId, accepted: i.SubscribeStatusString === 'accept' })) : [];
       return { ...base, window: null, kind: 'subscriptions', choices };
+    }
+    case 'subscribe_msg_sent_event': {
+      const holder = z.object({ List: sentList }).safeParse(raw.SubscribeMsgSentEvent);
+      const results = holder.success ? holder.data.List.map((i) => ({ templateId: i.TemplateId, msgId: i.MsgID, errorCode: i.ErrorCode, status: i.ErrorStatus ?? null })) : [];
+      return { ...base, window: null, kind: 'notice_results', results };
     }
     case 'SCAN':
     case 'VIEW':

@@ -6,7 +6,7 @@
 // The OutboundChannel (address = `<openKfId>|<userid>`) lets outreach use the same rule; the handover moves
 // the kf session to a human servicer when a caseworker claims the customer's case.
 import type { SharedTokens } from '../tencent/shared-tokens.ts';
-import type { AuditLog, OutboundChannel, TranscriptLog } from '../../conversation/ports.ts';
+import type { AuditLog, DeliveryReceipts, OutboundChannel, TranscriptLog } from '../../conversation/ports.ts';
 import { createInboxRunner } from '../tencent/inbox-runner.ts';
 import type { TurnLogic } from '../tencent/tencent-adapter.ts';
 import { TencentApiError } from '../tencent/tencent-api.ts';
@@ -16,6 +16,7 @@ import { createKfHandover } from './kf-handover.ts';
 import type { KfReplyQueue } from './kf-reply-queue-port.ts';
 import { createKfReplySender, KfWindowClosedError } from './kf-reply-sender.ts';
 import { createKfServicerLog } from './kf-servicer-messages.ts';
+import { sendFailureOf } from './kf-send-failures.ts';
 import { sessionChangeOf } from './kf-session-events.ts';
 import { createKfSessionGuard } from './kf-session-guard.ts';
 import { kfCustomerId, WECOM_KF_CHANNEL_ID, WecomKfAdapter } from './wecom-kf-adapter.ts';
@@ -31,6 +32,8 @@ export interface WecomKfChannelDeps {
   sessions: KfSessions;
   members: Pick<WecomMembers, 'userIdOf' | 'find'>;
   audit: AuditLog;
+  /** Where send failures 微信客服 reports go (a failed outreach message's task is reopened). */
+  receipts: DeliveryReceipts;
   /** Where a servicer's messages from the WeCom client are recorded (the person's transcript). */
   transcript: Pick<TranscriptLog, 'append'>;
   logic: TurnLogic;
@@ -86,7 +89,9 @@ export function createWecomKfChannel(deps: WecomKfChannelDeps) {
         const answer = await api.syncMsg({ cursor: await deps.cursors.get(openKfId), token, openKfId });
         for (const m of answer.msg_list) {
           const change = sessionChangeOf(m);
+          const failure = change ? null : sendFailureOf(m);
           if (change) await deps.sessions.set(change.customer, change.state, change.servicerUserId);
+          else if (failure) await deps.receipts.record({ channel: WECOM_KF_CHANNEL_ID, providerMessageId: failure.msgId, delivered: false, reason: failure.reason, at: now() });
           else if ((m.origin === 3 || m.origin === 5) && m.external_userid) await runner.accept(`wecom-kf:msg:${m.msgid}`, JSON.stringify(m));
         }
         if (answer.next_cursor) await deps.cursors.set(openKfId, answer.next_cursor);

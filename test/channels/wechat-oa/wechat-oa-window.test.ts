@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWechatOaChannel } from '../../../src/channels/wechat-oa/create-wechat-oa-channel.ts';
 import { createChannelInboxRepository } from '../../../src/persistence/channel-inbox-repository.ts';
+import { createDeliveryReceiptRepository } from '../../../src/persistence/delivery-receipt-repository.ts';
 import { createAuditRepository } from '../../../src/persistence/audit-repository.ts';
 import { openDatabase, type Database } from '../../../src/persistence/database.ts';
 import { applyMigrations } from '../../../src/persistence/migrations/apply-migrations.ts';
@@ -52,6 +53,7 @@ beforeAll(async () => {
     inbox: createChannelInboxRepository(db.prisma, createPiiCipher(Buffer.alloc(32, 3))),
     followers: createWechatOaFollowerRepository(db.prisma),
     audit: createAuditRepository(db.prisma),
+    receipts: createDeliveryReceiptRepository(db.prisma),
     logic: async (ctx) => void (await ctx.sendActivity({ type: 'message', text: `收到：${ctx.activity.text ?? ''}` })),
     textOnly: '请输入文字',
     apologyText: '抱歉',

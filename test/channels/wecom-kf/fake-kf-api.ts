@@ -25,6 +25,8 @@ export interface FakeKfApi {
   servicerSays(openKfId: string, externalUserId: string, servicerUserId: string, content: string, sendTime: Date): string;
   /** A servicer changes the session in the WeCom client (session_status_change, origin 4): 1/2/4 to `servicer`, 3 ends it. */
   sessionChanges(openKfId: string, externalUserId: string, changeType: 1 | 2 | 3 | 4, servicerUserId: string | null, sendTime: Date): void;
+  /** 微信客服 reports that a message it had accepted (msgid `failMsgId`) did not reach the customer (msg_send_fail, origin 4). */
+  sendFails(openKfId: string, externalUserId: string, failMsgId: string, failType: number, sendTime: Date): void;
   sentTo(externalUserId: string): string[];
   close(): Promise<void>;
 }
@@ -50,6 +52,10 @@ export async function startFakeKfApi(kfSecret: string): Promise<FakeKfApi> {
       const event = { event_type: 'session_status_change', open_kfid: openKfId, external_userid: externalUserId, change_type: changeType, ...(servicerUserId ? { new_servicer_userid: servicerUserId } : {}), msg_code: 'mc' };
       messages.push({ msgid: `msg${messages.length + 1}`, open_kfid: openKfId, send_time: Math.floor(sendTime.getTime() / 1000), origin: 4, msgtype: 'event', event });
       fake.states.set(`${openKfId}|${externalUserId}`, changeType === 3 ? 4 : 3);
+    },
+    sendFails(openKfId, externalUserId, failMsgId, failType, sendTime) {
+      const event = { event_type: 'msg_send_fail', open_kfid: openKfId, external_userid: externalUserId, fail_msgid: failMsgId, fail_type: failType };
+      messages.push({ msgid: `msg${messages.length + 1}`, open_kfid: openKfId, send_time: Math.floor(sendTime.getTime() / 1000), origin: 4, msgtype: 'event', event });
     },
     sentTo: (externalUserId) => fake.sent.filter((s) => s.touser === externalUserId).map((s) => s.text.content),
   };
