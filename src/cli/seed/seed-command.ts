@@ -52,8 +52,8 @@ export async function runSeedCommand(argv: string[], io: Io, config: AppConfig, 
     }
     bar?.stop();
     const catalogue = await loadDemoCatalogue(createCatalogueImporter(database.prisma), now);
-    // RSS now and at its peak (resourceUsage reports kilobytes): the figure for "bounded memory".
-    io.out(JSON.stringify({ created: people, catalogue, rssMb: Math.round(process.memoryUsage().rss / 1e6), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+    // RSS now and at its peak, both in MiB (resourceUsage reports KiB): the figure for "bounded memory".
+    io.out(JSON.stringify({ created: people, catalogue, rssMb: Math.round(process.memoryUsage().rss / 1_048_576), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
     return 0;
   } finally {
     await demo.close();
