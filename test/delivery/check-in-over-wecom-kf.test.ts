@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../../src/persistence/database.ts';
 import { waitUntil } from '../support/console-api.ts';
 import { officeHoursClock, startTestService, tempServiceConfig } from '../support/test-service.ts';
 import { startFakeKfApi, type FakeKfApi } from '../channels/wecom-kf/fake-kf-api.ts';
-import { callbackSigner, eventXml } from '../channels/tencent/tencent-callback.ts';
+import { callbackSigner, kfEventXml } from '../channels/tencent/tencent-callback.ts';
 
 const CORP = 'ww1436e0e65a779aee';
 const keys = { token: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo', aesKey: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt', receiveId: CORP };
@@ -59,7 +59,7 @@ describe('monthly check-in on 微信客服', () => {
 
     // The customer answers "1": Tencent's event makes the service read it with kf/sync_msg.
     fake.say(KF, USER, '1', clock());
-    const posted = await signer.post(`${service.url}/channels/wecom/callback`, eventXml(CORP, 'sys', 'kf_msg_or_event', '', 1_800_000_200, `<Token><![CDATA[ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR]]></Token><OpenKfId><![CDATA[${KF}]]></OpenKfId>`));
+    const posted = await signer.post(`${service.url}/channels/wecom/callback`, kfEventXml(CORP, KF, 1_800_000_200));
     expect(posted.status).toBe(200);
     await waitUntil(async () => fake.sentTo(USER).length, (n) => n > 1);
     await expect.poll(async () => db.contactRecord.findMany({ where: { jobSeekerId: 'p1' }, orderBy: { kind: 'asc' }, select: { kind: true, outcome: true, serviceKinds: true } }), { timeout: 10_000 })

@@ -23,10 +23,9 @@ export function parseCallbackXml(text: string): Record<string, unknown> | null {
 /** `<xml><ToUserName/><Encrypt/>…</xml>`: what arrives before decryption. */
 export const envelopeSchema = z.object({ ToUserName: z.string().optional(), Encrypt: z.string().min(1).max(100_000) });
 
-/** The fields every decrypted message or event has, as both platforms send them. */
-export const callbackMessageSchema = z.object({
+/** The fields decrypted messages and events share; who sent it is added by each kind below. */
+const commonFields = {
   ToUserName: z.string().max(128),
-  FromUserName: z.string().min(1).max(128),
   CreateTime: z.string().regex(/^\d{1,12}$/),
   MsgType: z.string().min(1).max(64),
   Content: z.string().max(10_000).optional(),
@@ -38,12 +37,33 @@ export const callbackMessageSchema = z.object({
   /** 微信客服 events: the sync token and the kf account. */
   Token: z.string().max(256).optional(),
   OpenKfId: z.string().max(128).optional(),
+};
+
+/** A message or event from someone (a member, a follower), as both platforms send them: FromUserName names them. */
+export const callbackMessageSchema = z.object({ ...commonFields, FromUserName: z.string().min(1).max(128) }).passthrough();
+
+/** 微信客服's "new messages to sync" event: Tencent sends no FromUserName (who wrote is only known from kf/sync_msg). */
+export const kfEventSchema = z.object({
+  ...commonFields,
+  FromUserName: z.string().max(128).optional(),
+  MsgType: z.literal('event'),
+  Event: z.literal('kf_msg_or_event'),
+  Token: z.string().min(1).max(256),
+  OpenKfId: z.string().min(1).max(128),
 }).passthrough();
 
-export type CallbackMessage = z.infer<typeof callbackMessageSchema>;
+/** What the WeCom app's callback accepts: a member's message or event, or a 微信客服 event. */
+export const wecomCallbackSchema = z.union([callbackMessageSchema, kfEventSchema]);
 
-/** Retries carry the same MsgId; events have none, so their sender, time and event name identify them. */
-export function messageKeyOf(message: CallbackMessage): string {
+export type CallbackMessage = z.infer<typeof callbackMessageSchema>;
+export type KfEvent = z.infer<typeof kfEventSchema>;
+
+/**
+ * Retries carry the same MsgId; events have none, so their sender, time and event name identify them. A kf event
+ * names no sender: its sync token (new for each event, the same in Tencent's retries) tells two of a second apart.
+ */
+export function messageKeyOf(message: CallbackMessage | KfEvent): string {
   if (message.MsgId) return `msg:${message.MsgId}`;
-  return `event:${message.FromUserName}:${message.CreateTime}:${message.Event ?? message.MsgType}:${message.EventKey ?? ''}`;
+  if (message.Event === 'kf_msg_or_event') return `kf:${message.OpenKfId ?? ''}:${message.CreateTime}:${message.Token ?? ''}`;
+  return `event:${message.FromUserName ?? ''}:${message.CreateTime}:${message.Event ?? message.MsgType}:${message.EventKey ?? ''}`;
 }

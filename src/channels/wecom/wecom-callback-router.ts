@@ -5,7 +5,7 @@ import express from 'express';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { CallbackCrypto } from '../tencent/callback-crypto.ts';
-import { callbackMessageSchema, envelopeSchema, messageKeyOf, parseCallbackXml } from '../tencent/callback-xml.ts';
+import { envelopeSchema, messageKeyOf, parseCallbackXml, wecomCallbackSchema } from '../tencent/callback-xml.ts';
 import type { InboxRunner } from '../tencent/inbox-runner.ts';
 
 const signed = z.object({ msg_signature: z.string().regex(/^[0-9a-fA-F]{40}$/), timestamp: z.string().regex(/^\d{1,12}$/), nonce: z.string().min(1).max(64) });
@@ -43,7 +43,7 @@ export function createWecomCallbackRouter(deps: { crypto: CallbackCrypto; runner
     if (!deps.crypto.verify(msg_signature, timestamp, nonce, envelope.data.Encrypt)) return refuse(res, 401, 'signature');
     const plain = deps.crypto.open(envelope.data.Encrypt);
     if (plain === null) return refuse(res, 401, 'does not decrypt for this corp');
-    const message = callbackMessageSchema.safeParse(parseCallbackXml(plain));
+    const message = wecomCallbackSchema.safeParse(parseCallbackXml(plain));
     if (!message.success) return refuse(res, 400, 'malformed message');
     const fresh = await deps.runner.accept(`wecom:${messageKeyOf(message.data)}`, plain);
     if (!fresh) deps.logger.warn({ channel: 'wecom', key: messageKeyOf(message.data) }, 'wecom retry or replay ignored');

@@ -1,7 +1,7 @@
 // A decrypted WeCom callback as a botbuilder activity: text as a message, a template-card button as an event
 // carrying its key, anything else as a message of that type without text (answered with "text only").
 import type { Activity } from 'botbuilder';
-import { callbackMessageSchema, messageKeyOf, parseCallbackXml } from '../tencent/callback-xml.ts';
+import { callbackMessageSchema, kfEventSchema, messageKeyOf, parseCallbackXml } from '../tencent/callback-xml.ts';
 
 export function wecomActivityOf(plain: string): { userId: string; activity: Partial<Activity> } | null {
   const parsed = callbackMessageSchema.safeParse(parseCallbackXml(plain));
@@ -16,7 +16,7 @@ export function wecomActivityOf(plain: string): { userId: string; activity: Part
 
 /** A 微信客服 event (new customer messages to sync): its sync token and kf account, else null. */
 export function kfEventOf(plain: string): { token: string; openKfId: string } | null {
-  const parsed = callbackMessageSchema.safeParse(parseCallbackXml(plain));
-  if (!parsed.success || parsed.data.Event !== 'kf_msg_or_event' || !parsed.data.Token || !parsed.data.OpenKfId) return null;
+  const parsed = kfEventSchema.safeParse(parseCallbackXml(plain));
+  if (!parsed.success) return null;
   return { token: parsed.data.Token, openKfId: parsed.data.OpenKfId };
 }

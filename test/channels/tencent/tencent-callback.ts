@@ -1,6 +1,6 @@
 // Builds Tencent callbacks the way WeCom and the Official Account send them: plaintext XML encrypted for the
 // receive id, signed with the token, posted with msg_signature/timestamp/nonce in the query.
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { createCallbackCrypto } from '../../../src/channels/tencent/callback-crypto.ts';
 
 export interface CallbackSigner {
@@ -32,4 +32,12 @@ export function textXml(to: string, from: string, content: string, msgId: string
 
 export function eventXml(to: string, from: string, event: string, eventKey: string, createTime: number, extra = ''): string {
   return `<xml><ToUserName><![CDATA[${to}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName><CreateTime>${createTime}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[${event}]]></Event><EventKey><![CDATA[${eventKey}]]></EventKey>${extra}</xml>`;
+}
+
+/**
+ * 微信客服's "new messages to sync" event as Tencent documents it: no FromUserName, a sync Token (a new one for each
+ * event; pass one to repeat it) and the kf account.
+ */
+export function kfEventXml(to: string, openKfId: string, createTime: number, token = `ENCA${randomBytes(18).toString('base64url')}`): string {
+  return `<xml><ToUserName><![CDATA[${to}]]></ToUserName><CreateTime>${createTime}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[kf_msg_or_event]]></Event><Token><![CDATA[${token}]]></Token><OpenKfId><![CDATA[${openKfId}]]></OpenKfId></xml>`;
 }

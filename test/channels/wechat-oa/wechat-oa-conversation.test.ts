@@ -1,7 +1,8 @@
 // The Official Account on the running service against a fake api.weixin.qq.com: URL verification, safe-mode
 // callbacks answered `success` at once, the engine's replies sent as customer-service text with numbered
 // lines instead of buttons, retries never answered twice, a stale token refreshed once (force_refresh),
-// pictures answered "please type", unfollow marks the follower unreachable.
+// pictures and unknown message types answered "please type", a menu click answered as if its key were typed,
+// malformed and oversized callbacks refused (4xx) with nothing run, unfollow marks the follower unreachable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainSignature } from '../../../src/channels/tencent/callback-crypto.ts';
 import { openDatabase, type Database } from '../../../src/persistence/database.ts';
@@ -21,11 +22,19 @@ let db: Database;
 let callback = '';
 let clock = 1_800_000_000;
 
-/** The safe-mode query: the plain signature over token/timestamp/nonce is checked too. */
-async function post(xml: string) {
+/** The safe-mode query: the plain signature over token/timestamp/nonce is checked too; `body` replaces the envelope. */
+async function post(xml: string, body?: string) {
   const timestamp = String(Math.floor(Date.now() / 1000));
   const nonce = '12345';
-  return signer.post(callback, xml, { timestamp, nonce, extraQuery: { signature: plainSignature(TOKEN, timestamp, nonce), encrypt_type: 'aes', openid: 'o-person-1' } });
+  return signer.post(callback, xml, { timestamp, nonce, extraQuery: { signature: plainSignature(TOKEN, timestamp, nonce), encrypt_type: 'aes', openid: 'o-person-1' }, ...(body === undefined ? {} : { body }) });
+}
+
+/** What the person was sent, once nothing more has come for a moment. */
+async function answersTo(openId: string, atLeast: number): Promise<string[]> {
+  const to = () => fake.texts.filter((t) => t.touser === openId).map((t) => t.text.content);
+  await fake.waitFor(() => to().length, atLeast);
+  await new Promise((r) => setTimeout(r, 800));
+  return to();
 }
 
 beforeAll(async () => {
@@ -94,6 +103,32 @@ describe('WeChat Official Account', () => {
     await post(`<xml><ToUserName>${APP_ID}</ToUserName><FromUserName>o-person-1</FromUserName><CreateTime>${clock++}</CreateTime><MsgType>image</MsgType><PicUrl>http://x/y.jpg</PicUrl><MsgId>8000000000000000005</MsgId></xml>`);
     await fake.waitFor(() => fake.texts.length, before + 1);
     expect(fake.texts.at(-1)?.text.content).toContain('只能看懂文字');
+  });
+
+  it('answers a menu click (CLICK with its EventKey) exactly as if the person had typed the key', async () => {
+    await post(eventXml(APP_ID, 'o-menu-clicker', 'CLICK', '失业登记', clock++));
+    await post(textXml(APP_ID, 'o-menu-typist', '失业登记', '8000000000000000010'));
+    const clicked = await answersTo('o-menu-clicker', 1);
+    expect(clicked.join('\n')).toMatch(/\n1\. /);
+    expect(clicked).toEqual(await answersTo('o-menu-typist', 1));
+  });
+
+  it('asks for text when sent a message type it does not know', async () => {
+    const answer = await post(`<xml><ToUserName>${APP_ID}</ToUserName><FromUserName>o-person-5</FromUserName><CreateTime>${clock++}</CreateTime><MsgType>hologram</MsgType><MsgId>8000000000000000011</MsgId></xml>`);
+    expect([answer.status, answer.text]).toEqual([200, 'success']);
+    expect(await answersTo('o-person-5', 1)).toEqual(['抱歉，我现在只能看懂文字。请直接输入文字，例如“失业登记”或“转人工”。']);
+  });
+
+  it('refuses malformed and oversized callbacks (4xx) without running anything, and keeps answering', async () => {
+    const before = fake.texts.length;
+    expect((await post('', '<xml><Encrypt>')).status).toBe(400);
+    expect((await post('', 'x'.repeat(200_000))).status).toBe(413);
+    expect((await post('this is not xml')).status).toBe(400);
+    expect((await post(`<xml><ToUserName>${APP_ID}</ToUserName><MsgType>text</MsgType><Content>你好</Content></xml>`)).status).toBe(400);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.texts).toHaveLength(before);
+    await post(textXml(APP_ID, 'o-person-6', '帮助', '8000000000000000012'));
+    expect((await answersTo('o-person-6', 1)).join('')).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("carries a caseworker's claim and reply from the console to the person on the Official Account", async () => {

@@ -12,7 +12,7 @@ import type { RunningService } from '../../../src/main.ts';
 import { openDatabase, type Database } from '../../../src/persistence/database.ts';
 import { addCaseworker, callApi, listCases, loginAs, waitUntil } from '../../support/console-api.ts';
 import { officeHoursClock, startTestService, tempServiceConfig } from '../../support/test-service.ts';
-import { callbackSigner, eventXml } from '../tencent/tencent-callback.ts';
+import { callbackSigner, kfEventXml } from '../tencent/tencent-callback.ts';
 import { startFakeKfApi, type FakeKfApi } from './fake-kf-api.ts';
 
 const CORP = 'ww1436e0e65a779aee';
@@ -28,7 +28,7 @@ let createTime = 1_800_000_100;
 
 /** The kf event WeCom posts when a kf account has new messages (the service then reads kf/sync_msg). */
 async function kfEvent(): Promise<void> {
-  const answer = await signer.post(`${service.url}/channels/wecom/callback`, eventXml(CORP, 'sys', 'kf_msg_or_event', '', createTime++, `<Token><![CDATA[ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR]]></Token><OpenKfId><![CDATA[${KF}]]></OpenKfId>`));
+  const answer = await signer.post(`${service.url}/channels/wecom/callback`, kfEventXml(CORP, KF, createTime++));
   expect(answer.status).toBe(200);
 }
 

@@ -7,7 +7,7 @@ import type { RunningService } from '../../../src/main.ts';
 import { openDatabase, type Database } from '../../../src/persistence/database.ts';
 import { officeHoursClock, startTestService, tempServiceConfig } from '../../support/test-service.ts';
 import { waitUntil } from '../../support/console-api.ts';
-import { callbackSigner, eventXml } from '../tencent/tencent-callback.ts';
+import { callbackSigner, kfEventXml } from '../tencent/tencent-callback.ts';
 import { startFakeKfApi, type FakeKfApi } from './fake-kf-api.ts';
 
 const CORP = 'ww1436e0e65a779aee';
@@ -27,7 +27,7 @@ const perMessage: number[] = [];
 async function say(text: string): Promise<string> {
   const before = fake.sentTo(USER).length;
   fake.say(KF, USER, text, clock());
-  const answer = await signer.post(`${service.url}/channels/wecom/callback`, eventXml(CORP, 'sys', 'kf_msg_or_event', '', createTime++, `<Token><![CDATA[ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR]]></Token><OpenKfId><![CDATA[${KF}]]></OpenKfId>`));
+  const answer = await signer.post(`${service.url}/channels/wecom/callback`, kfEventXml(CORP, KF, createTime++));
   expect(answer.status).toBe(200);
   await waitUntil(async () => fake.sentTo(USER).length, (n) => n > before);
   await new Promise((r) => setTimeout(r, 300));

@@ -11,7 +11,7 @@ import { createPiiCipher } from '../../../src/persistence/pii-cipher.ts';
 import { createWecomKfReplyQueueRepository } from '../../../src/persistence/wecom-kf-reply-queue-repository.ts';
 import { officeHoursClock, startTestService, tempServiceConfig } from '../../support/test-service.ts';
 import { waitUntil } from '../../support/console-api.ts';
-import { callbackSigner, eventXml } from '../tencent/tencent-callback.ts';
+import { callbackSigner, kfEventXml } from '../tencent/tencent-callback.ts';
 import { startFakeKfApi, type FakeKfApi } from './fake-kf-api.ts';
 
 const CORP = 'ww1436e0e65a779aee';
@@ -26,7 +26,7 @@ let db: Database;
 let createTime = 1_800_000_100;
 
 async function kfEvent(): Promise<void> {
-  const answer = await signer.post(`${service.url}/channels/wecom/callback`, eventXml(CORP, 'sys', 'kf_msg_or_event', '', createTime++, `<Token><![CDATA[ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR]]></Token><OpenKfId><![CDATA[${KF}]]></OpenKfId>`));
+  const answer = await signer.post(`${service.url}/channels/wecom/callback`, kfEventXml(CORP, KF, createTime++));
   expect(answer.status).toBe(200);
 }
 
