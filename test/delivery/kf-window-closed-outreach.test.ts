@@ -7,7 +7,7 @@ import { openDatabase, type Database } from '../../src/persistence/database.ts';
 import { connect, type DirectlineTestClient } from '../support/directline-client.ts';
 import { officeHoursClock, startTestService, tempServiceConfig } from '../support/test-service.ts';
 import { startFakeKfApi, type FakeKfApi } from '../channels/wecom-kf/fake-kf-api.ts';
-import { callbackSigner, eventXml } from '../channels/tencent/tencent-callback.ts';
+import { callbackSigner, kfEventXml } from '../channels/tencent/tencent-callback.ts';
 
 const CORP = 'ww1436e0e65a779aee';
 const TOKEN = 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo';
@@ -87,7 +87,7 @@ describe('outreach when the 微信客服 window is closed', () => {
     // fail_type 10: the customer refuses messages. It arrives with the next kf/sync_msg.
     fake.sendFails(KF, 'wmOpen', 'kf1', 10, clock());
     const signer = callbackSigner({ token: TOKEN, aesKey: AES_KEY, receiveId: CORP });
-    const event = eventXml(CORP, 'sys', 'kf_msg_or_event', '', 1_800_000_300, `<Token><![CDATA[ENCApHxnGDNAVNY4AaSJKj4Tb5mwsEMzxhFmHVGcra996NR]]></Token><OpenKfId><![CDATA[${KF}]]></OpenKfId>`);
+    const event = kfEventXml(CORP, KF, 1_800_000_300);
     expect((await signer.post(`${service.url}/channels/wecom/callback`, event)).status).toBe(200);
     await expect.poll(async () => (await database.prisma.outreachTask.findUniqueOrThrow({ where: { id: sent.id } })).status, { timeout: 10_000 }).toBe('pending');
     expect(await database.prisma.outreachTask.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ receiptStatus: 'failed', lastError: 'wecom-kf:receipt_failed:fail_type:10' });
