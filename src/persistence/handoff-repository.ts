@@ -9,6 +9,17 @@ import { auditRow } from './audit-repository.ts';
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
 import { maskJsonStrings } from '../logging/mask-json.ts';
 import type { CaseFiler, ConversationStore, HandoffDesk } from '../conversation/ports.ts';
+import { isWithinRegion, regionPrefixOf } from '../caseworker/region-scope.ts';
+
+/**
+ * Where a case is filed: the district of the person's newest registration when it lies in this region, so the
+ * caseworkers of that district see it (and get its WeCom card); otherwise the service's region.
+ */
+async function caseRegionOf(db: Db, regionCode: string, jobSeekerId: string | null): Promise<string> {
+  if (!jobSeekerId) return regionCode;
+  const newest = await db.registration.findFirst({ where: { jobSeekerId }, orderBy: { registeredAt: 'desc' }, select: { regionCode: true } });
+  return newest && isWithinRegion(regionCode, newest.regionCode) ? newest.regionCode : regionCode;
+}
 
 export function createHandoffRepository(db: Db, regionCode: string, conversations?: Pick<ConversationStore, 'setMode'>): HandoffDesk & CaseFiler & {
   /** A caseworker takes the case; a 转人工 conversation is then theirs. False when it is not open. */
@@ -25,7 +36,7 @@ export function createHandoffRepository(db: Db, regionCode: string, conversation
       // The reference is where a caseworker's replies go (the console sends them through the person's channel).
       const details = JSON.stringify(request.reference ? { reference: request.reference } : {});
       await db.handoffCase.create({
-        data: { id, conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode, reason: request.reason, excerpt: JSON.stringify(request.excerpt.map(maskPersonalNumbers)), details },
+        data: { id, conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode: await caseRegionOf(db, regionCode, request.jobSeekerId), reason: request.reason, excerpt: JSON.stringify(request.excerpt.map(maskPersonalNumbers)), details },
       });
       return { id, created: true };
     },
@@ -37,9 +48,10 @@ export function createHandoffRepository(db: Db, regionCode: string, conversation
       const open = await db.handoffCase.findFirst({ where: { jobSeekerId: request.jobSeekerId, conversationKey: request.conversationKey, kind: request.kind, reason: request.reason, status: 'open' } });
       if (open) return { id: open.id };
       const id = randomUUID();
+      const caseRegion = await caseRegionOf(db, regionCode, request.jobSeekerId);
       await db.$transaction(async (tx) => {
         await tx.handoffCase.create({
-          data: { id, conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode, kind: request.kind, reason: request.reason, details: JSON.stringify({ ...asRecord(maskJsonStrings(request.details)), ...(request.reference ? { reference: request.reference } : {}) }) },
+          data: { id, conversationKey: request.conversationKey, jobSeekerId: request.jobSeekerId, regionCode: caseRegion, kind: request.kind, reason: request.reason, details: JSON.stringify({ ...asRecord(maskJsonStrings(request.details)), ...(request.reference ? { reference: request.reference } : {}) }) },
         });
         await tx.auditEvent.create({ data: auditRow({ actor: 'bot', action: 'handoff.filed', subjectType: 'handoff_case', subjectId: id, details: { kind: request.kind, reason: request.reason } }) });
       });
@@ -64,7 +76,7 @@ export function createHandoffRepository(db: Db, regionCode: string, conversation
       return true;
     },
     async listOpen(region) {
-      const rows = await db.handoffCase.findMany({ where: { regionCode: region, status: 'open' }, orderBy: { createdAt: 'asc' } });
+      const rows = await db.handoffCase.findMany({ where: { regionCode: { startsWith: regionPrefixOf(region) }, status: 'open' }, orderBy: { createdAt: 'asc' } });
       return rows.map((r) => ({ id: r.id, conversationKey: r.conversationKey, reason: r.reason, createdAt: r.createdAt, excerpt: parseExcerpt(r.excerpt) }));
     },
   };

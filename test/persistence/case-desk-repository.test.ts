@@ -1,6 +1,7 @@
 // The console's CaseDesk on both databases: five caseworkers claim one case at the same moment and exactly one
 // wins; another region sees nothing and can change nothing; only the owner replies or closes; close hands the
-// conversation back to the bot.
+// conversation back to the bot. A case is filed in the district of the person's registration, so that district's
+// caseworkers see it; an unknown person's case, or one registered outside the region, is filed at the region.
 import { randomUUID } from 'node:crypto';
 import { createCaseDeskRepository } from '../../src/persistence/case-desk-repository.ts';
 import { describe, expect, test as it } from '../support/fixtures.ts';
@@ -10,6 +11,26 @@ describe.each([
   ['PostgreSQL', 'postgres'],
 ] as const)('case desk on %s', (_name, provider) => {
   it.override({ provider });
+
+  it('a person registered in a district has their case filed there, seen by that district and the city, not a neighbour', async ({ testDatabase }) => {
+    const db = testDatabase.database;
+    const repos = testDatabase.reposFor('440800');
+    const desk = createCaseDeskRepository(db.prisma);
+    const registered = new Date('2026-03-02T02:00:00Z');
+    for (const [person, region] of [['in-district', '440802'], ['elsewhere', '330302']] as const) {
+      await db.prisma.jobSeeker.create({ data: { id: person, regionCode: region, consentAt: registered } });
+      await db.prisma.registration.create({ data: { id: `r-${person}`, jobSeekerId: person, regionCode: region, status: 'registered', registeredAt: registered, reason: 'lost_job' } });
+    }
+    const inDistrict = await repos.handoffs.open({ conversationKey: 'webchat:d1', jobSeekerId: 'in-district', reason: 'user_request', excerpt: [] });
+    const elsewhere = await repos.handoffs.open({ conversationKey: 'webchat:d2', jobSeekerId: 'elsewhere', reason: 'user_request', excerpt: [] });
+    const fact = await repos.handoffs.fileCase({ conversationKey: 'webchat:d1', jobSeekerId: 'in-district', kind: 'deregistration_fact', reason: 'found_job', details: {} });
+    const anonymous = await repos.handoffs.open({ conversationKey: 'webchat:d3', jobSeekerId: null, reason: 'user_request', excerpt: [] });
+
+    const ids = async (prefix: string) => (await desk.list({ prefixes: [prefix] }, 'new')).map((c) => c.id).sort();
+    expect(await ids('440802')).toEqual([inDistrict.id, fact.id].sort());
+    expect(await ids('440803')).toEqual([]);
+    expect(await ids('4408')).toEqual([inDistrict.id, elsewhere.id, fact.id, anonymous.id].sort());
+  });
 
   it('one claim of five wins, other regions are shut out, only the owner closes', async ({ testDatabase }) => {
     expect(testDatabase.url).toMatch(provider === 'postgres' ? /^postgres(ql)?:/ : /^file:/);
