@@ -1,25 +1,22 @@
-// Personal WeChat through wechaty, on wechaty-puppet-mock: the login QR state shows on /healthz, a contact
-// registers by typing (choices come as numbered lines), pictures get a polite "please type", group chats and
-// the bot's own messages are ignored, and a caseworker's reply reaches the contact proactively.
+// Personal WeChat through wechaty, on wechaty-puppet-mock: the login QR code goes to the log and its state shows
+// on /healthz (scan required, logged in, logged out), a contact registers by typing (choices come as numbered
+// lines), every kind of message the bot cannot read gets a polite "please type", group chats and the bot's own
+// messages are ignored, and a caseworker's reply reaches the contact proactively.
 import { afterAll, describe, expect, it } from 'vitest';
 import { WechatyBuilder, types } from 'wechaty';
 import { FileBox } from 'file-box';
-import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { startTestService, tempServiceConfig } from '../../support/test-service.ts';
 import { callApi, listCases, loginAs, waitUntil } from '../../support/console-api.ts';
+import { createMockWechat } from '../../support/mock-wechat.ts';
+import { createLogger } from '../../../src/logging/logger.ts';
+import { openDatabase } from '../../../src/persistence/database.ts';
 import type { RunningService } from '../../../src/main.ts';
 
-const mocker = new mock.Mocker();
-const puppet = new PuppetMock({ mocker });
+const wechat = createMockWechat();
+const { mocker, puppet, me, seeker, sent, received, say } = wechat;
 const bot = WechatyBuilder.build({ puppet });
-const me = mocker.createContact({ name: '就业帮服务号' });
-const seeker = mocker.createContact({ name: '张三' });
-const received: string[] = [];
-// What the bot sends the seeker, as the puppet carries it.
-puppet.on('message', ({ messageId }) => {
-  const payload = mocker.messagePayload(messageId);
-  if (payload.talkerId === me.id && payload.listenerId === seeker.id && payload.type === types.Message.Text) received.push(payload.text ?? '');
-});
+const config = tempServiceConfig({ WECHATY_MIN_GAP_SECONDS: '0' });
+const logLines: string[] = [];
 let service: RunningService;
 
 afterAll(async () => {
@@ -30,27 +27,19 @@ async function health(): Promise<{ channels?: Record<string, string> }> {
   return (await fetch(`${service.url}/healthz`)).json();
 }
 
-/** What the bot answers to one message from the seeker (all of it, once it stops arriving). */
-async function say(text: string): Promise<string> {
-  const before = received.length;
-  seeker.say(text).to(me);
-  await waitUntil(async () => received.length, (n) => n > before);
-  let seen = received.length;
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    if (received.length === seen) break;
-    seen = received.length;
-  }
-  return received.slice(before).join('\n');
-}
+/** A file as a FileBox (the mock puppet types it by its media type, else its extension). */
+const fileBox = (name: string) => FileBox.fromBase64(Buffer.from('89504e47', 'hex').toString('base64'), name);
+const fileOf = (name: string) => () => seeker.say(fileBox(name)).to(me);
 
 describe('WeChat through wechaty (mock puppet)', () => {
-  it('shows the login state on /healthz: scan required, then logged in', async () => {
-    service = await startTestService(tempServiceConfig({ WECHATY_MIN_GAP_SECONDS: '0' }), { wechaty: bot });
-    mocker.scan('https://login.weixin.qq.com/l/test', types.ScanStatus.Waiting);
-    await waitUntil(health, (h) => h.channels?.wechaty === 'scan_required');
+  it('writes the login QR code to the log and shows the login state on /healthz: scan required, then logged in', async () => {
+    service = await startTestService(config, { wechaty: bot, logger: createLogger('info', { write: (line: string) => { logLines.push(line); } }) });
+    mocker.scan('https://login.weixin.qq.com/l/test-qr-4711', types.ScanStatus.Waiting);
+    const scanning = await waitUntil(health, (h) => h.channels?.wechaty === 'scan_required');
     mocker.login(me);
-    expect((await waitUntil(health, (h) => h.channels?.wechaty === 'logged_in')).channels).toEqual({ wechaty: 'logged_in' });
+    const loggedIn = await waitUntil(health, (h) => h.channels?.wechaty === 'logged_in');
+    expect([scanning.channels, loggedIn.channels]).toEqual([{ wechaty: 'scan_required' }, { wechaty: 'logged_in' }]);
+    expect(logLines.map((line) => JSON.parse(line)).find((entry) => entry.qrcode)).toMatchObject({ channel: 'wechaty', qrcode: 'https://login.weixin.qq.com/l/test-qr-4711' });
   });
 
   it('greets a contact with the menu as numbered lines, since WeChat has no buttons', async () => {
@@ -60,16 +49,52 @@ describe('WeChat through wechaty (mock puppet)', () => {
     expect(menu).not.toMatch(/\*\*|undefined|\{\{/);
   });
 
-  it('answers a picture with a polite request to type, and ignores a group chat', async () => {
-    const before = received.length;
-    seeker.say(FileBox.fromBase64(Buffer.from('89504e47', 'hex').toString('base64'), 'photo.png')).to(me);
-    await waitUntil(async () => received.length, (n) => n > before);
-    expect(received.at(-1)).toContain('请直接打字');
+  // Pictures, videos and voice come through ContactMock.say(FileBox); the mock types any other FileBox as
+  // Unknown, so files, stickers, links, mini-programs and cards are made through the mocker's MessageMock.
+  it.each([
+    ['a picture', fileOf('photo.png')],
+    ['a video', fileOf('clip.mp4')],
+    ['a voice message', fileOf('voice.sil')],
+    ['something the puppet cannot name', fileOf('cv.pdf')],
+    ['a file', () => wechat.sendKind(types.Message.Attachment)],
+    ['a sticker (emoji)', () => wechat.sendKind(types.Message.Emoticon)],
+    ['a link (UrlLink)', () => wechat.sendKind(types.Message.Url)],
+    ['a mini-program', () => wechat.sendKind(types.Message.MiniProgram)],
+    ['a contact card', () => wechat.sendKind(types.Message.Contact)],
+    ['a location', () => wechat.sendKind(types.Message.Location)],
+  ])('answers %s with one polite request to type, never silence', async (_kind, send) => {
+    const before = sent.length;
+    send();
+    await waitUntil(async () => sent.length, (n) => n > before);
+    await wechat.settle();
+    expect(received().slice(-1)).toEqual([expect.stringContaining('请直接打字')]);
+    expect(sent.slice(before)).toEqual([{ listenerId: seeker.id, roomId: undefined, type: types.Message.Text, text: received().at(-1) }]);
+  });
+
+  it('ignores a group chat (the default)', async () => {
     const room = mocker.createRoom({ topic: '求职交流群', memberIdList: [me.id, seeker.id] });
-    const count = received.length;
+    const count = sent.length;
     seeker.say('失业登记').to(room);
+    seeker.say(fileBox('photo.png')).to(room);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(received.length).toBe(count);
+    expect(sent.length).toBe(count);
+  });
+
+  it("ignores the office account's own messages: no answer to itself, no turn of the engine", async () => {
+    const before = sent.length;
+    // Staff typing on the office phone: WeChat hands the bot its own account's message (msg.self()).
+    me.say('失业登记').to(seeker);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(sent.slice(before)).toEqual([{ listenerId: seeker.id, roomId: undefined, type: types.Message.Text, text: '失业登记' }]);
+    const database = openDatabase(config.DATABASE_URL);
+    await database.ready;
+    try {
+      const turnsOf = (id: string) => database.prisma.transcriptMessage.count({ where: { conversationKey: { contains: id } } });
+      expect(await turnsOf(seeker.id)).toBeGreaterThan(0);
+      expect(await turnsOf(me.id)).toBe(0);
+    } finally {
+      await database.close();
+    }
   });
 
   it('registers a contact who types every answer', async () => {
@@ -95,9 +120,14 @@ describe('WeChat through wechaty (mock puppet)', () => {
     const [opened] = await waitUntil(() => listCases(service.url, token, 'new'), (cases) => cases.length > 0);
     if (!opened) throw new Error('no case opened');
     expect((await callApi(service.url, token, 'POST', `/cases/${opened.id}/claim`, {})).status).toBe(200);
-    const before = received.length;
+    const before = received().length;
     expect((await callApi(service.url, token, 'POST', `/cases/${opened.id}/reply`, { text: '李四您好，我是湛江市就业服务中心的小王，您的登记已收到。' })).status).toBe(200);
-    await waitUntil(async () => received.slice(before).join('\n'), (t) => t.includes('小王'));
-    expect(received.slice(before).join('\n')).toContain('您的登记已收到');
+    await waitUntil(async () => received().slice(before).join('\n'), (t) => t.includes('小王'));
+    expect(received().slice(before).join('\n')).toContain('您的登记已收到');
+  });
+
+  it('shows logged_out on /healthz once WeChat logs the account out', async () => {
+    await puppet.logout();
+    expect((await waitUntil(health, (h) => h.channels?.wechaty === 'logged_out')).channels).toEqual({ wechaty: 'logged_out' });
   });
 });
