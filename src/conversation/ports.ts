@@ -81,6 +81,11 @@ export interface StatusDirectory {
   statusOf(jobSeekerId: string): Promise<PersonStatus>;
   /** R1.4.2: records whether the person accepts monthly follow-up; audited. Never touches the status. */
   setFollowUpPreference(registrationId: string, preference: 'monthly' | 'refused', actor: string): Promise<void>;
+  /**
+   * Marks (`at`) or clears (null) a self-reported job, school or military service awaiting a caseworker's decision,
+   * which outreach plans from (EXIT_REPORT_PAUSES_OFFERS); audited when it changes. True when it changed.
+   */
+  setExitReported(registrationId: string, at: Date | null, actor: string): Promise<boolean>;
 }
 
 export interface ContactEntry {
