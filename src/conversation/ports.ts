@@ -55,6 +55,26 @@ export interface PeopleDirectory {
   setLocale(jobSeekerId: string, locale: Locale): Promise<void>;
 }
 
+/** Who changed consent, and why (their own words in chat, or what a caseworker noted from a call or visit). */
+export interface ConsentChange {
+  actor: string;
+  reason: string;
+  at: Date;
+  conversationKey?: string;
+}
+
+/**
+ * Consent to be contacted by the service (outreach: check-ins, offers, notices). Withdrawn, nothing more is planned
+ * or sent; the registration itself never changes. Each change is audited.
+ */
+export interface ConsentRegister {
+  isWithdrawn(jobSeekerId: string): Promise<boolean>;
+  /** Records the withdrawal (once) and cancels the person's open outreach rows at once; `withdrawn` false: it already was. */
+  withdraw(jobSeekerId: string, change: ConsentChange): Promise<{ withdrawn: boolean; cancelled: number }>;
+  /** Consent given again; outreach plans the person again on its next tick. False: it was not withdrawn. */
+  restore(jobSeekerId: string, change: ConsentChange): Promise<boolean>;
+}
+
 /** Where a person wants proactive messages: a channel they chose, or (null) the one they last wrote from. */
 export interface ContactPreferences {
   /** The channels the person has linked, newest first. */
