@@ -8,7 +8,7 @@ import { auditRow } from './audit-repository.ts';
 import { changesSince, countOpen, findSummary, getCase, inScope, listCases, OPEN_STATUSES } from './case-desk-queries.ts';
 import type { CaseActionResult, CaseDesk, CaseRefusal, CaseWorkerRef } from '../caseworker/case-desk.ts';
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
-import { clearExitReport } from './reviews/exit-report.ts';
+import { clearExitReport, isSelfReportedExit } from './reviews/exit-report.ts';
 import { DEREGISTRATION_FACT_KIND } from './reviews/deregistration-reviews.ts';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -83,8 +83,8 @@ export function createCaseDeskRepository(db: Db, now: () => Date = () => new Dat
         if (row.kind === 'handoff') await setMode(tx, row.conversationKey, 'bot');
         // A reported job closed without deregistering: the registration is kept, so outreach offers resume.
         if (row.kind === DEREGISTRATION_FACT_KIND) {
-          const person = await tx.handoffCase.findUnique({ where: { id: caseId }, select: { jobSeekerId: true } });
-          if (person?.jobSeekerId) await clearExitReport(tx, person.jobSeekerId, { actor: actor(worker), caseId });
+          const fact = await tx.handoffCase.findUnique({ where: { id: caseId }, select: { jobSeekerId: true, reason: true } });
+          if (fact?.jobSeekerId && isSelfReportedExit(fact.reason)) await clearExitReport(tx, fact.jobSeekerId, { actor: actor(worker), caseId });
         }
       });
     },

@@ -3,6 +3,12 @@
 // the fact's case closed in the inbox without deregistering. Outreach re-plans the registration on its next tick.
 import { auditRow } from '../audit-repository.ts';
 import type { Tx } from './review-rows.ts';
+import { DEREGISTRATION_FACTS_OF, FOLLOW_UP_SITUATIONS } from '../../conversation/answers/follow-up-answers.ts';
+
+/** A fact case the person filed themselves (hired, self-employed, school, military), not one outreach filed (no contact). */
+export function isSelfReportedExit(reason: string): boolean {
+  return FOLLOW_UP_SITUATIONS.some((s) => s === reason && DEREGISTRATION_FACTS_OF[s] !== null);
+}
 
 /** Clears the pause on the person's registrations, audited per registration; the number cleared. */
 export async function clearExitReport(tx: Tx, jobSeekerId: string, why: { actor: string; caseId: string }): Promise<number> {
