@@ -6,6 +6,8 @@ import { statusDialog } from './status.dialog.ts';
 import { followUpDialog } from './follow-up.dialog.ts';
 import { identityLinkDialog } from './identity-link.dialog.ts';
 import { contactChannelDialog } from './contact-channel.dialog.ts';
+import { withdrawConsentDialog } from './withdraw-consent.dialog.ts';
+import { restoreConsentDialog } from './restore-consent.dialog.ts';
 
 export const DIALOGS: Readonly<Record<string, DialogDefinition>> = {
   [registrationDialog.id]: registrationDialog,
@@ -14,4 +16,6 @@ export const DIALOGS: Readonly<Record<string, DialogDefinition>> = {
   [followUpDialog.id]: followUpDialog,
   [identityLinkDialog.id]: identityLinkDialog,
   [contactChannelDialog.id]: contactChannelDialog,
+  [withdrawConsentDialog.id]: withdrawConsentDialog,
+  [restoreConsentDialog.id]: restoreConsentDialog,
 };

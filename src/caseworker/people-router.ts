@@ -16,6 +16,7 @@ import { serviceDateOf } from '../config/service-time-zone.ts';
 import type { Locale } from '../conversation/locales.ts';
 import { compareDates, isValidPlainDate } from '../domain/dates/plain-date.ts';
 import { QUOTA_KINDS, quotaProgress, type QuotaContact, type QuotaKind } from '../domain/quota/quota-progress.ts';
+import { addPersonChangeRoutes } from './person-changes-router.ts';
 
 const Id = z.string().uuid();
 const RevealBody = z.object({ field: z.enum(REVEALABLE_FIELDS), reason: z.string().trim().min(2).max(200) });
@@ -77,10 +78,11 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
     res.json({
       person: {
         id: profile.jobSeekerId, regionCode: profile.regionCode, name: profile.name, idNumber: profile.idNumber, phone: profile.phone, locale: profile.locale,
-        createdAt: profile.createdAt.toISOString(),
+        createdAt: profile.createdAt.toISOString(), consentWithdrawnAt: profile.consentWithdrawnAt?.toISOString() ?? null,
       },
       registrations: profile.registrations.map((r) => ({
         ...registrationViewOf(deps, { ...r, person: { jobSeekerId: profile.jobSeekerId, name: profile.name, idNumber: profile.idNumber, phone: profile.phone } }, locale),
+        hardshipConfirmedAt: r.hardshipConfirmedAt?.toISOString() ?? null, exitReportedAt: r.exitReportedAt?.toISOString() ?? null,
         history: r.history.map((h) => ({
           ...h, at: h.at.toISOString(), byBot: h.by === 'bot',
           fromLabel: h.fromStatus ? deps.localizer.t(locale, `status.statuses.${h.fromStatus}`) : null, toLabel: deps.localizer.t(locale, `status.statuses.${h.toStatus}`),
@@ -142,5 +144,6 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
     res.status(referred.created ? 201 : 200).json({ caseId: referred.caseId, created: referred.created, clause: clauseShower(deps.localizer, consoleLocaleOf(req.query))(rule.source) });
   });
 
+  addPersonChangeRoutes(router, deps);
   return router;
 }

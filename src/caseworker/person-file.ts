@@ -19,6 +19,10 @@ export interface RegistrationRecord {
   regionCode: string;
   registeredAt: Date;
   creditPromise: CreditPromise | null;
+  /** A caseworker confirmed a hardship category (outreach uses the hardship interval). */
+  hardshipConfirmedAt: Date | null;
+  /** A reported job awaits a decision: outreach sends no offers meanwhile (EXIT_REPORT_PAUSES_OFFERS). */
+  exitReportedAt: Date | null;
   history: { fromStatus: string | null; toStatus: string; by: string; note: string | null; at: Date }[];
 }
 
@@ -49,6 +53,8 @@ export interface PersonProfile {
   phone: string | null;
   locale: string;
   createdAt: Date;
+  /** When the person withdrew consent to be contacted (nothing is planned or sent); null: not withdrawn. */
+  consentWithdrawnAt: Date | null;
   registrations: RegistrationRecord[];
   ledger: LedgerRow[];
   hardship: HardshipForReview[];
@@ -56,6 +62,9 @@ export interface PersonProfile {
   transcript: { direction: string; sender: string; text: string; at: Date }[];
   contactReach: ContactReach;
 }
+
+/** Why a move of the registration place changed nothing. */
+export type MoveRefusal = 'not_found' | 'no_open_registration' | 'same_place';
 
 export interface PersonFile {
   profile(scope: AccessScope, jobSeekerId: string): Promise<PersonProfile | null>;
@@ -70,4 +79,19 @@ export interface PersonFile {
   referToCivilAffairs(
     scope: AccessScope, jobSeekerId: string, request: { reason: string; clause: string; worker: CaseWorkerRef; at: Date },
   ): Promise<{ caseId: string; created: boolean } | null>;
+  /**
+   * Consent to be contacted, as the person gave or withdrew it by phone or at the office (with the reason). A
+   * withdrawal cancels the open outreach rows at once. Audited; null when the person is not in the scope.
+   */
+  recordConsent(
+    scope: AccessScope, jobSeekerId: string, request: { withdrawn: boolean; reason: string; worker: CaseWorkerRef; at: Date },
+  ): Promise<{ changed: boolean; cancelledTasks: number } | null>;
+  /**
+   * Moves the person's open unemployment registration (and the person) to another place (R1.2.1: service at the
+   * place of registration); outreach re-plans it under that place's region pack on its next tick. Audited, with a
+   * history row. The target must be inside the caller's scope (checked by the caller).
+   */
+  moveRegistration(
+    scope: AccessScope, jobSeekerId: string, request: { regionCode: string; reason: string; worker: CaseWorkerRef; at: Date },
+  ): Promise<{ ok: true; registrationId: string; from: string; to: string } | { ok: false; reason: MoveRefusal }>;
 }

@@ -3,7 +3,7 @@ import { createConversationEngine, type ConversationEngine } from './conversatio
 import { createLocalizer, readLocaleResources, type Localizer } from './localizer.ts';
 import type { FirstContactPolicy, RegistrationFollowOn, RegistrationIntake } from './registration-intake.ts';
 import { createActions, createPreconditions } from './actions/index.ts';
-import type { AuditLog, CaseFiler, HardshipRequestDesk, ContactLedger, ContactPreferences, ConversationStore, HandoffDesk, IdentityChallengeStore, OutboundChannel, PeopleDirectory, StatusDirectory, TranscriptLog } from './ports.ts';
+import type { AuditLog, CaseFiler, ConsentRegister, HardshipRequestDesk, ContactLedger, ContactPreferences, ConversationStore, HandoffDesk, IdentityChallengeStore, OutboundChannel, PeopleDirectory, StatusDirectory, TranscriptLog } from './ports.ts';
 import { createIdentityChecks } from './identity/identity-checks.ts';
 import { WHO_FILES_CHECKS } from './identity/who-files-check.ts';
 import { createProactivePrompter, type ProactivePrompter } from './proactive-prompt.ts';
@@ -18,7 +18,7 @@ export interface EngineWiring {
   policy: (today: string) => PolicyContext;
   repos: { conversations: ConversationStore; transcript: TranscriptLog; audit: AuditLog; handoffs: HandoffDesk & CaseFiler; registrations: RegistrationIntake;
     people: PeopleDirectory; status: StatusDirectory; ledger: ContactLedger; hardshipRequests: HardshipRequestDesk; identity: IdentityChallengeStore;
-    contactPreferences?: ContactPreferences };
+    contactPreferences?: ContactPreferences; consent?: ConsentRegister };
   firstContact: FirstContactPolicy;
   /** What the person's channel adds after a registration (the Official Account's 订阅通知 invitation). */
   registrationFollowOn?: RegistrationFollowOn;

@@ -14,8 +14,11 @@ export const MENU_ENTRIES = [
   { dialog: 'followUp', label: 'menu.buttons.followUp' },
 ] as const;
 
-/** Dialogs opened by their phrases only (no welcome-menu button): 联系方式. */
-export const PHRASE_ENTRIES = [{ dialog: 'contactChannel' }] as const;
+/**
+ * Dialogs opened by their phrases only (no welcome-menu button): 联系方式, 撤回授权, 恢复授权. Exact phrases, so
+ * "我不想撤回授权" opens nothing; each also asks to confirm with buttons before it changes anything.
+ */
+export const PHRASE_ENTRIES = [{ dialog: 'contactChannel' }, { dialog: 'withdrawConsent' }, { dialog: 'restoreConsent' }] as const;
 
 const MENU_CHOICES: readonly StepChoice[] = [
   ...MENU_ENTRIES.map((e) => ({ value: `start:${e.dialog}`, label: e.label })),

@@ -55,6 +55,26 @@ export interface PeopleDirectory {
   setLocale(jobSeekerId: string, locale: Locale): Promise<void>;
 }
 
+/** Who changed consent, and why (their own words in chat, or what a caseworker noted from a call or visit). */
+export interface ConsentChange {
+  actor: string;
+  reason: string;
+  at: Date;
+  conversationKey?: string;
+}
+
+/**
+ * Consent to be contacted by the service (outreach: check-ins, offers, notices). Withdrawn, nothing more is planned
+ * or sent; the registration itself never changes. Each change is audited.
+ */
+export interface ConsentRegister {
+  isWithdrawn(jobSeekerId: string): Promise<boolean>;
+  /** Records the withdrawal (once) and cancels the person's open outreach rows at once; `withdrawn` false: it already was. */
+  withdraw(jobSeekerId: string, change: ConsentChange): Promise<{ withdrawn: boolean; cancelled: number }>;
+  /** Consent given again; outreach plans the person again on its next tick. False: it was not withdrawn. */
+  restore(jobSeekerId: string, change: ConsentChange): Promise<boolean>;
+}
+
 /** Where a person wants proactive messages: a channel they chose, or (null) the one they last wrote from. */
 export interface ContactPreferences {
   /** The channels the person has linked, newest first. */
@@ -81,6 +101,11 @@ export interface StatusDirectory {
   statusOf(jobSeekerId: string): Promise<PersonStatus>;
   /** R1.4.2: records whether the person accepts monthly follow-up; audited. Never touches the status. */
   setFollowUpPreference(registrationId: string, preference: 'monthly' | 'refused', actor: string): Promise<void>;
+  /**
+   * Marks (`at`) or clears (null) a self-reported job, school or military service awaiting a caseworker's decision,
+   * which outreach plans from (EXIT_REPORT_PAUSES_OFFERS); audited when it changes. True when it changed.
+   */
+  setExitReported(registrationId: string, at: Date | null, actor: string): Promise<boolean>;
 }
 
 export interface ContactEntry {

@@ -8,6 +8,8 @@ import { auditRow } from './audit-repository.ts';
 import { changesSince, countOpen, findSummary, getCase, inScope, listCases, OPEN_STATUSES } from './case-desk-queries.ts';
 import type { CaseActionResult, CaseDesk, CaseRefusal, CaseWorkerRef } from '../caseworker/case-desk.ts';
 import { maskPersonalNumbers } from '../logging/mask-personal-numbers.ts';
+import { clearExitReport, isSelfReportedExit } from './reviews/exit-report.ts';
+import { DEREGISTRATION_FACT_KIND } from './reviews/deregistration-reviews.ts';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
@@ -79,6 +81,11 @@ export function createCaseDeskRepository(db: Db, now: () => Date = () => new Dat
       return ownedUpdate(scope, caseId, worker, { from: OPEN_STATUSES, allowUnclaimed: true, data: { status: 'closed', closedAt: now(), caseworkerId: worker.id } }, async (tx, row) => {
         await tx.auditEvent.create({ data: auditRow({ actor: actor(worker), action: 'handoff.closed', subjectType: 'handoff_case', subjectId: caseId, details: { reason } }) });
         if (row.kind === 'handoff') await setMode(tx, row.conversationKey, 'bot');
+        // A reported job closed without deregistering: the registration is kept, so outreach offers resume.
+        if (row.kind === DEREGISTRATION_FACT_KIND) {
+          const fact = await tx.handoffCase.findUnique({ where: { id: caseId }, select: { jobSeekerId: true, reason: true } });
+          if (fact?.jobSeekerId && isSelfReportedExit(fact.reason)) await clearExitReport(tx, fact.jobSeekerId, { actor: actor(worker), caseId });
+        }
       });
     },
 

@@ -14,6 +14,7 @@ import { createStatusRepository } from './status-repository.ts';
 import { createContactLedgerRepository } from './contact-ledger-repository.ts';
 import { createIdentityChallengeRepository } from './identity-challenge-repository.ts';
 import { createContactPreferenceRepository } from './contact-preference-repository.ts';
+import { createConsentRepository } from './consent-repository.ts';
 
 export function createRepositories(db: Db, cipher: PiiCipher, regionCode: string) {
   const conversations = createConversationRepository(db, cipher);
@@ -31,6 +32,7 @@ export function createRepositories(db: Db, cipher: PiiCipher, regionCode: string
     identity: createIdentityChallengeRepository(db, cipher),
     outreach: createOutreachRepository(db),
     contactPreferences: createContactPreferenceRepository(db),
+    consent: createConsentRepository(db),
     /** Liveness of the database for /healthz. */
     async ping(): Promise<boolean> {
       const rows = await db.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`;

@@ -1,5 +1,6 @@
 // What a person may see about themselves: the latest registration, the next planned contact and the open
-// requests to caseworkers; and their choice about monthly follow-up (R1.4.2), which never changes a status.
+// requests to caseworkers; their choice about monthly follow-up (R1.4.2) and a job they reported (R1.9), neither of
+// which ever changes a status.
 import type { Db } from './database.ts';
 import { auditRow } from './audit-repository.ts';
 import type { StatusDirectory } from '../conversation/ports.ts';
@@ -24,6 +25,17 @@ export function createStatusRepository(db: Db): StatusDirectory {
       await db.$transaction(async (tx) => {
         await tx.registration.update({ where: { id: registrationId }, data: { followUpPreference: preference } });
         await tx.auditEvent.create({ data: auditRow({ actor, action: 'followUp.preference', subjectType: 'registration', subjectId: registrationId, details: { preference } }) });
+      });
+    },
+    async setExitReported(registrationId, at, actor) {
+      return db.$transaction(async (tx) => {
+        // A second report keeps the first day (its next check-in stays the one after it); clearing clears any.
+        const changed = await tx.registration.updateMany({ where: { id: registrationId, exitReportedAt: at === null ? { not: null } : null }, data: { exitReportedAt: at } });
+        if (changed.count === 0) return false;
+        await tx.auditEvent.create({
+          data: auditRow({ actor, action: at === null ? 'registration.exit_report_cleared' : 'registration.exit_reported', subjectType: 'registration', subjectId: registrationId, details: at ? { at: at.toISOString() } : {} }),
+        });
+        return true;
       });
     },
   };

@@ -11,6 +11,8 @@ export interface PlanCandidate {
   followUpPreference: string;
   hardshipConfirmed: boolean;
   consentWithdrawn: boolean;
+  /** When the person reported a job (or school, military service) a caseworker has not decided yet; null: none. */
+  exitReportedAt: Date | null;
   /** The facts of the last plan (JSON), or null if never planned. */
   previousFacts: string | null;
   previousThrough: string | null;

@@ -37,6 +37,7 @@ export function subjectOf(c: PlanCandidate): ObligationSubject {
     group: c.hardshipConfirmed ? 'hardship' : c.reason === 'graduated' ? 'graduate' : 'unemployed',
     refusedMonthly: c.followUpPreference === 'refused',
     reachable: ACTIVE_STATUSES.has(c.status) && !c.consentWithdrawn,
+    ...(c.exitReportedAt !== null ? { exitReportedOn: serviceDateOf(c.exitReportedAt) } : {}),
   };
 }
 
@@ -57,7 +58,7 @@ export function planFor(c: PlanCandidate, policy: PlanningPolicy, now: Date, cre
   if (!subject.reachable) return { ...base, windowFrom: new Date(0), plannedThrough: NEVER, rows: [] };
   const credited = credits.services.length > 0 || credits.contactDays.length > 0;
   const shared = credited ? undefined : memo;
-  const memoKey = `${subject.regionCode}|${subject.registeredOn}|${subject.group}|${subject.refusedMonthly}`;
+  const memoKey = `${subject.regionCode}|${subject.registeredOn}|${subject.group}|${subject.refusedMonthly}|${subject.exitReportedOn ?? ''}`;
   let templates = shared?.get(memoKey);
   if (templates === undefined) {
     templates = planObligations(subject, policy.packs, policy.calendar, { from: today, to: through }, credits).map((o) => ({

@@ -1,7 +1,8 @@
 // One person's file in the console (#person=<id>): masked profile with "show full number" (reason required,
 // recorded), registrations and their history, hardship results, the service ledger in the layout of
 // 失业人员定期联系情况记录表, "log a contact", the yearly quota, a civil-affairs referral where the region has
-// one, open cases and the transcript. Drawn by reviews.js's router with its helpers (kit).
+// one, consent to be contacted (recorded from a call or visit), moving the registration place, open cases and the
+// transcript. Drawn by reviews.js's router with its helpers (kit).
 /* global document, window */
 (function () {
   'use strict';
@@ -30,6 +31,7 @@
         add(head, add(el('div', 'decide'), el('strong', '', f[1]), value, reason, btn, msg));
       });
       add(root, head);
+      add(root, consentCard(personId, d.person.consentWithdrawnAt, k));
 
       // Ways to reach the person, in the order a proactive message tries them; the server words each state.
       var reach = add(el('section', 'card'), el('h2', '', w('contactChannels')));
@@ -47,10 +49,13 @@
       var regs = add(el('section', 'card'), el('h2', '', w('registrations')));
       d.registrations.forEach(function (r) {
         add(regs, add(el('div', 'row'), el('strong', '', r.kindLabel + ' · ' + r.statusLabel), el('span', 'muted', w('submitted') + ' ' + k.time(r.registeredAt)), k.clause(r.clause)));
+        if (r.hardshipConfirmedAt) add(regs, el('p', 'muted', w('hardshipOn')));
+        if (r.exitReportedAt) add(regs, el('p', 'due', w('exitReported')));
         var hist = el('ul');
         r.history.forEach(function (h) { add(hist, el('li', 'muted', k.time(h.at) + ' · ' + (h.fromLabel || '—') + ' → ' + h.toLabel + ' · ' + (h.byBot ? w('botName') : h.by) + (h.note ? ' · ' + h.note : ''))); });
         add(regs, hist);
       });
+      if (d.registrations.some(function (r) { return r.kind === 'unemployment' && (r.status === 'pending_review' || r.status === 'registered'); })) add(regs, moveForm(personId, k));
       add(root, regs);
 
       if (d.hardship.length > 0) {
@@ -134,6 +139,41 @@
       k.api('POST', '/people/' + personId + '/contacts', bodyJson).then(function () { window.dispatchEvent(new Event('hashchange')); }, function (e) { msg.textContent = e.message; });
     });
     return form;
+  }
+
+  /** Consent to be contacted: its state, and recording a withdrawal (or consent again) the person gave by phone or in person. */
+  function consentCard(personId, withdrawnAt, k) {
+    var w = k.w; var el = k.el; var add = k.add;
+    var box = add(el('section', 'card'), el('h2', '', w('consent')));
+    box.id = 'consent';
+    add(box, el('p', withdrawnAt ? 'due' : 'muted', withdrawnAt ? k.fill(w('consentWithdrawnOn'), { d: k.time(withdrawnAt) }) : w('consentGiven')));
+    var reason = el('input'); reason.type = 'text'; reason.maxLength = 500; reason.placeholder = w('consentReasonPh'); reason.setAttribute('aria-label', w('consentReasonPh'));
+    var msg = el('span', 'error'); msg.setAttribute('role', 'alert');
+    var btn = el('button', withdrawnAt ? 'primary' : '', withdrawnAt ? w('restoreConsent') : w('withdrawConsent')); btn.type = 'button';
+    btn.addEventListener('click', function () {
+      msg.textContent = '';
+      k.api('POST', '/people/' + personId + '/consent', { withdrawn: !withdrawnAt, reason: reason.value.trim() })
+        .then(function () { msg.className = 'decided'; msg.textContent = w('consentDone'); setTimeout(function () { window.dispatchEvent(new Event('hashchange')); }, 800); }, function (e) { msg.className = 'error'; msg.textContent = e.message; });
+    });
+    return add(box, add(el('div', 'decide'), reason, btn, msg));
+  }
+
+  /** Moves the open registration to another district (or region) of the caseworker's own; the plan follows its rules. */
+  function moveForm(personId, k) {
+    var w = k.w; var el = k.el; var add = k.add;
+    var form = el('form', 'move-form'); form.noValidate = true;
+    add(form, el('h3', '', w('move')));
+    var code = el('input'); code.type = 'text'; code.inputMode = 'numeric'; code.maxLength = 6; code.placeholder = w('moveTo'); code.setAttribute('aria-label', w('moveTo')); code.id = 'move-region';
+    var reason = el('input'); reason.type = 'text'; reason.maxLength = 500; reason.placeholder = w('moveReasonPh'); reason.setAttribute('aria-label', w('moveReasonPh'));
+    var msg = el('span', 'error'); msg.setAttribute('role', 'alert');
+    var btn = el('button', 'primary', w('moveButton')); btn.type = 'submit';
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      msg.textContent = '';
+      k.api('POST', '/people/' + personId + '/registration-place', { regionCode: code.value.trim(), reason: reason.value.trim() })
+        .then(function (r) { msg.className = 'decided'; msg.textContent = k.fill(w('moved'), { to: r.to, c: r.followUpClause.text }); setTimeout(function () { window.dispatchEvent(new Event('hashchange')); }, 1500); }, function (e) { msg.className = 'error'; msg.textContent = e.message; });
+    });
+    return add(form, add(el('div', 'decide'), code, reason, btn, msg));
   }
 
   function quotaLabel(kind, w) {

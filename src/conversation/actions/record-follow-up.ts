@@ -1,7 +1,8 @@
 // 报告近况: records the person's answer to the monthly follow-up in the ledger (R1.4.4, R1.4.7). A job,
 // self-employment, school or military service becomes a fact for a caseworker with the grounds the region
-// pack names (R1.9); the registration itself never changes here. Stopping the monthly messages (R1.4.2)
-// sets the preference and says what cadence follows.
+// pack names (R1.9); the registration itself never changes here, but outreach pauses its offers until a
+// caseworker decides (EXIT_REPORT_PAUSES_OFFERS), and "still looking" afterwards lifts the pause. Stopping the
+// monthly messages (R1.4.2) sets the preference and says what cadence follows.
 import type { DialogAction } from './action-types.ts';
 import { AFTER_CHOICES, NOT_REGISTERED_CHOICES, OPEN_REGISTRATION_STATUSES, personOf } from './person-of.ts';
 import { DEREGISTRATION_FACTS_OF, isFollowUpAnswer, type FollowUpSituation } from '../answers/follow-up-answers.ts';
@@ -47,6 +48,8 @@ export function recordFollowUp(ports: FollowUpPorts): DialogAction {
     });
     await ports.audit.record({ actor: 'job_seeker', action: 'followUp.replied', subjectType: 'contact_record', subjectId: contact.id, details: { outcome: answer, conversationKey: ctx.conversationKey } });
     const fact = await fileFact(ports, env, answer, { jobSeekerId, registrationId: registration.id, contactId: contact.id, conversationKey: ctx.conversationKey });
+    // The job fell through (or never was): offers resume now; the caseworker still sees the report to decide on.
+    if (fact || answer === 'looking') await ports.status.setExitReported(registration.id, fact ? ctx.turn.at : null, 'job_seeker');
     const replies: Reply[] = [reply(`followUp.thanks.${answer}`)];
     if (fact) replies.push(reply('followUp.caseworkerWillConfirm'));
     replies.push(reply('menu.after', undefined, AFTER_CHOICES));

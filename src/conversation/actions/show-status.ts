@@ -9,7 +9,7 @@ import { serviceDateOf } from '../../config/service-time-zone.ts';
 import { QUOTA_KINDS, quotaProgress, type QuotaContact, type QuotaKind } from '../../domain/quota/quota-progress.ts';
 
 const KNOWN_STATUSES = ['pending_review', 'registered', 'rejected', 'withdrawn'] as const;
-const CASE_KINDS = ['handoff', 'hardship_recognition', 'deregistration_fact', 'identity_link'] as const;
+const CASE_KINDS = ['handoff', 'hardship_recognition', 'deregistration_fact', 'identity_link', 'consent_withdrawn'] as const;
 
 export interface StatusPorts {
   people: PeopleDirectory;

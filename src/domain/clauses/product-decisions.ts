@@ -96,6 +96,10 @@ export const PRODUCT_DECISIONS = {
     specRule: '4.7',
     decision: 'A masked ID number keeps its first 4 and last 2 characters (not the last 4 of the example): with the 户籍地 known, at least 100,000 numbers still fit it; birth date and sex are never stored in plain text beside it.',
   },
+  EXIT_REPORT_PAUSES_OFFERS: {
+    specRule: '1.9',
+    decision: 'After a person reports a job, self-employment, school or military service, and until a caseworker decides, outreach sends no quota offers (policy, guidance, jobs, training) and keeps only the next check-in, so the person can say it fell through; a decision that keeps the registration, or the person saying they are looking again, restores the normal plan.',
+  },
 } as const;
 
 export type ProductDecisionId = keyof typeof PRODUCT_DECISIONS;

@@ -22,6 +22,8 @@ export interface ObligationSubject {
   refusedMonthly: boolean;
   /** False once deregistered, withdrawn or rejected, or when consent to contact is withdrawn. */
   reachable: boolean;
+  /** The day the person reported a job (or school, military service) a caseworker has not decided yet; absent: none. */
+  exitReportedOn?: string;
 }
 
 export interface Obligation {
@@ -57,6 +59,7 @@ export function obligationKey(registrationId: string, kind: ObligationKind, peri
 }
 
 function checkIns(s: ObligationSubject, packs: readonly RegionPack[], calendar: WorkCalendar, to: string, contactDays: readonly string[]): Omit<Obligation, 'key'>[] {
+  const reported = s.exitReportedOn;
   const out: Omit<Obligation, 'key'>[] = [];
   const base = selectRegionPack(packs, s.regionCode, s.registeredOn);
   const refusal = s.refusedMonthly ? base.followUp.refusal : null;
@@ -72,9 +75,14 @@ function checkIns(s: ObligationSubject, packs: readonly RegionPack[], calendar: 
     const nextNominal = step.unit === 'd' ? addDays(nominal, f.hardshipInterval.days) : addMonthsClamped(s.registeredOn, step.n + (refusal?.everyMonths ?? f.monthly.everyMonths));
     const clause = refusal !== null ? refusal.source : hardship ? f.hardshipInterval.source : s.refusedMonthly ? f.refusalFallbackSource : f.monthly.source;
     const deadlineOn = addDays(nextNominal, -1);
+    // After a reported job only the check-in after the report day stays: the period it was reported in is answered.
+    const isNextAfterReport = reported !== undefined && compareDates(nominal, reported) > 0;
+    if (reported !== undefined && !isNextAfterReport && compareDates(deadlineOn, reported) >= 0) continue;
     // A caseworker already reached the person in this period: that contact is the period's check-in.
-    if (contactDays.some((d) => d >= nominal && d <= deadlineOn)) continue;
-    out.push({ kind: 'check_in', period: `${step.unit}${step.n}`, dueOn: due.date, deadlineOn, provisional: due.provisional, clause });
+    if (!contactDays.some((d) => d >= nominal && d <= deadlineOn)) {
+      out.push({ kind: 'check_in', period: `${step.unit}${step.n}`, dueOn: due.date, deadlineOn, provisional: due.provisional, clause });
+    }
+    if (isNextAfterReport) break;
   }
   return out;
 }
@@ -85,6 +93,8 @@ function checkIns(s: ObligationSubject, packs: readonly RegionPack[], calendar: 
  * every N days for hardship people); R1.5 the yearly quota spread over the year (spreadQuota). Packs are chosen
  * by region and by the date each obligation falls in. Nothing for a person who is not reachable. Contacts made
  * outside the plan (`credits`) meet their period's check-in and count toward the quota, so only what is still owed is planned.
+ * After a reported job (`exitReportedOn`), until a caseworker decides: no quota offers, and only the next check-in.
+ * @productDecision EXIT_REPORT_PAUSES_OFFERS
  */
 export function planObligations(s: ObligationSubject, packs: readonly RegionPack[], calendar: WorkCalendar, window: PlanWindow, credits: ContactCredits = NO_CREDITS): Obligation[] {
   if (!s.reachable) return [];
@@ -96,7 +106,7 @@ export function planObligations(s: ObligationSubject, packs: readonly RegionPack
     deadlineOn: deadline.date, provisional: deadline.provisional, clause: deadline.source,
   };
   const quotaPack = selectRegionPack(packs, s.regionCode, window.from);
-  const quota = spreadQuota(quotaPack, s.registeredOn, window.to, calendar, credits.services).map((q): Omit<Obligation, 'key'> => ({
+  const quota = s.exitReportedOn !== undefined ? [] : spreadQuota(quotaPack, s.registeredOn, window.to, calendar, credits.services).map((q): Omit<Obligation, 'key'> => ({
     kind: quotaKindOf(q.kind), period: q.period, dueOn: q.dueOn, deadlineOn: q.deadlineOn, provisional: q.provisional, clause: q.source,
   }));
   const all = [first, ...checkIns(s, packs, calendar, window.to, credits.contactDays), ...quota];

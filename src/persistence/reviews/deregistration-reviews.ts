@@ -8,6 +8,7 @@ import { inScope } from '../scope-filter.ts';
 import type { AccessScope } from '../../caseworker/region-scope.ts';
 import { auditRow } from '../audit-repository.ts';
 import { readJsonColumn } from '../json-column.ts';
+import { clearExitReport, isSelfReportedExit } from './exit-report.ts';
 import { caseStatusOf, maskedPersonOf, maskedPersonSelect, namesById, OPEN_CASE_STATUSES, whereCaseStatus } from './review-rows.ts';
 import type { DecisionDesk, DeregistrationFactForReview } from '../../caseworker/decision-desk.ts';
 
@@ -66,6 +67,9 @@ export function createDeregistrationReviews(db: Db): Pick<DecisionDesk, 'deregis
               throw new NotRegistered(current?.status);
             }
             await tx.registrationEvent.create({ data: { id: randomUUID(), registrationId: registrationId ?? '', fromStatus: 'registered', toStatus: 'withdrawn', actor, note: `${decision.grounds.join(',')}: ${decision.note}`, at: decision.at } });
+          } else if (found.person && isSelfReportedExit(found.situation)) {
+            // Kept: the job did not end the registration, so outreach offers resume (EXIT_REPORT_PAUSES_OFFERS).
+            await clearExitReport(tx, found.person.jobSeekerId, { actor, caseId });
           }
           await tx.auditEvent.create({
             data: auditRow({ actor, action: 'deregistration.decided', subjectType: 'handoff_case', subjectId: caseId, details: { outcome: decision.outcome, grounds: decision.grounds, note: decision.note, registrationId } }),

@@ -17,6 +17,7 @@ import { maskedPersonSelect, nameOfActor, OPEN_CASE_STATUSES } from './review-ro
 import { maskPersonalNumbers } from '../../logging/mask-personal-numbers.ts';
 import { channelAddressOf, conversationKeyOf, lastWrittenAt } from '../channel-address-keys.ts';
 import type { PersonFile } from '../../caseworker/person-file.ts';
+import { createPersonChanges } from './person-changes.ts';
 
 export const CIVIL_AFFAIRS_REFERRAL_KIND = 'civil_affairs_referral';
 const TRANSCRIPT_LIMIT = 100;
@@ -33,6 +34,7 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
   const nameOf = (actor: string) => names.get(actor) ?? names.set(actor, nameOfActor(db, actor)).get(actor) ?? Promise.resolve(actor);
 
   return {
+    ...createPersonChanges(db),
     async profile(scope, jobSeekerId) {
       const person = await findPerson(scope, jobSeekerId);
       if (!person) return null;
@@ -48,9 +50,11 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
       const transcript = keys.length === 0 ? [] : await db.transcriptMessage.findMany({ where: { conversationKey: { in: keys } }, orderBy: { at: 'desc' }, take: TRANSCRIPT_LIMIT });
       return {
         jobSeekerId: person.id, regionCode: person.regionCode, name: person.name, idNumber: person.idNumberMask, phone: person.phoneMask, locale: person.locale, createdAt: person.createdAt,
+        consentWithdrawnAt: person.consentWithdrawnAt,
         registrations: await Promise.all(registrations.map(async (r) => ({
           id: r.id, kind: r.kind, status: r.status, reason: r.reason, regionCode: r.regionCode, registeredAt: r.registeredAt,
           creditPromise: readJsonColumn(creditPromiseSchema, r.details, {}).creditPromise ?? null,
+          hardshipConfirmedAt: r.hardshipConfirmedAt, exitReportedAt: r.exitReportedAt,
           history: await Promise.all(r.history.map(async (h) => ({ fromStatus: h.fromStatus, toStatus: h.toStatus, by: await nameOf(h.actor), note: h.note, at: h.at }))),
         }))),
         ledger: await Promise.all(contacts.map(async (c) => ({

@@ -117,3 +117,36 @@ describe('planObligations with contacts made outside the plan', () => {
     expect(left.slice(0, 2)).toEqual(['d28', 'd42']);
   });
 });
+
+// EXIT_REPORT_PAUSES_OFFERS: a reported job waits for a caseworker; meanwhile no offers and one check-in.
+describe('planObligations after a reported job, until a caseworker decides', () => {
+  const kinds = (plan: readonly { kind: string; period: string }[], kind: string) => plan.filter((o) => o.kind === kind).map((o) => o.period);
+
+  it.each([
+    ['Zhanjiang, reported in month 2 (2026-03-05 … 2026-04-04): only m3 stays', subject({ exitReportedOn: '2026-03-20' }), ['m3']],
+    ['reported on the last day before a check-in: that check-in stays', subject({ exitReportedOn: '2026-04-04' }), ['m3']],
+    ['reported on a check-in day: the one after it', subject({ exitReportedOn: '2026-04-05' }), ['m4']],
+    ['hardship (every 14 days): the next 14-day check-in', subject({ group: 'hardship', exitReportedOn: '2026-02-03' }), ['d42']],
+    ['refused in Wenzhou (every 6 months): the next 6-month check-in', subject({ regionCode: '330302', refusedMonthly: true, exitReportedOn: '2026-03-20' }), ['m6']],
+  ])('%s', (_name, s, want) => {
+    // Planned from the report day on (a tick re-plans from its own day), to the year's end.
+    const plan = planObligations(s, PACKS, calendar, { from: s.exitReportedOn ?? year.from, to: year.to });
+    expect(kinds(plan, 'check_in')).toEqual(want);
+    expect(plan.filter((o) => o.kind.startsWith('quota_'))).toEqual([]);
+  });
+
+  it('without a report the quota and every check-in are planned (the same facts otherwise)', () => {
+    const plan = planObligations(subject(), PACKS, calendar, year);
+    expect(kinds(plan, 'check_in')).toHaveLength(11);
+    expect(kinds(plan, 'quota_jobs')).toEqual(['y1-1', 'y1-2', 'y1-3']);
+  });
+
+  it('the first contact is still owed until made', () => {
+    expect(kinds(planObligations(subject({ exitReportedOn: '2026-01-05' }), PACKS, calendar, year), 'first_contact')).toHaveLength(1);
+  });
+
+  it('a caseworker\'s call in the next period meets it, and no later check-in takes its place', () => {
+    const window = { from: '2026-03-20', to: year.to };
+    expect(kinds(planObligations(subject({ exitReportedOn: '2026-03-20' }), PACKS, calendar, window, { services: [], contactDays: ['2026-04-10'] }), 'check_in')).toEqual([]);
+  });
+});

@@ -1,0 +1,27 @@
+// 撤回授权 / 恢复授权 change whether the bureau may contact a person, so only a conversation whose address is linked
+// to them may ask, and only when there is something to change: checked before the confirmation question.
+import type { DialogPrecondition } from './action-types.ts';
+import { AFTER_CHOICES, NOT_REGISTERED_CHOICES } from './person-of.ts';
+import type { ConsentRegister, PeopleDirectory } from '../ports.ts';
+import { reply } from '../reply.ts';
+
+export interface ConsentPorts {
+  people: PeopleDirectory;
+  consent?: ConsentRegister;
+}
+
+/** The person behind this very address (a conversation still proving who it is does not count). */
+export async function linkedPersonOf(ports: ConsentPorts, turn: { channel: string; userKey: string }): Promise<string | null> {
+  return (await ports.people.findByAddress(turn.channel, turn.userKey))?.jobSeekerId ?? null;
+}
+
+/** `given`: withdrawing needs consent to withdraw; `withdrawn`: restoring needs a withdrawal to undo. */
+export function requireConsentState(ports: ConsentPorts, wanted: 'given' | 'withdrawn'): DialogPrecondition {
+  return async (ctx) => {
+    const jobSeekerId = await linkedPersonOf(ports, ctx.turn);
+    if (!jobSeekerId || !ports.consent) return { replies: [reply('consent.notLinked', undefined, NOT_REGISTERED_CHOICES)] };
+    const withdrawn = await ports.consent.isWithdrawn(jobSeekerId);
+    if (withdrawn === (wanted === 'withdrawn')) return null;
+    return { jobSeekerId, replies: [reply(withdrawn ? 'consent.withdraw.already' : 'consent.restore.notWithdrawn'), reply('menu.after', undefined, AFTER_CHOICES)] };
+  };
+}
