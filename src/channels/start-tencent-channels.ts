@@ -19,7 +19,7 @@ import { createWechatOaChannel } from './wechat-oa/create-wechat-oa-channel.ts';
 import type { SubscribePageTexts } from './wechat-oa/subscribe-page.ts';
 import type { ChannelInbox, KfCursors, KfSessions, KfWindows, OaFollowers, WecomMembers } from './tencent/tencent-ports.ts';
 import { createWecomKfChannel } from './wecom-kf/create-wecom-kf-channel.ts';
-import type { KfReplyQueue } from './wecom-kf/kf-reply-queue-port.ts';
+import type { MessageQueue } from './tencent/message-queue-port.ts';
 import { KF_CAPABILITIES } from './wecom-kf/wecom-kf-adapter.ts';
 import { createWecomChannel } from './wecom/create-wecom-channel.ts';
 
@@ -35,7 +35,8 @@ export interface TencentChannelsDeps {
   oaFollowers: OaFollowers;
   kfCursors: KfCursors;
   kfWindows: KfWindows;
-  kfQueue: KfReplyQueue;
+  /** Messages the channels could not send yet (replies waiting for a window or a retry, WeCom cards). */
+  messageQueue: MessageQueue;
   /** The 微信客服 session state the handover set, and the transcript a servicer's WeCom messages go into. */
   kfSessions: KfSessions;
   transcript: Pick<TranscriptLog, 'append'>;
@@ -96,7 +97,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   const kf = kfSecret && wecomSettings
     ? createWecomKfChannel({
         ...shared, settings: { corpId: wecomSettings.corpId, kfSecret, apiBase: wecomSettings.apiBase },
-        inbox: deps.inbox, cursors: deps.kfCursors, windows: deps.kfWindows, queue: deps.kfQueue, sessions: deps.kfSessions, transcript: deps.transcript, members: deps.wecomMembers, audit: deps.audit, logger: deps.logger,
+        inbox: deps.inbox, cursors: deps.kfCursors, windows: deps.kfWindows, queue: deps.messageQueue, sessions: deps.kfSessions, transcript: deps.transcript, members: deps.wecomMembers, audit: deps.audit, logger: deps.logger,
         ...(deps.now ? { now: deps.now } : {}),
         logic: createBotLogic(deps.engine, { buttons: KF_CAPABILITIES.buttons }),
         textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
@@ -107,9 +108,9 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
     adapters[kf.adapter.channelId] = kf.adapter;
     outbound.push(kf.outbound);
     handovers.push(kf.handover);
-    sweeps.push(() => kf.runner.sweep());
-    stops.push(kf.runner.startSweeping(pollMs * 5));
-    idles.push(() => kf.runner.idle());
+    sweeps.push(() => kf.runner.sweep(), () => kf.replies.retryDue());
+    stops.push(kf.runner.startSweeping(pollMs * 5), kf.replies.startRetrying(pollMs * 5));
+    idles.push(() => kf.runner.idle(), () => kf.replies.idle());
     deps.logger.info({ channel: 'wecom-kf' }, '微信客服 on (events through /channels/wecom/callback)');
   }
   if (wecomSettings) {
