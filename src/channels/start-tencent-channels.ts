@@ -73,9 +73,10 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   const oaSettings = wechatOaSettingsOf(deps.config);
   if (oaSettings) {
     const oa = createWechatOaChannel({
-      ...shared, settings: oaSettings, inbox: deps.inbox, followers: deps.oaFollowers, audit: deps.audit, logger: deps.logger,
+      ...shared, settings: oaSettings, inbox: deps.inbox, followers: deps.oaFollowers, queue: deps.messageQueue, audit: deps.audit, logger: deps.logger,
       ...(deps.now ? { now: deps.now } : {}),
-      logic: createBotLogic(deps.engine, { buttons: WECHAT_OA_CAPABILITIES.buttons }),
+      // Resumable: a turn a crash interrupted is run again with the replies it decided (queued once, by key).
+      logic: createBotLogic(deps.engine, { buttons: WECHAT_OA_CAPABILITIES.buttons, resumable: true }),
       textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
       apologyText: deps.localizer.t('zh-CN', 'engine.error'),
       subscribePage: { secret: deps.subscribeSecret, texts: subscribePageTexts(deps.localizer), ...(deps.pageLimit ? { limit: deps.pageLimit } : {}) },
@@ -84,9 +85,9 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
     registrationFollowOns[oa.adapter.channelId] = oa.registrationFollowOn;
     adapters[oa.adapter.channelId] = oa.adapter;
     outbound.push(oa.outbound);
-    sweeps.push(() => oa.runner.sweep());
-    stops.push(oa.runner.startSweeping(pollMs * 5));
-    idles.push(() => oa.runner.idle());
+    sweeps.push(() => oa.runner.sweep(), () => oa.replies.retryDue());
+    stops.push(oa.runner.startSweeping(pollMs * 5), oa.replies.startRetrying(pollMs * 5));
+    idles.push(() => oa.runner.idle(), () => oa.replies.idle());
     deps.logger.info({ channel: 'wechat-oa', appId: oaSettings.appId, subscribeTemplate: oaSettings.subscribeTemplateId !== null, subscribePage: oaSettings.publicUrl !== null }, 'Official Account on at /channels/wechat-oa/callback');
     if (oaSettings.subscribeTemplateId && !oaSettings.publicUrl) deps.logger.warn({ channel: 'wechat-oa' }, 'WECHAT_OA_SUBSCRIBE_TEMPLATE_ID is set without WECHAT_OA_PUBLIC_URL: registrations are not invited to subscribe');
   }
@@ -99,7 +100,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
         ...shared, settings: { corpId: wecomSettings.corpId, kfSecret, apiBase: wecomSettings.apiBase },
         inbox: deps.inbox, cursors: deps.kfCursors, windows: deps.kfWindows, queue: deps.messageQueue, sessions: deps.kfSessions, transcript: deps.transcript, members: deps.wecomMembers, audit: deps.audit, logger: deps.logger,
         ...(deps.now ? { now: deps.now } : {}),
-        logic: createBotLogic(deps.engine, { buttons: KF_CAPABILITIES.buttons }),
+        logic: createBotLogic(deps.engine, { buttons: KF_CAPABILITIES.buttons, resumable: true }),
         textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
         apologyText: deps.localizer.t('zh-CN', 'engine.error'),
       })

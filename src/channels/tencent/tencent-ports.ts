@@ -58,6 +58,8 @@ export interface OaFollowers {
   openWindow(openId: string, kind: 'message' | 'event', at: Date): Promise<void>;
   /** Counts one message in the window if the budget allows it (conditional, so two instances agree). */
   takeWindowSlot(openId: string, windowOpenedAt: Date, budget: number): Promise<boolean>;
+  /** WeChat refused a message in the window opened at `windowOpenedAt` (45015, 45047): none is tried in it again. */
+  closeWindow(openId: string, windowOpenedAt: Date): Promise<void>;
   setFollowing(openId: string, following: boolean): Promise<void>;
   setSubscription(openId: string, templateId: string, accepted: boolean): Promise<void>;
 }
