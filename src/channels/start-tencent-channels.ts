@@ -117,13 +117,13 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   if (wecomSettings) {
     const wecom = createWecomChannel({
       ...(kf ? { onKfEvent: kf.sync } : {}), ...shared, ...(deps.sendBudget ? { sendBudget: deps.sendBudget } : {}),
-      settings: wecomSettings, inbox: deps.inbox, members: deps.wecomMembers, actions: deps.actions, desk: deps.desk,
+      settings: wecomSettings, inbox: deps.inbox, queue: deps.messageQueue, members: deps.wecomMembers, actions: deps.actions, desk: deps.desk,
       audit: deps.audit, logger: deps.logger, t: (key, params) => deps.localizer.t('zh-CN', key, params),
     });
     routers.wecom = wecom.router;
-    sweeps.push(() => wecom.runner.sweep());
-    stops.push(wecom.runner.startSweeping(pollMs * 5), wecom.notifier.start(pollMs));
-    idles.push(() => wecom.runner.idle());
+    sweeps.push(() => wecom.runner.sweep(), () => wecom.outbox.retryDue());
+    stops.push(wecom.runner.startSweeping(pollMs * 5), wecom.notifier.start(pollMs), wecom.outbox.startRetrying(pollMs * 5));
+    idles.push(() => wecom.runner.idle(), () => wecom.outbox.idle());
     deps.logger.info({ channel: 'wecom', corpId: wecomSettings.corpId, agentId: wecomSettings.agentId }, 'WeCom app on at /channels/wecom/callback');
   }
 

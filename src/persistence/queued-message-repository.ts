@@ -71,7 +71,7 @@ export function createQueuedMessageRepository(db: Db, cipher: PiiCipher): Messag
     },
 
     async markFailed(seq, at) {
-      await db.queuedMessage.updateMany({ where: { seq, status: sending }, data: { status: failed, sealed: null, sentAt: at } });
+      await db.queuedMessage.updateMany({ where: { seq, status: sending }, data: { status: failed, sealed: null, sentAt: at, attempts: { increment: 1 } } });
     },
 
     pendingCount: (channel, recipient) => db.queuedMessage.count({ where: { channel, recipient, status: pending } }),

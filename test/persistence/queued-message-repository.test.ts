@@ -98,7 +98,7 @@ describe.each(['sqlite', 'postgres'] as const)('queued messages on %s', (provide
     expect(await one.prisma.queuedMessage.findMany({ orderBy: { seq: 'asc' }, select: { status: true, sealed: true, attempts: true } })).toEqual([
       { status: 'sent', sealed: null, attempts: 1 },
       { status: 'uncertain', sealed: null, attempts: 0 },
-      { status: 'failed', sealed: null, attempts: 0 },
+      { status: 'failed', sealed: null, attempts: 1 },
     ]);
   });
 });

@@ -33,7 +33,7 @@ export interface MessageQueue {
   release(seq: number): Promise<void>;
   /** Tried and refused for now: pending again, first in line, one attempt more, tried again from `retryAt`. */
   defer(seq: number, retryAt: Date): Promise<void>;
-  /** Refused for good (or out of attempts): the text is deleted. */
+  /** Refused for good (or out of attempts): one attempt more, the text deleted. */
   markFailed(seq: number, at: Date): Promise<void>;
   /** How many messages wait for `recipient`. */
   pendingCount(channel: string, recipient: string): Promise<number>;

@@ -17,8 +17,6 @@ export interface ChannelInbox {
   claimLapsed(channel: string, owner: string, now: Date, leaseUntil: Date): Promise<InboxItem[]>;
   /** The item has run: its payload is deleted. */
   complete(key: string, at: Date): Promise<void>;
-  /** Records that `key` happened; false if it already had (a notification sent once). */
-  once(key: string, channel: string, at: Date): Promise<boolean>;
 }
 
 /** A caseworker as a WeCom member acts: the console's caseworker reference plus their region. */
