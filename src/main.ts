@@ -67,7 +67,7 @@ import { createChannelInboxRepository } from './persistence/channel-inbox-reposi
 import { createWecomMemberRepository } from './persistence/wecom-member-repository.ts';
 import { createWechatOaFollowerRepository } from './persistence/wechat-oa-follower-repository.ts';
 import { createWecomKfCursorRepository, createWecomKfSessionRepository, createWecomKfWindowRepository } from './persistence/wecom-kf-repository.ts';
-import { createWecomKfReplyQueueRepository } from './persistence/wecom-kf-reply-queue-repository.ts';
+import { createQueuedMessageRepository } from './persistence/queued-message-repository.ts';
 import { createHandoverRelay } from './caseworker/case-handover.ts';
 
 /** Web Chat stacks buttons one under another; more than this many do not fit a phone screen, so they go as numbered lines. */
@@ -208,7 +208,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     kfCursors: createWecomKfCursorRepository(database.prisma), kfWindows: createWecomKfWindowRepository(database.prisma),
     kfSessions: createWecomKfSessionRepository(database.prisma), transcript: repos.transcript,
     sharedTokens: createAccessTokenRepository(database.prisma, cipher), sendBudget,
-    kfQueue: createWecomKfReplyQueueRepository(database.prisma, cipher), now,
+    messageQueue: createQueuedMessageRepository(database.prisma, cipher), now,
     subscribeSecret: cipher.deriveSecret('wechat-oa-subscribe'), pageLimit: limits.pages,
   });
   Object.assign(proactiveAdapters, tencent.adapters);

@@ -19,7 +19,7 @@ import { createWechatOaChannel } from './wechat-oa/create-wechat-oa-channel.ts';
 import type { SubscribePageTexts } from './wechat-oa/subscribe-page.ts';
 import type { ChannelInbox, KfCursors, KfSessions, KfWindows, OaFollowers, WecomMembers } from './tencent/tencent-ports.ts';
 import { createWecomKfChannel } from './wecom-kf/create-wecom-kf-channel.ts';
-import type { KfReplyQueue } from './wecom-kf/kf-reply-queue-port.ts';
+import type { MessageQueue } from './tencent/message-queue-port.ts';
 import { KF_CAPABILITIES } from './wecom-kf/wecom-kf-adapter.ts';
 import { createWecomChannel } from './wecom/create-wecom-channel.ts';
 
@@ -37,7 +37,8 @@ export interface TencentChannelsDeps {
   oaFollowers: OaFollowers;
   kfCursors: KfCursors;
   kfWindows: KfWindows;
-  kfQueue: KfReplyQueue;
+  /** Messages the channels could not send yet (replies waiting for a window or a retry, WeCom cards). */
+  messageQueue: MessageQueue;
   /** The 微信客服 session state the handover set, and the transcript a servicer's WeCom messages go into. */
   kfSessions: KfSessions;
   transcript: Pick<TranscriptLog, 'append'>;
@@ -74,9 +75,10 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   const oaSettings = wechatOaSettingsOf(deps.config);
   if (oaSettings) {
     const oa = createWechatOaChannel({
-      ...shared, settings: oaSettings, inbox: deps.inbox, followers: deps.oaFollowers, audit: deps.audit, receipts: deps.receipts, logger: deps.logger,
+      ...shared, settings: oaSettings, inbox: deps.inbox, followers: deps.oaFollowers, queue: deps.messageQueue, audit: deps.audit, receipts: deps.receipts, logger: deps.logger,
       ...(deps.now ? { now: deps.now } : {}),
-      logic: createBotLogic(deps.engine, { buttons: WECHAT_OA_CAPABILITIES.buttons }),
+      // Resumable: a turn a crash interrupted is run again with the replies it decided (queued once, by key).
+      logic: createBotLogic(deps.engine, { buttons: WECHAT_OA_CAPABILITIES.buttons, resumable: true }),
       textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
       apologyText: deps.localizer.t('zh-CN', 'engine.error'),
       subscribePage: { secret: deps.subscribeSecret, texts: subscribePageTexts(deps.localizer), ...(deps.pageLimit ? { limit: deps.pageLimit } : {}) },
@@ -85,9 +87,9 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
     registrationFollowOns[oa.adapter.channelId] = oa.registrationFollowOn;
     adapters[oa.adapter.channelId] = oa.adapter;
     outbound.push(oa.outbound);
-    sweeps.push(() => oa.runner.sweep());
-    stops.push(oa.runner.startSweeping(pollMs * 5));
-    idles.push(() => oa.runner.idle());
+    sweeps.push(() => oa.runner.sweep(), () => oa.replies.retryDue());
+    stops.push(oa.runner.startSweeping(pollMs * 5), oa.replies.startRetrying(pollMs * 5));
+    idles.push(() => oa.runner.idle(), () => oa.replies.idle());
     deps.logger.info({ channel: 'wechat-oa', appId: oaSettings.appId, subscribeTemplate: oaSettings.subscribeTemplateId !== null, subscribePage: oaSettings.publicUrl !== null }, 'Official Account on at /channels/wechat-oa/callback');
     if (oaSettings.subscribeTemplateId && !oaSettings.publicUrl) deps.logger.warn({ channel: 'wechat-oa' }, 'WECHAT_OA_SUBSCRIBE_TEMPLATE_ID is set without WECHAT_OA_PUBLIC_URL: registrations are not invited to subscribe');
   }
@@ -98,9 +100,9 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
   const kf = kfSecret && wecomSettings
     ? createWecomKfChannel({
         ...shared, settings: { corpId: wecomSettings.corpId, kfSecret, apiBase: wecomSettings.apiBase },
-        inbox: deps.inbox, cursors: deps.kfCursors, windows: deps.kfWindows, queue: deps.kfQueue, sessions: deps.kfSessions, transcript: deps.transcript, members: deps.wecomMembers, audit: deps.audit, receipts: deps.receipts, logger: deps.logger,
+        inbox: deps.inbox, cursors: deps.kfCursors, windows: deps.kfWindows, queue: deps.messageQueue, sessions: deps.kfSessions, transcript: deps.transcript, members: deps.wecomMembers, audit: deps.audit, receipts: deps.receipts, logger: deps.logger,
         ...(deps.now ? { now: deps.now } : {}),
-        logic: createBotLogic(deps.engine, { buttons: KF_CAPABILITIES.buttons }),
+        logic: createBotLogic(deps.engine, { buttons: KF_CAPABILITIES.buttons, resumable: true }),
         textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
         apologyText: deps.localizer.t('zh-CN', 'engine.error'),
       })
@@ -109,21 +111,21 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
     adapters[kf.adapter.channelId] = kf.adapter;
     outbound.push(kf.outbound);
     handovers.push(kf.handover);
-    sweeps.push(() => kf.runner.sweep());
-    stops.push(kf.runner.startSweeping(pollMs * 5));
-    idles.push(() => kf.runner.idle());
+    sweeps.push(() => kf.runner.sweep(), () => kf.replies.retryDue());
+    stops.push(kf.runner.startSweeping(pollMs * 5), kf.replies.startRetrying(pollMs * 5));
+    idles.push(() => kf.runner.idle(), () => kf.replies.idle());
     deps.logger.info({ channel: 'wecom-kf' }, '微信客服 on (events through /channels/wecom/callback)');
   }
   if (wecomSettings) {
     const wecom = createWecomChannel({
       ...(kf ? { onKfEvent: kf.sync } : {}), ...shared, ...(deps.sendBudget ? { sendBudget: deps.sendBudget } : {}),
-      settings: wecomSettings, inbox: deps.inbox, members: deps.wecomMembers, actions: deps.actions, desk: deps.desk,
+      settings: wecomSettings, inbox: deps.inbox, queue: deps.messageQueue, members: deps.wecomMembers, actions: deps.actions, desk: deps.desk,
       audit: deps.audit, logger: deps.logger, t: (key, params) => deps.localizer.t('zh-CN', key, params),
     });
     routers.wecom = wecom.router;
-    sweeps.push(() => wecom.runner.sweep());
-    stops.push(wecom.runner.startSweeping(pollMs * 5), wecom.notifier.start(pollMs));
-    idles.push(() => wecom.runner.idle());
+    sweeps.push(() => wecom.runner.sweep(), () => wecom.outbox.retryDue());
+    stops.push(wecom.runner.startSweeping(pollMs * 5), wecom.notifier.start(pollMs), wecom.outbox.startRetrying(pollMs * 5));
+    idles.push(() => wecom.runner.idle(), () => wecom.outbox.idle());
     deps.logger.info({ channel: 'wecom', corpId: wecomSettings.corpId, agentId: wecomSettings.agentId }, 'WeCom app on at /channels/wecom/callback');
   }
 

@@ -43,7 +43,5 @@ export function createChannelInboxRepository(db: Db, cipher: PiiCipher): Channel
     async complete(key, at) {
       await db.channelInbox.updateMany({ where: { key }, data: { status: 'done', sealed: null, doneAt: at } });
     },
-
-    once: (key, channel, at) => insert({ key, channel, status: 'done', sealed: null, leaseOwner: null, leaseUntil: at }),
   };
 }

@@ -37,6 +37,10 @@ export function createWechatOaFollowerRepository(db: Db): OaFollowers {
       });
       return won.count === 1;
     },
+    async closeWindow(openId, windowOpenedAt) {
+      // Only that window: one the person's newer message opened stays open.
+      await db.wechatOaFollower.updateMany({ where: { openId, windowOpenedAt }, data: { windowOpenedAt: null, windowKind: null, sentInWindow: 0 } });
+    },
     async setFollowing(openId, following) {
       await db.wechatOaFollower.upsert({ where: { openId }, create: { openId, following }, update: { following } });
     },

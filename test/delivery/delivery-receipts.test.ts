@@ -15,6 +15,7 @@ import { createWechatOaChannel } from '../../src/channels/wechat-oa/create-wecha
 import { createChannelInboxRepository } from '../../src/persistence/channel-inbox-repository.ts';
 import { createDeliveryReceiptRepository } from '../../src/persistence/delivery-receipt-repository.ts';
 import { createPiiCipher } from '../../src/persistence/pii-cipher.ts';
+import { createQueuedMessageRepository } from '../../src/persistence/queued-message-repository.ts';
 import { createWechatOaFollowerRepository } from '../../src/persistence/wechat-oa-follower-repository.ts';
 import { callbackSigner, eventXml } from '../channels/tencent/tencent-callback.ts';
 import { startFakeOa, type FakeOa } from '../channels/wechat-oa/fake-wechat-oa-api.ts';
@@ -160,6 +161,7 @@ describe('订阅通知 sent events', () => {
     const oa = createWechatOaChannel({
       settings: { appId: APP_ID, appSecret: 'secret-r', token: TOKEN, aesKey: AES, apiBase: fake.url, subscribeTemplateId: 'tmpl-1', subscribeField: 'thing1', publicUrl: null, jssdkUrl: 'https://res.wx.qq.com/open/js/jweixin-1.6.0.js' },
       inbox: createChannelInboxRepository(db, createPiiCipher(Buffer.alloc(32, 5))), followers, audit: w.repos.audit, receipts: createDeliveryReceiptRepository(db),
+      queue: createQueuedMessageRepository(db, createPiiCipher(Buffer.alloc(32, 5))),
       logic: async () => undefined, textOnly: '请输入文字', apologyText: '抱歉', logger: { info: () => {}, warn: () => {}, error: () => {} }, now: () => NOW,
     });
     const web = loopChannel(() => NOW);

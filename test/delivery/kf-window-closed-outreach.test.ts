@@ -76,7 +76,7 @@ describe('outreach when the 微信客服 window is closed', () => {
     ]);
     expect(await database.prisma.auditEvent.count({ where: { action: 'wecom_kf.undeliverable' } })).toBe(0);
     // Nothing was queued for the closed window: outreach is not a reply, it went elsewhere.
-    expect(await database.prisma.wecomKfQueuedReply.count()).toBe(0);
+    expect(await database.prisma.queuedMessage.count({ where: { channel: 'wecom-kf' } })).toBe(0);
   });
 
   it('a send failure 微信客服 reports later reopens the check-in and takes back its count; kf is not tried again for it', { timeout: 60_000 }, async () => {

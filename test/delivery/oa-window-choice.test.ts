@@ -7,6 +7,7 @@ import { createWechatOaChannel } from '../../src/channels/wechat-oa/create-wecha
 import { createChannelInboxRepository } from '../../src/persistence/channel-inbox-repository.ts';
 import { createDeliveryReceiptRepository } from '../../src/persistence/delivery-receipt-repository.ts';
 import { createPiiCipher } from '../../src/persistence/pii-cipher.ts';
+import { createQueuedMessageRepository } from '../../src/persistence/queued-message-repository.ts';
 import { createWechatOaFollowerRepository } from '../../src/persistence/wechat-oa-follower-repository.ts';
 import { startFakeOa, type FakeOa } from '../channels/wechat-oa/fake-wechat-oa-api.ts';
 import { beijingAt, loopChannel, openWorld, tickOf, type World } from '../scheduler/outreach-world.ts';
@@ -48,6 +49,7 @@ describe('outreach by the Official Account window', () => {
     const oa = createWechatOaChannel({
       settings: { appId: APP_ID, appSecret: 'secret-c', token: 'tok', aesKey: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt', apiBase: fake.url, subscribeTemplateId: 'tmpl-1', subscribeField: 'thing1', publicUrl: null, jssdkUrl: 'https://res.wx.qq.com/open/js/jweixin-1.6.0.js' },
       inbox: createChannelInboxRepository(db, createPiiCipher(Buffer.alloc(32, 5))), followers: createWechatOaFollowerRepository(db), audit: world.repos.audit, receipts: createDeliveryReceiptRepository(db),
+      queue: createQueuedMessageRepository(db, createPiiCipher(Buffer.alloc(32, 5))),
       logic: async () => undefined, textOnly: '请输入文字', apologyText: '抱歉', logger: { info: () => {}, warn: () => {}, error: () => {} }, now: () => NOW,
     });
     const web = loopChannel(() => NOW, 'webchat');

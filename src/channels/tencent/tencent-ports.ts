@@ -17,8 +17,6 @@ export interface ChannelInbox {
   claimLapsed(channel: string, owner: string, now: Date, leaseUntil: Date): Promise<InboxItem[]>;
   /** The item has run: its payload is deleted. */
   complete(key: string, at: Date): Promise<void>;
-  /** Records that `key` happened; false if it already had (a notification sent once). */
-  once(key: string, channel: string, at: Date): Promise<boolean>;
 }
 
 /** A caseworker as a WeCom member acts: the console's caseworker reference plus their region. */
@@ -58,6 +56,8 @@ export interface OaFollowers {
   openWindow(openId: string, kind: 'message' | 'event', at: Date): Promise<void>;
   /** Counts one message in the window if the budget allows it (conditional, so two instances agree). */
   takeWindowSlot(openId: string, windowOpenedAt: Date, budget: number): Promise<boolean>;
+  /** WeChat refused a message in the window opened at `windowOpenedAt` (45015, 45047): none is tried in it again. */
+  closeWindow(openId: string, windowOpenedAt: Date): Promise<void>;
   setFollowing(openId: string, following: boolean): Promise<void>;
   setSubscription(openId: string, templateId: string, accepted: boolean): Promise<void>;
 }

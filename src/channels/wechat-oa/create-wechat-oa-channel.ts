@@ -1,6 +1,8 @@
 // Assembles the Official Account channel: callback router, adapter running the conversation engine (no
 // buttons: numbered lines), follower window and subscriptions, the OutboundChannel for outreach, and the
-// 订阅通知 page with the invitation a finished registration ends with.
+// 订阅通知 page with the invitation a finished registration ends with. Replies go through the message queue:
+// what the window cannot take waits for the person's next message or event (sent first, in order), and what
+// WeChat refuses for now (45009, an outage) is tried again by the retry sweep; each step is audited.
 import type { SharedTokens } from '../tencent/shared-tokens.ts';
 import type { RequestHandler, Router } from 'express';
 import type { WechatOaSettings } from '../../config/tencent-channel-config.ts';
@@ -8,6 +10,8 @@ import type { AuditLog, DeliveryReceipts, OutboundChannel } from '../../conversa
 import { createCallbackCrypto } from '../tencent/callback-crypto.ts';
 import { createInboxRunner } from '../tencent/inbox-runner.ts';
 import type { TurnLogic } from '../tencent/tencent-adapter.ts';
+import type { MessageQueue } from '../tencent/message-queue-port.ts';
+import { createQueuedSender } from '../tencent/queued-sender.ts';
 import type { ChannelInbox, OaFollowers } from '../tencent/tencent-ports.ts';
 import { WECHAT_OA_CHANNEL_ID } from './oa-capabilities.ts';
 import { createOaDelivery, OaUndeliverableError } from './oa-delivery.ts';
@@ -25,6 +29,8 @@ export interface WechatOaChannelDeps {
   settings: WechatOaSettings;
   inbox: ChannelInbox;
   followers: OaFollowers;
+  /** Replies waiting for the person's window or a retry (shared with the other Tencent channels). */
+  queue: MessageQueue;
   audit: AuditLog;
   /** Where 订阅通知 sent results go (a failed one reopens the outreach task it carried). */
   receipts: DeliveryReceipts;
@@ -38,6 +44,8 @@ export interface WechatOaChannelDeps {
   subscribePage?: { secret: Buffer; texts: SubscribePageTexts; limit?: RequestHandler };
   leaseMs?: number;
   backoffMs?: readonly number[];
+  /** Pauses before queued replies WeChat refused for now are tried again. */
+  retryBackoffMs?: readonly number[];
   now?: () => Date;
   /** The access token every instance shares (the database's); in this process when absent. */
   sharedTokens?: SharedTokens;
@@ -53,14 +61,24 @@ export function createWechatOaChannel(deps: WechatOaChannelDeps) {
       deps.audit.record({ actor: 'channel:wechat-oa', action: 'channel.api_error', subjectType: 'channel', subjectId: WECHAT_OA_CHANNEL_ID, details: { path, errcode, attempt } }),
   });
   const delivery = createOaDelivery({ api, followers: deps.followers, audit: deps.audit, subscribeTemplateId: settings.subscribeTemplateId, subscribeField: settings.subscribeField, now });
-  const adapter = new WechatOaAdapter(delivery, { bot: { id: settings.appId, name: '就业帮' }, logger: deps.logger, apologyText: deps.apologyText });
+  const replies = createQueuedSender({
+    channel: WECHAT_OA_CHANNEL_ID, queue: deps.queue, route: delivery.route, now, logger: deps.logger,
+    ...(deps.retryBackoffMs ? { retryBackoffMs: deps.retryBackoffMs } : {}),
+    record: (openId, event, details) =>
+      deps.audit.record({ actor: 'channel:wechat-oa', action: `wechat_oa.reply_${event}`, subjectType: 'wechat_oa_follower', subjectId: openId, details }),
+  });
+  const adapter = new WechatOaAdapter(replies, { bot: { id: settings.appId, name: '就业帮' }, logger: deps.logger, apologyText: deps.apologyText });
   const say = (text: string): TurnLogic => async (ctx) => void (await ctx.sendActivity({ type: 'message', text }));
 
   async function run(payload: string): Promise<void> {
     const inbound = oaInboundOf(payload);
     if (!inbound) return;
     const { openId } = inbound;
-    if (inbound.window) await deps.followers.openWindow(openId, inbound.window, now());
+    if (inbound.window) {
+      await deps.followers.openWindow(openId, inbound.window, now());
+      // What waited for this window goes first; the answer to this message queues behind anything left.
+      await replies.flush(openId).catch((err: unknown) => deps.logger.warn({ err }, 'wechat-oa queued replies not sent'));
+    }
     const activity = { id: inbound.activityId, timestamp: inbound.at, locale: 'zh-CN' };
     switch (inbound.kind) {
       case 'text':
@@ -127,7 +145,7 @@ export function createWechatOaChannel(deps: WechatOaChannelDeps) {
     reachability: oaReachability(deps.followers, settings.subscribeTemplateId),
     async send(address, message) {
       try {
-        return { ok: true, providerMessageId: await delivery.send(address, message.text) };
+        return { ok: true, providerMessageId: await delivery.send(address, message.text, { repliesWaiting: await replies.waiting(address) }) };
       } catch (err) {
         if (err instanceof OaUndeliverableError) return { ok: false, retryable: err.retryable, code: err.code };
         if (err instanceof TencentApiError) return { ok: false, retryable: err.retryable, code: String(err.errcode) };
@@ -135,5 +153,5 @@ export function createWechatOaChannel(deps: WechatOaChannelDeps) {
       }
     },
   };
-  return { router, adapter, runner, outbound, registrationFollowOn };
+  return { router, adapter, runner, outbound, replies, registrationFollowOn };
 }

@@ -10,10 +10,10 @@ import type { AuditLog, DeliveryReceipts, OutboundChannel, TranscriptLog } from 
 import { createInboxRunner } from '../tencent/inbox-runner.ts';
 import type { TurnLogic } from '../tencent/tencent-adapter.ts';
 import { TencentApiError } from '../tencent/tencent-api.ts';
+import type { MessageQueue } from '../tencent/message-queue-port.ts';
 import type { ChannelInbox, KfCursors, KfSessions, KfWindows, WecomMembers } from '../tencent/tencent-ports.ts';
 import { createKfApi } from './kf-api.ts';
 import { createKfHandover } from './kf-handover.ts';
-import type { KfReplyQueue } from './kf-reply-queue-port.ts';
 import { createKfReplySender, KfWindowClosedError } from './kf-reply-sender.ts';
 import { createKfServicerLog } from './kf-servicer-messages.ts';
 import { sendFailureOf } from './kf-send-failures.ts';
@@ -28,7 +28,8 @@ export interface WecomKfChannelDeps {
   inbox: ChannelInbox;
   cursors: KfCursors;
   windows: KfWindows;
-  queue: KfReplyQueue;
+  /** Replies waiting for the customer's window or a retry (shared with the other Tencent channels). */
+  queue: MessageQueue;
   sessions: KfSessions;
   members: Pick<WecomMembers, 'userIdOf' | 'find'>;
   audit: AuditLog;
@@ -41,6 +42,8 @@ export interface WecomKfChannelDeps {
   apologyText: string;
   logger: { warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
   leaseMs?: number;
+  /** Pauses before queued replies kf/send_msg refused for now are tried again. */
+  retryBackoffMs?: readonly number[];
   now?: () => Date;
   /** The access token every instance shares (the database's); in this process when absent. */
   sharedTokens?: SharedTokens;
@@ -55,7 +58,7 @@ export function createWecomKfChannel(deps: WecomKfChannelDeps) {
     onError: ({ path, errcode, attempt }) =>
       deps.audit.record({ actor: 'channel:wecom-kf', action: 'channel.api_error', subjectType: 'channel', subjectId: WECOM_KF_CHANNEL_ID, details: { path, errcode, attempt } }),
   });
-  const replies = createKfReplySender({ api, windows: deps.windows, queue: deps.queue, audit: deps.audit, now });
+  const replies = createKfReplySender({ api, windows: deps.windows, queue: deps.queue, audit: deps.audit, now, logger: deps.logger, ...(deps.retryBackoffMs ? { retryBackoffMs: deps.retryBackoffMs } : {}) });
   const guard = createKfSessionGuard({ sessions: deps.sessions, api, logger: deps.logger });
   const adapter = new WecomKfAdapter(replies, { bot: { id: 'wecom-kf', name: '就业帮' }, logger: deps.logger, apologyText: deps.apologyText }, guard);
   const recordServicerMessage = createKfServicerLog({ transcript: deps.transcript, members: deps.members, audit: deps.audit });
@@ -118,5 +121,5 @@ export function createWecomKfChannel(deps: WecomKfChannelDeps) {
       }
     },
   };
-  return { adapter, runner, sync, outbound, handover: createKfHandover({ api, members: deps.members, sessions: deps.sessions, audit: deps.audit }) };
+  return { adapter, runner, sync, outbound, replies, handover: createKfHandover({ api, members: deps.members, sessions: deps.sessions, audit: deps.audit }) };
 }

@@ -3,7 +3,7 @@
 // in 48 h after their message) and queues the rest for their next message, never sending against the rule.
 import type { Activity } from 'botbuilder';
 import { splitText } from '../tencent/split-text.ts';
-import { TencentAdapter, type TencentAdapterOptions } from '../tencent/tencent-adapter.ts';
+import { keyedParts, TencentAdapter, type TencentAdapterOptions } from '../tencent/tencent-adapter.ts';
 import { KF_WINDOW, type KfReplySender } from './kf-reply-sender.ts';
 
 export { KfWindowClosedError } from './kf-reply-sender.ts';
@@ -21,10 +21,10 @@ export class WecomKfAdapter extends TencentAdapter {
     super({ ...options, channelId: WECOM_KF_CHANNEL_ID });
   }
 
-  protected async deliver(to: string, activities: Partial<Activity>[]): Promise<string[]> {
+  protected async deliver(to: string, activities: Partial<Activity>[], batchKey?: string): Promise<string[]> {
     await this.guard?.(to, activities);
     const joined = activities.map((a) => a.text ?? '').filter((t) => t.trim() !== '').join('\n\n');
-    const ids = await this.replies.reply(to, splitText(joined, KF_CAPABILITIES.maxTextChars, (s) => [...s].length));
+    const ids = await this.replies.reply(to, keyedParts(splitText(joined, KF_CAPABILITIES.maxTextChars, (s) => [...s].length), batchKey));
     return activities.map((_, i) => ids[i] ?? ids.at(-1) ?? '');
   }
 }

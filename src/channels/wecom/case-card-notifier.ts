@@ -1,28 +1,28 @@
 // Brings cases to caseworkers in WeCom: a new case of their region arrives as a template card (认领 / open in
 // the console), and what the person says in a case a member is answering is forwarded to them. It reads the
-// same region-scoped CaseDesk changes as the console's live events; each card or forward is sent once (a
-// ledger row), so a restart or a second instance never repeats one.
+// same region-scoped CaseDesk changes as the console's live events; each card or forward goes through the
+// outbox under a key per case (or change) and member, so a restart or a second instance never repeats one,
+// and one WeCom refuses for now is tried again later instead of being lost.
 import type { CaseDesk } from '../../caseworker/case-desk.ts';
 import { isInScope, scopeOf } from '../../caseworker/region-scope.ts';
-import type { ChannelInbox, WecomMembers } from '../tencent/tencent-ports.ts';
+import type { WecomMembers } from '../tencent/tencent-ports.ts';
 import { CLAIM_KEY_PREFIX } from './caseworker-commands.ts';
 import type { WecomCard } from './wecom-api.ts';
+import type { WecomOutbox } from './wecom-outbox.ts';
 
 export interface CaseCardNotifierDeps {
   members: Pick<WecomMembers, 'all'>;
   desk: Pick<CaseDesk, 'changesSince' | 'get'>;
-  ledger: Pick<ChannelInbox, 'once'>;
-  sendCard(userId: string, card: WecomCard, text: string): Promise<void>;
-  sendText(userId: string, text: string): Promise<void>;
+  outbox: Pick<WecomOutbox, 'sendCard' | 'sendText'>;
   t(key: string, params?: Record<string, string>): string;
   consoleUrl: string | null;
   logger: { warn(obj: object, msg?: string): void };
   now?: () => Date;
 }
 
-/** Changes are read again this far back (a row committed late is not missed; the ledger drops repeats). */
+/** Changes are read again this far back (a row committed late is not missed; the outbox's keys drop repeats). */
 const OVERLAP_MS = 5000;
-/** At start-up, cases opened this long ago still get their card (sent once: the ledger remembers). */
+/** At start-up, cases opened this long ago still get their card (queued once: the outbox's key remembers). */
 const CATCH_UP_MS = 3_600_000;
 
 export function createCaseCardNotifier(deps: CaseCardNotifierDeps) {
@@ -47,9 +47,9 @@ export function createCaseCardNotifier(deps: CaseCardNotifierDeps) {
           ...(deps.consoleUrl ? { link: { title: deps.t('wecom.card.open'), url: deps.consoleUrl } } : {}),
         };
         for (const member of members) {
-          if (!(await deps.ledger.once(`wecom-card:${detail.id}:${member.userId}`, 'wecom', now()))) continue;
-          await deps.sendCard(member.userId, { ...card, taskId: `${card.taskId}-${member.userId}`.slice(0, 128).replace(/[^A-Za-z0-9_\-@]/g, '_') }, card.description)
-            .catch((err: unknown) => deps.logger.warn({ err, caseId: detail.id }, 'wecom case card not delivered'));
+          const taskId = `${card.taskId}-${member.userId}`.slice(0, 128).replace(/[^A-Za-z0-9_\-@]/g, '_');
+          await deps.outbox.sendCard(member.userId, { ...card, taskId }, `wecom-card:${detail.id}:${member.userId}`)
+            .catch((err: unknown) => deps.logger.warn({ err, caseId: detail.id }, 'wecom case card not queued'));
         }
       }
       if (change.type === 'message') {
@@ -59,9 +59,8 @@ export function createCaseCardNotifier(deps: CaseCardNotifierDeps) {
         const said = detail?.messages.find((m) => m.direction === 'in' && m.at.getTime() === change.at.getTime());
         if (!said) continue;
         for (const member of answering) {
-          if (!(await deps.ledger.once(`wecom-fwd:${change.id}:${member.userId}`, 'wecom', now()))) continue;
-          await deps.sendText(member.userId, deps.t('wecom.personSaid', { text: said.text }))
-            .catch((err: unknown) => deps.logger.warn({ err, caseId: change.caseId }, 'wecom forward not delivered'));
+          await deps.outbox.sendText(member.userId, deps.t('wecom.personSaid', { text: said.text }), `wecom-fwd:${change.id}:${member.userId}`)
+            .catch((err: unknown) => deps.logger.warn({ err, caseId: change.caseId }, 'wecom forward not queued'));
         }
       }
     }

@@ -1,5 +1,6 @@
 // Assembles the WeCom caseworkers' app from its settings and ports: callback router, adapter, the inbox
-// runner (run once, after the ack, surviving restarts) and the case-card notifier. src/main.ts mounts it.
+// runner (run once, after the ack, surviving restarts), and the case-card notifier with its outbox (cards and
+// forwards queued once, retried when WeCom refuses them for now). src/main.ts mounts it.
 import type { SendBudget } from '../send-budget.ts';
 import type { SharedTokens } from '../tencent/shared-tokens.ts';
 import type { Router } from 'express';
@@ -9,17 +10,21 @@ import type { WecomSettings } from '../../config/tencent-channel-config.ts';
 import type { AuditLog } from '../../conversation/ports.ts';
 import { createCallbackCrypto } from '../tencent/callback-crypto.ts';
 import { createInboxRunner } from '../tencent/inbox-runner.ts';
+import type { MessageQueue } from '../tencent/message-queue-port.ts';
 import type { ChannelInbox, WecomMembers } from '../tencent/tencent-ports.ts';
 import { createCaseCardNotifier } from './case-card-notifier.ts';
 import { createWecomCommands } from './caseworker-commands.ts';
 import { createWecomApi } from './wecom-api.ts';
-import { cardActivity, WecomAdapter } from './wecom-adapter.ts';
+import { WecomAdapter } from './wecom-adapter.ts';
 import { createWecomCallbackRouter } from './wecom-callback-router.ts';
 import { kfEventOf, wecomActivityOf } from './wecom-inbound.ts';
+import { createWecomOutbox } from './wecom-outbox.ts';
 
 export interface WecomChannelDeps {
   settings: WecomSettings;
   inbox: ChannelInbox;
+  /** Where cards and forwards wait to be sent (shared with the other Tencent channels). */
+  queue: MessageQueue;
   members: WecomMembers;
   actions: Pick<CaseActions, 'claim' | 'reply' | 'close'>;
   desk: Pick<CaseDesk, 'get' | 'changesSince'>;
@@ -30,6 +35,8 @@ export interface WecomChannelDeps {
   onKfEvent?: (token: string, openKfId: string) => Promise<void>;
   leaseMs?: number;
   backoffMs?: readonly number[];
+  /** Pauses before a card or forward WeCom refused for now is tried again. */
+  retryBackoffMs?: readonly number[];
   now?: () => Date;
   /** The access token every instance shares (the database's); in this process when absent. */
   sharedTokens?: SharedTokens;
@@ -62,20 +69,20 @@ export function createWecomChannel(deps: WecomChannelDeps) {
       await adapter.processActivity(inbound.userId, inbound.activity, logic);
     },
   });
-  const proactive = (userId: string, activity: Parameters<typeof adapter.sendActivities>[1][number]) =>
-    adapter.continueConversationAsync('', adapter.referenceFor(userId), async (ctx) => void (await ctx.sendActivity(activity)));
+  const outbox = createWecomOutbox({
+    api, queue: deps.queue, audit: deps.audit, logger: deps.logger, now: deps.now ?? (() => new Date()),
+    ...(deps.retryBackoffMs ? { retryBackoffMs: deps.retryBackoffMs } : {}),
+  });
   const notifier = createCaseCardNotifier({
     members: deps.members,
     desk: deps.desk,
-    ledger: deps.inbox,
+    outbox,
     consoleUrl: settings.consoleUrl,
     t: deps.t,
     logger: deps.logger,
-    sendCard: (userId, card, text) => proactive(userId, cardActivity(card, text)),
-    sendText: (userId, text) => proactive(userId, { type: 'message', text }),
     ...(deps.now ? { now: deps.now } : {}),
   });
   const crypto = createCallbackCrypto({ token: settings.token, aesKey: settings.aesKey, receiveId: settings.corpId });
   const router: Router = createWecomCallbackRouter({ crypto, runner, logger: deps.logger });
-  return { router, adapter, runner, notifier };
+  return { router, adapter, runner, notifier, outbox };
 }

@@ -8,14 +8,15 @@ import { WECOM_TEXT_BYTES, type WecomApi, type WecomCard } from './wecom-api.ts'
 
 export const WECOM_CHANNEL_ID = 'wecom';
 
-const cardSchema = z.object({
+/** A template card as carried on an activity or in the message queue (its task id as WeCom accepts it). */
+export const wecomCardSchema = z.object({
   taskId: z.string().regex(/^[A-Za-z0-9_\-@]{1,128}$/),
   title: z.string(),
   description: z.string(),
   buttons: z.array(z.object({ text: z.string(), key: z.string() })),
   link: z.object({ title: z.string(), url: z.string() }).optional(),
 });
-const channelDataSchema = z.object({ wecomCard: cardSchema }).partial();
+const channelDataSchema = z.object({ wecomCard: wecomCardSchema }).partial();
 
 /** An activity that WeCom shows as a template card (the text is what other channels would show). */
 export function cardActivity(card: WecomCard, text: string): Partial<Activity> {

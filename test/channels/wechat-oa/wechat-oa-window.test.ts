@@ -13,6 +13,7 @@ import { createAuditRepository } from '../../../src/persistence/audit-repository
 import { openDatabase, type Database } from '../../../src/persistence/database.ts';
 import { applyMigrations } from '../../../src/persistence/migrations/apply-migrations.ts';
 import { createPiiCipher } from '../../../src/persistence/pii-cipher.ts';
+import { createQueuedMessageRepository } from '../../../src/persistence/queued-message-repository.ts';
 import { createWechatOaFollowerRepository } from '../../../src/persistence/wechat-oa-follower-repository.ts';
 import { callbackSigner, eventXml, textXml } from '../tencent/tencent-callback.ts';
 import { startFakeOa, type FakeOa } from './fake-wechat-oa-api.ts';
@@ -52,6 +53,7 @@ beforeAll(async () => {
     settings: { appId: APP_ID, appSecret: 'secret-w', token: TOKEN, aesKey: AES, apiBase: fake.url, subscribeTemplateId: TEMPLATE, subscribeField: 'thing1', publicUrl: null, jssdkUrl: 'https://res.wx.qq.com/open/js/jweixin-1.6.0.js' },
     inbox: createChannelInboxRepository(db.prisma, createPiiCipher(Buffer.alloc(32, 3))),
     followers: createWechatOaFollowerRepository(db.prisma),
+    queue: createQueuedMessageRepository(db.prisma, createPiiCipher(Buffer.alloc(32, 3))),
     audit: createAuditRepository(db.prisma),
     receipts: createDeliveryReceiptRepository(db.prisma),
     logic: async (ctx) => void (await ctx.sendActivity({ type: 'message', text: `收到：${ctx.activity.text ?? ''}` })),

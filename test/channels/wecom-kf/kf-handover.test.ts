@@ -177,7 +177,7 @@ describe('微信客服 in 人工接待: the servicer answers in the WeCom client
     expect(fake.sendCalls).toBe(callsBefore);
     expect((await caseMessages(token, caseId)).filter((m) => m.text === '请带身份证来窗口办理。')).toEqual([]);
     // Nothing waits to go later either: the customer's next message sends nothing queued.
-    expect(await db.prisma.wecomKfQueuedReply.count({ where: { customer: `${KF}|wmConsole`, status: 'pending' } })).toBe(0);
+    expect(await db.prisma.queuedMessage.count({ where: { channel: 'wecom-kf', recipient: `${KF}|wmConsole`, status: 'pending' } })).toBe(0);
   });
 
   it('a console reply in 智能助手 (claimed by a caseworker without a WeCom userid) goes by the API as before', { timeout: 60_000 }, async () => {

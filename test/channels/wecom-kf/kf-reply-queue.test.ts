@@ -8,7 +8,7 @@ import { loadPiiKey } from '../../../src/config/load-pii-key.ts';
 import type { RunningService } from '../../../src/main.ts';
 import { openDatabase, type Database } from '../../../src/persistence/database.ts';
 import { createPiiCipher } from '../../../src/persistence/pii-cipher.ts';
-import { createWecomKfReplyQueueRepository } from '../../../src/persistence/wecom-kf-reply-queue-repository.ts';
+import { createQueuedMessageRepository } from '../../../src/persistence/queued-message-repository.ts';
 import { officeHoursClock, startTestService, tempServiceConfig } from '../../support/test-service.ts';
 import { waitUntil } from '../../support/console-api.ts';
 import { callbackSigner, kfEventXml } from '../tencent/tencent-callback.ts';
@@ -60,15 +60,17 @@ describe('微信客服 replies over the budget', () => {
     expect(greeting?.length).toBeGreaterThan(0);
 
     // Five replies a closed window left for wmQueue (sealed at rest).
-    const queue = createWecomKfReplyQueueRepository(db.prisma, createPiiCipher(loadPiiKey(config)));
+    const queue = createQueuedMessageRepository(db.prisma, createPiiCipher(loadPiiKey(config)));
     const waiting = ['等候一', '等候二', '等候三', '等候四', '等候五'];
-    await queue.enqueue(`${KF}|wmQueue`, waiting, clock());
-    const sealed = await db.prisma.wecomKfQueuedReply.findMany({ where: { customer: `${KF}|wmQueue` } });
+    const queued = await queue.enqueue('wecom-kf', `${KF}|wmQueue`, waiting.map((text) => ({ text })), clock());
+    // Left by a closed window: released, they wait for the customer's next message.
+    for (const { seq } of queued) await db.prisma.queuedMessage.update({ where: { seq }, data: { nextAttemptAt: null } });
+    const sealed = await db.prisma.queuedMessage.findMany({ where: { channel: 'wecom-kf', recipient: `${KF}|wmQueue` } });
     expect(sealed.every((r) => r.sealed !== null && !r.sealed.includes('等候'))).toBe(true);
 
     // Their 你好 opens a window of five: the five waiting go, in order; the greeting waits (sealed) behind them.
     expect(await customerSays('wmQueue', '你好', 5)).toEqual(waiting);
-    const left = await db.prisma.wecomKfQueuedReply.findMany({ where: { customer: `${KF}|wmQueue`, status: 'pending' } });
+    const left = await db.prisma.queuedMessage.findMany({ where: { channel: 'wecom-kf', recipient: `${KF}|wmQueue`, status: 'pending' } });
     expect(left).toHaveLength(1);
     expect(left[0]?.sealed).not.toContain(greeting?.slice(0, 4));
     expect((await db.prisma.auditEvent.findMany({ where: { action: 'wecom_kf.reply_queued', subjectId: `${KF}|wmQueue` } })).map((e) => JSON.parse(e.details))).toEqual([{ queued: 1, reason: 'budget_used' }]);
@@ -86,7 +88,7 @@ describe('微信客服 replies over the budget', () => {
     expect(all[5]).toBe(greeting);
     expect(all[6]).not.toBe(greeting);
     expect(all[6]?.length).toBeGreaterThan(0);
-    expect(await db.prisma.wecomKfQueuedReply.findMany({ where: { customer: `${KF}|wmQueue` }, select: { status: true, sealed: true } }))
+    expect(await db.prisma.queuedMessage.findMany({ where: { channel: 'wecom-kf', recipient: `${KF}|wmQueue` }, select: { status: true, sealed: true } }))
       .toEqual(Array.from({ length: 7 }, () => ({ status: 'sent', sealed: null })));
 
     // Tencent's event again (a retry): nothing new to read, nothing sent again.
