@@ -1,22 +1,23 @@
-// The one bridge between botbuilder and the engine: a TurnContext becomes an InboundTurn, the engine's
-// replies go back as message activities with suggested-action buttons. Every channel adapter uses it.
+// The one bridge between botbuilder and the engine: a TurnContext becomes an InboundTurn (told what the
+// channel's capabilities allow), the engine's replies go back as message activities with suggested-action
+// buttons. Every channel adapter uses it.
 import { ActionTypes, TurnContext } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 import type { ConversationEngine } from '../conversation/conversation-engine.ts';
 import type { InboundKind, InboundTurn, OutboundMessage } from '../conversation/turn-types.ts';
+import { maxButtonsOf, showsButtons, type ChannelCapabilities } from './channel-capabilities.ts';
 
 export interface BridgeOptions {
-  /** Whether this channel renders suggested actions as buttons (Web Chat does; plain text channels do not). */
-  buttons: boolean;
+  /** The channel's declared capabilities: without buttons the engine words choices as numbered lines. */
+  capabilities: Pick<ChannelCapabilities, 'buttons'>;
   /** Whether the channel re-runs a turn a crash interrupted (web chat's pending turns): see InboundTurn.resumable. */
   resumable?: boolean;
-  /** The most buttons that fit the screen in one message; a longer list goes out as numbered lines. */
-  maxButtons?: number;
 }
 
 export function createBotLogic(engine: ConversationEngine, options: BridgeOptions): (ctx: TurnContext) => Promise<void> {
+  const maxButtons = maxButtonsOf(options.capabilities);
   return async (ctx) => {
-    const turn = { ...toInboundTurn(ctx.activity, options.buttons), ...(options.resumable ? { resumable: true } : {}), ...(options.maxButtons ? { maxButtons: options.maxButtons } : {}) };
+    const turn = { ...toInboundTurn(ctx.activity, showsButtons(options.capabilities)), ...(options.resumable ? { resumable: true } : {}), ...(maxButtons ? { maxButtons } : {}) };
     const replies = await engine.handle(turn);
     if (replies.length > 0) await ctx.sendActivities(replies.map((r) => toActivity(r)));
   };

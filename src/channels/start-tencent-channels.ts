@@ -20,7 +20,7 @@ import type { SubscribePageTexts } from './wechat-oa/subscribe-page.ts';
 import type { ChannelInbox, KfCursors, KfSessions, KfWindows, OaFollowers, WecomMembers } from './tencent/tencent-ports.ts';
 import { createWecomKfChannel } from './wecom-kf/create-wecom-kf-channel.ts';
 import type { KfReplyQueue } from './wecom-kf/kf-reply-queue-port.ts';
-import { KF_CAPABILITIES } from './wecom-kf/wecom-kf-adapter.ts';
+import { KF_CAPABILITIES } from './wecom-kf/kf-capabilities.ts';
 import { createWecomChannel } from './wecom/create-wecom-channel.ts';
 
 export interface TencentChannelsDeps {
@@ -74,7 +74,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
     const oa = createWechatOaChannel({
       ...shared, settings: oaSettings, inbox: deps.inbox, followers: deps.oaFollowers, audit: deps.audit, logger: deps.logger,
       ...(deps.now ? { now: deps.now } : {}),
-      logic: createBotLogic(deps.engine, { buttons: WECHAT_OA_CAPABILITIES.buttons }),
+      logic: createBotLogic(deps.engine, { capabilities: WECHAT_OA_CAPABILITIES }),
       textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
       apologyText: deps.localizer.t('zh-CN', 'engine.error'),
       subscribePage: { secret: deps.subscribeSecret, texts: subscribePageTexts(deps.localizer), ...(deps.pageLimit ? { limit: deps.pageLimit } : {}) },
@@ -98,7 +98,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
         ...shared, settings: { corpId: wecomSettings.corpId, kfSecret, apiBase: wecomSettings.apiBase },
         inbox: deps.inbox, cursors: deps.kfCursors, windows: deps.kfWindows, queue: deps.kfQueue, sessions: deps.kfSessions, transcript: deps.transcript, members: deps.wecomMembers, audit: deps.audit, logger: deps.logger,
         ...(deps.now ? { now: deps.now } : {}),
-        logic: createBotLogic(deps.engine, { buttons: KF_CAPABILITIES.buttons }),
+        logic: createBotLogic(deps.engine, { capabilities: KF_CAPABILITIES }),
         textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
         apologyText: deps.localizer.t('zh-CN', 'engine.error'),
       })

@@ -5,6 +5,7 @@ import type { Activity, ResourceResponse } from 'botbuilder';
 import { z } from 'zod';
 import type { WebchatStore } from './webchat-store-port.ts';
 import { ProactiveAdapter, type TurnLogic } from '../proactive-adapter.ts';
+import { WEBCHAT_CHANNEL_ID } from './webchat-capabilities.ts';
 
 export type { TurnLogic };
 
@@ -26,7 +27,7 @@ export interface WebchatAdapterOptions {
   onStored?: (conversationId: string) => void;
 }
 
-export const WEBCHAT_CHANNEL_ID = 'webchat';
+export { WEBCHAT_CHANNEL_ID };
 export const WEBCHAT_SERVICE_URL = 'urn:jiuyebang:webchat';
 export const DEFAULT_APOLOGY_TEXT = '抱歉，系统刚才出了点问题，请稍后再试一次。';
 const MAX_DELAY_MS = 5000;

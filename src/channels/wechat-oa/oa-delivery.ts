@@ -4,7 +4,7 @@
 import type { AuditLog } from '../../conversation/ports.ts';
 import { TencentApiError } from '../tencent/tencent-api.ts';
 import type { OaFollowers } from '../tencent/tencent-ports.ts';
-import { WECHAT_OA_CAPABILITIES, windowIsOpen } from './oa-capabilities.ts';
+import { OA_NOTICE_FIELD_CHARS, WECHAT_OA_CAPABILITIES, windowIsOpen } from './oa-capabilities.ts';
 import type { WechatOaApi } from './wechat-oa-api.ts';
 
 /** Out of the 48-hour window, and out of its message budget. */
@@ -36,7 +36,7 @@ export function createOaDelivery(deps: OaDeliveryDeps) {
       await record(openId, 'wechat_oa.undeliverable', { reason: 'outside_window' });
       throw new OaUndeliverableError('outside_window');
     }
-    const value = [...text.replace(/\s+/g, ' ')].slice(0, WECHAT_OA_CAPABILITIES.noticeFieldChars).join('');
+    const value = [...text.replace(/\s+/g, ' ')].slice(0, OA_NOTICE_FIELD_CHARS).join('');
     const id = await deps.api.sendSubscribeNotice(openId, template, { [deps.subscribeField]: value });
     await record(openId, 'wechat_oa.subscribe_notice_sent', { templateId: template });
     return id;

@@ -14,7 +14,7 @@ export class WechatOaAdapter extends TencentAdapter {
   protected async deliver(to: string, activities: Partial<Activity>[]): Promise<string[]> {
     const joined = activities.map((a) => a.text ?? '').filter((t) => t.trim() !== '').join('\n\n');
     const ids: string[] = [];
-    for (const part of splitText(joined, WECHAT_OA_CAPABILITIES.maxTextChars, (s) => [...s].length)) ids.push(await this.delivery.send(to, part));
+    for (const part of splitText(joined, WECHAT_OA_CAPABILITIES.text.max)) ids.push(await this.delivery.send(to, part));
     return activities.map((_, i) => ids[i] ?? ids.at(-1) ?? '');
   }
 }

@@ -4,8 +4,9 @@ import { TurnContext } from 'botbuilder';
 import type { Activity, ResourceResponse } from 'botbuilder';
 import { ProactiveAdapter, type TurnLogic } from '../proactive-adapter.ts';
 import type { PacedOutcome } from './send-pacer.ts';
+import { WECHATY_CHANNEL_ID } from './personal-wechat-capabilities.ts';
 
-export const WECHATY_CHANNEL_ID = 'wechaty';
+export { WECHATY_CHANNEL_ID };
 export const WECHATY_SERVICE_URL = 'urn:jiuyebang:wechaty';
 
 /** Sends one text to a contact (the puppet behind the pacer). */

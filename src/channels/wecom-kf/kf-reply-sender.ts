@@ -6,9 +6,10 @@ import type { AuditLog } from '../../conversation/ports.ts';
 import { TencentApiError } from '../tencent/tencent-api.ts';
 import type { KfWindows } from '../tencent/tencent-ports.ts';
 import type { KfApi } from './kf-api.ts';
+import { KF_WINDOW } from './kf-capabilities.ts';
 import type { KfReplyQueue } from './kf-reply-queue-port.ts';
 
-export const KF_WINDOW = { budget: 5, ms: 48 * 3_600_000 } as const;
+export { KF_WINDOW };
 /** A reply claimed this long ago and never settled was being sent when its instance died: it may have arrived. */
 export const KF_SEND_LEASE_MS = 10 * 60_000;
 

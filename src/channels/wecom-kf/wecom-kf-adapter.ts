@@ -4,12 +4,11 @@
 import type { Activity } from 'botbuilder';
 import { splitText } from '../tencent/split-text.ts';
 import { TencentAdapter, type TencentAdapterOptions } from '../tencent/tencent-adapter.ts';
-import { KF_WINDOW, type KfReplySender } from './kf-reply-sender.ts';
+import { KF_CAPABILITIES, WECOM_KF_CHANNEL_ID } from './kf-capabilities.ts';
+import type { KfReplySender } from './kf-reply-sender.ts';
 
 export { KfWindowClosedError } from './kf-reply-sender.ts';
-
-export const WECOM_KF_CHANNEL_ID = 'wecom-kf';
-export const KF_CAPABILITIES = { buttons: false, markdown: false, maxTextChars: 1000, window: KF_WINDOW } as const;
+export { KF_CAPABILITIES, WECOM_KF_CHANNEL_ID };
 
 export function kfCustomerId(openKfId: string, externalUserId: string): string {
   return `${openKfId}|${externalUserId}`;
@@ -24,7 +23,7 @@ export class WecomKfAdapter extends TencentAdapter {
   protected async deliver(to: string, activities: Partial<Activity>[]): Promise<string[]> {
     await this.guard?.(to, activities);
     const joined = activities.map((a) => a.text ?? '').filter((t) => t.trim() !== '').join('\n\n');
-    const ids = await this.replies.reply(to, splitText(joined, KF_CAPABILITIES.maxTextChars, (s) => [...s].length));
+    const ids = await this.replies.reply(to, splitText(joined, KF_CAPABILITIES.text.max));
     return activities.map((_, i) => ids[i] ?? ids.at(-1) ?? '');
   }
 }

@@ -4,9 +4,10 @@ import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { splitText } from '../tencent/split-text.ts';
 import { TencentAdapter, type TencentAdapterOptions } from '../tencent/tencent-adapter.ts';
-import { WECOM_TEXT_BYTES, type WecomApi, type WecomCard } from './wecom-api.ts';
+import type { WecomApi, WecomCard } from './wecom-api.ts';
+import { WECOM_CAPABILITIES, WECOM_CHANNEL_ID } from './wecom-capabilities.ts';
 
-export const WECOM_CHANNEL_ID = 'wecom';
+export { WECOM_CHANNEL_ID };
 
 const cardSchema = z.object({
   taskId: z.string().regex(/^[A-Za-z0-9_\-@]{1,128}$/),
@@ -37,7 +38,7 @@ export class WecomAdapter extends TencentAdapter {
         continue;
       }
       let last = '';
-      for (const part of splitText(activity.text ?? '', WECOM_TEXT_BYTES)) last = await this.api.sendText(to, part);
+      for (const part of splitText(activity.text ?? '', WECOM_CAPABILITIES.text.max)) last = await this.api.sendText(to, part);
       ids.push(last);
     }
     return ids;
