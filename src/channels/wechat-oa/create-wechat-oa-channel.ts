@@ -9,7 +9,8 @@ import { createCallbackCrypto } from '../tencent/callback-crypto.ts';
 import { createInboxRunner } from '../tencent/inbox-runner.ts';
 import type { TurnLogic } from '../tencent/tencent-adapter.ts';
 import type { ChannelInbox, OaFollowers } from '../tencent/tencent-ports.ts';
-import { WECHAT_OA_CHANNEL_ID } from './oa-capabilities.ts';
+import { WECHAT_OA_CAPABILITIES, WECHAT_OA_CHANNEL_ID } from './oa-capabilities.ts';
+import { renderForChannel } from '../render-for-channel.ts';
 import { createOaDelivery, OaUndeliverableError } from './oa-delivery.ts';
 import { oaInboundOf } from './oa-inbound.ts';
 import { oaReachability } from './oa-reachability.ts';
@@ -117,7 +118,9 @@ export function createWechatOaChannel(deps: WechatOaChannelDeps) {
     reachability: oaReachability(deps.followers, settings.subscribeTemplateId),
     async send(address, message) {
       try {
-        return { ok: true, providerMessageId: await delivery.send(address, message.text) };
+        let id = '';
+        for (const part of renderForChannel([message], WECHAT_OA_CAPABILITIES)) id = await delivery.send(address, part.text);
+        return { ok: true, providerMessageId: id };
       } catch (err) {
         if (err instanceof OaUndeliverableError) return { ok: false, retryable: err.retryable, code: err.code };
         if (err instanceof TencentApiError) return { ok: false, retryable: err.retryable, code: String(err.errcode) };

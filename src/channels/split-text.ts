@@ -1,5 +1,6 @@
 // Splits a message too long for a channel into parts that fit, at sentence ends (。！？!?. or a line break)
 // where possible, else at the limit; each part is measured the channel's way (WeCom and WeChat count bytes).
+import type { TextStyle } from './channel-capabilities.ts';
 
 export function splitText(text: string, max: number, measure: (s: string) => number = utf8Bytes): string[] {
   const parts: string[] = [];
@@ -21,4 +22,13 @@ export function splitText(text: string, max: number, measure: (s: string) => num
 
 export function utf8Bytes(s: string): number {
   return Buffer.byteLength(s, 'utf8');
+}
+
+export function characters(s: string): number {
+  return [...s].length;
+}
+
+/** How a channel measures a message: UTF-8 bytes (the Tencent APIs) or characters (code points). */
+export function measureIn(unit: Extract<TextStyle, { unit: string }>['unit']): (s: string) => number {
+  return unit === 'utf8-bytes' ? utf8Bytes : characters;
 }
