@@ -31,6 +31,10 @@ import { createOutreachFactRepository } from './persistence/outreach-fact-reposi
 import { createCatalogueDesk, createCatalogueImporter } from './persistence/catalogue-repository.ts';
 import { createWebchatOutbound } from './channels/webchat/webchat-outbound.ts';
 import { createBotLogic } from './channels/bot-bridge.ts';
+import { showsButtons } from './channels/channel-capabilities.ts';
+import { CHANNEL_CAPABILITIES } from './channels/channel-capability-list.ts';
+import { WEBCHAT_CAPABILITIES } from './channels/webchat/webchat-capabilities.ts';
+import { WECHATY_CAPABILITIES } from './channels/wechat-personal/personal-wechat-capabilities.ts';
 import { createWebchatRouter } from './channels/webchat/webchat-router.ts';
 import { WEBCHAT_CHANNEL_ID, WebchatAdapter } from './channels/webchat/webchat-adapter.ts';
 import { DirectlineStream } from './channels/webchat/directline-stream.ts';
@@ -69,9 +73,6 @@ import { createWechatOaFollowerRepository } from './persistence/wechat-oa-follow
 import { createWecomKfCursorRepository, createWecomKfSessionRepository, createWecomKfWindowRepository } from './persistence/wecom-kf-repository.ts';
 import { createQueuedMessageRepository } from './persistence/queued-message-repository.ts';
 import { createHandoverRelay } from './caseworker/case-handover.ts';
-
-/** Web Chat stacks buttons one under another; more than this many do not fit a phone screen, so they go as numbered lines. */
-const WEBCHAT_MAX_BUTTONS = 8;
 
 export interface RunningService {
   url: string;
@@ -145,7 +146,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
     stream,
     tooLongText: (locale, length, max) => localizer.t(toLocale(locale), 'engine.messageTooLong', { length, max }),
     adapter: webchatAdapter,
-    logic: createBotLogic(engine, { buttons: true, resumable: true, maxButtons: WEBCHAT_MAX_BUTTONS }),
+    logic: createBotLogic(engine, { capabilities: WEBCHAT_CAPABILITIES, resumable: true }),
     tokenSecret,
     tokenLifetimeSeconds: config.WEBCHAT_TOKEN_MINUTES * 60,
     pendingTurns: createPendingTurnRepository(database.prisma, cipher),
@@ -158,7 +159,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const stopSweeping = webchat.turns.startSweeping(sweepIntervalMs(config.WEBCHAT_TURN_LEASE_SECONDS));
   // Send slots (WeCom members, the personal WeChat account) are reserved in the database, shared by every instance.
   const sendBudget = createSendBudgetRepository(database.prisma);
-  const wechat = await startWechatFromConfig(config, { logic: createBotLogic(engine, { buttons: false }), localizer, logger, now, sendBudget, ...(options.wechaty ? { bot: options.wechaty } : {}) });
+  const wechat = await startWechatFromConfig(config, { logic: createBotLogic(engine, { capabilities: WECHATY_CAPABILITIES }), localizer, logger, now, sendBudget, ...(options.wechaty ? { bot: options.wechaty } : {}) });
   const caseDesk = createCaseDeskRepository(database.prisma);
   // Channels that reach a person by address (the Tencent ones join once started): outreach sends through them,
   // and the person file asks each whether it can reach the person now.
@@ -233,7 +234,7 @@ export async function startService(config: AppConfig, options: StartOptions = {}
   const tick = createOutreachTick({
     plans: repos.outreach, deliveries: createOutreachDeliveryRepository(database.prisma), facts: createOutreachFactRepository(database.prisma), contacts: repos.ledger, audit: repos.audit, packs, calendar,
     catalogue: createCatalogueDesk(database.prisma, cipher),
-    channels: outboundChannels, buttonChannels: [WEBCHAT_CHANNEL_ID], localizer, settings: config,
+    channels: outboundChannels, buttonChannels: CHANNEL_CAPABILITIES.filter(showsButtons).map((c) => c.channel), localizer, settings: config,
     prompter: createEnginePrompter({ repos, firstContact, policy, idleHours: config.DIALOG_IDLE_HOURS }),
   });
   const job = config.SCHEDULER_ENABLED

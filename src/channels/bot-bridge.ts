@@ -1,22 +1,25 @@
-// The one bridge between botbuilder and the engine: a TurnContext becomes an InboundTurn, the engine's
-// replies go back as message activities with suggested-action buttons. Every channel adapter uses it.
+// The one bridge between botbuilder and the engine: a TurnContext becomes an InboundTurn (told what the
+// channel's capabilities allow), the engine's replies go back as message activities with suggested-action
+// buttons, and an activity reads back as the reply the channel's renderer shapes. Every channel adapter uses it.
 import { ActionTypes, TurnContext } from 'botbuilder';
-import type { Activity } from 'botbuilder';
+import type { Activity, SuggestedActions } from 'botbuilder';
+import { z } from 'zod';
 import type { ConversationEngine } from '../conversation/conversation-engine.ts';
-import type { InboundKind, InboundTurn, OutboundMessage } from '../conversation/turn-types.ts';
+import type { Choice, InboundKind, InboundTurn, OutboundMessage } from '../conversation/turn-types.ts';
+import { maxButtonsOf, showsButtons, type ChannelCapabilities } from './channel-capabilities.ts';
+import type { ReplyToRender } from './render-for-channel.ts';
 
 export interface BridgeOptions {
-  /** Whether this channel renders suggested actions as buttons (Web Chat does; plain text channels do not). */
-  buttons: boolean;
+  /** The channel's declared capabilities: without buttons the engine words choices as numbered lines. */
+  capabilities: Pick<ChannelCapabilities, 'buttons'>;
   /** Whether the channel re-runs a turn a crash interrupted (web chat's pending turns): see InboundTurn.resumable. */
   resumable?: boolean;
-  /** The most buttons that fit the screen in one message; a longer list goes out as numbered lines. */
-  maxButtons?: number;
 }
 
 export function createBotLogic(engine: ConversationEngine, options: BridgeOptions): (ctx: TurnContext) => Promise<void> {
+  const maxButtons = maxButtonsOf(options.capabilities);
   return async (ctx) => {
-    const turn = { ...toInboundTurn(ctx.activity, options.buttons), ...(options.resumable ? { resumable: true } : {}), ...(options.maxButtons ? { maxButtons: options.maxButtons } : {}) };
+    const turn = { ...toInboundTurn(ctx.activity, showsButtons(options.capabilities)), ...(options.resumable ? { resumable: true } : {}), ...(maxButtons ? { maxButtons } : {}) };
     const replies = await engine.handle(turn);
     if (replies.length > 0) await ctx.sendActivities(replies.map((r) => toActivity(r)));
   };
@@ -51,11 +54,22 @@ function kindOf(activity: Activity): InboundKind {
  */
 export function toActivity(message: OutboundMessage): Partial<Activity> {
   const activity: Partial<Activity> = { type: 'message', text: message.text, textFormat: 'plain', locale: message.locale };
-  if (message.choices.length > 0) {
-    activity.suggestedActions = {
-      to: [],
-      actions: message.choices.map((c) => ({ type: ActionTypes.ImBack, title: c.title, value: c.title, channelData: { value: c.value } })),
-    };
-  }
+  if (message.choices.length > 0) activity.suggestedActions = suggestedActionsOf(message.choices);
   return activity;
+}
+
+/** Choices as Web Chat buttons: pressing one posts its title, with the choice's value in channelData. */
+export function suggestedActionsOf(choices: readonly Choice[]): SuggestedActions {
+  return { to: [], actions: choices.map((c) => ({ type: ActionTypes.ImBack, title: c.title, value: c.title, channelData: { value: c.value } })) };
+}
+
+const choiceValueSchema = z.object({ value: z.string() });
+
+/** The reply a message activity carries (its text, and its buttons as choices), for a channel's renderer. */
+export function replyOfActivity(activity: Partial<Activity>): ReplyToRender {
+  const choices = (activity.suggestedActions?.actions ?? []).map((a) => {
+    const data = choiceValueSchema.safeParse(a.channelData);
+    return { title: a.title ?? String(a.value ?? ''), value: data.success ? data.data.value : String(a.value ?? '') };
+  });
+  return { text: activity.text ?? '', choices };
 }

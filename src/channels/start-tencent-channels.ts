@@ -20,7 +20,7 @@ import type { SubscribePageTexts } from './wechat-oa/subscribe-page.ts';
 import type { ChannelInbox, KfCursors, KfSessions, KfWindows, OaFollowers, WecomMembers } from './tencent/tencent-ports.ts';
 import { createWecomKfChannel } from './wecom-kf/create-wecom-kf-channel.ts';
 import type { MessageQueue } from './tencent/message-queue-port.ts';
-import { KF_CAPABILITIES } from './wecom-kf/wecom-kf-adapter.ts';
+import { KF_CAPABILITIES } from './wecom-kf/kf-capabilities.ts';
 import { createWecomChannel } from './wecom/create-wecom-channel.ts';
 
 export interface TencentChannelsDeps {
@@ -78,7 +78,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
       ...shared, settings: oaSettings, inbox: deps.inbox, followers: deps.oaFollowers, queue: deps.messageQueue, audit: deps.audit, receipts: deps.receipts, logger: deps.logger,
       ...(deps.now ? { now: deps.now } : {}),
       // Resumable: a turn a crash interrupted is run again with the replies it decided (queued once, by key).
-      logic: createBotLogic(deps.engine, { buttons: WECHAT_OA_CAPABILITIES.buttons, resumable: true }),
+      logic: createBotLogic(deps.engine, { capabilities: WECHAT_OA_CAPABILITIES, resumable: true }),
       textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
       apologyText: deps.localizer.t('zh-CN', 'engine.error'),
       subscribePage: { secret: deps.subscribeSecret, texts: subscribePageTexts(deps.localizer), ...(deps.pageLimit ? { limit: deps.pageLimit } : {}) },
@@ -102,7 +102,7 @@ export function startTencentChannels(deps: TencentChannelsDeps) {
         ...shared, settings: { corpId: wecomSettings.corpId, kfSecret, apiBase: wecomSettings.apiBase },
         inbox: deps.inbox, cursors: deps.kfCursors, windows: deps.kfWindows, queue: deps.messageQueue, sessions: deps.kfSessions, transcript: deps.transcript, members: deps.wecomMembers, audit: deps.audit, receipts: deps.receipts, logger: deps.logger,
         ...(deps.now ? { now: deps.now } : {}),
-        logic: createBotLogic(deps.engine, { buttons: KF_CAPABILITIES.buttons, resumable: true }),
+        logic: createBotLogic(deps.engine, { capabilities: KF_CAPABILITIES, resumable: true }),
         textOnly: deps.localizer.t('zh-CN', 'wechatOa.textOnly'),
         apologyText: deps.localizer.t('zh-CN', 'engine.error'),
       })

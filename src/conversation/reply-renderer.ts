@@ -22,10 +22,17 @@ export function renderReplies(replies: readonly Reply[], locale: Locale, localiz
     const choices = (r.choices ?? []).map((c) => ({ title: localizer.t(locale, c.label), value: c.value }));
     if (choices.length > 0) offered = (r.choices ?? []).map((c, i) => ({ ...choices[i], title: choices[i]?.title ?? '', value: c.value, label: c.label }));
     if (choices.length === 0 || (buttons && choices.length <= maxButtons)) return { text, choices, locale };
-    const lines = choices.map((c, i) => `${i + 1}. ${c.title}`);
-    return { text: [text, ...lines, localizer.t(locale, hintKey(r, buttons))].join('\n'), choices: [], locale };
+    return { text: [text, ...numberedLines(choices), localizer.t(locale, hintKey(r, buttons))].join('\n'), choices: [], locale };
   });
   return { messages, offered };
+}
+
+/**
+ * Choices as lines "1. title", numbered in the order they were offered: `resolveChoice` reads a typed "1" back
+ * as the first of them, whoever numbered them (this renderer, or a channel's for choices that reach it whole).
+ */
+export function numberedLines(choices: readonly Pick<Choice, 'title'>[]): string[] {
+  return choices.map((c, i) => `${i + 1}. ${c.title}`);
 }
 
 /** A list too long for buttons also takes the choice's name; a channel without buttons asks for the number. */

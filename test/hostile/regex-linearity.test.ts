@@ -21,6 +21,7 @@ import { parseMobileNumber } from '../../src/domain/contact/mobile-number.ts';
 import { parsePersonName } from '../../src/domain/contact/person-name.ts';
 import { parsePlaceName } from '../../src/domain/registration/place-name.ts';
 import { maskPersonalNumbers } from '../../src/logging/mask-personal-numbers.ts';
+import { plainTextOf } from '../../src/channels/plain-text.ts';
 import { maskJsonStrings } from '../../src/logging/mask-json.ts';
 import { normalizeDigits } from '../../src/domain/identity/normalize-digits.ts';
 import type { ParseContext } from '../../src/conversation/dialog-types.ts';
@@ -177,6 +178,14 @@ describe('regular expressions on user text are linear', () => {
 
   it.each(Object.entries(PARSERS))('%s stays within the budget on 100 KB inputs', (_name, parse) => {
     const worst = worstRatio(adversarialInputs(''), parse);
+    expect(worst.ratio, `worst on ${JSON.stringify(worst.input.slice(0, 12))}…`).toBeLessThan(MAX_RATIO);
+  });
+
+  it('plainTextOf (Markdown made plain for a channel) stays within the budget on unclosed marks', () => {
+    // Openers that never close: each could make a pattern scan to the end of the text from every one of them.
+    const pumps = ['[', '![', '[a](', '](', '中**a', '中__a', '中*a', '中`', '* ', '- ', '#'];
+    const inputs = pumps.map((pump) => `${pump.repeat(Math.ceil(SIZE / pump.length)).slice(0, SIZE)}\u0001`);
+    const worst = worstRatio(inputs, plainTextOf);
     expect(worst.ratio, `worst on ${JSON.stringify(worst.input.slice(0, 12))}…`).toBeLessThan(MAX_RATIO);
   });
 });

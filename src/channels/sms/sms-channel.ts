@@ -5,9 +5,10 @@ import type { AuditLog, OutboundChannel, OutboundTemplate, SendOutcome } from '.
 import { parseMobileNumber } from '../../domain/contact/mobile-number.ts';
 import type { SmsDriver, SmsParam } from './sms-driver.ts';
 import { noticeTemplateFor, type SmsNoticeTemplates } from './sms-notice-templates.ts';
+import { SMS_CHANNEL_ID } from './sms-capabilities.ts';
 import type { ShortLinkStore, SmsNumberLimiter, SmsPhoneBook } from './sms-ports.ts';
 
-export const SMS_CHANNEL_ID = 'sms';
+export { SMS_CHANNEL_ID };
 export { smsDriverFromSettings, type SmsSettings } from './sms-settings.ts';
 
 export interface SmsShortLinks {

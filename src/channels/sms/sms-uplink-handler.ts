@@ -5,6 +5,8 @@ import type { ConversationEngine } from '../../conversation/conversation-engine.
 import type { Localizer } from '../../conversation/localizer.ts';
 import type { AuditLog, IdentityChallengeStore, OutboundChannel } from '../../conversation/ports.ts';
 import { toLocale } from '../../conversation/locales.ts';
+import { showsButtons } from '../channel-capabilities.ts';
+import { SMS_CAPABILITIES } from './sms-capabilities.ts';
 import type { SmsPhoneBook, SmsUplinkLog } from './sms-ports.ts';
 import type { UplinkMessage } from './sms-uplink-payloads.ts';
 
@@ -39,7 +41,7 @@ export async function receiveUplink(deps: SmsUplinkDeps, provider: string, messa
   await deps.identity.linkAddress({ jobSeekerId, channel: deps.sms.channel, userKey: address, conversationKey: `${deps.sms.channel}:${address}`, reference });
   const replies = await deps.engine.handle({
     channel: deps.sms.channel, conversationId: address, userKey: address, kind: 'message', text: message.text,
-    activityId: `${provider}:${message.providerMessageId}`, reference, buttons: false, at: now,
+    activityId: `${provider}:${message.providerMessageId}`, reference, buttons: showsButtons(SMS_CAPABILITIES), at: now,
   });
   await deps.audit.record({ actor: 'sms', action: 'sms.uplinkReceived', subjectType: 'job_seeker', subjectId: jobSeekerId, details: { provider, providerMessageId: message.providerMessageId, replies: replies.length } });
   if (replies.length === 0) return 'no_reply';

@@ -1,10 +1,14 @@
 // The web chat channel as a botbuilder BotAdapter: inbound activities run the bot logic in a TurnContext,
-// outbound activities are appended to the Direct Line stream in the database (the browser polls it).
+// outbound activities, shaped by the channel renderer, are appended to the Direct Line stream in the database
+// (the browser polls it).
 import { TurnContext } from 'botbuilder';
 import type { Activity, ResourceResponse } from 'botbuilder';
 import { z } from 'zod';
 import type { WebchatStore } from './webchat-store-port.ts';
 import { ProactiveAdapter, type TurnLogic } from '../proactive-adapter.ts';
+import { replyOfActivity, suggestedActionsOf } from '../bot-bridge.ts';
+import { renderForChannel } from '../render-for-channel.ts';
+import { WEBCHAT_CAPABILITIES, WEBCHAT_CHANNEL_ID } from './webchat-capabilities.ts';
 
 export type { TurnLogic };
 
@@ -26,7 +30,7 @@ export interface WebchatAdapterOptions {
   onStored?: (conversationId: string) => void;
 }
 
-export const WEBCHAT_CHANNEL_ID = 'webchat';
+export { WEBCHAT_CHANNEL_ID };
 export const WEBCHAT_SERVICE_URL = 'urn:jiuyebang:webchat';
 export const DEFAULT_APOLOGY_TEXT = '抱歉，系统刚才出了点问题，请稍后再试一次。';
 const MAX_DELAY_MS = 5000;
@@ -121,8 +125,9 @@ export class WebchatAdapter extends ProactiveAdapter {
       }
       const conversationId = activity.conversation?.id;
       if (!conversationId) throw new Error('web chat: outgoing activity has no conversation id');
-      const stored = await this.store.appendActivity(conversationId, toStoredJson(activity));
-      responses.push({ id: stored.activity.id });
+      let id = '';
+      for (const part of renderedActivities(activity)) id = (await this.store.appendActivity(conversationId, toStoredJson(part))).activity.id;
+      responses.push({ id });
     }
     return responses;
   }
@@ -130,15 +135,26 @@ export class WebchatAdapter extends ProactiveAdapter {
   /** A durable turn's replies, in order: the first batch with the turn's completion, later ones by key. */
   private async storeDurable(ctx: TurnContext, turn: { replies: DurableReplies; stored: number | null }, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const kept = activities.filter((a) => a.type !== 'delay' && a.type !== 'trace' && a.type !== 'typing');
-    const json = kept.map(toStoredJson);
-    const ids = turn.stored === null ? await turn.replies.first(json) : await turn.replies.more(json, turn.stored);
+    // Each kept activity's parts, in order; the activity's id is its last part's.
+    const parts = kept.map((a) => renderedActivities(a).map(toStoredJson));
+    const ids = turn.stored === null ? await turn.replies.first(parts.flat()) : await turn.replies.more(parts.flat(), turn.stored);
     if (ids === null) throw new TurnNoLongerHeldError('web chat: the turn is held by another instance');
-    turn.stored = (turn.stored ?? 0) + kept.length;
+    turn.stored = (turn.stored ?? 0) + parts.flat().length;
     const conversationId = ctx.activity.conversation?.id;
     if (conversationId && kept.length > 0) this.onStored(conversationId);
-    let next = 0;
-    return activities.map((a) => (kept.includes(a) ? { id: ids[next++] ?? '' } : { id: '' }));
+    let end = 0;
+    const lastIds = parts.map((p) => ids[(end += p.length) - 1] ?? '');
+    return activities.map((a) => ({ id: lastIds[kept.indexOf(a)] ?? '' }));
   }
+}
+
+/** A message activity as web chat shows it (plain text, split at sentence ends, buttons on the last part); others as they are. */
+export function renderedActivities(activity: Partial<Activity>): Partial<Activity>[] {
+  if (activity.type !== 'message') return [activity];
+  const parts = renderForChannel([replyOfActivity(activity)], WEBCHAT_CAPABILITIES);
+  if (parts.length === 0) return [activity];
+  const { suggestedActions: _offered, ...rest } = activity;
+  return parts.map((p) => ({ ...rest, text: p.text, ...(p.choices.length > 0 ? { suggestedActions: suggestedActionsOf(p.choices) } : {}) }));
 }
 
 /** Plain JSON of an activity as the stream keeps it (dates as ISO strings, undefined dropped, no id). */

@@ -1,8 +1,12 @@
-// Web chat as an outbound channel (the same port SMS implements): a message for a person appended to their
-// Direct Line stream, which their browser picks up on its next poll. The address is the conversation id.
+// Web chat as an outbound channel (the same port SMS implements): a message for a person, shaped by the channel
+// renderer, appended to their Direct Line stream, which their browser picks up on its next poll. The address is
+// the conversation id.
 import type { OutboundChannel } from '../../conversation/ports.ts';
+import { suggestedActionsOf } from '../bot-bridge.ts';
+import { renderForChannel } from '../render-for-channel.ts';
 import type { WebchatStore } from './webchat-store-port.ts';
-import { WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL } from './webchat-adapter.ts';
+import { WEBCHAT_SERVICE_URL } from './webchat-adapter.ts';
+import { WEBCHAT_CAPABILITIES, WEBCHAT_CHANNEL_ID } from './webchat-capabilities.ts';
 
 export function createWebchatOutbound(store: Pick<WebchatStore, 'appendActivity' | 'findConversation'>, bot = { id: 'jiuyebang', name: '就业帮' }): OutboundChannel {
   return {
@@ -14,15 +18,20 @@ export function createWebchatOutbound(store: Pick<WebchatStore, 'appendActivity'
     async send(conversationId, message) {
       if (!(await store.findConversation(conversationId))) return { ok: false, retryable: false, code: 'unknown_conversation' };
       try {
-        const choices = message.choices ?? [];
-        // Buttons as the engine's own replies carry them (bot-bridge toActivity); the idempotency key makes a resend a no-op.
-        const stored = await store.appendActivity(conversationId, {
-          type: 'message', text: message.text, textFormat: 'plain', channelId: WEBCHAT_CHANNEL_ID, serviceUrl: WEBCHAT_SERVICE_URL,
-          from: { ...bot, role: 'bot' }, conversation: { id: conversationId }, timestamp: new Date().toISOString(),
-          ...(message.locale ? { locale: message.locale } : {}),
-          ...(choices.length > 0 ? { suggestedActions: { to: [], actions: choices.map((c) => ({ type: 'imBack', title: c.title, value: c.title, channelData: { value: c.value } })) } } : {}),
-        }, message.idempotencyKey);
-        return { ok: true, providerMessageId: stored.activity.id };
+        let id = '';
+        const parts = renderForChannel([message], WEBCHAT_CAPABILITIES);
+        for (const [i, part] of parts.entries()) {
+          // Buttons as the engine's own replies carry them (bot-bridge toActivity); each part's idempotency key makes a resend a no-op.
+          const key = message.idempotencyKey === undefined || i === 0 ? message.idempotencyKey : `${message.idempotencyKey}#${i}`;
+          const stored = await store.appendActivity(conversationId, {
+            type: 'message', text: part.text, textFormat: 'plain', channelId: WEBCHAT_CHANNEL_ID, serviceUrl: WEBCHAT_SERVICE_URL,
+            from: { ...bot, role: 'bot' }, conversation: { id: conversationId }, timestamp: new Date().toISOString(),
+            ...(message.locale ? { locale: message.locale } : {}),
+            ...(part.choices.length > 0 ? { suggestedActions: suggestedActionsOf(part.choices) } : {}),
+          }, key);
+          id = stored.activity.id;
+        }
+        return { ok: true, providerMessageId: id };
       } catch {
         return { ok: false, retryable: true, code: 'store_unavailable' };
       }

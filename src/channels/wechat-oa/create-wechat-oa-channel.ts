@@ -13,7 +13,8 @@ import type { TurnLogic } from '../tencent/tencent-adapter.ts';
 import type { MessageQueue } from '../tencent/message-queue-port.ts';
 import { createQueuedSender } from '../tencent/queued-sender.ts';
 import type { ChannelInbox, OaFollowers } from '../tencent/tencent-ports.ts';
-import { WECHAT_OA_CHANNEL_ID } from './oa-capabilities.ts';
+import { WECHAT_OA_CAPABILITIES, WECHAT_OA_CHANNEL_ID } from './oa-capabilities.ts';
+import { renderForChannel } from '../render-for-channel.ts';
 import { createOaDelivery, OaUndeliverableError } from './oa-delivery.ts';
 import { NOTICE_REFUSED, oaInboundOf } from './oa-inbound.ts';
 import { oaReachability } from './oa-reachability.ts';
@@ -145,7 +146,10 @@ export function createWechatOaChannel(deps: WechatOaChannelDeps) {
     reachability: oaReachability(deps.followers, settings.subscribeTemplateId),
     async send(address, message) {
       try {
-        return { ok: true, providerMessageId: await delivery.send(address, message.text, { repliesWaiting: await replies.waiting(address) }) };
+        const repliesWaiting = await replies.waiting(address);
+        let id = '';
+        for (const part of renderForChannel([message], WECHAT_OA_CAPABILITIES)) id = await delivery.send(address, part.text, { repliesWaiting });
+        return { ok: true, providerMessageId: id };
       } catch (err) {
         if (err instanceof OaUndeliverableError) return { ok: false, retryable: err.retryable, code: err.code };
         if (err instanceof TencentApiError) return { ok: false, retryable: err.retryable, code: String(err.errcode) };

@@ -6,7 +6,7 @@ import type { AuditLog } from '../../conversation/ports.ts';
 import type { RouteOutcome } from '../tencent/queued-sender.ts';
 import { TencentApiError } from '../tencent/tencent-api.ts';
 import type { OaFollowers, OaFollowerState } from '../tencent/tencent-ports.ts';
-import { WECHAT_OA_CAPABILITIES, windowIsOpen } from './oa-capabilities.ts';
+import { OA_NOTICE_FIELD_CHARS, WECHAT_OA_CAPABILITIES, windowIsOpen } from './oa-capabilities.ts';
 import type { WechatOaApi } from './wechat-oa-api.ts';
 
 /** Out of the 48-hour window, and out of its message budget. */
@@ -52,7 +52,7 @@ export function createOaDelivery(deps: OaDeliveryDeps) {
   /** The 订阅通知 (its one field holds 20 characters), or null when the person has not accepted it. */
   async function notice(openId: string, text: string, state: OaFollowerState | null): Promise<string | null> {
     if (!template || !state?.subscriptions.includes(template)) return null;
-    const value = [...text.replace(/\s+/g, ' ')].slice(0, WECHAT_OA_CAPABILITIES.noticeFieldChars).join('');
+    const value = [...text.replace(/\s+/g, ' ')].slice(0, OA_NOTICE_FIELD_CHARS).join('');
     try {
       const id = await deps.api.sendSubscribeNotice(openId, template, { [deps.subscribeField]: value });
       await record(openId, 'wechat_oa.subscribe_notice_sent', { templateId: template });

@@ -1,11 +1,15 @@
 // Personal WeChat through wechaty as a botbuilder adapter: a text from a contact runs the bot logic in a
-// TurnContext; replies (plain text, choices as numbered lines) go back to the contact through the paced sender.
+// TurnContext; replies, shaped by the channel renderer (plain text, choices as numbered lines, split at sentence
+// ends), go back to the contact through the paced sender.
 import { TurnContext } from 'botbuilder';
 import type { Activity, ResourceResponse } from 'botbuilder';
 import { ProactiveAdapter, type TurnLogic } from '../proactive-adapter.ts';
+import { replyOfActivity } from '../bot-bridge.ts';
+import { renderForChannel, type ReplyToRender } from '../render-for-channel.ts';
 import type { PacedOutcome } from './send-pacer.ts';
+import { WECHATY_CAPABILITIES, WECHATY_CHANNEL_ID } from './personal-wechat-capabilities.ts';
 
-export const WECHATY_CHANNEL_ID = 'wechaty';
+export { WECHATY_CHANNEL_ID };
 export const WECHATY_SERVICE_URL = 'urn:jiuyebang:wechaty';
 
 /** Sends one text to a contact (the puppet behind the pacer). */
@@ -24,7 +28,11 @@ export interface InboundWechatText {
   at: Date;
 }
 
-export class CapReachedError extends Error {}
+export class CapReachedError extends Error {
+  constructor(readonly reason: string) {
+    super(`wechat: ${reason}`);
+  }
+}
 
 export class WechatyAdapter extends ProactiveAdapter {
   readonly channelId = WECHATY_CHANNEL_ID;
@@ -59,19 +67,29 @@ export class WechatyAdapter extends ProactiveAdapter {
     await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 
-  /** Each message goes out as one WeChat text; typing, trace and delay mean nothing here. */
+  /** Each message goes out as WeChat texts, one per rendered part; typing, trace and delay mean nothing here. */
   async sendActivities(_ctx: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
       const contactId = activity.conversation?.id;
-      if (activity.type !== 'message' || !activity.text || !contactId) {
+      if (activity.type !== 'message' || !contactId) {
         responses.push({ id: '' });
         continue;
       }
-      const outcome = await this.sendText(contactId, activity.text);
-      if (!outcome.sent) throw new CapReachedError(`wechat: ${outcome.reason}`);
+      await sendRendered(this.sendText, contactId, replyOfActivity(activity));
       responses.push({ id: '' });
     }
     return responses;
   }
+}
+
+/** Sends what the renderer makes of one message to a contact, part by part; stops when the day's cap is reached. */
+export async function sendRendered(sendText: WechatTextSender, contactId: string, reply: ReplyToRender): Promise<string> {
+  let last = '';
+  for (const part of renderForChannel([reply], WECHATY_CAPABILITIES)) {
+    const outcome = await sendText(contactId, part.text);
+    if (!outcome.sent) throw new CapReachedError(outcome.reason);
+    last = outcome.value;
+  }
+  return last;
 }

@@ -7,7 +7,7 @@ import type { OutboundChannel } from '../../conversation/ports.ts';
 import { MAX_TURN_TEXT_CHARS } from '../../conversation/turn-limits.ts';
 import type { TurnLogic } from '../proactive-adapter.ts';
 import type { SendPacer } from './send-pacer.ts';
-import { WECHATY_CHANNEL_ID, WechatyAdapter, type WechatyLogger } from './wechaty-adapter.ts';
+import { CapReachedError, sendRendered, WECHATY_CHANNEL_ID, WechatyAdapter, type WechatyLogger } from './wechaty-adapter.ts';
 
 /** What /healthz and the console show: whether someone must scan the login QR code. */
 export type WechatyLoginState = 'starting' | 'scan_required' | 'logged_in' | 'logged_out';
@@ -88,8 +88,12 @@ export async function startWechatyChannel(options: WechatyChannelOptions): Promi
         return pacer.hasRoomOn(now) ? { canSendNow: true, reason: 'always' } : { canSendNow: false, reason: 'paced' };
       },
       async send(address, message) {
-        const outcome = await sendText(address, message.text);
-        return outcome.sent ? { ok: true, providerMessageId: outcome.value } : { ok: false, retryable: true, code: outcome.reason };
+        try {
+          return { ok: true, providerMessageId: await sendRendered(sendText, address, { text: message.text, choices: message.choices ?? [] }) };
+        } catch (err) {
+          if (err instanceof CapReachedError) return { ok: false, retryable: true, code: err.reason };
+          throw err;
+        }
       },
     },
     loginState: () => state,

@@ -19,7 +19,8 @@ import { createKfServicerLog } from './kf-servicer-messages.ts';
 import { sendFailureOf } from './kf-send-failures.ts';
 import { sessionChangeOf } from './kf-session-events.ts';
 import { createKfSessionGuard } from './kf-session-guard.ts';
-import { kfCustomerId, WECOM_KF_CHANNEL_ID, WecomKfAdapter } from './wecom-kf-adapter.ts';
+import { KF_CAPABILITIES, kfCustomerId, WECOM_KF_CHANNEL_ID, WecomKfAdapter } from './wecom-kf-adapter.ts';
+import { renderForChannel } from '../render-for-channel.ts';
 import { kfReachability } from './kf-reachability.ts';
 import { z } from 'zod';
 
@@ -110,7 +111,9 @@ export function createWecomKfChannel(deps: WecomKfChannelDeps) {
     reachability: kfReachability(deps.windows),
     async send(address, message) {
       try {
-        return { ok: true, providerMessageId: await replies.sendNow(address, message.text) };
+        let id = '';
+        for (const part of renderForChannel([message], KF_CAPABILITIES)) id = await replies.sendNow(address, part.text);
+        return { ok: true, providerMessageId: id };
       } catch (err) {
         if (err instanceof KfWindowClosedError) {
           await deps.audit.record({ actor: 'channel:wecom-kf', action: 'wecom_kf.undeliverable', subjectType: 'wecom_kf_customer', subjectId: address, details: { reason: 'outside_window' } });

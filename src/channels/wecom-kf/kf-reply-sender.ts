@@ -8,8 +8,9 @@ import type { MessageQueue, NewQueuedMessage } from '../tencent/message-queue-po
 import { createQueuedSender, UnsendableError, type RouteOutcome } from '../tencent/queued-sender.ts';
 import type { KfWindows } from '../tencent/tencent-ports.ts';
 import type { KfApi } from './kf-api.ts';
+import { KF_WINDOW } from './kf-capabilities.ts';
 
-export const KF_WINDOW = { budget: 5, ms: 48 * 3_600_000 } as const;
+export { KF_WINDOW };
 export const KF_QUEUE_CHANNEL = 'wecom-kf';
 
 export class KfWindowClosedError extends Error {}

@@ -1,15 +1,16 @@
-// 微信客服 as a BotAdapter: the user id is `<openKfId>|<externalUserId>`; one turn's replies are joined into as
-// few messages as fit and handed to the reply sender, which sends them within the customer's window (5 messages
-// in 48 h after their message) and queues the rest for their next message, never sending against the rule.
+// 微信客服 as a BotAdapter: the user id is `<openKfId>|<externalUserId>`; one turn's replies, as the channel
+// renderer shapes them (joined into as few messages as fit, numbered lines, plain text), go to the reply sender,
+// which sends them within the customer's window (5 messages in 48 h after their message) and queues the rest
+// for their next message, never sending against the rule.
 import type { Activity } from 'botbuilder';
-import { splitText } from '../tencent/split-text.ts';
+import { replyOfActivity } from '../bot-bridge.ts';
+import { renderForChannel } from '../render-for-channel.ts';
 import { keyedParts, TencentAdapter, type TencentAdapterOptions } from '../tencent/tencent-adapter.ts';
-import { KF_WINDOW, type KfReplySender } from './kf-reply-sender.ts';
+import { KF_CAPABILITIES, WECOM_KF_CHANNEL_ID } from './kf-capabilities.ts';
+import type { KfReplySender } from './kf-reply-sender.ts';
 
 export { KfWindowClosedError } from './kf-reply-sender.ts';
-
-export const WECOM_KF_CHANNEL_ID = 'wecom-kf';
-export const KF_CAPABILITIES = { buttons: false, markdown: false, maxTextChars: 1000, window: KF_WINDOW } as const;
+export { KF_CAPABILITIES, WECOM_KF_CHANNEL_ID };
 
 export function kfCustomerId(openKfId: string, externalUserId: string): string {
   return `${openKfId}|${externalUserId}`;
@@ -23,8 +24,8 @@ export class WecomKfAdapter extends TencentAdapter {
 
   protected async deliver(to: string, activities: Partial<Activity>[], batchKey?: string): Promise<string[]> {
     await this.guard?.(to, activities);
-    const joined = activities.map((a) => a.text ?? '').filter((t) => t.trim() !== '').join('\n\n');
-    const ids = await this.replies.reply(to, keyedParts(splitText(joined, KF_CAPABILITIES.maxTextChars, (s) => [...s].length), batchKey));
+    const parts = renderForChannel(activities.map(replyOfActivity), KF_CAPABILITIES).map((m) => m.text);
+    const ids = await this.replies.reply(to, keyedParts(parts, batchKey));
     return activities.map((_, i) => ids[i] ?? ids.at(-1) ?? '');
   }
 }

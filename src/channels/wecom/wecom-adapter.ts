@@ -1,12 +1,15 @@
-// The WeCom self-built app (caseworkers) as a BotAdapter: replies go out through message/send as text (split
-// at sentence ends to WeCom's 2048 bytes) or, when the activity carries one, as a template card.
+// The WeCom self-built app (caseworkers) as a BotAdapter: replies go out through message/send as text, shaped
+// by the channel renderer (plain, numbered lines, split at sentence ends to 2048 bytes), or, when the activity
+// carries one, as a template card.
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
-import { splitText } from '../tencent/split-text.ts';
+import { replyOfActivity } from '../bot-bridge.ts';
+import { renderForChannel } from '../render-for-channel.ts';
 import { TencentAdapter, type TencentAdapterOptions } from '../tencent/tencent-adapter.ts';
-import { WECOM_TEXT_BYTES, type WecomApi, type WecomCard } from './wecom-api.ts';
+import type { WecomApi, WecomCard } from './wecom-api.ts';
+import { WECOM_CAPABILITIES, WECOM_CHANNEL_ID } from './wecom-capabilities.ts';
 
-export const WECOM_CHANNEL_ID = 'wecom';
+export { WECOM_CHANNEL_ID };
 
 /** A template card as carried on an activity or in the message queue (its task id as WeCom accepts it). */
 export const wecomCardSchema = z.object({
@@ -38,7 +41,7 @@ export class WecomAdapter extends TencentAdapter {
         continue;
       }
       let last = '';
-      for (const part of splitText(activity.text ?? '', WECOM_TEXT_BYTES)) last = await this.api.sendText(to, part);
+      for (const part of renderForChannel([replyOfActivity(activity)], WECOM_CAPABILITIES)) last = await this.api.sendText(to, part.text);
       ids.push(last);
     }
     return ids;

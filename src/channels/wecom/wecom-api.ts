@@ -22,9 +22,6 @@ export interface WecomApi {
   sendCard(userId: string, card: WecomCard): Promise<string>;
 }
 
-/** WeCom's text message limit is 2048 bytes; longer texts are split at sentence ends. */
-export const WECOM_TEXT_BYTES = 2048;
-
 export function createWecomApi(settings: Pick<WecomSettings, 'corpId' | 'secret' | 'agentId' | 'apiBase'>, options: Omit<TencentApiOptions, 'base' | 'fetchToken' | 'tokens'> & { sharedTokens?: SharedTokens } & { pacer?: MemberPacer; sendBudget?: SendBudget } = {}): WecomApi {
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));

@@ -7,9 +7,10 @@ import { z } from 'zod';
 import type { AuditLog } from '../../conversation/ports.ts';
 import type { MessageQueue } from '../tencent/message-queue-port.ts';
 import { createQueuedSender, UnsendableError } from '../tencent/queued-sender.ts';
-import { splitText } from '../tencent/split-text.ts';
+import { splitText } from '../split-text.ts';
 import { WECOM_CHANNEL_ID, wecomCardSchema } from './wecom-adapter.ts';
-import { WECOM_TEXT_BYTES, type WecomApi, type WecomCard } from './wecom-api.ts';
+import type { WecomApi, WecomCard } from './wecom-api.ts';
+import { WECOM_CAPABILITIES } from './wecom-capabilities.ts';
 
 /** Tries of one message (the first and the retries) before it is given up and recorded as failed. */
 export const WECOM_MAX_ATTEMPTS = 5;
@@ -50,7 +51,7 @@ export function createWecomOutbox(deps: WecomOutboxDeps) {
     },
     /** Text to one member (split at sentence ends to WeCom's 2048 bytes), once per `key`. */
     async sendText(userId: string, text: string, key: string): Promise<void> {
-      await sender.send(userId, splitText(text, WECOM_TEXT_BYTES).map((part, i) => ({ text: JSON.stringify({ text: part }), dedupeKey: i === 0 ? key : `${key}.${i}` })));
+      await sender.send(userId, splitText(text, WECOM_CAPABILITIES.text.max).map((part, i) => ({ text: JSON.stringify({ text: part }), dedupeKey: i === 0 ? key : `${key}.${i}` })));
     },
     retryDue: sender.retryDue,
     startRetrying: sender.startRetrying,

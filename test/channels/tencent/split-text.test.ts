@@ -2,7 +2,7 @@
 // (characters for 微信客服 and the Official Account, bytes for the WeCom app), cut at sentence ends so no
 // sentence that fits in one part is broken, and a sentence too long for any part still cut within the limit.
 import { describe, expect, it } from 'vitest';
-import { splitText, utf8Bytes } from '../../../src/channels/tencent/split-text.ts';
+import { splitText, utf8Bytes } from '../../../src/channels/split-text.ts';
 
 const chars = (s: string) => [...s].length;
 

@@ -1,6 +1,7 @@
 // Splits a message too long for a channel into parts that fit, at sentence ends (。！？!?. or a line break), so a
 // sentence that fits in one part is never broken; a sentence too long for any part is cut at the limit. Each part
 // is measured the channel's way (WeCom and WeChat count bytes).
+import type { TextStyle } from './channel-capabilities.ts';
 
 const SENTENCE_ENDS = ['\n', '。', '！', '？', '!', '?', '. ', '；'];
 
@@ -36,4 +37,13 @@ function firstSentence(s: string): string {
 
 export function utf8Bytes(s: string): number {
   return Buffer.byteLength(s, 'utf8');
+}
+
+export function characters(s: string): number {
+  return [...s].length;
+}
+
+/** How a channel measures a message: UTF-8 bytes (the Tencent APIs) or characters (code points). */
+export function measureIn(unit: Extract<TextStyle, { unit: string }>['unit']): (s: string) => number {
+  return unit === 'utf8-bytes' ? utf8Bytes : characters;
 }
