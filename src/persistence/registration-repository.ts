@@ -52,7 +52,8 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
           const person = {
             regionCode, name: s.name, idNumberEnc: cipher.encrypt(s.idNumber), idNumberMask: maskIdNumber(s.idNumber),
             phoneEnc: cipher.encrypt(s.phone), phoneHash: cipher.lookupHash(s.phone), phoneMask: maskMobileNumber(s.phone),
-            locale: request.locale, consentAt: request.at,
+            // Registering again is consent given again (the dialog asks it first): an earlier withdrawal ends here.
+            locale: request.locale, consentAt: request.at, consentWithdrawnAt: null,
           };
           const id = existing?.id ?? randomUUID();
           if (existing) await tx.jobSeeker.update({ where: { id }, data: person });
@@ -69,7 +70,7 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
             create: { id: randomUUID(), channel: request.channel, userKey: request.userKey, conversationId: request.conversationKey, reference: request.reference, jobSeekerId: id },
             update: { reference: request.reference, conversationId: request.conversationKey, jobSeekerId: id },
           });
-          await tx.auditEvent.create({ data: auditRow({ actor: 'bot', action: 'registration.submitted', subjectType: 'registration', subjectId: registrationId, details: { jobSeekerId: id, kind: s.kind, reason: s.reason } }) });
+          await tx.auditEvent.create({ data: auditRow({ actor: 'bot', action: 'registration.submitted', subjectType: 'registration', subjectId: registrationId, details: { jobSeekerId: id, kind: s.kind, reason: s.reason, ...(existing?.consentWithdrawnAt ? { consentGivenAgain: true } : {}) } }) });
           return id;
         });
         return { jobSeekerId, registrationId, registeredAt: request.at, duplicate: false };
