@@ -1,7 +1,8 @@
 // The person view under /api/caseworker/people/:id: profile with ID and phone masked (revealing one needs a
 // reason and is audited), registration history, hardship results, the service ledger in the layout of
 // 失业人员定期联系情况记录表, "log a contact" (counted toward the yearly quota by kind), a referral to civil
-// affairs where the region's notice provides one, open cases, the transcript, and the channels that reach the person.
+// affairs where the region's notice provides one, open cases, the transcript, the channels that reach the person,
+// and the outreach planned for them (with why a message could not be delivered).
 import express from 'express';
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -10,6 +11,7 @@ import { sendDecisionRefusal } from './decision-refusals.ts';
 import { actorOf, clauseShower, consoleLocaleOf, type ReviewDeps } from './review-deps.ts';
 import { hardshipViewOf, registrationViewOf } from './review-views.ts';
 import { describeContactChannels } from './contact-channels.ts';
+import { outreachPlanViewOf } from './outreach-plan-view.ts';
 import { scopeOf } from './region-scope.ts';
 import { caseworkerOf, requireCaseworker } from './session-auth.ts';
 import { serviceDateOf } from '../config/service-time-zone.ts';
@@ -95,6 +97,7 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
       openCases: profile.openCases.map((c) => ({ ...c, openedAt: c.openedAt.toISOString() })),
       transcript: profile.transcript.map((m) => ({ ...m, at: m.at.toISOString() })),
       contactChannels: await describeContactChannels(profile.contactReach, profile.phone, deps.channels ?? [], deps.now(), deps.localizer, locale),
+      outreach: outreachPlanViewOf(profile.outreach, deps.localizer, locale),
     });
   });
 

@@ -35,6 +35,19 @@ export interface LedgerRow {
   by: string;
 }
 
+/** One outreach row planned for the person: when due, its status, the attempts made and the last failure. */
+export interface OutreachRow {
+  id: string;
+  kind: string;
+  status: string;
+  dueAt: Date;
+  availableAt: Date | null;
+  attempts: number;
+  /** `channel:code` per channel tried, comma-separated (the delivery worker's reasons). */
+  lastError: string | null;
+  clause: string | null;
+}
+
 /** The channels a person can be reached on: the stated preference and each linked address (raw: never shown as is). */
 export interface ContactReach {
   preferredChannel: string | null;
@@ -55,6 +68,8 @@ export interface PersonProfile {
   openCases: { id: string; kind: string; reason: string; status: string; openedAt: Date }[];
   transcript: { direction: string; sender: string; text: string; at: Date }[];
   contactReach: ContactReach;
+  /** The latest outreach rows (not cancelled), oldest first. */
+  outreach: OutreachRow[];
 }
 
 export interface PersonFile {

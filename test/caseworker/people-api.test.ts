@@ -32,6 +32,7 @@ interface PersonJson {
   civilAffairsReferral: { available: boolean };
   openCases: { kind: string }[];
   transcript: { direction: string; text: string }[];
+  outreach: { date: string; kindLabel: string; status: string; statusLabel: string; attempts: number; reason: string | null; clause: { text: string } | null }[];
 }
 
 const person = async (token: string) => callApi(service.url, token, 'GET', `/people/${personId}`);
@@ -105,6 +106,22 @@ describe('person view', () => {
     expect(body.quota.items.map((i) => [i.kind, i.delivered, i.required])).toEqual([['policy', 1, 2], ['guidance', 0, 3], ['jobs', 1, 3], ['training', 0, 3]]);
     expect(body.quota.clause.text).toBe('《关于建立湛江市失业人员就业服务制度的通知》 第四部分第（三）项');
     expect(await db.prisma.auditEvent.count({ where: { action: 'contact.recorded', actor: 'caseworker:demo' } })).toBe(1);
+  });
+});
+
+describe('outreach in the person view', () => {
+  it('lists the rows planned and, for one the bot could not deliver, the attempts and why in words', async () => {
+    await db.prisma.outreachTask.create({
+      data: {
+        id: 'task-undeliverable', jobSeekerId: personId, kind: 'check_in', period: 'm1', dueAt: new Date('2026-04-02T01:00:00Z'), idempotencyKey: `check_in:test:${personId}`,
+        status: 'undeliverable', attempts: 6, lastError: 'webchat:network,sms:not_configured', clause: 'zhanjiang-2021#四(二)', doneAt: new Date('2026-04-03T01:00:00Z'),
+      },
+    });
+    const body = (await person(demo)).body as unknown as PersonJson;
+    expect(body.outreach.find((o) => o.status === 'undeliverable')).toEqual({
+      id: 'task-undeliverable', date: '2026-04-02', kind: 'check_in', kindLabel: '定期回访', status: 'undeliverable', statusLabel: '无法送达', attempts: 6, nextTryAt: null,
+      reason: '网页聊天：网络故障；短信：本服务未开启此渠道', clause: { ref: 'zhanjiang-2021#四(二)', text: '《关于建立湛江市失业人员就业服务制度的通知》 第四部分第（二）项' },
+    });
   });
 });
 

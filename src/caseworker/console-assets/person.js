@@ -1,7 +1,7 @@
 // One person's file in the console (#person=<id>): masked profile with "show full number" (reason required,
 // recorded), registrations and their history, hardship results, the service ledger in the layout of
-// 失业人员定期联系情况记录表, "log a contact", the yearly quota, a civil-affairs referral where the region has
-// one, open cases and the transcript. Drawn by reviews.js's router with its helpers (kit).
+// 失业人员定期联系情况记录表, "log a contact", the outreach planned (and why a message was not delivered), the
+// yearly quota, a civil-affairs referral where the region has one, open cases and the transcript. Drawn by reviews.js's router with its helpers (kit).
 /* global document, window */
 (function () {
   'use strict';
@@ -73,6 +73,26 @@
       add(ledger, add(table, body));
       add(ledger, contactForm(personId, k));
       add(root, ledger);
+
+      // Outreach planned for the person: a row the bot could not deliver says why, so the caseworker can call instead.
+      var plan = add(el('section', 'card'), el('h2', '', w('outreach')));
+      if (d.outreach.length === 0) add(plan, el('p', 'muted', w('outreachNone')));
+      else {
+        var pt = el('table', 'ledger'); pt.id = 'outreach';
+        var ph = el('tr');
+        [w('date'), w('outreachKind'), w('outreachStatus'), w('outreachWhy')].forEach(function (t) { add(ph, el('th', '', t)); });
+        add(pt, add(el('thead'), ph));
+        var pb = el('tbody');
+        d.outreach.forEach(function (o) {
+          var why = o.reason ? o.reason + (o.nextTryAt ? w('open') + w('nextTry') + ' ' + k.time(o.nextTryAt) + w('close') : '') : '';
+          var prow = el('tr', o.status === 'undeliverable' ? 'behind' : '');
+          prow.setAttribute('data-status', o.status);
+          [o.date, o.kindLabel, o.statusLabel + (o.attempts > 0 ? ' · ' + k.fill(w('attempts'), { n: o.attempts }) : ''), why].forEach(function (t) { add(prow, el('td', '', t)); });
+          add(pb, prow);
+        });
+        add(plan, add(pt, pb));
+      }
+      add(root, plan);
 
       var quota = add(el('section', 'card'), el('h2', '', w('quota')));
       if (d.quota.applicable) {

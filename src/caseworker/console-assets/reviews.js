@@ -28,6 +28,7 @@
       ways: { phone_call: '电话联系', home_visit: '上门走访', office_visit: '来窗口办理' }, kinds: { handoff: '转人工', hardship_recognition: '困难认定', deregistration_fact: '就业情况核实', identity_link: '身份核验', civil_affairs_referral: '推送民政' },
       person_: '当事人', botName: '就业帮', staff: '工作人员', history: '状态变更', back: '返回列表',
       contactChannels: '联系渠道', preferredChannel: '首选渠道', lastWrote: '未指定：按本人最近留言的渠道',
+      outreach: '服务计划（主动联系）', outreachNone: '暂无服务计划。', outreachKind: '事项', outreachStatus: '状态', outreachWhy: '未送达原因', attempts: '已尝试 {n} 次', nextTry: '下次尝试',
     },
     en: {
       colon: ': ', open: ' (', close: ')', title: 'Jiuyebang · Reviews and decisions', inbox: 'Inbox', needLogin: 'Please log in on the console first.', toLogin: 'Log in', other: '中文',
@@ -49,6 +50,7 @@
       ways: { phone_call: 'Phone call', home_visit: 'Home visit', office_visit: 'At the office' }, kinds: { handoff: 'Human help', hardship_recognition: 'Hardship', deregistration_fact: 'Reported change', identity_link: 'Identity check', civil_affairs_referral: 'Civil affairs referral' },
       person_: 'Person', botName: 'Jiuyebang', staff: 'Caseworker', history: 'Status changes', back: 'Back to the list',
       contactChannels: 'Ways to reach', preferredChannel: 'Preferred channel', lastWrote: 'not set: the channel they last wrote from',
+      outreach: 'Outreach plan', outreachNone: 'Nothing planned.', outreachKind: 'What', outreachStatus: 'Status', outreachWhy: 'Why not delivered', attempts: '{n} attempts', nextTry: 'next try',
     },
   };
   var QUOTA_KINDS = ['policy', 'guidance', 'jobs', 'training'];

@@ -20,6 +20,8 @@ import type { PersonFile } from '../../caseworker/person-file.ts';
 
 export const CIVIL_AFFAIRS_REFERRAL_KIND = 'civil_affairs_referral';
 const TRANSCRIPT_LIMIT = 100;
+/** About two years of rows (first contact, monthly check-ins, the yearly quota). */
+const OUTREACH_LIMIT = 50;
 
 const creditPromiseSchema = z.object({
   creditPromise: z.object({ promisedOn: z.string(), dueBy: z.string(), provisional: z.boolean(), source: z.string() }).nullable().optional(),
@@ -36,12 +38,16 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
     async profile(scope, jobSeekerId) {
       const person = await findPerson(scope, jobSeekerId);
       if (!person) return null;
-      const [registrations, contacts, hardshipRows, cases, addresses] = await Promise.all([
+      const [registrations, contacts, hardshipRows, cases, addresses, tasks] = await Promise.all([
         db.registration.findMany({ where: { jobSeekerId }, include: { history: { orderBy: { at: 'asc' } } }, orderBy: { registeredAt: 'desc' } }),
         db.contactRecord.findMany({ where: { jobSeekerId }, orderBy: { at: 'asc' } }),
         db.handoffCase.findMany({ where: { jobSeekerId, kind: HARDSHIP_CASE_KIND }, include: { jobSeeker: maskedPersonSelect }, orderBy: { createdAt: 'desc' } }),
         db.handoffCase.findMany({ where: { jobSeekerId, status: { in: OPEN_CASE_STATUSES } }, orderBy: { createdAt: 'asc' } }),
         db.channelAddress.findMany({ where: { jobSeekerId }, select: { channel: true, conversationId: true }, orderBy: { updatedAt: 'desc' } }),
+        db.outreachTask.findMany({
+          where: { jobSeekerId, status: { not: 'cancelled' } }, orderBy: [{ dueAt: 'desc' }, { id: 'asc' }], take: OUTREACH_LIMIT,
+          select: { id: true, kind: true, status: true, dueAt: true, availableAt: true, attempts: true, lastError: true, clause: true },
+        }),
       ]);
       const keys = [...new Set([...addresses.map((a) => a.conversationId), ...cases.map((c) => c.conversationKey)])];
       const written = await lastWrittenAt(db, addresses.map((a) => conversationKeyOf(a)));
@@ -63,6 +69,7 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
           preferredChannel: person.preferredChannel,
           addresses: addresses.map((a) => ({ channel: a.channel, address: channelAddressOf(a), conversationKey: conversationKeyOf(a), lastWrittenAt: written.get(conversationKeyOf(a)) ?? null })),
         },
+        outreach: tasks.reverse(),
       };
     },
 
