@@ -16,6 +16,7 @@ import { scopeOf } from './region-scope.ts';
 import { caseworkerOf, requireCaseworker } from './session-auth.ts';
 import { serviceDateOf } from '../config/service-time-zone.ts';
 import type { Locale } from '../conversation/locales.ts';
+import { CASEWORKER_CONTACT_OUTCOMES, isCaseworkerContactOutcome, reachedPerson } from '../domain/contact/contact-outcomes.ts';
 import { compareDates, isValidPlainDate } from '../domain/dates/plain-date.ts';
 import { QUOTA_KINDS, quotaProgress, type QuotaContact, type QuotaKind } from '../domain/quota/quota-progress.ts';
 
@@ -24,7 +25,8 @@ const RevealBody = z.object({ field: z.enum(REVEALABLE_FIELDS), reason: z.string
 const ContactBody = z.object({
   way: z.enum(CONTACT_WAYS),
   content: z.string().trim().min(1).max(500),
-  result: z.string().trim().min(1).max(200),
+  /** The result as a code (reached, no answer, ..., refused the service): what outreach facts and reports count. */
+  outcome: z.enum(CASEWORKER_CONTACT_OUTCOMES),
   serviceKinds: z.array(z.enum(QUOTA_KINDS)).max(QUOTA_KINDS.length).default([]).transform((kinds) => [...new Set(kinds)]),
   date: z.string().refine(isValidPlainDate).optional(),
 });
@@ -45,7 +47,8 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
     return {
       id: row.id, date: serviceDateOf(row.at), at: row.at.toISOString(), way: row.channel, wayLabel: t(`decisions.contactWays.${row.channel}`),
       content: [reply ? t('followUp.title') : (row.notes ?? ''), ...(services.length > 0 ? [services.join('、')] : [])].filter((s) => s.length > 0).join('；'),
-      result: reply ? t(`followUp.choices.${row.outcome}`) : row.outcome,
+      // Outcome codes in words; a result typed as free text before the codes existed is shown as written.
+      result: reply ? t(`followUp.choices.${row.outcome}`) : isCaseworkerContactOutcome(row.outcome) ? t(`decisions.contactOutcomes.${row.outcome}`) : row.outcome,
       caseworker: ['job_seeker', 'bot'].includes(row.by) ? '—' : row.by,
       serviceKinds: row.serviceKinds.filter(isQuotaKind),
     };
@@ -117,7 +120,10 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
     const id = Id.safeParse(req.params.id);
     if (!id.success) return notFound(res);
     const body = ContactBody.safeParse(req.body ?? {});
-    if (!body.success) return void res.status(400).json({ error: 'bad_request', message: '请选择联系方式（电话联系、上门走访或来窗口办理），并填写联系内容和结果。' });
+    if (!body.success) return void res.status(400).json({ error: 'bad_request', message: '请选择联系方式（电话联系、上门走访或来窗口办理）和联系结果，并填写联系内容。' });
+    if (!reachedPerson(body.data.outcome) && body.data.serviceKinds.length > 0) {
+      return void res.status(400).json({ error: 'bad_request', field: 'serviceKinds', message: '未联系上当事人，不能记录提供的服务。' });
+    }
     const now = deps.now();
     const today = serviceDateOf(now);
     const date = body.data.date ?? today;

@@ -4,6 +4,7 @@
 import type { CaseWorkerRef } from './case-desk.ts';
 import type { CreditPromise, HardshipForReview } from './decision-desk.ts';
 import type { AccessScope } from './region-scope.ts';
+import type { CaseworkerContactOutcome } from '../domain/contact/contact-outcomes.ts';
 
 /** Ways of contact a caseworker logs (失业人员定期联系情况记录表 "联系方式"). */
 export const CONTACT_WAYS = ['phone_call', 'home_visit', 'office_visit'] as const;
@@ -76,10 +77,10 @@ export interface PersonFile {
   profile(scope: AccessScope, jobSeekerId: string): Promise<PersonProfile | null>;
   /** The decrypted number (null when none is on file), audited with the reason; undefined when the person is not in the region. */
   reveal(scope: AccessScope, jobSeekerId: string, request: { field: RevealableField; reason: string; worker: CaseWorkerRef }): Promise<string | null | undefined>;
-  /** A contact a caseworker made, into the ledger (counted toward the quota by its service kinds); audited. */
+  /** A contact a caseworker made, into the ledger with its outcome code (counted toward the quota by its service kinds); audited. */
   logContact(
     scope: AccessScope, jobSeekerId: string,
-    entry: { way: ContactWay; content: string; result: string; serviceKinds: string[]; at: Date; worker: CaseWorkerRef },
+    entry: { way: ContactWay; content: string; outcome: CaseworkerContactOutcome; serviceKinds: string[]; at: Date; worker: CaseWorkerRef },
   ): Promise<{ id: string } | null>;
   /** A task for a caseworker (a `civil_affairs_referral` case) with the reason; one open per person. Audited. */
   referToCivilAffairs(

@@ -86,7 +86,7 @@ export const CONSOLE_ACCESS_TABLE: readonly AccessRow[] = [
   { method: 'POST', path: '/api/caseworker/reviews/deregistration/:caseId/decision', subject: 'deregistrationCase', body: { outcome: 'kept', note: '继续提供服务' }, expect: signedIn(200, 404, 200) },
   { method: 'GET', path: '/api/caseworker/people/:id', subject: 'person', expect: signedIn(200, 404, 200) },
   { method: 'POST', path: '/api/caseworker/people/:id/reveal', subject: 'person', body: { field: 'phone', reason: '核实身份' }, expect: signedIn(200, 404, 200) },
-  { method: 'POST', path: '/api/caseworker/people/:id/contacts', subject: 'person', body: { way: 'phone_call', content: '电话回访', result: '已联系' }, expect: signedIn(201, 404, 201) },
+  { method: 'POST', path: '/api/caseworker/people/:id/contacts', subject: 'person', body: { way: 'phone_call', content: '电话回访', outcome: 'reached' }, expect: signedIn(201, 404, 201) },
   { method: 'POST', path: '/api/caseworker/people/:id/civil-affairs-referral', subject: 'person', body: { reason: '家庭生活困难' }, expect: signedIn(409, 404, 409) },
   { method: 'GET', path: '/api/caseworker/worklists/today', subject: 'none', expect: signedIn(200, 200, 200) },
   // a district filter outside the caller's districts is refused

@@ -93,15 +93,19 @@ describe('person view', () => {
   });
 
   it('logs a phone call into the ledger layout and counts its services toward the yearly quota', async () => {
-    const bad = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'carrier_pigeon', content: 'x', result: 'y' });
+    const bad = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'carrier_pigeon', content: 'x', outcome: 'reached' });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('请选择联系方式');
-    const future = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'phone_call', content: 'x', result: 'y', date: '2999-01-01' });
+    // The result is a choice, no longer free text.
+    const freeText = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'phone_call', content: 'x', result: '已联系' });
+    expect([freeText.status, freeText.body.message]).toEqual([400, '请选择联系方式（电话联系、上门走访或来窗口办理）和联系结果，并填写联系内容。']);
+    const future = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'phone_call', content: 'x', outcome: 'reached', date: '2999-01-01' });
     expect(future.body.message).toBe('联系日期不能晚于今天。');
-    const logged = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'phone_call', content: '电话告知社保补贴政策，推荐仓管岗位', result: '本人已知晓，愿意面试', serviceKinds: ['policy', 'jobs', 'jobs'] });
+    const logged = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'phone_call', content: '电话告知社保补贴政策，推荐仓管岗位，本人愿意面试', outcome: 'reached', serviceKinds: ['policy', 'jobs', 'jobs'] });
     expect(logged.status).toBe(201);
     const body = (await person(demo)).body as unknown as PersonJson;
-    expect(body.ledger.at(-1)).toMatchObject({ way: 'phone_call', wayLabel: '电话联系', content: '电话告知社保补贴政策，推荐仓管岗位；政策对接、岗位推荐', result: '本人已知晓，愿意面试', caseworker: '演示工作人员' });
+    expect(body.ledger.at(-1)).toMatchObject({ way: 'phone_call', wayLabel: '电话联系', content: '电话告知社保补贴政策，推荐仓管岗位，本人愿意面试；政策对接、岗位推荐', result: '已联系上', caseworker: '演示工作人员' });
+    expect(await db.prisma.contactRecord.findFirstOrThrow({ where: { kind: 'caseworker_contact' }, orderBy: { at: 'desc' } })).toMatchObject({ outcome: 'reached' });
     expect(body.quota.applicable).toBe(true);
     expect(body.quota.items.map((i) => [i.kind, i.delivered, i.required])).toEqual([['policy', 1, 2], ['guidance', 0, 3], ['jobs', 1, 3], ['training', 0, 3]]);
     expect(body.quota.clause.text).toBe('《关于建立湛江市失业人员就业服务制度的通知》 第四部分第（三）项');

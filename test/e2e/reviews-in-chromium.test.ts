@@ -1,7 +1,8 @@
 // Reviews in real Chromium on the console (strict CSP): a caseworker confirms a web-chat registration made on a
 // credit promise (the countdown and its clause are shown) and the user is told in their Direct Line
-// conversation; the person's file shows masked numbers and takes a logged phone call into the ledger; a
-// Wenzhou caseworker confirms one hardship category of a pre-screen that shows its public-notice exemption.
+// conversation; the person's file shows masked numbers, takes a logged phone call (its result a choice) into the
+// ledger and shows the outreach the bot could not deliver with why; a Wenzhou caseworker confirms one hardship
+// category of a pre-screen that shows its public-notice exemption.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -111,17 +112,22 @@ describe.skipIf(chromiumSkipReason !== undefined)('reviews and the person file i
     const problems = watchProblems(page);
     await logIn(page, 'demo', 'jiuyebang-demo');
     const id = (await db.prisma.jobSeeker.findFirstOrThrow({ where: { name: '张三' } })).id;
+    await db.prisma.outreachTask.create({
+      data: { id: 'e2e-undeliverable', jobSeekerId: id, kind: 'first_contact', dueAt: new Date('2026-03-03T01:00:00Z'), idempotencyKey: `first_contact:e2e:${id}`, status: 'undeliverable', attempts: 6, lastError: 'webchat:network', clause: 'wenzhou-2022#二(一)1' },
+    });
     await page.goto(`${service.url.replace('localhost', '127.0.0.1')}/console/reviews#person=${id}`);
     await page.locator('[data-field="idNumber"]', { hasText: '4408************39' }).waitFor();
     await page.getByLabel('联系方式').selectOption('phone_call');
     await page.getByLabel('联系内容').fill('电话告知社保补贴政策');
-    await page.getByLabel('联系结果').fill('本人已知晓');
+    await page.getByLabel('联系结果').selectOption('reached');
     await page.getByLabel('政策对接').check();
     await page.getByRole('button', { name: '保存' }).click();
     const row = page.locator('#ledger tbody tr', { hasText: '电话联系' });
     await row.waitFor();
-    expect(await row.innerText()).toMatch(/电话联系\s+电话告知社保补贴政策；政策对接\s+本人已知晓\s+演示工作人员/);
+    expect(await row.innerText()).toMatch(/电话联系\s+电话告知社保补贴政策；政策对接\s+已联系上\s+演示工作人员/);
     await expect(page.locator('#quota').innerText()).resolves.toContain('政策对接\t1 / 2');
+    // The first contact the bot could not deliver, and why: the caseworker calls instead.
+    await expect(page.locator('#outreach tr[data-status="undeliverable"]').innerText()).resolves.toMatch(/2026-03-03\s+首次联系\s+无法送达 · 已尝试 6 次\s+网页聊天：网络故障/);
     await page.screenshot({ path: `${SHOTS}/reviews-2-person.png`, fullPage: true });
     expect(problems).toEqual([]);
     await context.close();

@@ -132,7 +132,10 @@
     Object.keys(w('ways')).forEach(function (key) { var o = el('option', '', w('ways')[key]); o.value = key; add(way, o); });
     var date = el('input'); date.type = 'date'; date.id = 'contact-date';
     var content = el('input'); content.type = 'text'; content.maxLength = 500; content.id = 'contact-content';
-    var result = el('input'); result.type = 'text'; result.maxLength = 200; result.id = 'contact-result';
+    // The result is a code (reached, no answer, unreachable, refused the service): three refusals in a row, or months
+    // without reaching the person, become facts for a caseworker; the details go in the content.
+    var result = el('select'); result.id = 'contact-result';
+    Object.keys(w('outcomes')).forEach(function (key) { var o = el('option', '', w('outcomes')[key]); o.value = key; add(result, o); });
     [[way, w('way')], [date, w('date')], [content, w('content')], [result, w('result')]].forEach(function (p) {
       var label = el('label', '', p[1]); label.htmlFor = p[0].id; add(grid, add(el('div'), label, p[0]));
     });
@@ -149,7 +152,7 @@
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       var kinds = Array.prototype.slice.call(checks.querySelectorAll('input:checked')).map(function (i) { return i.value; });
-      var bodyJson = { way: way.value, content: content.value.trim(), result: result.value.trim(), serviceKinds: kinds };
+      var bodyJson = { way: way.value, content: content.value.trim(), outcome: result.value, serviceKinds: kinds };
       if (date.value) bodyJson.date = date.value;
       k.api('POST', '/people/' + personId + '/contacts', bodyJson).then(function () { window.dispatchEvent(new Event('hashchange')); }, function (e) { msg.textContent = e.message; });
     });

@@ -89,7 +89,7 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
       const open = await db.registration.findFirst({ where: { jobSeekerId, status: { in: ['pending_review', 'registered'] } }, orderBy: { registeredAt: 'desc' }, select: { id: true } });
       const notes = maskPersonalNumbers(entry.content);
       const logged = await ledger.record({
-        jobSeekerId, registrationId: open?.id ?? null, kind: CASEWORKER_CONTACT, channel: entry.way, outcome: maskPersonalNumbers(entry.result),
+        jobSeekerId, registrationId: open?.id ?? null, kind: CASEWORKER_CONTACT, channel: entry.way, outcome: entry.outcome,
         serviceKinds: entry.serviceKinds, notes, actor: `caseworker:${entry.worker.username}`, at: entry.at,
       });
       // The person changed for the planner: the next tick re-plans them and drops what this contact already gave
