@@ -1,6 +1,5 @@
 // The PersonFile port: one person within a caseworker's scope with everything a caseworker needs on one screen. Numbers leave
 // masked; `reveal` decrypts one and writes the audit record (with the reason) before returning it.
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../database.ts';
 import { inScope } from '../scope-filter.ts';
@@ -9,6 +8,7 @@ import type { PiiCipher } from '../pii-cipher.ts';
 import { auditRow } from '../audit-repository.ts';
 import { readJsonColumn } from '../json-column.ts';
 import { isUniqueViolation } from '../prisma-errors.ts';
+import { uuidFrom } from '../derived-id.ts';
 import { createContactLedgerRepository } from '../contact-ledger-repository.ts';
 import { CASEWORKER_CONTACT } from '../../scheduler/logged-contacts.ts';
 import { HARDSHIP_CASE_KIND } from '../hardship-request-repository.ts';
@@ -128,11 +128,4 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
       return { caseId, created: true };
     },
   };
-}
-
-/** A name-based UUID (version 5 layout over SHA-256): the same text always gives the same id. */
-function uuidFrom(text: string): string {
-  const hex = createHash('sha256').update(text).digest('hex');
-  const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
