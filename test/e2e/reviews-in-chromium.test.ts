@@ -2,7 +2,7 @@
 // credit promise (the countdown and its clause are shown) and the user is told in their Direct Line
 // conversation; the person's file shows masked numbers, takes a logged phone call (its result a choice) into the
 // ledger and shows the outreach the bot could not deliver with why; a Wenzhou caseworker confirms one hardship
-// category of a pre-screen that shows its public-notice exemption.
+// category of a pre-screen that shows its public-notice exemption, and keeps serving a person outreach could not reach.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +13,7 @@ import { seedDeregistrationFact, seedHardshipCase, seedPerson, wenzhouPrescreen 
 import { addCaseworker } from '../support/console-api.ts';
 import { startTestService, tempServiceConfig } from '../support/test-service.ts';
 import { openDatabase, type Database } from '../../src/persistence/database.ts';
+import { createOutreachFactRepository } from '../../src/persistence/outreach-fact-repository.ts';
 import type { RunningService } from '../../src/main.ts';
 
 const SHOTS = '/tmp/shots';
@@ -186,6 +187,33 @@ describe.skipIf(chromiumSkipReason !== undefined)('reviews and the person file i
     await card.getByRole('alert').filter({ hasText: '已处理' }).waitFor();
     expect((await db.prisma.registration.findUniqueOrThrow({ where: { id: factRegistrationId } })).status).toBe('withdrawn');
     expect(problems.filter((p) => !p.startsWith('422 '))).toEqual([]);
+    await context.close();
+  });
+
+  it('a fact outreach filed (6 months unreachable) shows as recorded, with the evidence and its ground ticked, and is kept', async () => {
+    if (!browser) throw new Error('not started');
+    const silent = await seedPerson(db.prisma, { regionCode: '330302', name: '冯七' });
+    await createOutreachFactRepository(db.prisma).fileFact({
+      ...silent, regionCode: '330302', code: 'NO_CONTACT', clause: 'wenzhou-2022#二(三)1', facts: { monthsWithoutContact: 6 },
+      details: { source: 'outreach', lastReachedOn: '2026-03-02', forbiddenAsSoleGround: true, reportedOn: '2026-09-03' },
+    }, new Date('2026-09-03T02:00:00Z'));
+    const caseId = (await db.prisma.handoffCase.findFirstOrThrow({ where: { jobSeekerId: silent.jobSeekerId } })).id;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await logIn(page, 'wz', 'pw-wz-123');
+    await page.goto(`${service.url.replace('localhost', '127.0.0.1')}/console/reviews#deregistration`);
+    const card = page.locator(`article[data-case-id="${caseId}"]`);
+    await card.waitFor();
+    await expect(card.innerText()).resolves.toMatch(/系统记录：连续多月未与经办机构联系\s+2026-09-03\s+自 2026年3月2日 起未能联系上，已满 6 个月/);
+    expect(await card.getByLabel(/^连续多月未与经办机构联系（符合）/).isChecked()).toBe(true);
+    await card.getByLabel('说明').fill('已请社区上门，继续服务');
+    await card.getByRole('button', { name: '继续服务' }).click();
+    await card.getByRole('alert').filter({ hasText: '已处理' }).waitFor();
+    expect(await db.prisma.handoffCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ status: 'closed' });
+    expect((await db.prisma.registration.findUniqueOrThrow({ where: { id: silent.registrationId } })).status).toBe('registered');
+    await page.screenshot({ path: `${SHOTS}/reviews-5-outreach-fact.png`, fullPage: true });
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

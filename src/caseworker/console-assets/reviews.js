@@ -19,7 +19,7 @@
       bot: { met: '符合', unknown: '待核实', not_met: '不符合' }, confirmCat: '确认', rejectCat: '不予认定',
       confirmed: '已确认', rejected: '不予认定', by: '经办人', noticeExempt: '免予公示', noticeRequired: '需要公示',
       precondition: '已办理失业登记', preconditionUnknown: '失业登记待核实',
-      reported: '本人报告', facts: { applies: '符合', unknown: '未知', does_not_apply: '不符合' }, soleForbidden: '不得作为唯一注销理由',
+      reported: '本人报告', recorded: '系统记录', facts: { applies: '符合', unknown: '未知', does_not_apply: '不符合' }, soleForbidden: '不得作为唯一注销理由',
       note: '说明', notePh: '核实情况（必填）', deregister: '注销登记', keep: '继续服务', openPerson: '查看档案',
       person: '人员档案', reveal: '显示完整号码', revealReason: '查看理由（会存档）', show: '显示',
       registrations: '登记记录', hardship: '困难认定', ledger: '失业人员定期联系情况记录', date: '日期', way: '联系方式', content: '联系内容', result: '联系结果',
@@ -41,7 +41,7 @@
       bot: { met: 'met', unknown: 'to check', not_met: 'not met' }, confirmCat: 'Confirm', rejectCat: 'Reject',
       confirmed: 'Confirmed', rejected: 'Rejected', by: 'by', noticeExempt: 'Public notice waived', noticeRequired: 'Public notice required',
       precondition: 'Registered as unemployed', preconditionUnknown: 'Registration to check',
-      reported: 'Reported', facts: { applies: 'met', unknown: 'unknown', does_not_apply: 'not met' }, soleForbidden: 'may not be the only ground',
+      reported: 'Reported', recorded: 'Recorded by outreach', facts: { applies: 'met', unknown: 'unknown', does_not_apply: 'not met' }, soleForbidden: 'may not be the only ground',
       note: 'Note', notePh: 'What was verified (required)', deregister: 'Deregister', keep: 'Keep serving', openPerson: 'Open file',
       person: 'Person', reveal: 'Show full number', revealReason: 'Reason (recorded)', show: 'Show',
       registrations: 'Registrations', hardship: 'Hardship recognition', ledger: 'Service ledger', date: 'Date', way: 'Way of contact', content: 'Content', result: 'Result',
@@ -182,7 +182,8 @@
     rows.forEach(function (f) {
       var card = add(el('article', 'card'), personLine(f.person));
       card.setAttribute('data-case-id', f.caseId);
-      add(card, add(el('div', 'row'), el('strong', '', w('reported') + w('colon') + f.situationLabel), el('span', 'muted', f.reportedOn || '')));
+      add(card, add(el('div', 'row'), el('strong', '', w(f.origin === 'outreach' ? 'recorded' : 'reported') + w('colon') + f.situationLabel), el('span', 'muted', f.reportedOn || '')));
+      if (f.evidence) add(card, el('p', 'evidence', f.evidence));
       var list = el('ul', 'grounds');
       f.grounds.forEach(function (g) {
         var box = el('input'); box.type = 'checkbox'; box.value = g.code; box.id = 'g-' + f.caseId + '-' + g.code; box.checked = g.facts === 'applies';
