@@ -2,7 +2,8 @@
 // reason and is audited), registration history, hardship results, the service ledger in the layout of
 // 失业人员定期联系情况记录表, "log a contact" (counted toward the yearly quota by kind), a referral to civil
 // affairs where the region's notice provides one, open cases, the transcript, the channels that reach the person,
-// and the outreach planned for them (with why a message could not be delivered).
+// the outreach planned for them (with why a message could not be delivered), and marking a graduate as from a
+// hardship family (R1.4.3).
 import express from 'express';
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -31,6 +32,7 @@ const ContactBody = z.object({
   date: z.string().refine(isValidPlainDate).optional(),
 });
 const ReferralBody = z.object({ reason: z.string().trim().min(1).max(500) });
+const HardshipFamilyBody = z.object({ hardshipFamily: z.boolean(), note: z.string().trim().min(1).max(500) });
 const OPEN_REGISTRATION = ['pending_review', 'registered'];
 const isQuotaKind = (k: string): k is QuotaKind => QUOTA_KINDS.some((q) => q === k);
 
@@ -86,6 +88,8 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
       },
       registrations: profile.registrations.map((r) => ({
         ...registrationViewOf(deps, { ...r, person: { jobSeekerId: profile.jobSeekerId, name: profile.name, idNumber: profile.idNumber, phone: profile.phone } }, locale),
+        // Asked of graduates (R1.4.3); null where it does not apply.
+        hardshipFamily: r.kind === 'unemployment' && r.reason === 'graduated' ? r.hardshipFamily : null,
         history: r.history.map((h) => ({
           ...h, at: h.at.toISOString(), byBot: h.by === 'bot',
           fromLabel: h.fromStatus ? deps.localizer.t(locale, `status.statuses.${h.fromStatus}`) : null, toLabel: deps.localizer.t(locale, `status.statuses.${h.toStatus}`),
@@ -133,6 +137,19 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
     const logged = await deps.people.logContact(scopeOf(worker), id.data, { ...body.data, at, worker });
     if (!logged) return notFound(res);
     res.status(201).json({ contact: { id: logged.id, date } });
+  });
+
+  // R1.4.3: a graduate from a hardship family is contacted at the hardship interval; a caseworker may set it.
+  router.post('/people/:id/hardship-family', async (req, res) => {
+    const worker = caseworkerOf(res);
+    const id = Id.safeParse(req.params.id);
+    if (!id.success) return notFound(res);
+    const body = HardshipFamilyBody.safeParse(req.body ?? {});
+    if (!body.success) return void res.status(400).json({ error: 'bad_request', field: 'note', message: '请选择是否困难家庭，并说明依据（如低保证、特困证明，不超过 500 字）。' });
+    const done = await deps.people.setHardshipFamily(scopeOf(worker), id.data, { ...body.data, worker, at: deps.now() });
+    if (!done) return notFound(res);
+    if (!done.applicable) return void res.status(409).json({ error: 'not_graduate', message: '该人员没有待审核或已登记的高校毕业生失业登记，无需标记困难家庭。' });
+    res.json({ registrationId: done.registrationId, hardshipFamily: body.data.hardshipFamily, changed: done.changed });
   });
 
   router.post('/people/:id/civil-affairs-referral', async (req, res) => {

@@ -19,6 +19,8 @@ export interface RegistrationRecord {
   reason: string;
   regionCode: string;
   registeredAt: Date;
+  /** A graduate from a hardship family (R1.4.3: the hardship contact interval applies). */
+  hardshipFamily: boolean;
   creditPromise: CreditPromise | null;
   history: { fromStatus: string | null; toStatus: string; by: string; note: string | null; at: Date }[];
 }
@@ -82,6 +84,13 @@ export interface PersonFile {
     scope: AccessScope, jobSeekerId: string,
     entry: { way: ContactWay; content: string; outcome: CaseworkerContactOutcome; serviceKinds: string[]; at: Date; worker: CaseWorkerRef },
   ): Promise<{ id: string } | null>;
+  /**
+   * Marks the person's open graduate registration as from a hardship family, or not (R1.4.3); audited. The planner
+   * re-plans on its next tick. Null when the person is not in scope; `applicable: false` without such a registration.
+   */
+  setHardshipFamily(
+    scope: AccessScope, jobSeekerId: string, change: { hardshipFamily: boolean; note: string; worker: CaseWorkerRef; at: Date },
+  ): Promise<{ applicable: false } | { applicable: true; registrationId: string; changed: boolean } | null>;
   /** A task for a caseworker (a `civil_affairs_referral` case) with the reason; one open per person. Audited. */
   referToCivilAffairs(
     scope: AccessScope, jobSeekerId: string, request: { reason: string; clause: string; worker: CaseWorkerRef; at: Date },

@@ -12,6 +12,8 @@ export interface PlanCandidate {
   reason: string;
   followUpPreference: string;
   hardshipConfirmed: boolean;
+  /** A graduate from a hardship family (R1.4.3): the hardship interval applies. */
+  hardshipFamily: boolean;
   consentWithdrawn: boolean;
   /** The facts of the last plan (JSON), or null if never planned. */
   previousFacts: string | null;

@@ -88,6 +88,8 @@ export const CONSOLE_ACCESS_TABLE: readonly AccessRow[] = [
   { method: 'POST', path: '/api/caseworker/people/:id/reveal', subject: 'person', body: { field: 'phone', reason: '核实身份' }, expect: signedIn(200, 404, 200) },
   { method: 'POST', path: '/api/caseworker/people/:id/contacts', subject: 'person', body: { way: 'phone_call', content: '电话回访', outcome: 'reached' }, expect: signedIn(201, 404, 201) },
   { method: 'POST', path: '/api/caseworker/people/:id/civil-affairs-referral', subject: 'person', body: { reason: '家庭生活困难' }, expect: signedIn(409, 404, 409) },
+  // the seeded person registered after losing a job, not as a graduate: nothing to mark
+  { method: 'POST', path: '/api/caseworker/people/:id/hardship-family', subject: 'person', body: { hardshipFamily: true, note: '低保证' }, expect: signedIn(409, 404, 409) },
   { method: 'GET', path: '/api/caseworker/worklists/today', subject: 'none', expect: signedIn(200, 200, 200) },
   // a district filter outside the caller's districts is refused
   { method: 'GET', path: '/api/caseworker/worklists/today', subject: 'none', query: 'district=440803', expect: signedIn(403, 200, 200) },

@@ -129,6 +129,31 @@ describe('outreach in the person view', () => {
   });
 });
 
+describe('graduate from a hardship family (R1.4.3)', () => {
+  it('a caseworker marks it with a basis (audited); the next tick plans the hardship interval; a job loser has nothing to mark', async () => {
+    const graduate = await seedPerson(db.prisma, { regionCode: '440802', name: '陈毕业' });
+    await db.prisma.registration.update({ where: { id: graduate.registrationId }, data: { reason: 'graduated' } });
+    const path = `/people/${graduate.jobSeekerId}/hardship-family`;
+    expect((await callApi(service.url, demo, 'POST', path, { hardshipFamily: true })).body.message).toBe('请选择是否困难家庭，并说明依据（如低保证、特困证明，不超过 500 字）。');
+    expect((await callApi(service.url, wenzhou, 'POST', path, { hardshipFamily: true, note: '低保证' })).status).toBe(404);
+    const notGraduate = await callApi(service.url, demo, 'POST', `/people/${personId}/hardship-family`, { hardshipFamily: true, note: '低保证' });
+    expect([notGraduate.status, notGraduate.body.message]).toEqual([409, '该人员没有待审核或已登记的高校毕业生失业登记，无需标记困难家庭。']);
+
+    const marked = await callApi(service.url, demo, 'POST', path, { hardshipFamily: true, note: '家庭持低保证' });
+    expect(marked).toMatchObject({ status: 200, body: { registrationId: graduate.registrationId, hardshipFamily: true, changed: true } });
+    const view = (await callApi(service.url, demo, 'GET', `/people/${graduate.jobSeekerId}`)).body as unknown as { registrations: { hardshipFamily: boolean | null }[] };
+    expect(view.registrations.map((r) => r.hardshipFamily)).toEqual([true]);
+    expect((await person(demo)).body.registrations).toEqual([expect.objectContaining({ hardshipFamily: null })]);
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'registration.hardship_family', subjectId: graduate.registrationId } });
+    expect([audit.actor, JSON.parse(audit.details)]).toEqual(['caseworker:demo', { hardshipFamily: true, note: '家庭持低保证' }]);
+
+    await service.tick(new Date());
+    const checkIns = await db.prisma.outreachTask.findMany({ where: { registrationId: graduate.registrationId, kind: 'check_in', status: 'pending' }, select: { period: true, clause: true } });
+    expect(checkIns.length).toBeGreaterThan(0);
+    expect(checkIns.every((c) => /^d\d+$/.test(c.period ?? '') && c.clause === 'decision:HARDSHIP_CONTACT_INTERVAL')).toBe(true);
+  });
+});
+
 describe('referral to civil affairs (Anshan 四(九))', () => {
   it('is refused where the region has no such rule', async () => {
     const answer = await callApi(service.url, demo, 'POST', `/people/${personId}/civil-affairs-referral`, { reason: '家庭生活困难' });

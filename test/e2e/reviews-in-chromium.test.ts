@@ -134,6 +134,26 @@ describe.skipIf(chromiumSkipReason !== undefined)('reviews and the person file i
     await context.close();
   });
 
+  it("marks a graduate's registration as from a hardship family on the person's file", async () => {
+    if (!browser) throw new Error('not started');
+    const graduate = await seedPerson(db.prisma, { regionCode: '440802', name: '陈毕业' });
+    await db.prisma.registration.update({ where: { id: graduate.registrationId }, data: { reason: 'graduated' } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await logIn(page, 'demo', 'jiuyebang-demo');
+    await page.goto(`${service.url.replace('localhost', '127.0.0.1')}/console/reviews#person=${graduate.jobSeekerId}`);
+    const form = page.locator('#hardship-family');
+    await form.waitFor();
+    await form.getByLabel('困难家庭高校毕业生（提高联系频次）').selectOption('true');
+    await form.getByLabel('依据（如低保证、特困证明）').fill('家庭持低保证');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByRole('alert').filter({ hasText: '已保存，服务计划将按新的频次更新。' }).waitFor();
+    expect((await db.prisma.registration.findUniqueOrThrow({ where: { id: graduate.registrationId } })).hardshipFamily).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('a Wenzhou caseworker confirms one hardship category and sees the public-notice exemption', async () => {
     if (!browser) throw new Error('not started');
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });

@@ -50,6 +50,7 @@
         var hist = el('ul');
         r.history.forEach(function (h) { add(hist, el('li', 'muted', k.time(h.at) + ' · ' + (h.fromLabel || '—') + ' → ' + h.toLabel + ' · ' + (h.byBot ? w('botName') : h.by) + (h.note ? ' · ' + h.note : ''))); });
         add(regs, hist);
+        if (r.hardshipFamily !== null && r.hardshipFamily !== undefined) add(regs, hardshipFamilyForm(personId, r.hardshipFamily, k));
       });
       add(root, regs);
 
@@ -163,6 +164,22 @@
     var zh = { policy: '政策对接', guidance: '职业指导', jobs: '岗位推荐', training: '培训信息' };
     var en = { policy: 'Policy matching', guidance: 'Career guidance', jobs: 'Job recommendation', training: 'Training notice' };
     return (w('other') === 'English' ? zh : en)[kind];
+  }
+
+  // R1.4.3: a graduate from a hardship family is contacted at the hardship interval; the caseworker can correct it.
+  function hardshipFamilyForm(personId, current, k) {
+    var w = k.w; var el = k.el; var add = k.add;
+    var box = el('div', 'decide'); box.id = 'hardship-family';
+    var value = el('select'); value.setAttribute('aria-label', w('hardshipFamily'));
+    [['true', w('yes')], ['false', w('no')]].forEach(function (p) { var o = el('option', '', p[1]); o.value = p[0]; o.selected = String(current) === p[0]; add(value, o); });
+    var note = el('input'); note.type = 'text'; note.maxLength = 500; note.placeholder = w('hardshipFamilyNote'); note.setAttribute('aria-label', w('hardshipFamilyNote'));
+    var msg = el('span', 'error'); msg.setAttribute('role', 'alert');
+    var btn = el('button', '', w('save')); btn.type = 'button';
+    btn.addEventListener('click', function () {
+      msg.className = 'error'; msg.textContent = '';
+      k.api('POST', '/people/' + personId + '/hardship-family', { hardshipFamily: value.value === 'true', note: note.value.trim() }).then(function () { msg.className = 'decided'; msg.textContent = w('hardshipFamilySaved'); }, function (e) { msg.textContent = e.message; });
+    });
+    return add(box, el('strong', '', w('hardshipFamily')), value, note, btn, msg);
   }
 
   function referralForm(personId, clause, k) {

@@ -29,6 +29,7 @@
       person_: '当事人', botName: '就业帮', staff: '工作人员', history: '状态变更', back: '返回列表',
       contactChannels: '联系渠道', preferredChannel: '首选渠道', lastWrote: '未指定：按本人最近留言的渠道',
       outreach: '服务计划（主动联系）', outreachNone: '暂无服务计划。', outreachKind: '事项', outreachStatus: '状态', outreachWhy: '未送达原因', attempts: '已尝试 {n} 次', nextTry: '下次尝试',
+      hardshipFamily: '困难家庭高校毕业生（提高联系频次）', hardshipFamilyNote: '依据（如低保证、特困证明）', hardshipFamilySaved: '已保存，服务计划将按新的频次更新。', yes: '是', no: '否',
     },
     en: {
       colon: ': ', open: ' (', close: ')', title: 'Jiuyebang · Reviews and decisions', inbox: 'Inbox', needLogin: 'Please log in on the console first.', toLogin: 'Log in', other: '中文',
@@ -51,6 +52,7 @@
       person_: 'Person', botName: 'Jiuyebang', staff: 'Caseworker', history: 'Status changes', back: 'Back to the list',
       contactChannels: 'Ways to reach', preferredChannel: 'Preferred channel', lastWrote: 'not set: the channel they last wrote from',
       outreach: 'Outreach plan', outreachNone: 'Nothing planned.', outreachKind: 'What', outreachStatus: 'Status', outreachWhy: 'Why not delivered', attempts: '{n} attempts', nextTry: 'next try',
+      hardshipFamily: 'Graduate from a hardship family (contacted more often)', hardshipFamilyNote: 'Basis (e.g. allowance certificate)', hardshipFamilySaved: 'Saved; the outreach plan follows the new frequency.', yes: 'Yes', no: 'No',
     },
   };
   var QUOTA_KINDS = ['policy', 'guidance', 'jobs', 'training'];

@@ -44,7 +44,7 @@ export const SPEC_COVERAGE = {
   'R1.3.3': { status: 'implemented', where: [CALENDAR, `${D}/dates/plain-date.ts`] },
   'R1.4.1': { status: 'implemented', where: [FOLLOW_UPS], decisions: ['MONTHLY_FOLLOW_UP_EVERYWHERE'] },
   'R1.4.2': { status: 'implemented', where: [FOLLOW_UPS, `${D}/registration/follow-up-after-refusal.ts`], decisions: ['REFUSAL_MONTHLY_WITH_FLAG'] },
-  'R1.4.3': { status: 'implemented', where: [FOLLOW_UPS], decisions: ['HARDSHIP_CONTACT_INTERVAL'], note: 'Interval for the hardship group only; graduates from hardship families and the temporary-living-subsidy hint are not separate.' },
+  'R1.4.3': { status: 'implemented', where: [FOLLOW_UPS], decisions: ['HARDSHIP_CONTACT_INTERVAL'], note: 'Interval for confirmed hardship people and for graduates from hardship families (asked at registration, set by a caseworker); the temporary-living-subsidy hint is not separate.' },
   'R1.4.4': { status: 'implemented', where: ['dialogs/follow-up.dialog.ts', 'src/persistence/contact-ledger-repository.ts'], cites: 'channel', note: 'Self-report through the monthly reply; the ledger records the channel. Data matching itself is the office\'s.' },
   'R1.4.5': { status: 'out_of_scope', why: 'Harbin\'s monthly database update and the three return visits (person, family, employer) are staff work.' },
   'R1.4.6': { status: 'out_of_scope', why: 'Entering results in the Liaoning system, local-government assessment and quarterly job fairs are things an office does.' },

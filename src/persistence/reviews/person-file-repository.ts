@@ -55,7 +55,7 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
       return {
         jobSeekerId: person.id, regionCode: person.regionCode, name: person.name, idNumber: person.idNumberMask, phone: person.phoneMask, locale: person.locale, createdAt: person.createdAt,
         registrations: await Promise.all(registrations.map(async (r) => ({
-          id: r.id, kind: r.kind, status: r.status, reason: r.reason, regionCode: r.regionCode, registeredAt: r.registeredAt,
+          id: r.id, kind: r.kind, status: r.status, reason: r.reason, regionCode: r.regionCode, registeredAt: r.registeredAt, hardshipFamily: r.hardshipFamily,
           creditPromise: readJsonColumn(creditPromiseSchema, r.details, {}).creditPromise ?? null,
           history: await Promise.all(r.history.map(async (h) => ({ fromStatus: h.fromStatus, toStatus: h.toStatus, by: await nameOf(h.actor), note: h.note, at: h.at }))),
         }))),
@@ -96,6 +96,21 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
       // (after the ledger row, so a tick in between cannot plan without it and then miss the change).
       await db.jobSeeker.update({ where: { id: jobSeekerId }, data: { updatedAt: new Date() } });
       return logged;
+    },
+
+    async setHardshipFamily(scope, jobSeekerId, change) {
+      if (!(await findPerson(scope, jobSeekerId))) return null;
+      const where = { jobSeekerId, kind: 'unemployment', reason: 'graduated', status: { in: ['pending_review', 'registered'] }, ...inScope(scope) };
+      const found = await db.registration.findFirst({ where, orderBy: { registeredAt: 'desc' }, select: { id: true, hardshipFamily: true } });
+      if (!found) return { applicable: false };
+      if (found.hardshipFamily === change.hardshipFamily) return { applicable: true, registrationId: found.id, changed: false };
+      await db.$transaction(async (tx) => {
+        await tx.registration.update({ where: { id: found.id }, data: { hardshipFamily: change.hardshipFamily } });
+        await tx.auditEvent.create({
+          data: auditRow({ actor: `caseworker:${change.worker.username}`, action: 'registration.hardship_family', subjectType: 'registration', subjectId: found.id, details: { hardshipFamily: change.hardshipFamily, note: maskPersonalNumbers(change.note) } }),
+        });
+      });
+      return { applicable: true, registrationId: found.id, changed: true };
     },
 
     async referToCivilAffairs(scope, jobSeekerId, request) {
