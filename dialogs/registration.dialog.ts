@@ -1,6 +1,7 @@
 // 失业登记 (SPEC §1.12): consent → name → ID (→ last job type for women) → eligibility (under 16: explained;
-// past the own statutory age: 求职登记 instead) → places → phone → job loss → education, skills, wishes →
-// follow-up preference → papers (→ credit promise) → summary, with "edit a field" returning to the summary.
+// past the own statutory age: 求职登记 instead) → places → phone → job loss (graduates: a hardship family?) →
+// education, skills, wishes → follow-up preference → papers (→ credit promise) → summary, with "edit a field"
+// returning to the summary.
 // Each question declares its place on the form (`field`): the summary, "edit a field", what is stored and the
 // caseworker's view follow from the step list, so a new question is one step here and its locale keys.
 import type { DialogDefinition, DialogEnv, DialogStep, FormField, SlotValue, Slots, StepChoice, StoredValue } from '../src/conversation/dialog-types.ts';
@@ -120,6 +121,15 @@ export const REGISTRATION_QUESTIONS: readonly DialogStep[] = [
     when: unemployment,
     // Job-seeker registrations do not ask it and store `other`.
     field: editable('reason', { reason: (slots, applies) => (applies ? (slots.reason ?? null) : 'other') }, labelled('reasons')),
+  },
+  {
+    // R1.4.3: graduates from hardship families (困难家庭离校未就业高校毕业生) are contacted more often.
+    id: 'hardshipFamily',
+    prompt: 'registration.hardshipFamily.ask',
+    choices: yesNo,
+    display: 'buttons',
+    when: (slots, env) => unemployment(slots, env) && slots.reason === 'graduated',
+    field: editable('hardshipFamily', { hardshipFamily: yes('hardshipFamily') }, labelled('registration.answer')),
   },
   { id: 'education', prompt: 'registration.education.ask', choices: choices('education', EDUCATION_LEVELS), display: 'buttons', field: editable('education', { 'details.education': answer('education') }, labelled('education')) },
   { id: 'skills', prompt: 'registration.skills.ask', parse: freeTextAnswer, display: 'text', field: editable('skills', { 'details.skills': answer('skills') }) },

@@ -70,11 +70,15 @@ export interface DeregistrationFactForReview {
   regionCode: string;
   openedAt: Date;
   person: MaskedPerson | null;
-  /** What the person reported (found_job, in_school, ...). */
+  /** What the person reported (hired, school, ...), or the ground outreach recorded (NO_CONTACT, REFUSED_SERVICES). */
   situation: string;
   facts: Record<string, unknown>;
   registrationId: string | null;
   reportedOn: string | null;
+  /** Who brought the fact: the person in chat, or outreach (the scheduler, from the ledger and undelivered messages). */
+  origin: 'person' | 'outreach';
+  /** For NO_CONTACT: the day the silence counts from. */
+  lastReachedOn: string | null;
 }
 
 /** Why a decision changed nothing. `by`: who decided first, when known. */

@@ -1,6 +1,6 @@
-// Reported deregistration facts under /api/caseworker/reviews/deregistration: what the person said, every
-// ground of the region with whether the facts meet it and whether it may stand alone, and the caseworker's
-// decision. Grounds the region forbids as the sole reason (Wenzhou: three refusals, six months without contact)
+// Deregistration facts under /api/caseworker/reviews/deregistration: what the person said (or what outreach recorded:
+// months without contact, refusals in a row, with the evidence), every ground of the region with whether the facts
+// meet it and whether it may stand alone, and the caseworker's decision. Grounds the region forbids as the sole reason (Wenzhou: three refusals, six months without contact)
 // are refused with their clause. The bot never deregisters; only this decision does.
 import express from 'express';
 import type { Router } from 'express';
@@ -16,9 +16,10 @@ import { serviceDateOf } from '../config/service-time-zone.ts';
 import type { Locale } from '../conversation/locales.ts';
 import { assessDeregistrationGrounds } from '../domain/deregistration/assess-deregistration-grounds.ts';
 import { checkDeregistrationGrounds } from '../domain/deregistration/check-deregistration-grounds.ts';
-import { DEREGISTRATION_GROUND_CODES, deregistrationFactsSchema } from '../domain/deregistration/deregistration-ground.ts';
+import { DEREGISTRATION_GROUND_CODES, deregistrationFactsSchema, type DeregistrationGroundCode } from '../domain/deregistration/deregistration-ground.ts';
 
 const Id = z.string().uuid();
+const isGroundCode = (code: string): code is DeregistrationGroundCode => DEREGISTRATION_GROUND_CODES.some((c) => c === code);
 const StatusQuery = z.object({ status: z.enum(['open', 'closed']).default('open') });
 const DecisionBody = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('deregistered'), grounds: z.array(z.enum(DEREGISTRATION_GROUND_CODES)).min(1).max(DEREGISTRATION_GROUND_CODES.length), note: z.string().trim().min(1).max(500) }),
@@ -29,6 +30,25 @@ export function createDeregistrationRouter(deps: ReviewDeps): Router {
   const router = express.Router();
   router.use('/reviews/deregistration', express.json({ limit: '16kb' }), requireCaseworker(deps.sessions, deps.now));
 
+  /** A person's report is one of the follow-up answers; a fact outreach recorded is a ground of the region. */
+  function situationLabelOf(f: DeregistrationFactForReview, locale: Locale): string {
+    return isGroundCode(f.situation) ? deps.localizer.t(locale, `decisions.grounds.${f.situation}`) : deps.localizer.t(locale, `followUp.choices.${f.situation}`);
+  }
+
+  /** What outreach saw: months without reaching the person since a day, or refusals in a row. */
+  function evidenceOf(f: DeregistrationFactForReview, locale: Locale): string | null {
+    if (f.origin !== 'outreach') return null;
+    const facts = deregistrationFactsSchema.safeParse(f.facts);
+    if (!facts.success) return null;
+    if (f.situation === 'NO_CONTACT' && facts.data.monthsWithoutContact !== undefined) {
+      return deps.localizer.t(locale, 'decisions.outreachEvidence.NO_CONTACT', { since: f.lastReachedOn ?? '—', months: facts.data.monthsWithoutContact });
+    }
+    if (f.situation === 'REFUSED_SERVICES' && facts.data.consecutiveRefusals !== undefined) {
+      return deps.localizer.t(locale, 'decisions.outreachEvidence.REFUSED_SERVICES', { count: facts.data.consecutiveRefusals });
+    }
+    return null;
+  }
+
   function view(f: DeregistrationFactForReview, locale: Locale) {
     const show = clauseShower(deps.localizer, locale);
     const pack = deps.policy.packFor(f.regionCode, serviceDateOf(deps.now()));
@@ -38,7 +58,7 @@ export function createDeregistrationRouter(deps: ReviewDeps): Router {
     const undetermined = (code: string) => assessment.undetermined.some((c) => c === code);
     return {
       caseId: f.caseId, status: f.status, regionCode: f.regionCode, openedAt: f.openedAt.toISOString(), person: f.person,
-      situation: f.situation, situationLabel: deps.localizer.t(locale, `followUp.choices.${f.situation}`), reportedOn: f.reportedOn, registrationId: f.registrationId,
+      situation: f.situation, situationLabel: situationLabelOf(f, locale), origin: f.origin, evidence: evidenceOf(f, locale), reportedOn: f.reportedOn, registrationId: f.registrationId,
       assessment: assessment.outcome,
       grounds: pack.deregistration.grounds.map((g) => ({
         code: g.code, label: deps.localizer.t(locale, `decisions.grounds.${g.code}`), clause: show(g.clause),

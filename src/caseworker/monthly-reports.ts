@@ -13,6 +13,7 @@ import { monthsEndingWith, reportPeriod, type ReportPeriod } from './report-peri
 import type { ReportWording } from './report-wording.ts';
 import type { OpenRegistrationRow, WorkReportSource } from './work-report-source.ts';
 import type { AccessScope } from './region-scope.ts';
+import { CASEWORKER_CONTACT } from '../scheduler/logged-contacts.ts';
 
 export const REPORT_NAMES = ['registrations', 'firstContact', 'followUp', 'handoffs', 'hardship', 'quota', 'ledger', 'ep8'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
@@ -161,7 +162,8 @@ export function createMonthlyReports(deps: MonthlyReportDeps) {
         id: c.contactId, personId: c.jobSeekerId, date: serviceDateOf(c.at), name: c.name, idNumber: c.idNumber, phone: c.phone,
         channel: w.word('consoleReports.values.channels', c.channel),
         content: [w.word('consoleReports.values.kinds', c.kind), ...c.serviceKinds.filter(isQuotaKind).map((k) => w.word('status.quotaKinds', k))].join(w.locale === 'zh-CN' ? '、' : ', '),
-        result: w.word('followUp.choices', c.outcome),
+        // A chat reply's situation, a caseworker's outcome code (free text from before the codes: as written).
+        result: c.kind === CASEWORKER_CONTACT ? w.word('decisions.contactOutcomes', c.outcome) : w.word('followUp.choices', c.outcome),
         caseworker: c.actor.startsWith('caseworker:') ? c.actor.slice('caseworker:'.length) : w.word('consoleReports.values.actors', c.actor),
       }));
       return {

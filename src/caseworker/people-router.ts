@@ -1,7 +1,9 @@
 // The person view under /api/caseworker/people/:id: profile with ID and phone masked (revealing one needs a
 // reason and is audited), registration history, hardship results, the service ledger in the layout of
 // 失业人员定期联系情况记录表, "log a contact" (counted toward the yearly quota by kind), a referral to civil
-// affairs where the region's notice provides one, open cases, the transcript, and the channels that reach the person.
+// affairs where the region's notice provides one, open cases, the transcript, the channels that reach the person,
+// the outreach planned for them (with why a message could not be delivered), and marking a graduate as from a
+// hardship family (R1.4.3).
 import express from 'express';
 import type { Router } from 'express';
 import { z } from 'zod';
@@ -10,10 +12,12 @@ import { sendDecisionRefusal } from './decision-refusals.ts';
 import { actorOf, clauseShower, consoleLocaleOf, type ReviewDeps } from './review-deps.ts';
 import { hardshipViewOf, registrationViewOf } from './review-views.ts';
 import { describeContactChannels } from './contact-channels.ts';
+import { outreachPlanViewOf } from './outreach-plan-view.ts';
 import { scopeOf } from './region-scope.ts';
 import { caseworkerOf, requireCaseworker } from './session-auth.ts';
 import { serviceDateOf } from '../config/service-time-zone.ts';
 import type { Locale } from '../conversation/locales.ts';
+import { CASEWORKER_CONTACT_OUTCOMES, isCaseworkerContactOutcome, reachedPerson } from '../domain/contact/contact-outcomes.ts';
 import { compareDates, isValidPlainDate } from '../domain/dates/plain-date.ts';
 import { QUOTA_KINDS, quotaProgress, type QuotaContact, type QuotaKind } from '../domain/quota/quota-progress.ts';
 import { addPersonChangeRoutes } from './person-changes-router.ts';
@@ -23,11 +27,13 @@ const RevealBody = z.object({ field: z.enum(REVEALABLE_FIELDS), reason: z.string
 const ContactBody = z.object({
   way: z.enum(CONTACT_WAYS),
   content: z.string().trim().min(1).max(500),
-  result: z.string().trim().min(1).max(200),
+  /** The result as a code (reached, no answer, ..., refused the service): what outreach facts and reports count. */
+  outcome: z.enum(CASEWORKER_CONTACT_OUTCOMES),
   serviceKinds: z.array(z.enum(QUOTA_KINDS)).max(QUOTA_KINDS.length).default([]).transform((kinds) => [...new Set(kinds)]),
   date: z.string().refine(isValidPlainDate).optional(),
 });
 const ReferralBody = z.object({ reason: z.string().trim().min(1).max(500) });
+const HardshipFamilyBody = z.object({ hardshipFamily: z.boolean(), note: z.string().trim().min(1).max(500) });
 const OPEN_REGISTRATION = ['pending_review', 'registered'];
 const isQuotaKind = (k: string): k is QuotaKind => QUOTA_KINDS.some((q) => q === k);
 
@@ -44,7 +50,8 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
     return {
       id: row.id, date: serviceDateOf(row.at), at: row.at.toISOString(), way: row.channel, wayLabel: t(`decisions.contactWays.${row.channel}`),
       content: [reply ? t('followUp.title') : (row.notes ?? ''), ...(services.length > 0 ? [services.join('、')] : [])].filter((s) => s.length > 0).join('；'),
-      result: reply ? t(`followUp.choices.${row.outcome}`) : row.outcome,
+      // Outcome codes in words; a result typed as free text before the codes existed is shown as written.
+      result: reply ? t(`followUp.choices.${row.outcome}`) : isCaseworkerContactOutcome(row.outcome) ? t(`decisions.contactOutcomes.${row.outcome}`) : row.outcome,
       caseworker: ['job_seeker', 'bot'].includes(row.by) ? '—' : row.by,
       serviceKinds: row.serviceKinds.filter(isQuotaKind),
     };
@@ -83,6 +90,8 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
       registrations: profile.registrations.map((r) => ({
         ...registrationViewOf(deps, { ...r, person: { jobSeekerId: profile.jobSeekerId, name: profile.name, idNumber: profile.idNumber, phone: profile.phone } }, locale),
         hardshipConfirmedAt: r.hardshipConfirmedAt?.toISOString() ?? null, exitReportedAt: r.exitReportedAt?.toISOString() ?? null,
+        // Asked of graduates (R1.4.3); null where it does not apply.
+        hardshipFamily: r.kind === 'unemployment' && r.reason === 'graduated' ? r.hardshipFamily : null,
         history: r.history.map((h) => ({
           ...h, at: h.at.toISOString(), byBot: h.by === 'bot',
           fromLabel: h.fromStatus ? deps.localizer.t(locale, `status.statuses.${h.fromStatus}`) : null, toLabel: deps.localizer.t(locale, `status.statuses.${h.toStatus}`),
@@ -97,6 +106,7 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
       openCases: profile.openCases.map((c) => ({ ...c, openedAt: c.openedAt.toISOString() })),
       transcript: profile.transcript.map((m) => ({ ...m, at: m.at.toISOString() })),
       contactChannels: await describeContactChannels(profile.contactReach, profile.phone, deps.channels ?? [], deps.now(), deps.localizer, locale),
+      outreach: outreachPlanViewOf(profile.outreach, deps.localizer, locale),
     });
   });
 
@@ -116,7 +126,10 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
     const id = Id.safeParse(req.params.id);
     if (!id.success) return notFound(res);
     const body = ContactBody.safeParse(req.body ?? {});
-    if (!body.success) return void res.status(400).json({ error: 'bad_request', message: '请选择联系方式（电话联系、上门走访或来窗口办理），并填写联系内容和结果。' });
+    if (!body.success) return void res.status(400).json({ error: 'bad_request', message: '请选择联系方式（电话联系、上门走访或来窗口办理）和联系结果，并填写联系内容。' });
+    if (!reachedPerson(body.data.outcome) && body.data.serviceKinds.length > 0) {
+      return void res.status(400).json({ error: 'bad_request', field: 'serviceKinds', message: '未联系上当事人，不能记录提供的服务。' });
+    }
     const now = deps.now();
     const today = serviceDateOf(now);
     const date = body.data.date ?? today;
@@ -126,6 +139,19 @@ export function createPeopleRouter(deps: ReviewDeps): Router {
     const logged = await deps.people.logContact(scopeOf(worker), id.data, { ...body.data, at, worker });
     if (!logged) return notFound(res);
     res.status(201).json({ contact: { id: logged.id, date } });
+  });
+
+  // R1.4.3: a graduate from a hardship family is contacted at the hardship interval; a caseworker may set it.
+  router.post('/people/:id/hardship-family', async (req, res) => {
+    const worker = caseworkerOf(res);
+    const id = Id.safeParse(req.params.id);
+    if (!id.success) return notFound(res);
+    const body = HardshipFamilyBody.safeParse(req.body ?? {});
+    if (!body.success) return void res.status(400).json({ error: 'bad_request', field: 'note', message: '请选择是否困难家庭，并说明依据（如低保证、特困证明，不超过 500 字）。' });
+    const done = await deps.people.setHardshipFamily(scopeOf(worker), id.data, { ...body.data, worker, at: deps.now() });
+    if (!done) return notFound(res);
+    if (!done.applicable) return void res.status(409).json({ error: 'not_graduate', message: '该人员没有待审核或已登记的高校毕业生失业登记，无需标记困难家庭。' });
+    res.json({ registrationId: done.registrationId, hardshipFamily: body.data.hardshipFamily, changed: done.changed });
   });
 
   router.post('/people/:id/civil-affairs-referral', async (req, res) => {

@@ -4,6 +4,7 @@
 import type { CaseWorkerRef } from './case-desk.ts';
 import type { CreditPromise, HardshipForReview } from './decision-desk.ts';
 import type { AccessScope } from './region-scope.ts';
+import type { CaseworkerContactOutcome } from '../domain/contact/contact-outcomes.ts';
 
 /** Ways of contact a caseworker logs (失业人员定期联系情况记录表 "联系方式"). */
 export const CONTACT_WAYS = ['phone_call', 'home_visit', 'office_visit'] as const;
@@ -18,6 +19,8 @@ export interface RegistrationRecord {
   reason: string;
   regionCode: string;
   registeredAt: Date;
+  /** A graduate from a hardship family (R1.4.3: the hardship contact interval applies). */
+  hardshipFamily: boolean;
   creditPromise: CreditPromise | null;
   /** A caseworker confirmed a hardship category (outreach uses the hardship interval). */
   hardshipConfirmedAt: Date | null;
@@ -37,6 +40,19 @@ export interface LedgerRow {
   notes: string | null;
   /** Who made the contact: a caseworker's display name, `job_seeker` or `bot`. */
   by: string;
+}
+
+/** One outreach row planned for the person: when due, its status, the attempts made and the last failure. */
+export interface OutreachRow {
+  id: string;
+  kind: string;
+  status: string;
+  dueAt: Date;
+  availableAt: Date | null;
+  attempts: number;
+  /** `channel:code` per channel tried, comma-separated (the delivery worker's reasons). */
+  lastError: string | null;
+  clause: string | null;
 }
 
 /** The channels a person can be reached on: the stated preference and each linked address (raw: never shown as is). */
@@ -61,6 +77,8 @@ export interface PersonProfile {
   openCases: { id: string; kind: string; reason: string; status: string; openedAt: Date }[];
   transcript: { direction: string; sender: string; text: string; at: Date }[];
   contactReach: ContactReach;
+  /** The latest outreach rows (not cancelled), oldest first. */
+  outreach: OutreachRow[];
 }
 
 /** Why a move of the registration place changed nothing. */
@@ -70,11 +88,18 @@ export interface PersonFile {
   profile(scope: AccessScope, jobSeekerId: string): Promise<PersonProfile | null>;
   /** The decrypted number (null when none is on file), audited with the reason; undefined when the person is not in the region. */
   reveal(scope: AccessScope, jobSeekerId: string, request: { field: RevealableField; reason: string; worker: CaseWorkerRef }): Promise<string | null | undefined>;
-  /** A contact a caseworker made, into the ledger (counted toward the quota by its service kinds); audited. */
+  /** A contact a caseworker made, into the ledger with its outcome code (counted toward the quota by its service kinds); audited. */
   logContact(
     scope: AccessScope, jobSeekerId: string,
-    entry: { way: ContactWay; content: string; result: string; serviceKinds: string[]; at: Date; worker: CaseWorkerRef },
+    entry: { way: ContactWay; content: string; outcome: CaseworkerContactOutcome; serviceKinds: string[]; at: Date; worker: CaseWorkerRef },
   ): Promise<{ id: string } | null>;
+  /**
+   * Marks the person's open graduate registration as from a hardship family, or not (R1.4.3); audited. The planner
+   * re-plans on its next tick. Null when the person is not in scope; `applicable: false` without such a registration.
+   */
+  setHardshipFamily(
+    scope: AccessScope, jobSeekerId: string, change: { hardshipFamily: boolean; note: string; worker: CaseWorkerRef; at: Date },
+  ): Promise<{ applicable: false } | { applicable: true; registrationId: string; changed: boolean } | null>;
   /** A task for a caseworker (a `civil_affairs_referral` case) with the reason; one open per person. Audited. */
   referToCivilAffairs(
     scope: AccessScope, jobSeekerId: string, request: { reason: string; clause: string; worker: CaseWorkerRef; at: Date },

@@ -31,6 +31,8 @@ export const RegistrationSubmissionSchema = z.object({
   /** The job-loss reason; job-seeker registrations do not ask it and store `other`. */
   reason: z.enum(JOB_LOSS_REASONS),
   followUpPreference: z.enum(FOLLOW_UP_PREFERENCES).default('monthly'),
+  /** A graduate from a hardship family (R1.4.3); null or absent where the question did not apply. */
+  hardshipFamily: z.boolean().nullable().default(false).transform((v) => v === true),
   /** Absent for callers that only know the identity part (older clients, seed scripts). */
   details: RegistrationDetailsSchema.optional(),
 });
@@ -78,6 +80,7 @@ export interface RegistrationListItem {
   status: string;
   reason: string;
   followUpPreference: string;
+  hardshipFamily: boolean;
   registeredAt: string;
   regionCode: string;
   name: string | null;

@@ -66,6 +66,6 @@ export interface DeliveryStore {
   reschedule(taskId: string, owner: string, change: { availableAt: Date; reason: string; failed: boolean }): Promise<void>;
   /** reschedule for several tasks with the same change (a batch's deferrals), in one statement. */
   rescheduleMany(taskIds: readonly string[], owner: string, change: { availableAt: Date; reason: string; failed: boolean }): Promise<void>;
-  /** Final: `undeliverable` with the reason, or `cancelled` (no longer owed). */
+  /** Final: `undeliverable` with the reason (the failed attempt counts), or `cancelled` (no longer owed). */
   finish(taskId: string, owner: string, change: { status: 'undeliverable' | 'cancelled'; reason: string; at: Date }): Promise<void>;
 }

@@ -37,14 +37,14 @@ export function createContactLedgerRepository(db: Db): ContactLedger & LoggedCon
       return rows.map((r) => ({ id: r.id, kind: r.kind, outcome: r.outcome, serviceKinds: parseKinds(r.serviceKinds), at: r.at }));
     },
     async loggedContacts(jobSeekerIds) {
-      const out: { jobSeekerId: string; kind: string; serviceKinds: string[]; at: Date }[] = [];
+      const out: { jobSeekerId: string; kind: string; outcome: string; serviceKinds: string[]; at: Date }[] = [];
       for (let i = 0; i < jobSeekerIds.length; i += PEOPLE_CHUNK) {
         // Outreach's own rows (kind outreach_*, id outreach:<task>) are its sent tasks: counted by the plan itself.
         const rows = await db.contactRecord.findMany({
           where: { jobSeekerId: { in: jobSeekerIds.slice(i, i + PEOPLE_CHUNK) }, NOT: { kind: { startsWith: 'outreach_' } } },
-          select: { jobSeekerId: true, kind: true, serviceKinds: true, at: true },
+          select: { jobSeekerId: true, kind: true, outcome: true, serviceKinds: true, at: true },
         });
-        out.push(...rows.map((r) => ({ jobSeekerId: r.jobSeekerId, kind: r.kind, serviceKinds: parseKinds(r.serviceKinds), at: r.at })));
+        out.push(...rows.map((r) => ({ jobSeekerId: r.jobSeekerId, kind: r.kind, outcome: r.outcome, serviceKinds: parseKinds(r.serviceKinds), at: r.at })));
       }
       return out;
     },

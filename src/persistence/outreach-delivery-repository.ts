@@ -129,7 +129,9 @@ export function createOutreachDeliveryRepository(db: Db): DeliveryStore {
 
     async finish(taskId, owner, change) {
       await db.$transaction(async (tx) => {
-        const { count } = await tx.outreachTask.updateMany({ where: { id: taskId, status: 'sending', leaseOwner: owner }, data: { status: change.status, lastError: change.reason, doneAt: change.at, leaseOwner: null, lockedUntil: null } });
+        // `undeliverable` ends a failed attempt: it counts, as a retried one does.
+        const counted = change.status === 'undeliverable' ? { attempts: { increment: 1 } } : {};
+        const { count } = await tx.outreachTask.updateMany({ where: { id: taskId, status: 'sending', leaseOwner: owner }, data: { status: change.status, lastError: change.reason, doneAt: change.at, leaseOwner: null, lockedUntil: null, ...counted } });
         if (count === 1) await tx.auditEvent.create({ data: { ...auditRow({ actor: 'scheduler', action: `outreach.${change.status}`, subjectType: 'outreach_task', subjectId: taskId, details: { reason: change.reason } }), id: randomUUID(), at: change.at } });
       });
     },

@@ -1,47 +1,99 @@
-// Who outreach failed to reach or who refused service, and the deregistration-fact cases filed for them (at most
-// one open case per person and ground: a second tick or instance finds it and files nothing).
-import { randomUUID } from 'node:crypto';
+// Who outreach failed to reach or who refused service, and the deregistration-fact cases filed for them. At most one
+// open case per person and ground: its id comes from the person, the ground and how many came before, so a second
+// tick or instance filing the same fact collides and files nothing. The details carry what the review desk assesses
+// (the registration and the facts: months without contact, refusals in a row) beside the clause.
 import { z } from 'zod';
 import type { Db } from './database.ts';
 import { auditRow } from './audit-repository.ts';
-import type { OutreachFactDesk } from '../scheduler/outreach-ports.ts';
+import { uuidFrom } from './derived-id.ts';
+import { isUniqueViolation } from './prisma-errors.ts';
+import { Prisma } from './generated/sqlite/client.ts';
+import { NOT_REACHED_OUTCOMES, REFUSED_SERVICE } from '../domain/contact/contact-outcomes.ts';
+import { OUTREACH_GROUNDS, type OutreachGround } from '../domain/outreach/outreach-facts.ts';
+import type { OutreachFactDesk, OutreachHistoryRow } from '../scheduler/outreach-ports.ts';
 
-const FACT_GROUNDS = ['NO_CONTACT', 'REFUSED_SERVICES'];
-// An aggregate (MAX) of a DateTime column comes back from SQLite as its stored ISO text, not as a Date.
+const FACT_KIND = 'deregistration_fact';
+const GROUNDS: readonly string[] = OUTREACH_GROUNDS;
+const isGround = (reason: string): reason is OutreachGround => GROUNDS.includes(reason);
+/** Outreach's own sends (kind outreach_*) reach the person but are not their answer. */
+const OUTREACH_KIND_PREFIX = 'outreach_';
+
+// SQLite may return a DateTime of a raw query as its stored text or epoch milliseconds rather than a Date.
 const instant = z.union([
   z.date(),
   z.number().transform((ms) => new Date(ms)),
   z.string().transform((text) => new Date(/(Z|[+-]\d\d:?\d\d)$/.test(text) ? text : `${text.replace(' ', 'T')}Z`)),
 ]).pipe(z.date().refine((d) => !Number.isNaN(d.getTime()), { message: 'not a time' }));
-const historyRow = z.object({ jobSeekerId: z.string(), regionCode: z.string(), registeredAt: instant, lastReachedAt: instant.nullable(), lastFailedAt: instant.nullable() });
+const candidateRow = z.object({ id: z.string(), jobSeekerId: z.string(), regionCode: z.string(), registeredAt: instant });
+
+const latest = (a: Date | null | undefined, b: Date | null | undefined): Date | null => (a && b ? (a > b ? a : b) : (a ?? b ?? null));
 
 export function createOutreachFactRepository(db: Db): OutreachFactDesk {
   return {
-    async histories(limit) {
+    async histories({ afterId, limit }) {
+      const evidence = Prisma.join([REFUSED_SERVICE, ...NOT_REACHED_OUTCOMES]);
       const raw = await db.$queryRaw<unknown[]>`
-        SELECT r."jobSeekerId", r."regionCode", r."registeredAt",
-          (SELECT MAX(c."at") FROM "ContactRecord" c WHERE c."jobSeekerId" = r."jobSeekerId" AND c."outcome" <> 'refused_service') AS "lastReachedAt",
-          (SELECT MAX(t."doneAt") FROM "OutreachTask" t WHERE t."jobSeekerId" = r."jobSeekerId" AND t."status" = 'undeliverable') AS "lastFailedAt"
+        SELECT r."id", r."jobSeekerId", r."regionCode", r."registeredAt"
         FROM "Registration" r
-        WHERE r."kind" = 'unemployment' AND r."status" IN ('pending_review', 'registered')
+        WHERE r."kind" = 'unemployment' AND r."status" IN ('pending_review', 'registered') AND r."id" > ${afterId ?? ''}
           AND (EXISTS (SELECT 1 FROM "OutreachTask" t WHERE t."jobSeekerId" = r."jobSeekerId" AND t."status" = 'undeliverable')
-            OR EXISTS (SELECT 1 FROM "ContactRecord" c WHERE c."jobSeekerId" = r."jobSeekerId" AND c."outcome" = 'refused_service'))
-          AND NOT EXISTS (SELECT 1 FROM "HandoffCase" h WHERE h."jobSeekerId" = r."jobSeekerId" AND h."kind" = 'deregistration_fact' AND h."status" <> 'closed' AND h."reason" IN ('NO_CONTACT', 'REFUSED_SERVICES'))
-        LIMIT ${limit}`;
-      const rows = raw.map((r) => historyRow.parse(r));
-      const outcomes = await db.contactRecord.findMany({ where: { jobSeekerId: { in: rows.map((r) => r.jobSeekerId) } }, orderBy: { at: 'desc' }, select: { jobSeekerId: true, outcome: true } });
-      return rows.map((r) => ({ ...r, outcomesNewestFirst: outcomes.filter((o) => o.jobSeekerId === r.jobSeekerId).map((o) => o.outcome) }));
-    },
-    async fileFact(fact, at) {
-      await db.$transaction(async (tx) => {
-        const open = await tx.handoffCase.findFirst({ where: { jobSeekerId: fact.jobSeekerId, kind: 'deregistration_fact', reason: { in: FACT_GROUNDS }, status: { not: 'closed' } } });
-        if (open) return;
-        const id = randomUUID();
-        await tx.handoffCase.create({
-          data: { id, jobSeekerId: fact.jobSeekerId, conversationKey: `outreach:${fact.jobSeekerId}`, regionCode: fact.regionCode, kind: 'deregistration_fact', reason: fact.code, details: JSON.stringify({ ...fact.details, clause: fact.clause }), createdAt: at },
-        });
-        await tx.auditEvent.create({ data: { ...auditRow({ actor: 'scheduler', action: 'outreach.fact_filed', subjectType: 'handoff_case', subjectId: id, details: { jobSeekerId: fact.jobSeekerId, ground: fact.code } }), at } });
+            OR EXISTS (SELECT 1 FROM "ContactRecord" c WHERE c."jobSeekerId" = r."jobSeekerId" AND c."outcome" IN (${evidence})))
+        ORDER BY r."id" LIMIT ${limit}`;
+      const rows = raw.map((r) => candidateRow.parse(r));
+      const people = [...new Set(rows.map((r) => r.jobSeekerId))];
+      if (people.length === 0) return [];
+      const notReached = [...NOT_REACHED_OUTCOMES];
+      const [reached, missed, undeliverable, answers, cases] = await Promise.all([
+        db.contactRecord.groupBy({ by: ['jobSeekerId'], where: { jobSeekerId: { in: people }, outcome: { notIn: notReached } }, _max: { at: true } }),
+        db.contactRecord.groupBy({ by: ['jobSeekerId'], where: { jobSeekerId: { in: people }, outcome: { in: notReached } }, _max: { at: true } }),
+        db.outreachTask.groupBy({ by: ['jobSeekerId'], where: { jobSeekerId: { in: people }, status: 'undeliverable' }, _max: { doneAt: true } }),
+        db.contactRecord.findMany({
+          where: { jobSeekerId: { in: people }, outcome: { notIn: notReached }, NOT: { kind: { startsWith: OUTREACH_KIND_PREFIX } } },
+          orderBy: [{ at: 'desc' }, { id: 'asc' }], select: { jobSeekerId: true, outcome: true, at: true },
+        }),
+        db.handoffCase.findMany({ where: { jobSeekerId: { in: people }, kind: FACT_KIND, reason: { in: [...GROUNDS] } }, select: { jobSeekerId: true, reason: true, status: true, closedAt: true } }),
+      ]);
+      const maxOf = <T extends { jobSeekerId: string }>(groups: readonly T[], at: (g: T) => Date | null) => new Map(groups.map((g) => [g.jobSeekerId, at(g)]));
+      const lastReached = maxOf(reached, (g) => g._max.at);
+      const lastMissed = maxOf(missed, (g) => g._max.at);
+      const lastUndeliverable = maxOf(undeliverable, (g) => g._max.doneAt);
+      return rows.map((r): OutreachHistoryRow => {
+        const own = cases.filter((c) => c.jobSeekerId === r.jobSeekerId);
+        const decidedAt: OutreachHistoryRow['decidedAt'] = {};
+        for (const c of own) {
+          if (!isGround(c.reason) || c.status !== 'closed' || !c.closedAt) continue;
+          decidedAt[c.reason] = latest(decidedAt[c.reason], c.closedAt) ?? c.closedAt;
+        }
+        return {
+          registrationId: r.id, jobSeekerId: r.jobSeekerId, regionCode: r.regionCode, registeredAt: r.registeredAt,
+          lastReachedAt: lastReached.get(r.jobSeekerId) ?? null,
+          lastFailedAt: latest(lastMissed.get(r.jobSeekerId), lastUndeliverable.get(r.jobSeekerId)),
+          answersNewestFirst: answers.filter((a) => a.jobSeekerId === r.jobSeekerId).map((a) => ({ outcome: a.outcome, at: a.at })),
+          decidedAt,
+          openGrounds: own.filter((c) => c.status !== 'closed').map((c) => c.reason).filter(isGround),
+        };
       });
+    },
+
+    async fileFact(fact, at) {
+      const where = { jobSeekerId: fact.jobSeekerId, kind: FACT_KIND, reason: fact.code };
+      if (await db.handoffCase.findFirst({ where: { ...where, status: { not: 'closed' } }, select: { id: true } })) return false;
+      const id = uuidFrom(`${FACT_KIND}:${fact.code}:${fact.jobSeekerId}:${await db.handoffCase.count({ where })}`);
+      const details = { ...fact.details, facts: fact.facts, registrationId: fact.registrationId, clause: fact.clause };
+      try {
+        await db.$transaction(async (tx) => {
+          await tx.handoffCase.create({
+            data: { id, jobSeekerId: fact.jobSeekerId, conversationKey: `outreach:${fact.jobSeekerId}`, regionCode: fact.regionCode, kind: FACT_KIND, reason: fact.code, details: JSON.stringify(details), createdAt: at },
+          });
+          await tx.auditEvent.create({
+            data: { ...auditRow({ actor: 'scheduler', action: 'outreach.fact_filed', subjectType: 'handoff_case', subjectId: id, details: { jobSeekerId: fact.jobSeekerId, ground: fact.code, facts: fact.facts, clause: fact.clause } }), at },
+          });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+      return true;
     },
   };
 }

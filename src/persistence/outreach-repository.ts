@@ -27,7 +27,7 @@ type OpenTask = z.infer<typeof openTaskRow>;
 
 const candidateRow = z.object({
   id: z.string(), jobSeekerId: z.string(), regionCode: z.string(), registeredAt: z.date(), status: z.string(), reason: z.string(),
-  followUpPreference: z.string(), hardshipConfirmedAt: z.date().nullable(), exitReportedAt: z.date().nullable(), rUpdated: z.date(), consentWithdrawnAt: z.date().nullable(),
+  followUpPreference: z.string(), hardshipConfirmedAt: z.date().nullable(), hardshipFamily: sqlBoolean, exitReportedAt: z.date().nullable(), rUpdated: z.date(), consentWithdrawnAt: z.date().nullable(),
   pUpdated: z.date(), facts: z.string().nullable(), plannedThrough: z.string().nullable(),
 });
 
@@ -49,7 +49,7 @@ export function createOutreachRepository(db: Db): OutreachPlanStore & {
   return {
     async candidates({ refillBefore, afterId, limit }): Promise<PlanCandidate[]> {
       const raw = await db.$queryRaw<unknown[]>`
-        SELECT r."id", r."jobSeekerId", r."regionCode", r."registeredAt", r."status", r."reason", r."followUpPreference", r."hardshipConfirmedAt", r."exitReportedAt",
+        SELECT r."id", r."jobSeekerId", r."regionCode", r."registeredAt", r."status", r."reason", r."followUpPreference", r."hardshipConfirmedAt", r."hardshipFamily", r."exitReportedAt",
                r."updatedAt" AS "rUpdated", p."consentWithdrawnAt", p."updatedAt" AS "pUpdated", s."facts", s."plannedThrough"
         FROM "Registration" r
         JOIN "JobSeeker" p ON p."id" = r."jobSeekerId"
@@ -61,7 +61,7 @@ export function createOutreachRepository(db: Db): OutreachPlanStore & {
         const r = candidateRow.parse(value);
         return {
           registrationId: r.id, jobSeekerId: r.jobSeekerId, regionCode: r.regionCode, registeredAt: r.registeredAt, status: r.status, reason: r.reason,
-          followUpPreference: r.followUpPreference, hardshipConfirmed: r.hardshipConfirmedAt !== null, consentWithdrawn: r.consentWithdrawnAt !== null,
+          followUpPreference: r.followUpPreference, hardshipConfirmed: r.hardshipConfirmedAt !== null, hardshipFamily: r.hardshipFamily, consentWithdrawn: r.consentWithdrawnAt !== null,
           exitReportedAt: r.exitReportedAt,
           previousFacts: r.facts, previousThrough: r.plannedThrough, updatedAt: r.rUpdated > r.pUpdated ? r.rUpdated : r.pUpdated,
         };

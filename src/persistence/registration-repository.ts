@@ -61,7 +61,7 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
           await tx.registration.create({
             data: {
               id: registrationId, jobSeekerId: id, regionCode, kind: s.kind, status: 'pending_review', registeredAt: request.at, reason: s.reason,
-              followUpPreference: s.followUpPreference, details: JSON.stringify(s.details ?? {}),
+              followUpPreference: s.followUpPreference, hardshipFamily: s.hardshipFamily, details: JSON.stringify(s.details ?? {}),
             },
           });
           await tx.registrationEvent.create({ data: { id: randomUUID(), registrationId, fromStatus: null, toStatus: 'pending_review', actor: 'bot', note: 'submitted in chat' } });
@@ -92,7 +92,7 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
         // Birth date and sex are not stored in plain text: they are read from the encrypted ID number.
         const person = birthDateAndSexOf(openOrEmpty(cipher, r.jobSeeker.idNumberEnc));
         return {
-          id: r.id, kind: r.kind, status: r.status, reason: r.reason, followUpPreference: r.followUpPreference, registeredAt: r.registeredAt.toISOString(), regionCode: r.regionCode,
+          id: r.id, kind: r.kind, status: r.status, reason: r.reason, followUpPreference: r.followUpPreference, hardshipFamily: r.hardshipFamily, registeredAt: r.registeredAt.toISOString(), regionCode: r.regionCode,
           name: r.jobSeeker.name, idNumber: r.jobSeeker.idNumberMask, phone: r.jobSeeker.phoneMask, birthDate: person?.birthDate ?? null, sex: person?.sex ?? null,
           details: maskedDetails(r.details),
         };

@@ -5,6 +5,7 @@ import type { Db } from './database.ts';
 import { readJsonColumn } from './json-column.ts';
 import { inScope } from './scope-filter.ts';
 import type { CaseRow, MaskedPerson, WorkReportSource } from '../caseworker/work-report-source.ts';
+import { NOT_REACHED_OUTCOMES } from '../domain/contact/contact-outcomes.ts';
 
 /** Work lists show the first this many of each kind (most urgent first). */
 const LIST_LIMIT = 2000;
@@ -32,6 +33,8 @@ const OPEN_CASE_STATUSES = ['open', 'waiting'];
 const promiseSchema = z.object({ creditPromise: z.object({ dueBy: z.string() }).nullable().optional() }).passthrough();
 const prescreenSchema = z.object({ categories: z.array(z.object({ code: z.string(), status: z.string() }).passthrough()) }).passthrough();
 const kindsSchema = z.array(z.string());
+/** Ledger rows that reached the person: a call nobody answered is neither a contact made nor follow-up coverage. */
+const REACHED = { outcome: { notIn: [...NOT_REACHED_OUTCOMES] } };
 
 type PersonColumns = { id: string; name: string | null; idNumberMask: string | null; phoneMask: string | null };
 const personSelect = { id: true, name: true, idNumberMask: true, phoneMask: true } as const;
@@ -49,7 +52,7 @@ function categoriesOf(kind: string, details: string): CaseRow['categories'] {
 async function latestContacts(db: Db, people: readonly string[]): Promise<Map<string, Date | null>> {
   const latest = new Map<string, Date | null>();
   for (let i = 0; i < people.length; i += PAGE) {
-    const groups = await db.contactRecord.groupBy({ by: ['jobSeekerId'], where: { jobSeekerId: { in: people.slice(i, i + PAGE) } }, _max: { at: true } });
+    const groups = await db.contactRecord.groupBy({ by: ['jobSeekerId'], where: { jobSeekerId: { in: people.slice(i, i + PAGE) }, ...REACHED }, _max: { at: true } });
     for (const g of groups) latest.set(g.jobSeekerId, g._max.at);
   }
   return latest;
@@ -116,7 +119,7 @@ export function createWorkReportRepository(db: Db): WorkReportSource {
       const rows = await readPages((page) => db.registration.findMany({
         ...page,
         where: { ...inScope(scope), status: 'registered', kind: 'unemployment' },
-        include: { jobSeeker: { select: { ...personSelect, contacts: { select: { at: true, serviceKinds: true }, orderBy: { at: 'asc' } } } } },
+        include: { jobSeeker: { select: { ...personSelect, contacts: { where: REACHED, select: { at: true, serviceKinds: true }, orderBy: { at: 'asc' } } } } },
         orderBy: [{ registeredAt: 'asc' }, { id: 'asc' }],
       }));
       return rows.map((r) => ({
@@ -146,7 +149,7 @@ export function createWorkReportRepository(db: Db): WorkReportSource {
       const earliest = new Map<string, Date | null>();
       const people = [...new Set(rows.map((r) => r.jobSeekerId))];
       for (let i = 0; i < people.length; i += PAGE) {
-        const firstLedger = await db.contactRecord.groupBy({ by: ['jobSeekerId'], where: { jobSeekerId: { in: people.slice(i, i + PAGE) }, at: { gte: from } }, _min: { at: true } });
+        const firstLedger = await db.contactRecord.groupBy({ by: ['jobSeekerId'], where: { jobSeekerId: { in: people.slice(i, i + PAGE) }, at: { gte: from }, ...REACHED }, _min: { at: true } });
         for (const g of firstLedger) earliest.set(g.jobSeekerId, g._min.at);
       }
       return rows.flatMap((r) => {

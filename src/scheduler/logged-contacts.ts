@@ -1,6 +1,7 @@
 // Contacts in the ledger that planned outreach did not make (a caseworker's call, home visit or office visit): the
 // planner counts them so a person is not sent what a caseworker already gave them (issue 12).
 import { serviceDateOf } from '../config/service-time-zone.ts';
+import { reachedPerson } from '../domain/contact/contact-outcomes.ts';
 import type { ContactCredits } from '../domain/outreach/plan-obligations.ts';
 import { QUOTA_KINDS, type QuotaContact, type QuotaKind } from '../domain/quota/quota-progress.ts';
 
@@ -8,6 +9,8 @@ import { QUOTA_KINDS, type QuotaContact, type QuotaKind } from '../domain/quota/
 export interface LoggedContact {
   jobSeekerId: string;
   kind: string;
+  /** What came of it (contact-outcomes.ts): a call nobody answered meets no check-in. */
+  outcome: string;
   serviceKinds: string[];
   at: Date;
 }
@@ -22,14 +25,14 @@ export const CASEWORKER_CONTACT = 'caseworker_contact';
 
 const isQuotaKind = (k: string): k is QuotaKind => QUOTA_KINDS.some((q) => q === k);
 
-/** Per person: the services delivered (each counts once per kind) and the days a caseworker reached them. */
+/** Per person: the services delivered (each counts once per kind) and the days a caseworker reached them (not a call nobody answered). */
 export function creditsByPerson(rows: readonly LoggedContact[]): Map<string, ContactCredits> {
   const out = new Map<string, { services: QuotaContact[]; contactDays: string[] }>();
   for (const row of rows) {
     const credits = out.get(row.jobSeekerId) ?? { services: [], contactDays: [] };
     const date = serviceDateOf(row.at);
     for (const kind of new Set(row.serviceKinds)) if (isQuotaKind(kind)) credits.services.push({ date, kind });
-    if (row.kind === CASEWORKER_CONTACT) credits.contactDays.push(date);
+    if (row.kind === CASEWORKER_CONTACT && reachedPerson(row.outcome)) credits.contactDays.push(date);
     out.set(row.jobSeekerId, credits);
   }
   return out;

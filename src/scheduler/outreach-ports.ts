@@ -1,4 +1,6 @@
 // What the outreach planner needs from storage, as ports; src/persistence/outreach-repository.ts implements them.
+import type { DeregistrationFacts } from '../domain/deregistration/deregistration-ground.ts';
+import type { OutreachGround, OutreachRecord } from '../domain/outreach/outreach-facts.ts';
 
 /** A registration the planner should look at: new, changed since it was planned, or running out of planned rows. */
 export interface PlanCandidate {
@@ -10,6 +12,8 @@ export interface PlanCandidate {
   reason: string;
   followUpPreference: string;
   hardshipConfirmed: boolean;
+  /** A graduate from a hardship family (R1.4.3): the hardship interval applies. */
+  hardshipFamily: boolean;
   consentWithdrawn: boolean;
   /** When the person reported a job (or school, military service) a caseworker has not decided yet; null: none. */
   exitReportedAt: Date | null;
@@ -48,18 +52,30 @@ export interface OutreachPlanStore {
   applyPlans(plans: readonly RegistrationPlan[], at: Date): Promise<{ created: number; updated: number; cancelled: number }>;
 }
 
-/** A person outreach failed to reach or who refused service, not yet on a caseworker's work list for it. */
-export interface OutreachHistoryRow {
+/** A registration whose person outreach failed to reach or who refused service: what the outreach facts weigh. */
+export interface OutreachHistoryRow extends OutreachRecord {
+  registrationId: string;
   jobSeekerId: string;
   regionCode: string;
-  registeredAt: Date;
-  lastReachedAt: Date | null;
-  lastFailedAt: Date | null;
-  outcomesNewestFirst: string[];
+  /** Grounds with a case still open for the person: nothing more is filed on them. */
+  openGrounds: OutreachGround[];
+}
+
+/** An outreach fact for a caseworker: the ground, its clause, and the facts the review desk assesses. */
+export interface OutreachFactFiling {
+  jobSeekerId: string;
+  registrationId: string;
+  regionCode: string;
+  code: OutreachGround;
+  clause: string;
+  facts: DeregistrationFacts;
+  details: Record<string, unknown>;
 }
 
 /** Work-list items for caseworkers (deregistration facts); never a change of registration status. */
 export interface OutreachFactDesk {
-  histories(limit: number): Promise<OutreachHistoryRow[]>;
-  fileFact(fact: { jobSeekerId: string; regionCode: string; code: string; clause: string; details: Record<string, unknown> }, at: Date): Promise<void>;
+  /** Candidates by registration id after `afterId`, `limit` at a time (page through all of them). */
+  histories(page: { afterId: string | null; limit: number }): Promise<OutreachHistoryRow[]>;
+  /** Files the fact unless a case on its ground is open for the person; true when filed. */
+  fileFact(fact: OutreachFactFiling, at: Date): Promise<boolean>;
 }

@@ -34,7 +34,7 @@ export function subjectOf(c: PlanCandidate): ObligationSubject {
     registrationId: c.registrationId,
     regionCode: c.regionCode,
     registeredOn: serviceDateOf(c.registeredAt),
-    group: c.hardshipConfirmed ? 'hardship' : c.reason === 'graduated' ? 'graduate' : 'unemployed',
+    group: c.hardshipConfirmed ? 'hardship' : c.reason === 'graduated' ? (c.hardshipFamily ? 'hardship_family_graduate' : 'graduate') : 'unemployed',
     refusedMonthly: c.followUpPreference === 'refused',
     reachable: ACTIVE_STATUSES.has(c.status) && !c.consentWithdrawn,
     ...(c.exitReportedAt !== null ? { exitReportedOn: serviceDateOf(c.exitReportedAt) } : {}),

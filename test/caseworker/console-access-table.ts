@@ -86,11 +86,13 @@ export const CONSOLE_ACCESS_TABLE: readonly AccessRow[] = [
   { method: 'POST', path: '/api/caseworker/reviews/deregistration/:caseId/decision', subject: 'deregistrationCase', body: { outcome: 'kept', note: '继续提供服务' }, expect: signedIn(200, 404, 200) },
   { method: 'GET', path: '/api/caseworker/people/:id', subject: 'person', expect: signedIn(200, 404, 200) },
   { method: 'POST', path: '/api/caseworker/people/:id/reveal', subject: 'person', body: { field: 'phone', reason: '核实身份' }, expect: signedIn(200, 404, 200) },
-  { method: 'POST', path: '/api/caseworker/people/:id/contacts', subject: 'person', body: { way: 'phone_call', content: '电话回访', result: '已联系' }, expect: signedIn(201, 404, 201) },
+  { method: 'POST', path: '/api/caseworker/people/:id/contacts', subject: 'person', body: { way: 'phone_call', content: '电话回访', outcome: 'reached' }, expect: signedIn(201, 404, 201) },
   { method: 'POST', path: '/api/caseworker/people/:id/civil-affairs-referral', subject: 'person', body: { reason: '家庭生活困难' }, expect: signedIn(409, 404, 409) },
   { method: 'POST', path: '/api/caseworker/people/:id/consent', subject: 'person', body: { withdrawn: true, reason: '本人来电要求不再联系' }, expect: signedIn(200, 404, 200) },
   // a district caseworker may not move a person out of their own district (403); the city's staff may
   { method: 'POST', path: '/api/caseworker/people/:id/registration-place', subject: 'person', body: { regionCode: '440804', reason: '本人搬到坡头区居住' }, expect: signedIn(403, 404, 200) },
+  // the seeded person registered after losing a job, not as a graduate: nothing to mark
+  { method: 'POST', path: '/api/caseworker/people/:id/hardship-family', subject: 'person', body: { hardshipFamily: true, note: '低保证' }, expect: signedIn(409, 404, 409) },
   { method: 'GET', path: '/api/caseworker/worklists/today', subject: 'none', expect: signedIn(200, 200, 200) },
   // a district filter outside the caller's districts is refused
   { method: 'GET', path: '/api/caseworker/worklists/today', subject: 'none', query: 'district=440803', expect: signedIn(403, 200, 200) },

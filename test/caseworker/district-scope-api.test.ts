@@ -52,7 +52,7 @@ describe('a district caseworker sees only their district', () => {
     expect(JSON.stringify(theirs.body)).not.toContain('霞山');
     const reveal = await callApi(service.url, district, 'POST', `/people/${other.jobSeekerId}/reveal`, { field: 'phone', reason: '核实身份' });
     expect(reveal.status).toBe(404);
-    const contact = await callApi(service.url, district, 'POST', `/people/${other.jobSeekerId}/contacts`, { way: 'phone_call', content: '电话回访', result: '已联系' });
+    const contact = await callApi(service.url, district, 'POST', `/people/${other.jobSeekerId}/contacts`, { way: 'phone_call', content: '电话回访', outcome: 'reached' });
     expect(contact.status).toBe(404);
     expect(await db.prisma.contactRecord.count({ where: { jobSeekerId: other.jobSeekerId } })).toBe(0);
 

@@ -47,7 +47,7 @@ describe('caseworker-logged contacts and the outreach plan', () => {
     const demo = await loginAs(service.url, 'demo', 'jiuyebang-demo');
     const before = await guidanceReport(demo);
     for (const content of ['职业指导：简历修改', '职业指导：面试辅导', '职业指导：职业规划']) {
-      const logged = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'office_visit', content, result: '已完成', serviceKinds: ['guidance'] });
+      const logged = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'office_visit', content, outcome: 'reached', serviceKinds: ['guidance'] });
       expect(logged.status).toBe(201);
     }
     clock = new Date('2026-03-03T02:05:00.000Z');
@@ -69,12 +69,18 @@ describe('caseworker-logged contacts and the outreach plan', () => {
     expect(await statuses('quota_guidance')).toEqual(['y1-1:cancelled', 'y1-2:cancelled', 'y1-3:cancelled']);
   });
 
-  it('a phone call in the month meets that month\'s check-in: its row is cancelled, the next month\'s stays', async () => {
+  it('a phone call in the month meets that month\'s check-in (one nobody answered does not): its row is cancelled, the next month\'s stays', async () => {
     // 2026-04-02 08:00 in Beijing: the m1 check-in goes out at 09:00 today (period 2026-04-02 … 2026-05-01).
     clock = new Date('2026-04-02T00:00:00.000Z');
     const demo = await loginAs(service.url, 'demo', 'jiuyebang-demo');
     expect((await statuses('check_in')).slice(0, 2)).toEqual(['m1:pending', 'm2:pending']);
-    const logged = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'phone_call', content: '电话回访求职情况', result: '仍在找工作' });
+    // A call nobody answered reached nobody: it meets no check-in and cannot record a service.
+    const withService = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'phone_call', content: '电话推荐岗位', outcome: 'no_answer', serviceKinds: ['jobs'] });
+    expect([withService.status, withService.body.message]).toEqual([400, '未联系上当事人，不能记录提供的服务。']);
+    expect((await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'phone_call', content: '电话回访', outcome: 'no_answer' })).status).toBe(201);
+    await service.tick(clock);
+    expect((await statuses('check_in')).slice(0, 2)).toEqual(['m1:pending', 'm2:pending']);
+    const logged = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'phone_call', content: '电话回访求职情况：仍在找工作', outcome: 'reached' });
     expect(logged.status).toBe(201);
     await service.tick(clock);
     expect((await statuses('check_in')).slice(0, 2)).toEqual(['m1:cancelled', 'm2:pending']);

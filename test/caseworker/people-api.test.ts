@@ -32,6 +32,7 @@ interface PersonJson {
   civilAffairsReferral: { available: boolean };
   openCases: { kind: string }[];
   transcript: { direction: string; text: string }[];
+  outreach: { date: string; kindLabel: string; status: string; statusLabel: string; attempts: number; reason: string | null; clause: { text: string } | null }[];
 }
 
 const person = async (token: string) => callApi(service.url, token, 'GET', `/people/${personId}`);
@@ -92,19 +93,64 @@ describe('person view', () => {
   });
 
   it('logs a phone call into the ledger layout and counts its services toward the yearly quota', async () => {
-    const bad = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'carrier_pigeon', content: 'x', result: 'y' });
+    const bad = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'carrier_pigeon', content: 'x', outcome: 'reached' });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('请选择联系方式');
-    const future = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'phone_call', content: 'x', result: 'y', date: '2999-01-01' });
+    // The result is a choice, no longer free text.
+    const freeText = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'phone_call', content: 'x', result: '已联系' });
+    expect([freeText.status, freeText.body.message]).toEqual([400, '请选择联系方式（电话联系、上门走访或来窗口办理）和联系结果，并填写联系内容。']);
+    const future = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'phone_call', content: 'x', outcome: 'reached', date: '2999-01-01' });
     expect(future.body.message).toBe('联系日期不能晚于今天。');
-    const logged = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'phone_call', content: '电话告知社保补贴政策，推荐仓管岗位', result: '本人已知晓，愿意面试', serviceKinds: ['policy', 'jobs', 'jobs'] });
+    const logged = await callApi(service.url, demo, 'POST', `/people/${personId}/contacts`, { way: 'phone_call', content: '电话告知社保补贴政策，推荐仓管岗位，本人愿意面试', outcome: 'reached', serviceKinds: ['policy', 'jobs', 'jobs'] });
     expect(logged.status).toBe(201);
     const body = (await person(demo)).body as unknown as PersonJson;
-    expect(body.ledger.at(-1)).toMatchObject({ way: 'phone_call', wayLabel: '电话联系', content: '电话告知社保补贴政策，推荐仓管岗位；政策对接、岗位推荐', result: '本人已知晓，愿意面试', caseworker: '演示工作人员' });
+    expect(body.ledger.at(-1)).toMatchObject({ way: 'phone_call', wayLabel: '电话联系', content: '电话告知社保补贴政策，推荐仓管岗位，本人愿意面试；政策对接、岗位推荐', result: '已联系上', caseworker: '演示工作人员' });
+    expect(await db.prisma.contactRecord.findFirstOrThrow({ where: { kind: 'caseworker_contact' }, orderBy: { at: 'desc' } })).toMatchObject({ outcome: 'reached' });
     expect(body.quota.applicable).toBe(true);
     expect(body.quota.items.map((i) => [i.kind, i.delivered, i.required])).toEqual([['policy', 1, 2], ['guidance', 0, 3], ['jobs', 1, 3], ['training', 0, 3]]);
     expect(body.quota.clause.text).toBe('《关于建立湛江市失业人员就业服务制度的通知》 第四部分第（三）项');
     expect(await db.prisma.auditEvent.count({ where: { action: 'contact.recorded', actor: 'caseworker:demo' } })).toBe(1);
+  });
+});
+
+describe('outreach in the person view', () => {
+  it('lists the rows planned and, for one the bot could not deliver, the attempts and why in words', async () => {
+    await db.prisma.outreachTask.create({
+      data: {
+        id: 'task-undeliverable', jobSeekerId: personId, kind: 'check_in', period: 'm1', dueAt: new Date('2026-04-02T01:00:00Z'), idempotencyKey: `check_in:test:${personId}`,
+        status: 'undeliverable', attempts: 6, lastError: 'webchat:network,sms:not_configured', clause: 'zhanjiang-2021#四(二)', doneAt: new Date('2026-04-03T01:00:00Z'),
+      },
+    });
+    const body = (await person(demo)).body as unknown as PersonJson;
+    expect(body.outreach.find((o) => o.status === 'undeliverable')).toEqual({
+      id: 'task-undeliverable', date: '2026-04-02', kind: 'check_in', kindLabel: '定期回访', status: 'undeliverable', statusLabel: '无法送达', attempts: 6, nextTryAt: null,
+      reason: '网页聊天：网络故障；短信：本服务未开启此渠道', clause: { ref: 'zhanjiang-2021#四(二)', text: '《关于建立湛江市失业人员就业服务制度的通知》 第四部分第（二）项' },
+    });
+  });
+});
+
+describe('graduate from a hardship family (R1.4.3)', () => {
+  it('a caseworker marks it with a basis (audited); the next tick plans the hardship interval; a job loser has nothing to mark', async () => {
+    const graduate = await seedPerson(db.prisma, { regionCode: '440802', name: '陈毕业' });
+    await db.prisma.registration.update({ where: { id: graduate.registrationId }, data: { reason: 'graduated' } });
+    const path = `/people/${graduate.jobSeekerId}/hardship-family`;
+    expect((await callApi(service.url, demo, 'POST', path, { hardshipFamily: true })).body.message).toBe('请选择是否困难家庭，并说明依据（如低保证、特困证明，不超过 500 字）。');
+    expect((await callApi(service.url, wenzhou, 'POST', path, { hardshipFamily: true, note: '低保证' })).status).toBe(404);
+    const notGraduate = await callApi(service.url, demo, 'POST', `/people/${personId}/hardship-family`, { hardshipFamily: true, note: '低保证' });
+    expect([notGraduate.status, notGraduate.body.message]).toEqual([409, '该人员没有待审核或已登记的高校毕业生失业登记，无需标记困难家庭。']);
+
+    const marked = await callApi(service.url, demo, 'POST', path, { hardshipFamily: true, note: '家庭持低保证' });
+    expect(marked).toMatchObject({ status: 200, body: { registrationId: graduate.registrationId, hardshipFamily: true, changed: true } });
+    const view = (await callApi(service.url, demo, 'GET', `/people/${graduate.jobSeekerId}`)).body as unknown as { registrations: { hardshipFamily: boolean | null }[] };
+    expect(view.registrations.map((r) => r.hardshipFamily)).toEqual([true]);
+    expect((await person(demo)).body.registrations).toEqual([expect.objectContaining({ hardshipFamily: null })]);
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'registration.hardship_family', subjectId: graduate.registrationId } });
+    expect([audit.actor, JSON.parse(audit.details)]).toEqual(['caseworker:demo', { hardshipFamily: true, note: '家庭持低保证' }]);
+
+    await service.tick(new Date());
+    const checkIns = await db.prisma.outreachTask.findMany({ where: { registrationId: graduate.registrationId, kind: 'check_in', status: 'pending' }, select: { period: true, clause: true } });
+    expect(checkIns.length).toBeGreaterThan(0);
+    expect(checkIns.every((c) => /^d\d+$/.test(c.period ?? '') && c.clause === 'decision:HARDSHIP_CONTACT_INTERVAL')).toBe(true);
   });
 });
 

@@ -19,7 +19,7 @@ async function open(locale: Locale, regionCode?: string): Promise<SeededPerson> 
   return person;
 }
 
-const CHOICES = ['looking', 'hired', 'self_employed', 'school', 'military', 'other', 'stop_monthly'] as const;
+const CHOICES = ['looking', 'hired', 'self_employed', 'school', 'military', 'other', 'refused_service', 'stop_monthly'] as const;
 const detailsSchema = z.object({ facts: z.record(z.string(), z.boolean()), grounds: z.array(z.object({ code: z.string(), source: z.string(), requiresCaseworkerConfirmation: z.literal(true) })) });
 
 const TABLE = [
@@ -29,6 +29,8 @@ const TABLE = [
   { answer: 'school', fact: { code: 'SCHOOL', facts: { enteredSchool: true } } },
   { answer: 'military', fact: { code: 'MILITARY_SERVICE', facts: { militaryService: true } } },
   { answer: 'other', fact: null },
+  // "不需要服务": the outcome three of which in a row make the REFUSED_SERVICES fact (scheduler), not one alone.
+  { answer: 'refused_service', fact: null },
 ] as const;
 
 describe.each(['zh-CN', 'en'] as const)('report news in %s', (locale) => {
@@ -79,6 +81,17 @@ describe.each(['zh-CN', 'en'] as const)('report news in %s', (locale) => {
     expect((await h.say('明天再说')).map((m) => m.text)).toEqual([h.t(locale, 'engine.pickAChoice'), h.t(locale, 'followUp.ask')]);
     await h.say('没找到工作');
     expect(await h.db.contactRecord.findMany({ where: { jobSeekerId: person.jobSeekerId } })).toMatchObject([{ outcome: 'looking' }]);
+    expect(await h.db.handoffCase.count()).toBe(0);
+  });
+
+  it('"不需要服务" is a refusal of the service this time, not "stop monthly messages": the cadence stays, nothing is filed', async () => {
+    const person = await open(locale);
+    await h.say('start:followUp');
+    expect(textOf(await h.say(locale === 'en' ? 'no service needed' : '不需要服务'))).toContain(h.t(locale, 'followUp.thanks.refused_service'));
+    await h.say('start:followUp');
+    expect(textOf(await h.say('不用每月联系'))).not.toContain(h.t(locale, 'followUp.thanks.refused_service'));
+    expect((await h.db.contactRecord.findMany({ where: { jobSeekerId: person.jobSeekerId } })).map((r) => r.outcome)).toEqual(['refused_service']);
+    expect(await h.db.registration.findUnique({ where: { id: person.registrationId } })).toMatchObject({ followUpPreference: 'refused' });
     expect(await h.db.handoffCase.count()).toBe(0);
   });
 

@@ -52,6 +52,8 @@ export function summaryText(h: EngineHarness, locale: Locale, lines: Partial<Rec
     ['phone', '138****5678'],
     ['unemployedSince', '2025-03-01'],
     ['reason', t('reasons.lost_job')],
+    // Asked of graduates only.
+    ...(lines.hardshipFamily === undefined ? [] : [['hardshipFamily', lines.hardshipFamily] as [string, string]]),
     ['education', t('education.senior')],
     ['skills', '电工证'],
     ['jobWanted', '仓管'],

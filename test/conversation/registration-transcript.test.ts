@@ -126,7 +126,9 @@ describe('registration in English', () => {
     await en('Same as household registration', 'registration.phone.ask');
     await en(`+86 ${PHONE}`, 'registration.unemployedSince.ask');
     await en('1 February 2025', 'registration.reason.ask');
-    await en('Graduated, no job yet', 'registration.education.ask');
+    // A graduate is asked whether the family is in hardship (R1.4.3: more frequent contact).
+    await en('Graduated, no job yet', 'registration.hardshipFamily.ask', ['Yes', 'No']);
+    await en('Yes', 'registration.education.ask');
     await en('Bachelor', 'registration.skills.ask');
     await en('none', 'registration.jobWanted.ask');
     await en('office clerk', 'registration.training.ask', ['Yes', 'No']);
@@ -137,7 +139,7 @@ describe('registration in English', () => {
     expect(confirm).toBe(
       summaryText(h, 'en', {
         name: 'Li Wei', household: 'Chikan District, Zhanjiang', residence: 'Chikan District, Zhanjiang', unemployedSince: '2025-02-01',
-        reason: 'Graduated, no job yet', education: 'Bachelor', skills: 'none', jobWanted: 'office clerk', training: 'No', business: 'Yes',
+        reason: 'Graduated, no job yet', hardshipFamily: 'Yes', education: 'Bachelor', skills: 'none', jobWanted: 'office clerk', training: 'No', business: 'Yes',
       }),
     );
     expect(confirm).toContain('ID: 3303************35');
@@ -147,7 +149,7 @@ describe('registration in English', () => {
 
     const person = await h.db.jobSeeker.findFirstOrThrow({ include: { registrations: true } });
     expect(person.locale).toBe('en');
-    expect(person.registrations.map((r) => [r.status, r.kind, r.reason])).toEqual([['pending_review', 'unemployment', 'graduated']]);
+    expect(person.registrations.map((r) => [r.status, r.kind, r.reason, r.hardshipFamily])).toEqual([['pending_review', 'unemployment', 'graduated', true]]);
     expect(JSON.parse(person.registrations[0]?.details ?? '')).toMatchObject({ unemployedSince: '2025-02-01', education: 'bachelor', wantsTraining: false, wantsBusiness: true, residenceSameAsHousehold: true });
     expect(h.cipher.decrypt(person.idNumberEnc ?? '')).toBe(ID);
   });

@@ -86,10 +86,12 @@ describe('registration over web chat', () => {
     // The form's fields, labelled as the person's summary is, follow from the registration dialog's steps.
     const fields: { registrations: { fields: { field: string; label: string; stored: Record<string, unknown> }[] }[] } = JSON.parse(JSON.stringify(body));
     const view = fields.registrations[0]?.fields ?? [];
-    expect(view.map((f) => f.field)).toEqual(['name', 'idNumber', 'jobType', 'household', 'residence', 'phone', 'unemployedSince', 'reason', 'education', 'skills', 'jobWanted', 'training', 'business', 'followUp', 'papers', 'creditPromise']);
+    expect(view.map((f) => f.field)).toEqual(['name', 'idNumber', 'jobType', 'household', 'residence', 'phone', 'unemployedSince', 'reason', 'hardshipFamily', 'education', 'skills', 'jobWanted', 'training', 'business', 'followUp', 'papers', 'creditPromise']);
     expect(view.find((f) => f.field === 'skills')).toEqual({ field: 'skills', label: '技能证书', stored: { 'details.skills': '电工证' } });
     expect(view.find((f) => f.field === 'idNumber')?.stored).toMatchObject({ idNumber: '3303************35' });
     expect(view.find((f) => f.field === 'training')?.stored).toEqual({ 'details.wantsTraining': true });
+    // Asked of graduates only (R1.4.3); this person lost a job.
+    expect(view.find((f) => f.field === 'hardshipFamily')).toMatchObject({ label: '困难家庭', stored: { hardshipFamily: false } });
   });
 
   it('keeps ID and phone numbers out of the database file in plain text', () => {

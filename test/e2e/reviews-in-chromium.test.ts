@@ -1,7 +1,8 @@
 // Reviews in real Chromium on the console (strict CSP): a caseworker confirms a web-chat registration made on a
 // credit promise (the countdown and its clause are shown) and the user is told in their Direct Line
-// conversation; the person's file shows masked numbers and takes a logged phone call into the ledger; a
-// Wenzhou caseworker confirms one hardship category of a pre-screen that shows its public-notice exemption.
+// conversation; the person's file shows masked numbers, takes a logged phone call (its result a choice) into the
+// ledger and shows the outreach the bot could not deliver with why; a Wenzhou caseworker confirms one hardship
+// category of a pre-screen that shows its public-notice exemption, and keeps serving a person outreach could not reach.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -12,6 +13,7 @@ import { seedDeregistrationFact, seedHardshipCase, seedPerson, wenzhouPrescreen 
 import { addCaseworker } from '../support/console-api.ts';
 import { startTestService, tempServiceConfig } from '../support/test-service.ts';
 import { openDatabase, type Database } from '../../src/persistence/database.ts';
+import { createOutreachFactRepository } from '../../src/persistence/outreach-fact-repository.ts';
 import type { RunningService } from '../../src/main.ts';
 
 const SHOTS = '/tmp/shots';
@@ -111,18 +113,43 @@ describe.skipIf(chromiumSkipReason !== undefined)('reviews and the person file i
     const problems = watchProblems(page);
     await logIn(page, 'demo', 'jiuyebang-demo');
     const id = (await db.prisma.jobSeeker.findFirstOrThrow({ where: { name: '张三' } })).id;
+    await db.prisma.outreachTask.create({
+      data: { id: 'e2e-undeliverable', jobSeekerId: id, kind: 'first_contact', dueAt: new Date('2026-03-03T01:00:00Z'), idempotencyKey: `first_contact:e2e:${id}`, status: 'undeliverable', attempts: 6, lastError: 'webchat:network', clause: 'wenzhou-2022#二(一)1' },
+    });
     await page.goto(`${service.url.replace('localhost', '127.0.0.1')}/console/reviews#person=${id}`);
     await page.locator('[data-field="idNumber"]', { hasText: '4408************39' }).waitFor();
     await page.getByLabel('联系方式').selectOption('phone_call');
     await page.getByLabel('联系内容').fill('电话告知社保补贴政策');
-    await page.getByLabel('联系结果').fill('本人已知晓');
+    await page.getByLabel('联系结果').selectOption('reached');
     await page.getByLabel('政策对接').check();
     await page.getByRole('button', { name: '保存' }).click();
     const row = page.locator('#ledger tbody tr', { hasText: '电话联系' });
     await row.waitFor();
-    expect(await row.innerText()).toMatch(/电话联系\s+电话告知社保补贴政策；政策对接\s+本人已知晓\s+演示工作人员/);
+    expect(await row.innerText()).toMatch(/电话联系\s+电话告知社保补贴政策；政策对接\s+已联系上\s+演示工作人员/);
     await expect(page.locator('#quota').innerText()).resolves.toContain('政策对接\t1 / 2');
+    // The first contact the bot could not deliver, and why: the caseworker calls instead.
+    await expect(page.locator('#outreach tr[data-status="undeliverable"]').innerText()).resolves.toMatch(/2026-03-03\s+首次联系\s+无法送达 · 已尝试 6 次\s+网页聊天：网络故障/);
     await page.screenshot({ path: `${SHOTS}/reviews-2-person.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("marks a graduate's registration as from a hardship family on the person's file", async () => {
+    if (!browser) throw new Error('not started');
+    const graduate = await seedPerson(db.prisma, { regionCode: '440802', name: '陈毕业' });
+    await db.prisma.registration.update({ where: { id: graduate.registrationId }, data: { reason: 'graduated' } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await logIn(page, 'demo', 'jiuyebang-demo');
+    await page.goto(`${service.url.replace('localhost', '127.0.0.1')}/console/reviews#person=${graduate.jobSeekerId}`);
+    const form = page.locator('#hardship-family');
+    await form.waitFor();
+    await form.getByLabel('困难家庭高校毕业生（提高联系频次）').selectOption('true');
+    await form.getByLabel('依据（如低保证、特困证明）').fill('家庭持低保证');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByRole('alert').filter({ hasText: '已保存，服务计划将按新的频次更新。' }).waitFor();
+    expect((await db.prisma.registration.findUniqueOrThrow({ where: { id: graduate.registrationId } })).hardshipFamily).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -180,6 +207,33 @@ describe.skipIf(chromiumSkipReason !== undefined)('reviews and the person file i
     await card.getByRole('alert').filter({ hasText: '已处理' }).waitFor();
     expect((await db.prisma.registration.findUniqueOrThrow({ where: { id: factRegistrationId } })).status).toBe('withdrawn');
     expect(problems.filter((p) => !p.startsWith('422 '))).toEqual([]);
+    await context.close();
+  });
+
+  it('a fact outreach filed (6 months unreachable) shows as recorded, with the evidence and its ground ticked, and is kept', async () => {
+    if (!browser) throw new Error('not started');
+    const silent = await seedPerson(db.prisma, { regionCode: '330302', name: '冯七' });
+    await createOutreachFactRepository(db.prisma).fileFact({
+      ...silent, regionCode: '330302', code: 'NO_CONTACT', clause: 'wenzhou-2022#二(三)1', facts: { monthsWithoutContact: 6 },
+      details: { source: 'outreach', lastReachedOn: '2026-03-02', forbiddenAsSoleGround: true, reportedOn: '2026-09-03' },
+    }, new Date('2026-09-03T02:00:00Z'));
+    const caseId = (await db.prisma.handoffCase.findFirstOrThrow({ where: { jobSeekerId: silent.jobSeekerId } })).id;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await logIn(page, 'wz', 'pw-wz-123');
+    await page.goto(`${service.url.replace('localhost', '127.0.0.1')}/console/reviews#deregistration`);
+    const card = page.locator(`article[data-case-id="${caseId}"]`);
+    await card.waitFor();
+    await expect(card.innerText()).resolves.toMatch(/系统记录：连续多月未与经办机构联系\s+2026-09-03\s+自 2026年3月2日 起未能联系上，已满 6 个月/);
+    expect(await card.getByLabel(/^连续多月未与经办机构联系（符合）/).isChecked()).toBe(true);
+    await card.getByLabel('说明').fill('已请社区上门，继续服务');
+    await card.getByRole('button', { name: '继续服务' }).click();
+    await card.getByRole('alert').filter({ hasText: '已处理' }).waitFor();
+    expect(await db.prisma.handoffCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ status: 'closed' });
+    expect((await db.prisma.registration.findUniqueOrThrow({ where: { id: silent.registrationId } })).status).toBe('registered');
+    await page.screenshot({ path: `${SHOTS}/reviews-5-outreach-fact.png`, fullPage: true });
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

@@ -1,8 +1,8 @@
 // One person's file in the console (#person=<id>): masked profile with "show full number" (reason required,
 // recorded), registrations and their history, hardship results, the service ledger in the layout of
-// 失业人员定期联系情况记录表, "log a contact", the yearly quota, a civil-affairs referral where the region has
-// one, consent to be contacted (recorded from a call or visit), moving the registration place, open cases and the
-// transcript. Drawn by reviews.js's router with its helpers (kit).
+// 失业人员定期联系情况记录表, "log a contact", the outreach planned (and why a message was not delivered), the
+// yearly quota, a civil-affairs referral where the region has one, consent to be contacted (recorded from a call or
+// visit), moving the registration place, open cases and the transcript. Drawn by reviews.js's router with its helpers (kit).
 /* global document, window */
 (function () {
   'use strict';
@@ -54,6 +54,7 @@
         var hist = el('ul');
         r.history.forEach(function (h) { add(hist, el('li', 'muted', k.time(h.at) + ' · ' + (h.fromLabel || '—') + ' → ' + h.toLabel + ' · ' + (h.byBot ? w('botName') : h.by) + (h.note ? ' · ' + h.note : ''))); });
         add(regs, hist);
+        if (r.hardshipFamily !== null && r.hardshipFamily !== undefined) add(regs, hardshipFamilyForm(personId, r.hardshipFamily, k));
       });
       if (d.registrations.some(function (r) { return r.kind === 'unemployment' && (r.status === 'pending_review' || r.status === 'registered'); })) add(regs, moveForm(personId, k));
       add(root, regs);
@@ -78,6 +79,26 @@
       add(ledger, add(table, body));
       add(ledger, contactForm(personId, k));
       add(root, ledger);
+
+      // Outreach planned for the person: a row the bot could not deliver says why, so the caseworker can call instead.
+      var plan = add(el('section', 'card'), el('h2', '', w('outreach')));
+      if (d.outreach.length === 0) add(plan, el('p', 'muted', w('outreachNone')));
+      else {
+        var pt = el('table', 'ledger'); pt.id = 'outreach';
+        var ph = el('tr');
+        [w('date'), w('outreachKind'), w('outreachStatus'), w('outreachWhy')].forEach(function (t) { add(ph, el('th', '', t)); });
+        add(pt, add(el('thead'), ph));
+        var pb = el('tbody');
+        d.outreach.forEach(function (o) {
+          var why = o.reason ? o.reason + (o.nextTryAt ? w('open') + w('nextTry') + ' ' + k.time(o.nextTryAt) + w('close') : '') : '';
+          var prow = el('tr', o.status === 'undeliverable' ? 'behind' : '');
+          prow.setAttribute('data-status', o.status);
+          [o.date, o.kindLabel, o.statusLabel + (o.attempts > 0 ? ' · ' + k.fill(w('attempts'), { n: o.attempts }) : ''), why].forEach(function (t) { add(prow, el('td', '', t)); });
+          add(pb, prow);
+        });
+        add(plan, add(pt, pb));
+      }
+      add(root, plan);
 
       var quota = add(el('section', 'card'), el('h2', '', w('quota')));
       if (d.quota.applicable) {
@@ -117,7 +138,10 @@
     Object.keys(w('ways')).forEach(function (key) { var o = el('option', '', w('ways')[key]); o.value = key; add(way, o); });
     var date = el('input'); date.type = 'date'; date.id = 'contact-date';
     var content = el('input'); content.type = 'text'; content.maxLength = 500; content.id = 'contact-content';
-    var result = el('input'); result.type = 'text'; result.maxLength = 200; result.id = 'contact-result';
+    // The result is a code (reached, no answer, unreachable, refused the service): three refusals in a row, or months
+    // without reaching the person, become facts for a caseworker; the details go in the content.
+    var result = el('select'); result.id = 'contact-result';
+    Object.keys(w('outcomes')).forEach(function (key) { var o = el('option', '', w('outcomes')[key]); o.value = key; add(result, o); });
     [[way, w('way')], [date, w('date')], [content, w('content')], [result, w('result')]].forEach(function (p) {
       var label = el('label', '', p[1]); label.htmlFor = p[0].id; add(grid, add(el('div'), label, p[0]));
     });
@@ -134,7 +158,7 @@
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       var kinds = Array.prototype.slice.call(checks.querySelectorAll('input:checked')).map(function (i) { return i.value; });
-      var bodyJson = { way: way.value, content: content.value.trim(), result: result.value.trim(), serviceKinds: kinds };
+      var bodyJson = { way: way.value, content: content.value.trim(), outcome: result.value, serviceKinds: kinds };
       if (date.value) bodyJson.date = date.value;
       k.api('POST', '/people/' + personId + '/contacts', bodyJson).then(function () { window.dispatchEvent(new Event('hashchange')); }, function (e) { msg.textContent = e.message; });
     });
@@ -180,6 +204,22 @@
     var zh = { policy: '政策对接', guidance: '职业指导', jobs: '岗位推荐', training: '培训信息' };
     var en = { policy: 'Policy matching', guidance: 'Career guidance', jobs: 'Job recommendation', training: 'Training notice' };
     return (w('other') === 'English' ? zh : en)[kind];
+  }
+
+  // R1.4.3: a graduate from a hardship family is contacted at the hardship interval; the caseworker can correct it.
+  function hardshipFamilyForm(personId, current, k) {
+    var w = k.w; var el = k.el; var add = k.add;
+    var box = el('div', 'decide'); box.id = 'hardship-family';
+    var value = el('select'); value.setAttribute('aria-label', w('hardshipFamily'));
+    [['true', w('yes')], ['false', w('no')]].forEach(function (p) { var o = el('option', '', p[1]); o.value = p[0]; o.selected = String(current) === p[0]; add(value, o); });
+    var note = el('input'); note.type = 'text'; note.maxLength = 500; note.placeholder = w('hardshipFamilyNote'); note.setAttribute('aria-label', w('hardshipFamilyNote'));
+    var msg = el('span', 'error'); msg.setAttribute('role', 'alert');
+    var btn = el('button', '', w('save')); btn.type = 'button';
+    btn.addEventListener('click', function () {
+      msg.className = 'error'; msg.textContent = '';
+      k.api('POST', '/people/' + personId + '/hardship-family', { hardshipFamily: value.value === 'true', note: note.value.trim() }).then(function () { msg.className = 'decided'; msg.textContent = w('hardshipFamilySaved'); }, function (e) { msg.textContent = e.message; });
+    });
+    return add(box, el('strong', '', w('hardshipFamily')), value, note, btn, msg);
   }
 
   function referralForm(personId, clause, k) {

@@ -19,19 +19,21 @@
       bot: { met: '符合', unknown: '待核实', not_met: '不符合' }, confirmCat: '确认', rejectCat: '不予认定',
       confirmed: '已确认', rejected: '不予认定', by: '经办人', noticeExempt: '免予公示', noticeRequired: '需要公示',
       precondition: '已办理失业登记', preconditionUnknown: '失业登记待核实',
-      reported: '本人报告', facts: { applies: '符合', unknown: '未知', does_not_apply: '不符合' }, soleForbidden: '不得作为唯一注销理由',
+      reported: '本人报告', recorded: '系统记录', facts: { applies: '符合', unknown: '未知', does_not_apply: '不符合' }, soleForbidden: '不得作为唯一注销理由',
       note: '说明', notePh: '核实情况（必填）', deregister: '注销登记', keep: '继续服务', openPerson: '查看档案',
       person: '人员档案', reveal: '显示完整号码', revealReason: '查看理由（会存档）', show: '显示',
       registrations: '登记记录', hardship: '困难认定', ledger: '失业人员定期联系情况记录', date: '日期', way: '联系方式', content: '联系内容', result: '联系结果',
       caseworker: '经办人', logContact: '登记一次联系', save: '保存', services: '提供的服务（计入年度服务次数）', quota: '年度服务次数', quotaNone: '本地区没有规定年度服务次数，或尚未登记。',
       referral: '推送民政部门（生活困难）', refer: '创建推送任务', referralDone: '已创建任务，请到收件箱处理。', openCases: '未结束的事项', transcript: '对话记录',
-      ways: { phone_call: '电话联系', home_visit: '上门走访', office_visit: '来窗口办理' }, kinds: { handoff: '转人工', hardship_recognition: '困难认定', deregistration_fact: '就业情况核实', identity_link: '身份核验', civil_affairs_referral: '推送民政', consent_withdrawn: '撤回授权' },
+      ways: { phone_call: '电话联系', home_visit: '上门走访', office_visit: '来窗口办理' }, outcomes: { reached: '已联系上', no_answer: '未接通', unreachable: '无法联系（号码或地址无效）', refused_service: '本人拒绝服务' }, kinds: { handoff: '转人工', hardship_recognition: '困难认定', deregistration_fact: '就业情况核实', identity_link: '身份核验', civil_affairs_referral: '推送民政', consent_withdrawn: '撤回授权' },
       person_: '当事人', botName: '就业帮', staff: '工作人员', history: '状态变更', back: '返回列表',
       contactChannels: '联系渠道', preferredChannel: '首选渠道', lastWrote: '未指定：按本人最近留言的渠道',
       consent: '主动联系授权', consentGiven: '本人同意接收主动联系（回访和服务信息）。', consentWithdrawnOn: '本人已于 {d} 撤回授权：不再主动联系，也不安排回访。',
       withdrawConsent: '登记撤回授权', restoreConsent: '登记恢复授权', consentReasonPh: '本人何时、以何种方式表示的（必填，会存档）', consentDone: '已登记。',
       move: '迁移登记地', moveTo: '新登记地（6 位地区代码）', moveReasonPh: '迁移原因（必填，会存档）', moveButton: '迁移', moved: '已迁移到 {to}，以后按该地区的规定安排联系（{c}）。',
       hardshipOn: '已认定就业困难人员（按困难人员频次联系）', exitReported: '本人报告已就业等情况，待核实：暂停推送服务信息，只保留下一次回访',
+      outreach: '服务计划（主动联系）', outreachNone: '暂无服务计划。', outreachKind: '事项', outreachStatus: '状态', outreachWhy: '未送达原因', attempts: '已尝试 {n} 次', nextTry: '下次尝试',
+      hardshipFamily: '困难家庭高校毕业生（提高联系频次）', hardshipFamilyNote: '依据（如低保证、特困证明）', hardshipFamilySaved: '已保存，服务计划将按新的频次更新。', yes: '是', no: '否',
     },
     en: {
       colon: ': ', open: ' (', close: ')', title: 'Jiuyebang · Reviews and decisions', inbox: 'Inbox', needLogin: 'Please log in on the console first.', toLogin: 'Log in', other: '中文',
@@ -44,19 +46,21 @@
       bot: { met: 'met', unknown: 'to check', not_met: 'not met' }, confirmCat: 'Confirm', rejectCat: 'Reject',
       confirmed: 'Confirmed', rejected: 'Rejected', by: 'by', noticeExempt: 'Public notice waived', noticeRequired: 'Public notice required',
       precondition: 'Registered as unemployed', preconditionUnknown: 'Registration to check',
-      reported: 'Reported', facts: { applies: 'met', unknown: 'unknown', does_not_apply: 'not met' }, soleForbidden: 'may not be the only ground',
+      reported: 'Reported', recorded: 'Recorded by outreach', facts: { applies: 'met', unknown: 'unknown', does_not_apply: 'not met' }, soleForbidden: 'may not be the only ground',
       note: 'Note', notePh: 'What was verified (required)', deregister: 'Deregister', keep: 'Keep serving', openPerson: 'Open file',
       person: 'Person', reveal: 'Show full number', revealReason: 'Reason (recorded)', show: 'Show',
       registrations: 'Registrations', hardship: 'Hardship recognition', ledger: 'Service ledger', date: 'Date', way: 'Way of contact', content: 'Content', result: 'Result',
       caseworker: 'Caseworker', logContact: 'Log a contact', save: 'Save', services: 'Services delivered (count toward the yearly quota)', quota: 'Yearly service quota', quotaNone: 'No yearly quota in this region, or not registered.',
       referral: 'Refer to civil affairs (financial hardship)', refer: 'Create referral task', referralDone: 'Task created; handle it in the inbox.', openCases: 'Open cases', transcript: 'Transcript',
-      ways: { phone_call: 'Phone call', home_visit: 'Home visit', office_visit: 'At the office' }, kinds: { handoff: 'Human help', hardship_recognition: 'Hardship', deregistration_fact: 'Reported change', identity_link: 'Identity check', civil_affairs_referral: 'Civil affairs referral', consent_withdrawn: 'Consent withdrawn' },
+      ways: { phone_call: 'Phone call', home_visit: 'Home visit', office_visit: 'At the office' }, outcomes: { reached: 'Reached', no_answer: 'No answer', unreachable: 'Unreachable (number or address no longer works)', refused_service: 'Refused the service' }, kinds: { handoff: 'Human help', hardship_recognition: 'Hardship', deregistration_fact: 'Reported change', identity_link: 'Identity check', civil_affairs_referral: 'Civil affairs referral', consent_withdrawn: 'Consent withdrawn' },
       person_: 'Person', botName: 'Jiuyebang', staff: 'Caseworker', history: 'Status changes', back: 'Back to the list',
       contactChannels: 'Ways to reach', preferredChannel: 'Preferred channel', lastWrote: 'not set: the channel they last wrote from',
       consent: 'Consent to be contacted', consentGiven: 'The person accepts being contacted (follow-ups and service news).', consentWithdrawnOn: 'The person withdrew consent on {d}: no more contact, no follow-ups.',
       withdrawConsent: 'Record withdrawal', restoreConsent: 'Record consent again', consentReasonPh: 'When and how the person said so (required, recorded)', consentDone: 'Recorded.',
       move: 'Move registration place', moveTo: 'New place (6-digit region code)', moveReasonPh: 'Reason for the move (required, recorded)', moveButton: 'Move', moved: 'Moved to {to}; contact now follows that region\'s rules ({c}).',
       hardshipOn: 'Confirmed hardship person (contacted at the hardship interval)', exitReported: 'Reported a job or similar, to verify: service offers paused, only the next follow-up kept',
+      outreach: 'Outreach plan', outreachNone: 'Nothing planned.', outreachKind: 'What', outreachStatus: 'Status', outreachWhy: 'Why not delivered', attempts: '{n} attempts', nextTry: 'next try',
+      hardshipFamily: 'Graduate from a hardship family (contacted more often)', hardshipFamilyNote: 'Basis (e.g. allowance certificate)', hardshipFamilySaved: 'Saved; the outreach plan follows the new frequency.', yes: 'Yes', no: 'No',
     },
   };
   var QUOTA_KINDS = ['policy', 'guidance', 'jobs', 'training'];
@@ -188,7 +192,8 @@
     rows.forEach(function (f) {
       var card = add(el('article', 'card'), personLine(f.person));
       card.setAttribute('data-case-id', f.caseId);
-      add(card, add(el('div', 'row'), el('strong', '', w('reported') + w('colon') + f.situationLabel), el('span', 'muted', f.reportedOn || '')));
+      add(card, add(el('div', 'row'), el('strong', '', w(f.origin === 'outreach' ? 'recorded' : 'reported') + w('colon') + f.situationLabel), el('span', 'muted', f.reportedOn || '')));
+      if (f.evidence) add(card, el('p', 'evidence', f.evidence));
       var list = el('ul', 'grounds');
       f.grounds.forEach(function (g) {
         var box = el('input'); box.type = 'checkbox'; box.value = g.code; box.id = 'g-' + f.caseId + '-' + g.code; box.checked = g.facts === 'applies';

@@ -1,6 +1,6 @@
-// `jiuyebang seed demo --people N`: N realistic demo registrants, in batches (bounded memory), with a progress bar on
-// a terminal and a plain progress line otherwise. A second run adds N more after the first. The demo catalogue
-// comes with them (imported again: unchanged).
+// `jiuyebang seed demo --people N`: N realistic demo registrants, in batches (bounded memory), with a progress bar when
+// stderr is a terminal (the JSON result on stdout may go to a file) and a plain progress line otherwise. A second run
+// adds N more after the first. The demo catalogue comes with them (imported again: unchanged).
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { AppConfig } from '../../config/app-config.ts';
@@ -18,7 +18,7 @@ type Io = { out(s: string): void; err(s: string): void };
 const BATCH = 1000;
 const MAX_PEOPLE = 10_000_000;
 
-export async function runSeedCommand(argv: string[], io: Io, config: AppConfig, tty = Boolean(process.stdout.isTTY), clock: () => Date = () => new Date()): Promise<number> {
+export async function runSeedCommand(argv: string[], io: Io, config: AppConfig, tty = Boolean(process.stderr.isTTY), clock: () => Date = () => new Date()): Promise<number> {
   let people: number;
   try {
     const { values, positionals } = parseArgs({ args: argv, options: { people: { type: 'string' } }, allowPositionals: true, strict: true });

@@ -1,11 +1,13 @@
-// Answers to the monthly follow-up question (R1.4.4: the person reports their own job search and status),
-// and the deregistration facts (R1.9) each answer records for a caseworker to confirm.
+// Answers to the monthly follow-up question (R1.4.4: the person reports their own job search and status, or says
+// they do not need the service this time), and the deregistration facts (R1.9) each answer records for a caseworker.
 import type { DeregistrationFacts } from '../../domain/deregistration/deregistration-ground.ts';
 import type { ParseContext, ParseResult } from '../dialog-types.ts';
 import { normalizeInput } from '../global-commands.ts';
 import { trimTrailing } from '../trim-trailing.ts';
 
-export const FOLLOW_UP_SITUATIONS = ['looking', 'hired', 'self_employed', 'school', 'military', 'other'] as const;
+/** `refused_service` ("不需要服务", the service offered is declined this time) is the ledger outcome three of which in
+ * a row make the REFUSED_SERVICES fact (report-outreach-facts.ts); it is not "stop the monthly messages". */
+export const FOLLOW_UP_SITUATIONS = ['looking', 'hired', 'self_employed', 'school', 'military', 'other', 'refused_service'] as const;
 export type FollowUpSituation = (typeof FOLLOW_UP_SITUATIONS)[number];
 
 /** Choices about the monthly messages themselves (R1.4.2), not a situation. */
@@ -31,6 +33,8 @@ export const DEREGISTRATION_FACTS_OF: Readonly<Record<FollowUpSituation, Deregis
   school: { enteredSchool: true },
   military: { militaryService: true },
   other: null,
+  // One refusal is no fact: the scheduler counts refusals in a row (R1.9 Z ground 8; W forbids it as the sole ground).
+  refused_service: null,
 };
 
 /**

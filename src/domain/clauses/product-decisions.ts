@@ -28,6 +28,10 @@ export const PRODUCT_DECISIONS = {
     specRule: '1.9',
     decision: 'The engine only lists deregistration grounds for a caseworker to confirm; no function changes a registration status.',
   },
+  DECIDED_FACT_NEEDS_NEW_EVIDENCE: {
+    specRule: '1.9',
+    decision: 'Once a caseworker has decided an outreach fact (six months without contact, three refusals in a row), only evidence after the decision counts: a new fact needs another six months without contact, or three new refusals in a row.',
+  },
   FIRST_CONTACT_DEFAULT_FROM_WENZHOU: {
     specRule: 'R1.3.1',
     decision: 'Packs whose seed sets no first-contact deadline adopt Wenzhou\'s 5 working days / graduates 1 month (basis "product_default").',

@@ -5,8 +5,19 @@ import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { addDays } from '../dates/plain-date.ts';
 import type { RegionPack } from '../regions/region-pack.ts';
 
-export const FOLLOW_UP_GROUPS = ['unemployed', 'hardship', 'graduate'] as const;
+/** `hardship_family_graduate`: a graduate from a hardship family (困难家庭离校未就业高校毕业生), R1.4.3. */
+export const FOLLOW_UP_GROUPS = ['unemployed', 'hardship', 'graduate', 'hardship_family_graduate'] as const;
 export type FollowUpGroup = (typeof FOLLOW_UP_GROUPS)[number];
+
+/** R1.3.2: graduates, from a hardship family or not, have the graduates' first-contact period. */
+export function isGraduateGroup(group: FollowUpGroup): boolean {
+  return group === 'graduate' || group === 'hardship_family_graduate';
+}
+
+/** R1.4.3 (W 二(二)): hardship people and graduates from hardship families get the more frequent contact. */
+export function hasHardshipInterval(group: FollowUpGroup): boolean {
+  return group === 'hardship' || group === 'hardship_family_graduate';
+}
 export type FollowUpKind = 'first_contact' | 'monthly' | 'monthly_refused' | 'after_refusal' | 'hardship_interval';
 
 export interface DueDate {
@@ -46,7 +57,7 @@ export const FOLLOW_UP_COUNT = 12;
 export function firstContactDeadline(registeredOn: string, group: FollowUpGroup, pack: RegionPack, calendar: WorkCalendar): DueDate {
   const f = pack.followUp;
   const due =
-    group === 'graduate'
+    isGraduateGroup(group)
       ? { ...calendar.addMonths(registeredOn, f.graduateFirstContact.months), source: f.graduateFirstContact.source, basis: f.graduateFirstContact.basis }
       : { ...calendar.addWorkingDays(registeredOn, f.firstContact.workingDays), source: f.firstContact.source, basis: f.firstContact.basis };
   return { date: due.date, provisional: due.provisional, kind: 'first_contact', source: due.source, basis: due.basis };
@@ -56,7 +67,7 @@ export function firstContactDeadline(registeredOn: string, group: FollowUpGroup,
  * R1.3.1 (W 二(一)1): first contact within 5 working days of registration or recognition; R1.3.2 (W 二(一)2):
  * graduates within 1 month. R1.4.1: monthly follow-up from registration. R1.4.2 (W 二(二)): after a refusal,
  * every 6 months from registration where the pack allows, else monthly with a refused flag. R1.4.3: hardship
- * people every N days (a working day on or after the nominal day).
+ * people and graduates from hardship families every N days (a working day on or after the nominal day).
  * @productDecision GRADUATE_FIRST_CONTACT_START, HARDSHIP_CONTACT_INTERVAL, REFUSAL_MONTHLY_WITH_FLAG, FIRST_CONTACT_DEFAULT_FROM_WENZHOU
  */
 export function planFollowUps(input: FollowUpPlanInput, pack: RegionPack, calendar: WorkCalendar): FollowUpPlan {
@@ -66,7 +77,7 @@ export function planFollowUps(input: FollowUpPlanInput, pack: RegionPack, calend
   const decisions = new Set<ProductDecisionId>();
 
   const firstContact = firstContactDeadline(registeredOn, group, pack, calendar);
-  if (group === 'graduate') decisions.add('GRADUATE_FIRST_CONTACT_START');
+  if (isGraduateGroup(group)) decisions.add('GRADUATE_FIRST_CONTACT_START');
   if (firstContact.basis === 'product_default') decisions.add('FIRST_CONTACT_DEFAULT_FROM_WENZHOU');
 
   const steps = Array.from({ length: FOLLOW_UP_COUNT }, (_, i) => i + 1);
@@ -74,7 +85,7 @@ export function planFollowUps(input: FollowUpPlanInput, pack: RegionPack, calend
   if (refused && f.refusal !== null) {
     const r = f.refusal;
     followUps = steps.map((k) => ({ ...calendar.addMonths(registeredOn, r.everyMonths * k), kind: 'after_refusal', source: r.source, basis: r.basis }));
-  } else if (group === 'hardship' && !refused) {
+  } else if (hasHardshipInterval(group) && !refused) {
     const h = f.hardshipInterval;
     decisions.add('HARDSHIP_CONTACT_INTERVAL');
     followUps = steps.map((k) => ({ ...calendar.addWorkingDays(addDays(registeredOn, h.days * k), 0), kind: 'hardship_interval', source: h.source, basis: h.basis }));

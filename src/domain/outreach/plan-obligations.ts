@@ -2,7 +2,7 @@
 // period) and the clause each one serves: first contact, the regular check-ins and the yearly quota items.
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { addDays, addMonthsClamped, compareDates } from '../dates/plain-date.ts';
-import { firstContactDeadline, type FollowUpGroup } from '../follow-up/plan-follow-ups.ts';
+import { firstContactDeadline, hasHardshipInterval, type FollowUpGroup } from '../follow-up/plan-follow-ups.ts';
 import type { QuotaContact, QuotaKind } from '../quota/quota-progress.ts';
 import { spreadQuota } from '../quota/spread-quota.ts';
 import type { RegionPack } from '../regions/region-pack.ts';
@@ -63,7 +63,7 @@ function checkIns(s: ObligationSubject, packs: readonly RegionPack[], calendar: 
   const out: Omit<Obligation, 'key'>[] = [];
   const base = selectRegionPack(packs, s.regionCode, s.registeredOn);
   const refusal = s.refusedMonthly ? base.followUp.refusal : null;
-  const hardship = s.group === 'hardship' && !s.refusedMonthly;
+  const hardship = hasHardshipInterval(s.group) && !s.refusedMonthly;
   for (let k = 1; k <= MAX_STEPS; k += 1) {
     // Months since registration (or days for the hardship interval) name the period, so a cadence change keeps the rows both cadences share.
     const step = refusal !== null ? { unit: 'm', n: refusal.everyMonths * k } : hardship ? { unit: 'd', n: base.followUp.hardshipInterval.days * k } : { unit: 'm', n: base.followUp.monthly.everyMonths * k };
@@ -90,8 +90,8 @@ function checkIns(s: ObligationSubject, packs: readonly RegionPack[], calendar: 
 /**
  * R1.3.1/R1.3.2 first contact (a working day after registration, by the pack's deadline; graduates within the
  * pack's months); R1.4.1–R1.4.3 check-ins (monthly; every N months after a refusal where the pack allows it;
- * every N days for hardship people); R1.5 the yearly quota spread over the year (spreadQuota). Packs are chosen
- * by region and by the date each obligation falls in. Nothing for a person who is not reachable. Contacts made
+ * every N days for hardship people and graduates from hardship families); R1.5 the yearly quota spread over the
+ * year (spreadQuota). Packs are chosen by region and by the date each obligation falls in. Nothing for a person who is not reachable. Contacts made
  * outside the plan (`credits`) meet their period's check-in and count toward the quota, so only what is still owed is planned.
  * After a reported job (`exitReportedOn`), until a caseworker decides: no quota offers, and only the next check-in.
  * @productDecision EXIT_REPORT_PAUSES_OFFERS

@@ -1,4 +1,5 @@
-// Facts a person reported (found a job, in school, ...) filed as deregistration_fact cases, and the
+// Facts a person reported (found a job, in school, ...) or outreach recorded (no contact for months, refusals in a
+// row) filed as deregistration_fact cases, and the
 // caseworker's decision: the case closes only if still open, and a deregistration changes the registration
 // only if it is still `registered`; both in one transaction with the history row and the audit record.
 import { randomUUID } from 'node:crypto';
@@ -18,6 +19,9 @@ const detailsSchema = z.object({
   facts: z.record(z.string(), z.unknown()).optional(),
   registrationId: z.string().optional(),
   reportedOn: z.string().optional(),
+  /** `outreach`: filed by the scheduler (no contact, refusals), not reported by the person. */
+  source: z.string().optional(),
+  lastReachedOn: z.string().optional(),
 });
 
 type CaseRow = { id: string; status: string; regionCode: string; createdAt: Date; reason: string; details: string; jobSeeker: { id: string; name: string | null; idNumberMask: string | null; phoneMask: string | null } | null };
@@ -27,6 +31,7 @@ function viewOf(row: CaseRow): DeregistrationFactForReview {
   return {
     caseId: row.id, status: caseStatusOf(row.status), regionCode: row.regionCode, openedAt: row.createdAt, person: maskedPersonOf(row.jobSeeker),
     situation: row.reason, facts: details.facts ?? {}, registrationId: details.registrationId ?? null, reportedOn: details.reportedOn ?? null,
+    origin: details.source === 'outreach' ? 'outreach' : 'person', lastReachedOn: details.lastReachedOn ?? null,
   };
 }
 

@@ -1,6 +1,5 @@
 // The PersonFile port: one person within a caseworker's scope with everything a caseworker needs on one screen. Numbers leave
 // masked; `reveal` decrypts one and writes the audit record (with the reason) before returning it.
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../database.ts';
 import { inScope } from '../scope-filter.ts';
@@ -9,6 +8,7 @@ import type { PiiCipher } from '../pii-cipher.ts';
 import { auditRow } from '../audit-repository.ts';
 import { readJsonColumn } from '../json-column.ts';
 import { isUniqueViolation } from '../prisma-errors.ts';
+import { uuidFrom } from '../derived-id.ts';
 import { createContactLedgerRepository } from '../contact-ledger-repository.ts';
 import { CASEWORKER_CONTACT } from '../../scheduler/logged-contacts.ts';
 import { HARDSHIP_CASE_KIND } from '../hardship-request-repository.ts';
@@ -21,6 +21,8 @@ import { createPersonChanges } from './person-changes.ts';
 
 export const CIVIL_AFFAIRS_REFERRAL_KIND = 'civil_affairs_referral';
 const TRANSCRIPT_LIMIT = 100;
+/** About two years of rows (first contact, monthly check-ins, the yearly quota). */
+const OUTREACH_LIMIT = 50;
 
 const creditPromiseSchema = z.object({
   creditPromise: z.object({ promisedOn: z.string(), dueBy: z.string(), provisional: z.boolean(), source: z.string() }).nullable().optional(),
@@ -38,12 +40,16 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
     async profile(scope, jobSeekerId) {
       const person = await findPerson(scope, jobSeekerId);
       if (!person) return null;
-      const [registrations, contacts, hardshipRows, cases, addresses] = await Promise.all([
+      const [registrations, contacts, hardshipRows, cases, addresses, tasks] = await Promise.all([
         db.registration.findMany({ where: { jobSeekerId }, include: { history: { orderBy: { at: 'asc' } } }, orderBy: { registeredAt: 'desc' } }),
         db.contactRecord.findMany({ where: { jobSeekerId }, orderBy: { at: 'asc' } }),
         db.handoffCase.findMany({ where: { jobSeekerId, kind: HARDSHIP_CASE_KIND }, include: { jobSeeker: maskedPersonSelect }, orderBy: { createdAt: 'desc' } }),
         db.handoffCase.findMany({ where: { jobSeekerId, status: { in: OPEN_CASE_STATUSES } }, orderBy: { createdAt: 'asc' } }),
         db.channelAddress.findMany({ where: { jobSeekerId }, select: { channel: true, conversationId: true }, orderBy: { updatedAt: 'desc' } }),
+        db.outreachTask.findMany({
+          where: { jobSeekerId, status: { not: 'cancelled' } }, orderBy: [{ dueAt: 'desc' }, { id: 'asc' }], take: OUTREACH_LIMIT,
+          select: { id: true, kind: true, status: true, dueAt: true, availableAt: true, attempts: true, lastError: true, clause: true },
+        }),
       ]);
       const keys = [...new Set([...addresses.map((a) => a.conversationId), ...cases.map((c) => c.conversationKey)])];
       const written = await lastWrittenAt(db, addresses.map((a) => conversationKeyOf(a)));
@@ -52,7 +58,7 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
         jobSeekerId: person.id, regionCode: person.regionCode, name: person.name, idNumber: person.idNumberMask, phone: person.phoneMask, locale: person.locale, createdAt: person.createdAt,
         consentWithdrawnAt: person.consentWithdrawnAt,
         registrations: await Promise.all(registrations.map(async (r) => ({
-          id: r.id, kind: r.kind, status: r.status, reason: r.reason, regionCode: r.regionCode, registeredAt: r.registeredAt,
+          id: r.id, kind: r.kind, status: r.status, reason: r.reason, regionCode: r.regionCode, registeredAt: r.registeredAt, hardshipFamily: r.hardshipFamily,
           creditPromise: readJsonColumn(creditPromiseSchema, r.details, {}).creditPromise ?? null,
           hardshipConfirmedAt: r.hardshipConfirmedAt, exitReportedAt: r.exitReportedAt,
           history: await Promise.all(r.history.map(async (h) => ({ fromStatus: h.fromStatus, toStatus: h.toStatus, by: await nameOf(h.actor), note: h.note, at: h.at }))),
@@ -67,6 +73,7 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
           preferredChannel: person.preferredChannel,
           addresses: addresses.map((a) => ({ channel: a.channel, address: channelAddressOf(a), conversationKey: conversationKeyOf(a), lastWrittenAt: written.get(conversationKeyOf(a)) ?? null })),
         },
+        outreach: tasks.reverse(),
       };
     },
 
@@ -86,13 +93,28 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
       const open = await db.registration.findFirst({ where: { jobSeekerId, status: { in: ['pending_review', 'registered'] } }, orderBy: { registeredAt: 'desc' }, select: { id: true } });
       const notes = maskPersonalNumbers(entry.content);
       const logged = await ledger.record({
-        jobSeekerId, registrationId: open?.id ?? null, kind: CASEWORKER_CONTACT, channel: entry.way, outcome: maskPersonalNumbers(entry.result),
+        jobSeekerId, registrationId: open?.id ?? null, kind: CASEWORKER_CONTACT, channel: entry.way, outcome: entry.outcome,
         serviceKinds: entry.serviceKinds, notes, actor: `caseworker:${entry.worker.username}`, at: entry.at,
       });
       // The person changed for the planner: the next tick re-plans them and drops what this contact already gave
       // (after the ledger row, so a tick in between cannot plan without it and then miss the change).
       await db.jobSeeker.update({ where: { id: jobSeekerId }, data: { updatedAt: new Date() } });
       return logged;
+    },
+
+    async setHardshipFamily(scope, jobSeekerId, change) {
+      if (!(await findPerson(scope, jobSeekerId))) return null;
+      const where = { jobSeekerId, kind: 'unemployment', reason: 'graduated', status: { in: ['pending_review', 'registered'] }, ...inScope(scope) };
+      const found = await db.registration.findFirst({ where, orderBy: { registeredAt: 'desc' }, select: { id: true, hardshipFamily: true } });
+      if (!found) return { applicable: false };
+      if (found.hardshipFamily === change.hardshipFamily) return { applicable: true, registrationId: found.id, changed: false };
+      await db.$transaction(async (tx) => {
+        await tx.registration.update({ where: { id: found.id }, data: { hardshipFamily: change.hardshipFamily } });
+        await tx.auditEvent.create({
+          data: auditRow({ actor: `caseworker:${change.worker.username}`, action: 'registration.hardship_family', subjectType: 'registration', subjectId: found.id, details: { hardshipFamily: change.hardshipFamily, note: maskPersonalNumbers(change.note) } }),
+        });
+      });
+      return { applicable: true, registrationId: found.id, changed: true };
     },
 
     async referToCivilAffairs(scope, jobSeekerId, request) {
@@ -125,11 +147,4 @@ export function createPersonFileRepository(db: Db, cipher: PiiCipher): PersonFil
       return { caseId, created: true };
     },
   };
-}
-
-/** A name-based UUID (version 5 layout over SHA-256): the same text always gives the same id. */
-function uuidFrom(text: string): string {
-  const hex = createHash('sha256').update(text).digest('hex');
-  const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

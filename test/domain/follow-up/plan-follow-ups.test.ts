@@ -64,10 +64,21 @@ describe('follow-up cadence', () => {
     expect(plan.followUps[1]?.date).toBe('2026-03-02');
     expect(plan.productDecisions).toContain('HARDSHIP_CONTACT_INTERVAL');
   });
+  it('R1.4.3 (W 二(二)): graduates from hardship families get the hardship interval too, with the graduates\' first contact', () => {
+    const plan = planFollowUps({ registeredOn: '2026-02-02', group: 'hardship_family_graduate' }, pack('wenzhou-2022'), calendar);
+    expect(plan.firstContact).toMatchObject({ date: '2026-03-02', source: pack('wenzhou-2022').followUp.graduateFirstContact.source });
+    expect(plan.followUps.slice(0, 2).map((d) => [d.date, d.kind, d.source])).toEqual([
+      ['2026-02-24', 'hardship_interval', 'decision:HARDSHIP_CONTACT_INTERVAL@wenzhou-2022#二(二)'],
+      ['2026-03-02', 'hardship_interval', 'decision:HARDSHIP_CONTACT_INTERVAL@wenzhou-2022#二(二)'],
+    ]);
+    expect(plan.productDecisions).toEqual(expect.arrayContaining(['GRADUATE_FIRST_CONTACT_START', 'HARDSHIP_CONTACT_INTERVAL']));
+    // A graduate from a family not in hardship stays monthly.
+    expect(planFollowUps({ registeredOn: '2026-02-02', group: 'graduate' }, pack('wenzhou-2022'), calendar).followUps[0]).toMatchObject({ date: '2026-03-02', kind: 'monthly' });
+  });
   it('property: due dates are working days, strictly increasing, after registration', () => {
     const day = fc.integer({ min: 0, max: 700 }).map((n) => addDays('2025-01-01', n));
     fc.assert(
-      fc.property(day, fc.constantFrom('unemployed', 'hardship', 'graduate'), fc.boolean(), fc.constantFrom('wenzhou-2022', 'zhanjiang-2021', 'harbin-2010'), (registeredOn, group, refusedMonthly, code) => {
+      fc.property(day, fc.constantFrom('unemployed', 'hardship', 'graduate', 'hardship_family_graduate'), fc.boolean(), fc.constantFrom('wenzhou-2022', 'zhanjiang-2021', 'harbin-2010'), (registeredOn, group, refusedMonthly, code) => {
         const plan = planFollowUps({ registeredOn, group, refusedMonthly }, pack(code), calendar);
         const dates = [plan.firstContact.date, ...plan.followUps.map((d) => d.date)];
         for (const d of dates) expect(calendar.isWorkday(d)).toBe(true);

@@ -16,6 +16,7 @@ describe('planObligations', () => {
     ['unemployed, Zhanjiang', subject(), { first: ['2026-01-06', '2026-01-12'], checkIns: 11, firstCheckIn: '2026-02-05', cadence: 'm1' }],
     ['graduate: first contact within 1 month', subject({ group: 'graduate' }), { first: ['2026-01-06', '2026-02-05'], checkIns: 11, firstCheckIn: '2026-02-05', cadence: 'm1' }],
     ['hardship: every 14 days', subject({ group: 'hardship' }), { first: ['2026-01-06', '2026-01-12'], checkIns: 25, firstCheckIn: '2026-01-19', cadence: 'd14' }],
+    ['graduate from a hardship family: first contact within 1 month, then every 14 days', subject({ group: 'hardship_family_graduate' }), { first: ['2026-01-06', '2026-02-05'], checkIns: 25, firstCheckIn: '2026-01-19', cadence: 'd14' }],
     ['refused in Wenzhou: every 6 months', subject({ regionCode: '330302', refusedMonthly: true }), { first: ['2026-01-06', '2026-01-12'], checkIns: 1, firstCheckIn: '2026-07-06', cadence: 'm6' }],
     ['refused in Zhanjiang: still monthly (no 6-month rule)', subject({ refusedMonthly: true }), { first: ['2026-01-06', '2026-01-12'], checkIns: 11, firstCheckIn: '2026-02-05', cadence: 'm1' }],
   ])('%s', (_name, s, want) => {

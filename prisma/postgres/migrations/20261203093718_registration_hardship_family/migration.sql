@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Registration" ADD COLUMN     "hardshipFamily" BOOLEAN NOT NULL DEFAULT false;
