@@ -93,8 +93,7 @@ describe.each([
     await registrant(db, 'bo', '2026-01-06T02:00:00.000Z');
     await planOutreach(outreach, policy, NOW);
     await db.outreachTask.updateMany({ data: { dueAt: NOW } });
-    const leaseUntil = new Date(NOW.getTime() + 300_000);
-    const claimed = await deliveries.claimDue(NOW, 'w1', leaseUntil, 500);
+    const claimed = await deliveries.claimDue(NOW, { owner: 'w1', at: NOW, until: new Date(NOW.getTime() + 300_000) }, 500);
     expect(claimed.length).toBe(await db.outreachTask.count());
     const [amy1, amy2] = claimed.filter((t) => t.jobSeekerId === 'amy');
     const [bo1] = claimed.filter((t) => t.jobSeekerId === 'bo');
