@@ -1,5 +1,5 @@
 // `jiuyebang outreach tick [--now ISO]`: one scheduler tick (plan, then deliver), one JSON line
-// {"planned":N,"sent":N,"deferred":N,"failed":N}. `jiuyebang outreach plan --person <id>`: that person's rows,
+// {"planned":N,"sent":N,"deferred":N,"failed":N,"unconfirmed":N}. `jiuyebang outreach plan --person <id>`: that person's rows,
 // each with its clause as the real document and section.
 import { parseArgs } from 'node:util';
 import type { AppConfig } from '../config/app-config.ts';

@@ -177,6 +177,11 @@ export interface OutboundChannel {
   readonly channel: string;
   /** The channel carries only registered templates (SMS): one notice stands for a message's words. */
   readonly templatesOnly?: boolean;
+  /**
+   * A message sent again with the same idempotency key is shown once (web chat): a send that may have happened can
+   * safely be repeated. Channels without it (SMS, WeChat) would show it twice, so such a send is never repeated.
+   */
+  readonly deduplicates?: boolean;
   send(address: string, message: OutboundText): Promise<SendOutcome>;
   /** Whether it may send to `address` at `now` by its own rules, from what it already knows (no network). */
   reachability?(address: string, now: Date): Promise<Reachability>;

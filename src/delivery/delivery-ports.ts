@@ -29,6 +29,21 @@ export interface DeliveryTask {
   phoneOnFile?: boolean;
   /** Channels whose receipt said an earlier send of this task did not arrive: passed over on the retry. */
   avoidChannels?: readonly string[];
+  /** Set when a worker began sending this task and its outcome was never recorded (it died or lost its lease). */
+  inFlight?: InFlight | null;
+}
+
+/** The in-flight marker: the channel a send began on, and when. */
+export interface InFlight {
+  channel: string;
+  since: Date;
+}
+
+/** The worker's hold on its claimed tasks: who holds them, the lease clock's reading, and until when. */
+export interface Lease {
+  owner: string;
+  at: Date;
+  until: Date;
 }
 
 /** A channel passed over or tried without success before the one that carried the message. */
@@ -53,15 +68,27 @@ export interface DeliveredReceipt {
 export interface DeliveryStore {
   /** Tasks due now and not yet sent (what a tick outside the sending hours leaves for later). */
   countDue(now: Date): Promise<number>;
-  /** Claims up to `limit` due tasks (and tasks whose worker's lease lapsed) for `owner` until `leaseUntil`. */
-  claimDue(now: Date, owner: string, leaseUntil: Date, limit: number): Promise<DeliveryTask[]>;
+  /** Claims up to `limit` tasks due at `now` (and tasks whose lease lapsed by `lease.at`) for `lease.owner` until `lease.until`. */
+  claimDue(now: Date, lease: Lease, limit: number): Promise<DeliveryTask[]>;
+  /** Extends the lease of those of `taskIds` the owner still holds; how many it still holds. */
+  renewLeases(taskIds: readonly string[], lease: Lease): Promise<number>;
+  /**
+   * Writes the in-flight marker (channel, `lease.at`) and renews the task's lease, only if `lease.owner` still holds
+   * it; false: another worker took it over, so this one must neither send nor record anything for it.
+   */
+  beginSend(taskId: string, channel: string, lease: Lease): Promise<boolean>;
   /** Takes the person's one outreach message of `day` for this task; false when another task has it. */
   takeDay(jobSeekerId: string, day: string, taskId: string, at: Date): Promise<boolean>;
   /** takeDay for many people at once (one task each, people distinct): which task holds each person's day afterwards. */
   takeDays(claims: readonly { jobSeekerId: string; taskId: string }[], day: string, at: Date): Promise<Map<string, string>>;
   releaseDay(jobSeekerId: string, day: string, taskId: string): Promise<void>;
-  /** Sent: the task is done and counted once in the contact ledger (whoever finishes it first). */
-  markSent(taskId: string, receipt: DeliveredReceipt): Promise<boolean>;
+  /** Sent: the task is done and counted once in the contact ledger; only by the lease holder (false: it was taken over). */
+  markSent(taskId: string, owner: string, receipt: DeliveredReceipt): Promise<boolean>;
+  /**
+   * Final `unconfirmed`: taken over with a send in flight on a channel that cannot tell a resend (the message may or
+   * may not have gone), so it is not sent again and, unconfirmed, not counted in the contact ledger. Audited.
+   */
+  markUnconfirmed(taskId: string, owner: string, change: { inFlight: InFlight; at: Date }): Promise<boolean>;
   /** Back to pending until `availableAt`; `failed` counts an attempt (backoff), a deferral does not. */
   reschedule(taskId: string, owner: string, change: { availableAt: Date; reason: string; failed: boolean }): Promise<void>;
   /** reschedule for several tasks with the same change (a batch's deferrals), in one statement. */

@@ -71,6 +71,16 @@ export function createOutreachRepository(db: Db): OutreachPlanStore & {
     async applyPlans(plans, at) {
       if (plans.length === 0) return { created: 0, updated: 0, cancelled: 0 };
       return db.$transaction(async (tx) => {
+        // The plan state first: a write, so the transaction holds SQLite's write lock before it reads. A read first
+        // would take a snapshot that a second instance's commit makes stale, and the write after it would fail with
+        // SQLITE_BUSY at once, without waiting (PostgreSQL: the rows are locked from here on, the same order either way).
+        for (let i = 0; i < plans.length; i += WRITE_CHUNK) {
+          const rows = jsonRows(dialect, 's', STATE_COLUMNS, plans.slice(i, i + WRITE_CHUNK).map((p) => [p.registrationId, p.jobSeekerId, p.facts, p.plannedThrough, at, p.seenUpdatedAt]));
+          await tx.$executeRaw`
+            INSERT INTO "OutreachPlanState" ("registrationId", "jobSeekerId", "facts", "plannedThrough", "plannedAt", "seenUpdatedAt")
+            SELECT s."registrationId", s."jobSeekerId", s."facts", s."plannedThrough", s."plannedAt", s."seenUpdatedAt" FROM ${rows} WHERE true
+            ON CONFLICT ("registrationId") DO UPDATE SET "facts" = excluded."facts", "plannedThrough" = excluded."plannedThrough", "plannedAt" = excluded."plannedAt", "seenUpdatedAt" = excluded."seenUpdatedAt"`;
+        }
         // By person (indexed with status), then by registration: a person's other registrations are not touched.
         const people = jsonRows(dialect, 'k', [['jobSeekerId', 'text']], plans.map((p) => [p.jobSeekerId]));
         const registrations = jsonRows(dialect, 'g', [['registrationId', 'text']], plans.map((p) => [p.registrationId]));
@@ -125,13 +135,6 @@ export function createOutreachRepository(db: Db): OutreachPlanStore & {
           cancelled += await tx.$executeRaw`
             UPDATE "OutreachTask" SET "status" = 'cancelled', "lastError" = 'no_longer_owed'
             WHERE "id" IN (SELECT c."id" FROM ${rows}) AND "status" = 'pending'`;
-        }
-        for (let i = 0; i < plans.length; i += WRITE_CHUNK) {
-          const rows = jsonRows(dialect, 's', STATE_COLUMNS, plans.slice(i, i + WRITE_CHUNK).map((p) => [p.registrationId, p.jobSeekerId, p.facts, p.plannedThrough, at, p.seenUpdatedAt]));
-          await tx.$executeRaw`
-            INSERT INTO "OutreachPlanState" ("registrationId", "jobSeekerId", "facts", "plannedThrough", "plannedAt", "seenUpdatedAt")
-            SELECT s."registrationId", s."jobSeekerId", s."facts", s."plannedThrough", s."plannedAt", s."seenUpdatedAt" FROM ${rows} WHERE true
-            ON CONFLICT ("registrationId") DO UPDATE SET "facts" = excluded."facts", "plannedThrough" = excluded."plannedThrough", "plannedAt" = excluded."plannedAt", "seenUpdatedAt" = excluded."seenUpdatedAt"`;
         }
         return { created, updated, cancelled };
       }, { timeout: 60_000 });

@@ -63,7 +63,8 @@ export function createWorkReportRepository(db: Db): WorkReportSource {
     async firstContactTasksOpen(scope, dueBefore) {
       const tasks = await readPages((page) => db.outreachTask.findMany({
         ...page,
-        // Owed until someone reaches the person: open, being sent, or undeliverable by the bot (a caseworker must call);
+        // Owed until someone reaches the person: open, being sent, undeliverable by the bot, or unconfirmed (a send cut
+        // off by a crash on a channel that cannot tell a resend, so not repeated): a caseworker must call;
         // due by the deadline of the obligation (rows planned before deadlines were stored: their due time).
         where: { kind: 'first_contact', status: { notIn: ['sent', 'cancelled'] }, OR: [{ deadlineAt: { lte: dueBefore } }, { deadlineAt: null, dueAt: { lte: dueBefore } }], jobSeeker: { registrations: { some: { ...inScope(scope), status: { in: ['pending_review', 'registered'] } } } } },
         include: {

@@ -37,6 +37,8 @@ export interface OutreachWiring {
   /** The ledger's contacts outreach did not make (a caseworker's), counted by the planner. */
   contacts?: LoggedContactSource;
   owner?: string;
+  /** The lease clock (tests); by default the tick's `now` moved on by the real time it has taken. */
+  leaseClock?: () => Date;
   onClaimed?: (task: DeliveryTask) => Promise<void>;
 }
 
@@ -47,7 +49,7 @@ export function createOutreachTick(w: OutreachWiring): (now: Date) => Promise<Ti
     store: w.deliveries, channels: w.channels, calendar: w.calendar, window: { from: s.OUTREACH_SEND_FROM, until: s.OUTREACH_SEND_UNTIL },
     localizer: w.localizer, prompter: w.prompter, buttonChannels: new Set(w.buttonChannels),
     leaseMs: s.OUTREACH_LEASE_SECONDS * 1000, maxAttempts: s.OUTREACH_MAX_ATTEMPTS,
-    ...(w.catalogue ? { catalogue: w.catalogue } : {}), ...(w.owner ? { owner: w.owner } : {}), ...(w.onClaimed ? { onClaimed: w.onClaimed } : {}),
+    ...(w.catalogue ? { catalogue: w.catalogue } : {}), ...(w.owner ? { owner: w.owner } : {}), ...(w.leaseClock ? { leaseClock: w.leaseClock } : {}), ...(w.onClaimed ? { onClaimed: w.onClaimed } : {}),
   };
   return (now) => runOutreachTick({ plans: w.plans, planning, delivery, audit: w.audit, ...(w.facts ? { facts: w.facts } : {}) }, now);
 }

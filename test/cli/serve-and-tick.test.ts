@@ -74,7 +74,7 @@ describe('jiuyebang serve and outreach tick', () => {
     expect(first.status).toBe(0);
     // 2026-11-23 09:00 Monday: first contact (due 11-23) goes out on the web chat address '{}' cannot reach: undeliverable.
     const counts = JSON.parse(first.stdout);
-    expect(Object.keys(counts)).toEqual(['planned', 'sent', 'deferred', 'failed']);
+    expect(Object.keys(counts)).toEqual(['planned', 'sent', 'deferred', 'failed', 'unconfirmed']);
     expect(counts.planned).toBeGreaterThanOrEqual(2);
     expect(JSON.parse(tick().stdout)).toMatchObject({ planned: 0, sent: 0 });
     const plan = spawnSync(process.execPath, ['bin/jiuyebang.mjs', 'outreach', 'plan', '--person', 'nobody'], { env, encoding: 'utf8', timeout: 60_000 });

@@ -1,9 +1,11 @@
 // The outreach planner's and the delivery worker's bulk writes on both databases (rows travel as one JSON parameter per
 // statement): new rows once, moved and reopened rows updated, rows no longer owed cancelled, dates that read back to the
-// instant planned; a batch's days taken in one statement and its deferrals written in one.
+// instant planned; a batch's days taken in one statement and its deferrals written in one. On SQLite, planning holds
+// while another process writes the same file (a second instance's tick).
+import { spawn } from 'node:child_process';
 import { loadWorkCalendar } from '../../src/config/load-calendar-overrides.ts';
 import { loadRegionPacks } from '../../src/config/load-region-packs.ts';
-import type { Db } from '../../src/persistence/database.ts';
+import { sqlitePathOf, type Db } from '../../src/persistence/database.ts';
 import { createOutreachDeliveryRepository } from '../../src/persistence/outreach-delivery-repository.ts';
 import { planFor, planOutreach, type PlanningPolicy } from '../../src/scheduler/plan-outreach.ts';
 import { describe, expect, test as it } from '../support/fixtures.ts';
@@ -93,8 +95,7 @@ describe.each([
     await registrant(db, 'bo', '2026-01-06T02:00:00.000Z');
     await planOutreach(outreach, policy, NOW);
     await db.outreachTask.updateMany({ data: { dueAt: NOW } });
-    const leaseUntil = new Date(NOW.getTime() + 300_000);
-    const claimed = await deliveries.claimDue(NOW, 'w1', leaseUntil, 500);
+    const claimed = await deliveries.claimDue(NOW, { owner: 'w1', at: NOW, until: new Date(NOW.getTime() + 300_000) }, 500);
     expect(claimed.length).toBe(await db.outreachTask.count());
     const [amy1, amy2] = claimed.filter((t) => t.jobSeekerId === 'amy');
     const [bo1] = claimed.filter((t) => t.jobSeekerId === 'bo');
@@ -113,5 +114,28 @@ describe.each([
     const moved = await db.outreachTask.findMany({ where: { status: 'pending' }, orderBy: { id: 'asc' } });
     expect(moved.map((t) => [t.id, t.availableAt?.toISOString(), t.lastError, t.attempts, t.leaseOwner])).toEqual(
       [amy2!.id, bo1!.id].sort().map((id) => [id, later.toISOString(), 'daily_limit', 1, null]));
+  });
+});
+
+describe('outreach planning on SQLite beside another instance', () => {
+  it('plans while another process keeps writing to the same file, instead of failing with SQLITE_BUSY', { timeout: 120_000 }, async ({ testDatabase }) => {
+    const db = testDatabase.database.prisma;
+    const at = new Date('2026-03-02T00:00:00.000Z');
+    const ids = Array.from({ length: 2000 }, (_, i) => i);
+    await db.jobSeeker.createMany({ data: ids.map((i) => ({ id: `p${i}`, regionCode: '440802', consentAt: at })) });
+    await db.registration.createMany({ data: ids.map((i) => ({ id: `p${i}-r`, jobSeekerId: `p${i}`, regionCode: '440802', status: 'registered', registeredAt: at, reason: 'lost_job' })) });
+    // Another instance: commits as fast as it can, each one making a reader's snapshot stale.
+    const script = `const Db = require('better-sqlite3'); const db = new Db(${JSON.stringify(sqlitePathOf(testDatabase.url))}, { timeout: 5000 });
+      const insert = db.prepare("INSERT INTO \\"AuditEvent\\" (\\"id\\", \\"actor\\", \\"action\\", \\"subjectType\\", \\"at\\") VALUES (?, 'other', 'write', 'x', 0)");
+      process.stdout.write('writing\\n'); for (let i = 0; ; i += 1) insert.run('w' + i);`;
+    const writer = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve) => writer.stdout?.once('data', () => resolve()));
+      const planned = await planOutreach(testDatabase.reposFor('440800').outreach, policy, new Date('2026-03-02T13:00:00.000Z'));
+      expect(planned.created).toBeGreaterThan(2000);
+    } finally {
+      writer.kill('SIGKILL');
+    }
+    expect(await db.auditEvent.count({ where: { actor: 'other' } })).toBeGreaterThan(0);
   });
 });

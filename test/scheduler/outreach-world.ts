@@ -101,12 +101,12 @@ export async function insertRegistrants(world: World, people: readonly Registran
   }
 }
 
-export function tickOf(world: World, channels: readonly OutboundChannel[], options: { owner?: string; onClaimed?: (task: DeliveryTask) => Promise<void>; prompter?: ProactivePrompter; facts?: boolean } = {}): (now: Date) => Promise<TickResult> {
+export function tickOf(world: World, channels: readonly OutboundChannel[], options: { owner?: string; onClaimed?: (task: DeliveryTask) => Promise<void>; prompter?: ProactivePrompter; facts?: boolean; leaseClock?: () => Date; leaseSeconds?: number } = {}): (now: Date) => Promise<TickResult> {
   return createOutreachTick({
     plans: world.repos.outreach, deliveries: createOutreachDeliveryRepository(world.database.prisma), contacts: world.repos.ledger, audit: world.repos.audit, packs, calendar,
-    channels, buttonChannels: [], prompter: options.prompter ?? fixedPrompter, localizer, settings: SETTINGS,
+    channels, buttonChannels: [], prompter: options.prompter ?? fixedPrompter, localizer, settings: options.leaseSeconds ? { ...SETTINGS, OUTREACH_LEASE_SECONDS: options.leaseSeconds } : SETTINGS,
     ...(options.facts ? { facts: createOutreachFactRepository(world.database.prisma) } : {}),
-    ...(options.owner ? { owner: options.owner } : {}), ...(options.onClaimed ? { onClaimed: options.onClaimed } : {}),
+    ...(options.owner ? { owner: options.owner } : {}), ...(options.leaseClock ? { leaseClock: options.leaseClock } : {}), ...(options.onClaimed ? { onClaimed: options.onClaimed } : {}),
   });
 }
 

@@ -11,6 +11,8 @@ import { WEBCHAT_CAPABILITIES, WEBCHAT_CHANNEL_ID } from './webchat-capabilities
 export function createWebchatOutbound(store: Pick<WebchatStore, 'appendActivity' | 'findConversation'>, bot = { id: 'jiuyebang', name: '就业帮' }): OutboundChannel {
   return {
     channel: WEBCHAT_CHANNEL_ID,
+    // appendActivity keeps one activity per idempotency key: a resend after a crash is not shown again.
+    deduplicates: true,
     // A browser picks a message up whenever it next polls: always reachable while the conversation exists.
     async reachability(conversationId) {
       return (await store.findConversation(conversationId)) ? { canSendNow: true, reason: 'always' } : { canSendNow: false, reason: 'unknown_address' };

@@ -29,8 +29,9 @@ function error(code: string, message: string): FakeAnswer {
   return { status: 200, json: { Response: { Error: { Code: code, Message: message }, RequestId: randomUUID() } } };
 }
 
-export function startFakeTencentSms(behaviour: () => TencentBehaviour): Promise<LoopbackServer> {
-  return startLoopback((request) => {
+/** `behaviour` is asked once per request that passed the checks; it may take its time (the answer waits for it). */
+export function startFakeTencentSms(behaviour: () => TencentBehaviour | Promise<TencentBehaviour>): Promise<LoopbackServer> {
+  return startLoopback(async (request) => {
     if (header(request, 'x-tc-action') !== 'SendSms' || header(request, 'x-tc-version') !== '2021-01-11') return error('InvalidAction', 'unknown action');
     if (Math.abs(Date.now() / 1000 - Number(header(request, 'x-tc-timestamp'))) > 300) return error('AuthFailure.SignatureExpire', 'Signature expired.');
     if (header(request, 'authorization') !== expectedAuthorization(request)) {
@@ -39,7 +40,7 @@ export function startFakeTencentSms(behaviour: () => TencentBehaviour): Promise<
     const body = JSON.parse(request.body) as { PhoneNumberSet: string[] };
     const phone = body.PhoneNumberSet[0] ?? '';
     const requestId = randomUUID();
-    switch (behaviour()) {
+    switch (await behaviour()) {
       case 'ok':
         return { status: 200, json: { Response: { SendStatusSet: [{ SerialNo: '5000:1045710669157053657849499619', PhoneNumber: phone, Fee: 1, SessionContext: '', Code: 'Ok', Message: 'send success', IsoCode: 'CN' }], RequestId: requestId } } };
       case 'phoneLimit':

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OutreachTask" ADD COLUMN "inFlightAt" DATETIME;
+ALTER TABLE "OutreachTask" ADD COLUMN "inFlightChannel" TEXT;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OutreachTask" ADD COLUMN     "inFlightAt" TIMESTAMP(3),
+ADD COLUMN     "inFlightChannel" TEXT;
