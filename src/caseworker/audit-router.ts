@@ -9,6 +9,7 @@ import { coversWhole, scopeOf } from './region-scope.ts';
 import { caseworkerOf, requireCaseworker, requireRole, type SessionFinder } from './session-auth.ts';
 import { endOfServiceDay } from '../config/service-time-zone.ts';
 import type { AuditLog } from '../conversation/ports.ts';
+import { PersonId } from './person-id.ts';
 
 export interface AuditRouterDeps {
   sessions: SessionFinder;
@@ -21,7 +22,7 @@ export interface AuditRouterDeps {
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
 const Query = z.object({
-  person: z.string().uuid().optional(),
+  person: PersonId.optional(),
   caseworker: z.string().trim().min(1).max(64).optional(),
   action: z.string().trim().regex(/^[a-z_.]{1,64}$/).optional(),
   from: day.optional(),

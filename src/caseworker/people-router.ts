@@ -21,8 +21,9 @@ import { CASEWORKER_CONTACT_OUTCOMES, isCaseworkerContactOutcome, reachedPerson 
 import { compareDates, isValidPlainDate } from '../domain/dates/plain-date.ts';
 import { QUOTA_KINDS, quotaProgress, type QuotaContact, type QuotaKind } from '../domain/quota/quota-progress.ts';
 import { addPersonChangeRoutes } from './person-changes-router.ts';
+import { PersonId } from './person-id.ts';
 
-const Id = z.string().uuid();
+const Id = PersonId;
 const RevealBody = z.object({ field: z.enum(REVEALABLE_FIELDS), reason: z.string().trim().min(2).max(200) });
 const ContactBody = z.object({
   way: z.enum(CONTACT_WAYS),

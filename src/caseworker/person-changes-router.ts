@@ -8,8 +8,9 @@ import { actorOf, clauseShower, consoleLocaleOf, type ReviewDeps } from './revie
 import { isInScope, scopeOf } from './region-scope.ts';
 import { caseworkerOf } from './session-auth.ts';
 import { serviceDateOf } from '../config/service-time-zone.ts';
+import { PersonId } from './person-id.ts';
 
-const Id = z.string().uuid();
+const Id = PersonId;
 const Reason = z.string().trim().min(2).max(500);
 const ConsentBody = z.object({ withdrawn: z.boolean(), reason: Reason });
 const MoveBody = z.object({ regionCode: z.string().regex(/^\d{6}$/), reason: Reason });

@@ -76,6 +76,16 @@ describe('person view', () => {
     expect((await person(wenzhou)).status).toBe(404);
     expect((await callApi(service.url, demo, 'GET', '/people/not-an-id')).status).toBe(404);
     expect((await callApi(service.url, null, 'GET', `/people/${personId}`)).status).toBe(401);
+    expect((await callApi(service.url, demo, 'GET', `/people/${encodeURIComponent("x' OR 1=1")}`)).status).toBe(404);
+  });
+
+  it('opens a person seeded by `seed demo` (id demo-0000001) for a caseworker of their district, and nobody else', async () => {
+    await db.prisma.jobSeeker.create({ data: { id: 'demo-0000001', regionCode: '440802', consentAt: new Date('2026-03-02T02:00:00Z'), name: '演示甲' } });
+    await db.prisma.registration.create({ data: { id: 'demo-r-0000001', jobSeekerId: 'demo-0000001', regionCode: '440802', status: 'registered', registeredAt: new Date('2026-03-02T02:00:00Z'), reason: 'lost_job' } });
+    const seeded = await callApi(service.url, demo, 'GET', '/people/demo-0000001');
+    expect(seeded.status).toBe(200);
+    expect((seeded.body as unknown as PersonJson).person.name).toBe('演示甲');
+    expect((await callApi(service.url, wenzhou, 'GET', '/people/demo-0000001')).status).toBe(404);
   });
 
   it('reveals the full ID number only with a reason, and audits who asked and why', async () => {

@@ -233,7 +233,8 @@
     if (!session()) return showLogin();
     $('page-error').textContent = '';
     var hash = window.location.hash.replace(/^#/, '');
-    var person = /^person=([0-9a-f-]{36})$/.exec(hash);
+    // Any stored person id (a UUID, or a seeded demo person's `demo-0000001`); the API decides who may see it.
+    var person = /^person=([A-Za-z0-9_-]{1,64})$/.exec(hash);
     if (person) return window.jiuyebangPerson.show(person[1], { api: api, w: w, el: el, add: add, time: time, clause: clause, hardshipCard: hardshipCard, fill: fill, QUOTA_KINDS: QUOTA_KINDS });
     state.tab = ['registrations', 'hardship', 'deregistration'].indexOf(hash) >= 0 ? hash : 'registrations';
     document.querySelectorAll('.tabs button').forEach(function (b) { b.setAttribute('aria-selected', String(b.getAttribute('data-tab') === state.tab)); });
