@@ -51,18 +51,18 @@ describe('the reply renderer, per channel', () => {
     const parts = renderForChannel([{ text: SUMMARY, choices: CHOICES }], capabilities);
     const all = parts.map((p) => p.text).join('\n');
 
-    it.runIf(expected.choices === 'nothing sent')('sends no free text (its registered template goes instead)', () => {
+    if (expected.choices === 'nothing sent') it('sends no free text (its registered template goes instead)', () => {
       expect(parts).toEqual([]);
     });
 
-    it.runIf(expected.choices !== 'nothing sent')('splits the summary into parts within the limit, each cut at 。！ or ？', () => {
+    if (expected.choices !== 'nothing sent') it('splits the summary into parts within the limit, each cut at 。！ or ？', () => {
       const { max = 0, measure = chars } = expected;
       expect(parts.length).toBeGreaterThan(1);
       for (const part of parts) expect(measure(part.text)).toBeLessThanOrEqual(max);
       for (const part of parts.slice(0, -1)) expect(part.text).toMatch(/[。！？]$/);
     });
 
-    it.runIf(expected.choices !== 'nothing sent')('shows the text without Markdown marks, masked numbers and every sentence intact', () => {
+    if (expected.choices !== 'nothing sent') it('shows the text without Markdown marks, masked numbers and every sentence intact', () => {
       // The only stars left are the masks between digits.
       expect(all.replace(/(?<=\d)\*+(?=\d)/g, '')).not.toContain('*');
       expect(all).not.toMatch(/^#|^---$/m);
@@ -73,13 +73,13 @@ describe('the reply renderer, per channel', () => {
       expect(all.replace(/\s/g, '').match(/您的求职登记已经提交/g)).toHaveLength(20);
     });
 
-    it.runIf(expected.choices === 'buttons')('offers the choices as buttons on the last part only', () => {
+    if (expected.choices === 'buttons') it('offers the choices as buttons on the last part only', () => {
       expect(parts.at(-1)?.choices).toEqual(CHOICES.map(({ title, value }) => ({ title, value })));
       expect(parts.slice(0, -1).every((p) => p.choices.length === 0)).toBe(true);
       expect(all).not.toMatch(/^\d\. /m);
     });
 
-    it.runIf(expected.choices === 'numbered')('ends with the choices as numbered lines, and a typed number is that choice', () => {
+    if (expected.choices === 'numbered') it('ends with the choices as numbered lines, and a typed number is that choice', () => {
       expect(parts.every((p) => p.choices.length === 0)).toBe(true);
       const last = parts.at(-1)?.text ?? '';
       expect(last).toMatch(/\n1\. 确认无误\n2\. 修改信息\n3\. 转人工$/);
@@ -88,7 +88,7 @@ describe('the reply renderer, per channel', () => {
       }
     });
 
-    it.runIf(expected.choices !== 'nothing sent')(expected.joinsTurn ? 'joins a turn’s short replies into one message (each counts against the window)' : 'sends each of a turn’s replies as its own message', () => {
+    if (expected.choices !== 'nothing sent') it(expected.joinsTurn ? 'joins a turn’s short replies into one message (each counts against the window)' : 'sends each of a turn’s replies as its own message', () => {
       const turn = renderForChannel([{ text: '已记录您的回答。' }, { text: '您本月是否已经就业？', choices: CHOICES.slice(0, 2) }], capabilities);
       expect(turn.map((m) => m.text.split('\n')[0])).toEqual(expected.joinsTurn ? ['已记录您的回答。'] : ['已记录您的回答。', '您本月是否已经就业？']);
       if (expected.joinsTurn) expect(turn[0]?.text).toBe('已记录您的回答。\n\n您本月是否已经就业？\n1. 确认无误\n2. 修改信息');
