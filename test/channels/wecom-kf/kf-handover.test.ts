@@ -12,25 +12,16 @@ import type { RunningService } from '../../../src/main.ts';
 import { openDatabase, type Database } from '../../../src/persistence/database.ts';
 import { addCaseworker, callApi, listCases, loginAs, waitUntil } from '../../support/console-api.ts';
 import { officeHoursClock, startTestService, tempServiceConfig } from '../../support/test-service.ts';
-import { callbackSigner, kfEventXml } from '../tencent/tencent-callback.ts';
+import { CORP, KF_KEYS, kfEventPoster } from './kf-callbacks.ts';
 import { startFakeKfApi, type FakeKfApi } from './fake-kf-api.ts';
 
-const CORP = 'ww1436e0e65a779aee';
-const keys = { token: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo', aesKey: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt', receiveId: CORP };
-const signer = callbackSigner(keys);
 const KF = 'wkKF0003';
 const clock = officeHoursClock();
 let fake: FakeKfApi;
 let config: AppConfig;
 let service: RunningService;
 let db: Database;
-let createTime = 1_800_000_100;
-
-/** The kf event WeCom posts when a kf account has new messages (the service then reads kf/sync_msg). */
-async function kfEvent(): Promise<void> {
-  const answer = await signer.post(`${service.url}/channels/wecom/callback`, kfEventXml(CORP, KF, createTime++));
-  expect(answer.status).toBe(200);
-}
+const kfEvent = kfEventPoster(KF, () => service.url);
 
 async function customerSays(userId: string, text: string): Promise<string> {
   const before = fake.sentTo(userId).length;
@@ -69,7 +60,7 @@ async function handoverAudit(userId: string) {
 
 beforeAll(async () => {
   fake = await startFakeKfApi('kf-secret');
-  config = tempServiceConfig({ WECOM_CORP_ID: CORP, WECOM_TOKEN: keys.token, WECOM_AES_KEY: keys.aesKey, WECOM_AGENT_ID: '1000002', WECOM_SECRET: 'app-secret', WECOM_KF_SECRET: 'kf-secret', WECOM_API_BASE: fake.url });
+  config = tempServiceConfig({ WECOM_CORP_ID: CORP, WECOM_TOKEN: KF_KEYS.token, WECOM_AES_KEY: KF_KEYS.aesKey, WECOM_AGENT_ID: '1000002', WECOM_SECRET: 'app-secret', WECOM_KF_SECRET: 'kf-secret', WECOM_API_BASE: fake.url });
   service = await startTestService(config, { now: clock });
   await addCaseworker(config, { username: 'kfwang', password: 'pw-kfwang-123', displayName: '王芳', regionCode: '440800' });
   await addCaseworker(config, { username: 'kfli', password: 'pw-kfli-123', displayName: '李明', regionCode: '440800' });

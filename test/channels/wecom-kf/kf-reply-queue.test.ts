@@ -11,24 +11,16 @@ import { createPiiCipher } from '../../../src/persistence/pii-cipher.ts';
 import { createQueuedMessageRepository } from '../../../src/persistence/queued-message-repository.ts';
 import { officeHoursClock, startTestService, tempServiceConfig } from '../../support/test-service.ts';
 import { waitUntil } from '../../support/console-api.ts';
-import { callbackSigner, kfEventXml } from '../tencent/tencent-callback.ts';
+import { CORP, KF_KEYS, kfEventPoster } from './kf-callbacks.ts';
 import { startFakeKfApi, type FakeKfApi } from './fake-kf-api.ts';
 
-const CORP = 'ww1436e0e65a779aee';
-const keys = { token: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo', aesKey: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt', receiveId: CORP };
-const signer = callbackSigner(keys);
 const KF = 'wkKF0002';
 const clock = officeHoursClock();
 let fake: FakeKfApi;
 let config: AppConfig;
 let service: RunningService;
 let db: Database;
-let createTime = 1_800_000_100;
-
-async function kfEvent(): Promise<void> {
-  const answer = await signer.post(`${service.url}/channels/wecom/callback`, kfEventXml(CORP, KF, createTime++));
-  expect(answer.status).toBe(200);
-}
+const kfEvent = kfEventPoster(KF, () => service.url);
 
 /** The customer writes; resolves once `count` texts in all were sent to them, and a moment more for strays. */
 async function customerSays(userId: string, text: string, count: number): Promise<string[]> {
@@ -41,7 +33,7 @@ async function customerSays(userId: string, text: string, count: number): Promis
 
 beforeAll(async () => {
   fake = await startFakeKfApi('kf-secret');
-  config = tempServiceConfig({ WECOM_CORP_ID: CORP, WECOM_TOKEN: keys.token, WECOM_AES_KEY: keys.aesKey, WECOM_AGENT_ID: '1000002', WECOM_SECRET: 'app-secret', WECOM_KF_SECRET: 'kf-secret', WECOM_API_BASE: fake.url });
+  config = tempServiceConfig({ WECOM_CORP_ID: CORP, WECOM_TOKEN: KF_KEYS.token, WECOM_AES_KEY: KF_KEYS.aesKey, WECOM_AGENT_ID: '1000002', WECOM_SECRET: 'app-secret', WECOM_KF_SECRET: 'kf-secret', WECOM_API_BASE: fake.url });
   service = await startTestService(config, { now: clock });
   db = openDatabase(config.DATABASE_URL);
   await db.ready;
