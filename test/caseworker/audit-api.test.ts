@@ -61,7 +61,10 @@ describe('audit search', () => {
     const november = events((await callApi(service.url, boss, 'GET', '/audit?to=2026-11-30&action=handoff.')).body);
     expect(november.map((e) => e.action)).toEqual(['handoff.viewed']);
     expect((await callApi(service.url, boss, 'GET', '/audit?from=2026-12-02&to=2026-12-01')).body).toMatchObject({ field: 'to' });
-    expect((await callApi(service.url, boss, 'GET', '/audit?person=not-an-id')).body).toMatchObject({ field: 'person', message: '人员编号格式不正确。' });
+    // A seeded person's id (demo-0000001) is a valid shape; one that no stored id could have is refused by its form.
+    expect((await callApi(service.url, boss, 'GET', `/audit?person=${encodeURIComponent("x' OR 1=1")}`)).body).toMatchObject({ field: 'person', message: '人员编号格式不正确。' });
+    const unknown = await callApi(service.url, boss, 'GET', '/audit?person=demo-9999999');
+    expect({ status: unknown.status, body: unknown.body }).toMatchObject({ status: 404, body: { message: '找不到该人员，或其不属于您的辖区。' } });
 
     const searched = await db.prisma.auditEvent.findFirst({ where: { action: 'audit.searched', actor: 'caseworker:demo-supervisor', subjectType: 'job_seeker', subjectId: chikanPerson } });
     expect(searched).not.toBeNull();
