@@ -13,14 +13,12 @@ import { inScope } from './scope-filter.ts';
 import { RegistrationDetailsSchema, RegistrationSubmissionSchema, type RegistrationDetails, type RegistrationIntake } from '../conversation/registration-intake.ts';
 import { readJsonColumn } from './json-column.ts';
 import { maskJsonStrings } from '../logging/mask-json.ts';
-import { firstContactKey } from '../domain/follow-up/first-contact-key.ts';
 
 export const REGISTRATION_STATUSES = ['pending_review', 'registered', 'rejected', 'withdrawn'] as const;
 
 export type { RegistrationListItem } from '../caseworker/registration-list.ts';
 
 export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCode: string): RegistrationIntake & RegistrationList & {
-  listWithoutFirstContactTask(limit: number): Promise<{ id: string; jobSeekerId: string; registeredAt: Date; regionCode: string }[]>;
 } {
   async function findOpen(hash: string) {
     const person = await db.jobSeeker.findUnique({ where: { idNumberHash: hash }, include: { registrations: { where: { status: { in: ['pending_review', 'registered'] } } } } });
@@ -98,26 +96,6 @@ export function createRegistrationRepository(db: Db, cipher: PiiCipher, regionCo
         };
       });
     },
-    async listWithoutFirstContactTask(limit) {
-      const found: { id: string; jobSeekerId: string; registeredAt: Date; regionCode: string }[] = [];
-      let cursor: string | undefined;
-      while (found.length < limit) {
-        const page = await db.registration.findMany({
-          // First contact (R1.3.1) is owed to registered unemployed people, not to job-seeker registrations.
-          where: { status: { in: ['pending_review', 'registered'] }, kind: 'unemployment' },
-          select: { id: true, jobSeekerId: true, registeredAt: true, regionCode: true },
-          orderBy: { id: 'asc' },
-          take: 500,
-          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-        });
-        if (page.length === 0) break;
-        const keys = page.map((r) => firstContactKey(r.id));
-        const planned = new Set((await db.outreachTask.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } })).map((t) => t.idempotencyKey));
-        found.push(...page.filter((r) => !planned.has(firstContactKey(r.id))));
-        cursor = page[page.length - 1]?.id;
-      }
-      return found.slice(0, limit);
-    },
   };
 }
 
@@ -136,8 +114,6 @@ function openOrEmpty(cipher: PiiCipher, sealed: string | null): string {
     return '';
   }
 }
-
-export { firstContactKey };
 
 /** Thrown inside the transaction when another instance stored the same ID number for someone else meanwhile. */
 class UnverifiedPerson extends Error {

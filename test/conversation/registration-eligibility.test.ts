@@ -86,7 +86,8 @@ describe('past the statutory age: job-seeker registration (求职登记)', () =>
     const stored = await h.db.registration.findFirstOrThrow();
     expect(stored).toMatchObject({ kind: 'job_seeker', status: 'pending_review', reason: 'other', followUpPreference: 'monthly' });
     expect(JSON.parse(stored.details)).toMatchObject({ retirementCategory: 'MALE', unemployedSince: null, papersComplete: null, creditPromise: null, jobWanted: '门卫' });
-    expect(await h.repos.registrations.listWithoutFirstContactTask(10)).toEqual([]);
+    // The outreach planner owes a job-seeker registration no first contact (R1.3.1 is for registered unemployed people).
+    expect(await h.repos.outreach.candidates({ refillBefore: '9999-12', afterId: null, limit: 10 })).toEqual([]);
   });
 
   it('in English, and "No, thanks" stores nothing', async () => {

@@ -12,7 +12,7 @@ async function restrictedImports(filePath: string, code: string): Promise<string
 
 const forbidden: [string, string, string, RegExp][] = [
   ['a channel importing a repository', 'src/channels/webchat/probe.ts', "import type { WebchatStore } from '../../persistence/webchat-store.ts';\nexport type P = WebchatStore;", /not on src\/persistence/],
-  ['the scheduler importing a repository', 'src/scheduler/probe.ts', "import { firstContactKey } from '../persistence/registration-repository.ts';\nexport const p = firstContactKey;", /not on src\/persistence/],
+  ['the scheduler importing a repository', 'src/scheduler/probe.ts', "import { createRegistrationRepository } from '../persistence/registration-repository.ts';\nexport const p = createRegistrationRepository;", /not on src\/persistence/],
   ['HTTP importing a repository', 'src/http/probe.ts', "import type { RateLimitStore } from '../persistence/rate-limit-store.ts';\nexport type P = RateLimitStore;", /not on src\/persistence/],
   ['the console importing a repository', 'src/caseworker/probe.ts', "import type { CaseworkerRepository } from '../persistence/caseworker-repository.ts';\nexport type P = CaseworkerRepository;", /not on src\/persistence/],
   ['the engine importing a repository', 'src/conversation/probe.ts', "import { createRepositories } from '../persistence/repositories.ts';\nexport const p = createRepositories;", /not on src\/persistence/],
