@@ -120,7 +120,10 @@ describe('consent withdrawn in chat', () => {
     const h = await harness();
     await seedPerson(h, { regionCode: '440802', status: 'registered', registeredAt: beijing('2025-03-10') });
     expect(await texts(h, '我不想撤回授权')).not.toContain(h.t('zh-CN', 'consent.withdraw.ask'));
-    expect(textOf(await h.say('撤回授权', { conversationId: 'stranger' }))).toContain(h.t('zh-CN', 'consent.notLinked'));
+    const refused = await h.say('撤回授权', { conversationId: 'stranger' });
+    expect(textOf(refused)).toContain(h.t('zh-CN', 'consent.notLinked'));
+    // The refusal suggests 转人工, and shows it as a button.
+    expect(buttonsOf(refused)).toEqual(['失业登记', '转人工', '主菜单']);
     expect(await h.db.jobSeeker.count({ where: { consentWithdrawnAt: { not: null } } })).toBe(0);
   });
 

@@ -15,6 +15,13 @@ export const NOT_REGISTERED_CHOICES = [
   { value: 'menu', label: 'menu.buttons.menu' },
 ] as const;
 
+/** A conversation not yet proven to be the person's: register, or ask a caseworker (the refusal says so). */
+export const NOT_LINKED_CHOICES = [
+  { value: 'start:registration', label: 'menu.buttons.registration' },
+  { value: 'human', label: 'menu.buttons.human' },
+  { value: 'menu', label: 'menu.buttons.menu' },
+] as const;
+
 export const AFTER_CHOICES = [
   { value: 'menu', label: 'menu.buttons.menu' },
   { value: 'human', label: 'menu.buttons.human' },

@@ -1,7 +1,7 @@
 // 撤回授权 / 恢复授权 change whether the bureau may contact a person, so only a conversation whose address is linked
 // to them may ask, and only when there is something to change: checked before the confirmation question.
 import type { DialogPrecondition } from './action-types.ts';
-import { AFTER_CHOICES, NOT_REGISTERED_CHOICES } from './person-of.ts';
+import { AFTER_CHOICES, NOT_LINKED_CHOICES } from './person-of.ts';
 import type { ConsentRegister, PeopleDirectory } from '../ports.ts';
 import { reply } from '../reply.ts';
 
@@ -19,7 +19,7 @@ export async function linkedPersonOf(ports: ConsentPorts, turn: { channel: strin
 export function requireConsentState(ports: ConsentPorts, wanted: 'given' | 'withdrawn'): DialogPrecondition {
   return async (ctx) => {
     const jobSeekerId = await linkedPersonOf(ports, ctx.turn);
-    if (!jobSeekerId || !ports.consent) return { replies: [reply('consent.notLinked', undefined, NOT_REGISTERED_CHOICES)] };
+    if (!jobSeekerId || !ports.consent) return { replies: [reply('consent.notLinked', undefined, NOT_LINKED_CHOICES)] };
     const withdrawn = await ports.consent.isWithdrawn(jobSeekerId);
     if (withdrawn === (wanted === 'withdrawn')) return null;
     return { jobSeekerId, replies: [reply(withdrawn ? 'consent.withdraw.already' : 'consent.restore.notWithdrawn'), reply('menu.after', undefined, AFTER_CHOICES)] };
