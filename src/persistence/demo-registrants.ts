@@ -12,7 +12,7 @@ import { maskMobileNumber } from '../domain/contact/mobile-number.ts';
 /** One demo registrant as the seed command makes it. */
 export interface DemoRegistrant {
   id: string; name: string; idNumber: string; phone: string; district: string; registeredOn: string;
-  reason: string; hardship: boolean; refused: boolean; channel: string; locale: string;
+  reason: string; hardship: boolean; hardshipFamily: boolean; refused: boolean; channel: string; locale: string;
 }
 
 const BEIJING_MORNING = 'T01:30:00.000Z';
@@ -21,7 +21,7 @@ const PERSON_COLUMNS = [
   ['phoneEnc', 'text'], ['phoneHash', 'text'], ['phoneMask', 'text'], ['locale', 'text'], ['consentAt', 'timestamp'],
 ] as const;
 const REGISTRATION_COLUMNS = [
-  ['id', 'text'], ['jobSeekerId', 'text'], ['regionCode', 'text'], ['registeredAt', 'timestamp'], ['reason', 'text'], ['followUpPreference', 'text'], ['hardshipConfirmedAt', 'timestamp'],
+  ['id', 'text'], ['jobSeekerId', 'text'], ['regionCode', 'text'], ['registeredAt', 'timestamp'], ['reason', 'text'], ['followUpPreference', 'text'], ['hardshipConfirmedAt', 'timestamp'], ['hardshipFamily', 'boolean'],
 ] as const;
 const ADDRESS_COLUMNS = [['id', 'text'], ['channel', 'text'], ['userKey', 'text'], ['conversationId', 'text'], ['jobSeekerId', 'text']] as const;
 
@@ -33,8 +33,8 @@ function demoRows(people: readonly DemoRegistrant[], cipher: PiiCipher): DemoRow
     persons: people.map((p) => [
       p.id, p.district, p.name, cipher.encrypt(p.idNumber), cipher.lookupHash(p.idNumber), maskIdNumber(p.idNumber), cipher.encrypt(p.phone), cipher.lookupHash(p.phone), maskMobileNumber(p.phone), p.locale, registeredAt(p),
     ]),
-    registrations: people.map((p) => [`${p.id}-r`, p.id, p.district, registeredAt(p), p.reason, p.refused ? 'refused' : 'monthly', p.hardship ? registeredAt(p) : null]),
-    addresses: people.map((p) => [`${p.id}-a`, p.channel, `${p.id}-user`, `${p.channel}:${p.id}-conversation`, p.id]),
+    registrations: people.map((p) => [`${p.id}-r`, p.id, p.district, registeredAt(p), p.reason, p.refused ? 'refused' : 'monthly', p.hardship ? registeredAt(p) : null, p.hardshipFamily]),
+    addresses: people.map((p) => [`${p.id}-a`, p.channel, `${p.id}-user`, `${p.channel}:${p.id}`, p.id]),
   };
 }
 

@@ -49,10 +49,13 @@ describe.each([
         expect(cipher.decrypt(p.phoneEnc ?? '')).toBe(expected.phone);
         expect(p.phoneMask).toBe(`${expected.phone.slice(0, 3)}****${expected.phone.slice(7)}`);
         expect([p.name, p.regionCode, p.locale, p.createdAt.toISOString()]).toEqual([expected.name, expected.district, expected.locale, NOW.toISOString()]);
-        expect(p.registrations.map((r) => [r.status, r.kind, r.registeredAt.toISOString(), r.reason, r.followUpPreference, r.hardshipConfirmedAt !== null]))
-          .toEqual([['registered', 'unemployment', `${expected.registeredOn}T01:30:00.000Z`, expected.reason, expected.refused ? 'refused' : 'monthly', expected.hardship]]);
-        expect(p.addresses.map((a) => [a.channel, a.conversationId])).toEqual([[expected.channel, `${expected.channel}:${expected.id}-conversation`]]);
+        expect(p.registrations.map((r) => [r.status, r.kind, r.registeredAt.toISOString(), r.reason, r.followUpPreference, r.hardshipConfirmedAt !== null, r.hardshipFamily]))
+          .toEqual([['registered', 'unemployment', `${expected.registeredOn}T01:30:00.000Z`, expected.reason, expected.refused ? 'refused' : 'monthly', expected.hardship, expected.hardshipFamily]]);
+        if (expected.hardshipFamily) expect(expected.reason).toBe('graduated');
+        expect(p.addresses.map((a) => [a.channel, a.conversationId])).toEqual([[expected.channel, `${expected.channel}:${expected.id}`]]);
       }
+      // Graduates from hardship families are among them (i = 4 and 14), stored as such.
+      expect(people.filter((p) => p.registrations[0]?.hardshipFamily).map((p) => p.id)).toEqual(['demo-0000004', 'demo-0000014']);
     } finally {
       await database.close();
     }

@@ -18,6 +18,8 @@ export interface DemoPerson {
   registeredOn: string;
   reason: (typeof REASONS)[number];
   hardship: boolean;
+  /** A graduate from a hardship family (R1.4.3): followed up at the hardship interval. */
+  hardshipFamily: boolean;
   refused: boolean;
   channel: string;
   locale: 'zh-CN' | 'en';
@@ -44,6 +46,7 @@ export function demoPerson(i: number, today: string): DemoPerson {
     registeredOn: addDays(today, -((i * 31) % 365)),
     reason: REASONS[i % REASONS.length] ?? 'lost_job',
     hardship: i % 12 === 5,
+    hardshipFamily: REASONS[i % REASONS.length] === 'graduated' && i % 2 === 0,
     refused: i % 15 === 7,
     channel: DEMO_CHANNELS[i % DEMO_CHANNELS.length] ?? 'webchat',
     locale: i % 20 === 9 ? 'en' : 'zh-CN',

@@ -36,7 +36,7 @@ export async function startSmsService(overrides: Record<string, string> = {}): P
   const demo = createDemoRegistrants(database.prisma, cipher, config.DATABASE_URL);
   await demo.insert([{
     id: PERSON.id, name: '王小明', idNumber: '440802199001011234', phone: PERSON.phone, district: '440802', registeredOn: PERSON.registeredOn,
-    reason: 'contract_ended', hardship: false, refused: false, channel: 'wechat-oa', locale: 'zh-CN',
+    reason: 'contract_ended', hardship: false, hardshipFamily: false, refused: false, channel: 'wechat-oa', locale: 'zh-CN',
   }], now());
   await demo.close();
   const links = createSmsShortLinkRepository(database.prisma);
