@@ -1,5 +1,6 @@
 // Tencent callbacks accepted once (ChannelInbox): the key's primary index refuses retries, the payload is
 // sealed with the PII cipher until the turn has run, and lapsed leases are claimed by one conditional UPDATE.
+// Keys of items that ran are deleted after a week (inbox-runner.ts), so the table does not grow forever.
 import type { ChannelInbox, InboxItem } from '../channels/tencent/tencent-ports.ts';
 import type { Db } from './database.ts';
 import type { PiiCipher } from './pii-cipher.ts';
@@ -28,7 +29,7 @@ export function createChannelInboxRepository(db: Db, cipher: PiiCipher): Channel
       const claimed: InboxItem[] = [];
       for (const row of candidates) {
         if (row.attempts >= MAX_INBOX_ATTEMPTS) {
-          await db.channelInbox.updateMany({ where: { key: row.key, status: 'pending' }, data: { status: 'failed', sealed: null } });
+          await db.channelInbox.updateMany({ where: { key: row.key, status: 'pending' }, data: { status: 'failed', sealed: null, doneAt: now } });
           continue;
         }
         const won = await db.channelInbox.updateMany({
@@ -42,6 +43,10 @@ export function createChannelInboxRepository(db: Db, cipher: PiiCipher): Channel
 
     async complete(key, at) {
       await db.channelInbox.updateMany({ where: { key }, data: { status: 'done', sealed: null, doneAt: at } });
+    },
+
+    async forgetBefore(channel, before) {
+      return (await db.channelInbox.deleteMany({ where: { channel, status: { in: ['done', 'failed'] }, doneAt: { lt: before } } })).count;
     },
   };
 }

@@ -1,8 +1,17 @@
 // Runs accepted Tencent callbacks after the immediate acknowledgement: each once, now, on this instance; and
 // any a crashed instance left (lease lapsed), at start-up and by a periodic sweep. A turn that throws is
 // logged and completed (it is not run again: Tencent already has its answer, a rerun could answer twice).
+// The sweep also deletes keys older than a week.
 import { randomUUID } from 'node:crypto';
 import type { ChannelInbox } from './tencent-ports.ts';
+
+/**
+ * How long the key of an item that ran is kept against retries. Tencent retries a callback within seconds, and a
+ * 微信客服 message can be read again by sync_msg for 3 days (before its cursor was saved); a week covers both.
+ */
+export const INBOX_KEYS_KEPT_MS = 7 * 24 * 3600_000;
+/** Old keys are deleted by a sweep at most this often. */
+const FORGET_EVERY_MS = 3600_000;
 
 export interface InboxRunnerOptions {
   inbox: ChannelInbox;
@@ -45,7 +54,13 @@ export function createInboxRunner(options: InboxRunnerOptions): InboxRunner {
     void job.finally(() => running.delete(job));
   }
 
+  let forgotAt = Number.NEGATIVE_INFINITY;
   async function sweep(): Promise<number> {
+    const at = now().getTime();
+    if (at - forgotAt >= FORGET_EVERY_MS) {
+      forgotAt = at;
+      await options.inbox.forgetBefore(options.channel, new Date(at - INBOX_KEYS_KEPT_MS));
+    }
     const items = await options.inbox.claimLapsed(options.channel, owner, now(), leaseUntil());
     for (const item of items) start(item.key, item.payload);
     return items.length;

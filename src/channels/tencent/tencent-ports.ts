@@ -17,6 +17,8 @@ export interface ChannelInbox {
   claimLapsed(channel: string, owner: string, now: Date, leaseUntil: Date): Promise<InboxItem[]>;
   /** The item has run: its payload is deleted. */
   complete(key: string, at: Date): Promise<void>;
+  /** Deletes the keys of `channel`'s items that ran (or were set aside) before `before`; how many. */
+  forgetBefore(channel: string, before: Date): Promise<number>;
 }
 
 /** A caseworker as a WeCom member acts: the console's caseworker reference plus their region. */

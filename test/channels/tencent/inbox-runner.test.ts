@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createInboxRunner } from '../../../src/channels/tencent/inbox-runner.ts';
+import { createInboxRunner, INBOX_KEYS_KEPT_MS } from '../../../src/channels/tencent/inbox-runner.ts';
 import { createChannelInboxRepository } from '../../../src/persistence/channel-inbox-repository.ts';
 import { openDatabase, type Database } from '../../../src/persistence/database.ts';
 import { applyMigrations } from '../../../src/persistence/migrations/apply-migrations.ts';
@@ -60,5 +60,28 @@ describe.each(['sqlite', 'postgres'] as const)('channel inbox on %s', (provider)
     expect(await restarted.sweep()).toBe(0);
     expect(await b.prisma.channelInbox.findUnique({ where: { key: 'wecom:msg:1' } })).toMatchObject({ status: 'done', sealed: null });
     expect(ranOnA).toHaveLength(1);
+  });
+
+  it('keeps the key of an item that ran for a week against retries, then forgets it; pending items are kept', async () => {
+    const [a] = await twoInstances(provider);
+    let clock = T0;
+    const inbox = createChannelInboxRepository(a.prisma, cipher);
+    const ran: string[] = [];
+    const runner = createInboxRunner({ inbox, channel: 'wechat-oa', leaseMs: 30_000, logger: quiet, now: () => clock, run: async (p) => void ran.push(p) });
+    expect(await runner.accept('oa:msg:old', '<xml>1</xml>')).toBe(true);
+    await runner.idle();
+    // Another channel's key and an item still pending (its instance died) are not this sweep's to forget.
+    await createInboxRunner({ inbox, channel: 'wecom', leaseMs: 30_000, logger: quiet, now: () => clock, run: async () => {} }).accept('wecom:msg:old', '<xml>w</xml>');
+    expect(await inbox.accept({ key: 'oa:msg:stuck', channel: 'wechat-oa', payload: '<xml>2</xml>', owner: 'dead', leaseUntil: new Date(T0.getTime() + 8 * 24 * 3600_000) })).toBe(true);
+
+    clock = new Date(T0.getTime() + 6 * 24 * 3600_000);
+    await runner.sweep();
+    expect(await runner.accept('oa:msg:old', '<xml>1</xml>')).toBe(false); // six days on: still a retry
+
+    clock = new Date(T0.getTime() + INBOX_KEYS_KEPT_MS + 3600_000);
+    await runner.sweep();
+    const keys = (await a.prisma.channelInbox.findMany({ orderBy: { key: 'asc' } })).map((r) => [r.key, r.status]);
+    expect(keys).toEqual([['oa:msg:stuck', 'pending'], ['wecom:msg:old', 'done']]);
+    expect(ran).toEqual(['<xml>1</xml>']);
   });
 });
