@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../../src/persistence/migrations/apply-migrations.ts';
 import { migrationStatus } from '../../../src/persistence/migrations/migration-status.ts';
@@ -44,6 +45,22 @@ describe('SQLite migrations', () => {
     const url = `file:${join(dir.path, 'jyb.db')}`;
     await applyMigrations(url);
     expect(await applyMigrations(url)).toEqual({ applied: [] });
+  });
+
+  it('with nothing to apply, starts beside another process that has the file open (a running service)', async () => {
+    const url = `file:${join(dir.path, 'jyb.db')}`;
+    await applyMigrations(url);
+    // A connection that has read the database, as a running service's has (the schema engine used to wait 30 s for
+    // it and fail with an unreadable connector error, so `seed demo` or `catalog import` failed beside the service).
+    const service = new Sqlite(join(dir.path, 'jyb.db'));
+    try {
+      service.pragma('journal_mode = WAL'); // as the service sets it (database.ts)
+      service.exec('BEGIN');
+      service.prepare('SELECT count(*) FROM "JobSeeker"').get();
+      expect(await applyMigrations(url)).toEqual({ applied: [] });
+    } finally {
+      service.close();
+    }
   });
 
   it('reports status before and after', async () => {
