@@ -16,6 +16,15 @@ describe('log redaction', () => {
     expect(maskPersonalNumbers('11010519491231002x')).toBe('1101************2X');
   });
 
+  it("keeps the service's own ids (UUIDs) whole, even where their digits across a dash read as an ID number", () => {
+    // A case id whose audit record was masked this way no longer matched its case (caught by the kf handover test).
+    const caseId = '464b9150-1565-4f64-b929-532731974635';
+    expect(maskPersonalNumbers(`case ${caseId}`)).toBe(`case ${caseId}`);
+    expect(maskPersonalNumbers(`身份证 330302199005151235 case ${caseId.toUpperCase()} 手机 13812345678`)).toBe(`身份证 3303************35 case ${caseId.toUpperCase()} 手机 138****5678`);
+    // Not a UUID: the 15 digits are masked as before.
+    expect(maskPersonalNumbers('b929-532731974635')).toBe('b9295*********35');
+  });
+
   it('redacts numbers in messages, fields and nested objects of pino JSON lines', () => {
     const { lines, stream } = capture();
     const logger = createLogger('info', stream);
