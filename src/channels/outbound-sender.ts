@@ -3,7 +3,7 @@
 import type { Activity, BotAdapter } from 'botbuilder';
 import type { OutboundSender } from '../conversation/ports.ts';
 import { ReplyInWecomError } from '../conversation/reply-in-wecom-error.ts';
-import { conversationReferenceSchema } from './webchat/webchat-adapter.ts';
+import { readStoredReference } from './webchat/webchat-adapter.ts';
 
 /** An adapter that can run a proactive turn (WebchatAdapter; later the WeChat and WeCom adapters). */
 type ProactiveAdapter = Pick<BotAdapter, 'continueConversationAsync'>;
@@ -13,15 +13,9 @@ export class UnreachableChannelError extends Error {}
 export function createOutboundSender(adapters: Readonly<Record<string, ProactiveAdapter>>): OutboundSender {
   return {
     async send(referenceJson, message) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(referenceJson);
-      } catch {
-        throw new UnreachableChannelError('stored conversation reference is not JSON');
-      }
-      const parsed = conversationReferenceSchema.safeParse(raw);
-      if (!parsed.success) throw new UnreachableChannelError('stored conversation reference is incomplete');
-      const reference = parsed.data;
+      const stored = readStoredReference(referenceJson);
+      if (!stored.ok) throw new UnreachableChannelError(stored.problem);
+      const { reference } = stored;
       const adapter = adapters[reference.channelId];
       if (!adapter) throw new UnreachableChannelError(`no adapter for channel ${reference.channelId}`);
       const activity: Partial<Activity> = { type: 'message', text: message.text, textFormat: 'plain' };

@@ -66,6 +66,20 @@ export const conversationReferenceSchema = z.object({
   locale: z.string().optional(),
 });
 
+export type StoredReference = z.infer<typeof conversationReferenceSchema>;
+
+/** A stored ConversationReference read back: the reference, or why it cannot be used. */
+export function readStoredReference(json: string): { ok: true; reference: StoredReference } | { ok: false; problem: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return { ok: false, problem: 'stored conversation reference is not JSON' };
+  }
+  const parsed = conversationReferenceSchema.safeParse(raw);
+  return parsed.success ? { ok: true, reference: parsed.data } : { ok: false, problem: 'stored conversation reference is incomplete' };
+}
+
 export class WebchatAdapter extends ProactiveAdapter {
   readonly bot: { id: string; name: string; role: 'bot' };
   private readonly store: WebchatAdapterOptions['store'];

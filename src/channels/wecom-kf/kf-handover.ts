@@ -7,7 +7,7 @@ import type { CaseHandover, CaseHandoverEvent } from '../../caseworker/case-hand
 import type { AuditLog } from '../../conversation/ports.ts';
 import { TencentApiError } from '../tencent/tencent-api.ts';
 import type { KfSessions, WecomMembers } from '../tencent/tencent-ports.ts';
-import { conversationReferenceSchema } from '../webchat/webchat-adapter.ts';
+import { readStoredReference } from '../webchat/webchat-adapter.ts';
 import { KF_SERVICE_STATE, type KfApi } from './kf-api.ts';
 import { WECOM_KF_CHANNEL_ID } from './wecom-kf-adapter.ts';
 
@@ -20,15 +20,9 @@ export interface KfHandoverDeps {
 }
 
 function kfCustomerOf(reference: string): { customer: string; openKfId: string; externalUserId: string } | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(reference);
-  } catch {
-    return null;
-  }
-  const parsed = conversationReferenceSchema.safeParse(raw);
-  if (!parsed.success || parsed.data.channelId !== WECOM_KF_CHANNEL_ID) return null;
-  const customer = parsed.data.conversation.id;
+  const stored = readStoredReference(reference);
+  if (!stored.ok || stored.reference.channelId !== WECOM_KF_CHANNEL_ID) return null;
+  const customer = stored.reference.conversation.id;
   const [openKfId, externalUserId, extra] = customer.split('|');
   return openKfId && externalUserId && extra === undefined ? { customer, openKfId, externalUserId } : null;
 }
